@@ -1,0 +1,3 @@
+from sellerdesk.cli.main import main
+
+raise SystemExit(main())

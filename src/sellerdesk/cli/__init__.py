@@ -1,0 +1,1 @@
+"""The `sellerdesk` command line. Imports the TUI only when launching it."""

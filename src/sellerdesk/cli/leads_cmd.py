@@ -1,0 +1,168 @@
+"""`sellerdesk lead ...` and `sellerdesk note`."""
+
+from __future__ import annotations
+
+from sellerdesk import leads
+from sellerdesk.cli.common import db_option, local_time, print_json
+from sellerdesk.records import Lead
+from sellerdesk.vocab import INDUSTRIES, PROJECT_TYPES, SOURCES, STAGES
+
+
+def register(subparsers) -> None:
+    common = db_option()
+    lead = subparsers.add_parser("lead", help="add, show, list and edit leads")
+    sub = lead.add_subparsers(dest="lead_command", metavar="ACTION", required=True)
+
+    add = sub.add_parser("add", parents=[common], help="add a lead")
+    add.add_argument("username")
+    _record_options(add)
+    add.add_argument("--stage", help=f"one of: {', '.join(STAGES.keys)}")
+    add.add_argument("--label", action="append", default=[], help="a label (repeatable)")
+    add.set_defaults(handler=run_add)
+
+    show = sub.add_parser("show", parents=[common], help="show a lead and its timeline")
+    show.add_argument("username")
+    show.add_argument("--json", action="store_true")
+    show.set_defaults(handler=run_show)
+
+    lst = sub.add_parser("list", parents=[common], help="list leads, most recent first")
+    lst.add_argument("--stage")
+    lst.add_argument("--label")
+    lst.add_argument("--search", default="", help="substring of username, name or website")
+    lst.add_argument("--limit", type=int, default=100)
+    lst.add_argument("--json", action="store_true")
+    lst.set_defaults(handler=run_list)
+
+    edit = sub.add_parser("edit", parents=[common], help="edit a lead's record")
+    edit.add_argument("username")
+    _record_options(edit)
+    edit.add_argument("--stage", help="move to this stage (logged)")
+    edit.add_argument("--label", action="append", default=[], help="add a label")
+    edit.add_argument("--unlabel", action="append", default=[], help="remove a label")
+    edit.add_argument("--do-not-contact", metavar="REASON", help="mark do-not-contact")
+    edit.add_argument("--allow-contact", action="store_true", help="clear do-not-contact")
+    edit.set_defaults(handler=run_edit)
+
+    note = subparsers.add_parser("note", parents=[common], help="add a note to a lead's timeline")
+    note.add_argument("username")
+    note.add_argument("text")
+    note.set_defaults(handler=run_note)
+
+
+def _record_options(parser) -> None:
+    parser.add_argument("--name", dest="display_name")
+    parser.add_argument("--website")
+    parser.add_argument("--source", help=f"one of: {', '.join(SOURCES.keys)}")
+    parser.add_argument("--referred-by", metavar="USERNAME")
+    parser.add_argument("--project-type", help=f"one of: {', '.join(PROJECT_TYPES.keys)}")
+    parser.add_argument("--industry", help=f"one of: {', '.join(INDUSTRIES.keys)}")
+    parser.add_argument("--owner")
+    parser.add_argument("--notes")
+
+
+RECORD_FIELDS = (
+    "display_name",
+    "website",
+    "source",
+    "referred_by",
+    "project_type",
+    "industry",
+    "owner",
+    "notes",
+)
+
+
+def run_add(ctx) -> int:
+    a = ctx.args
+    fields = {key: getattr(a, key) for key in RECORD_FIELDS}
+    lead = leads.add_lead(ctx.db, a.username, stage=a.stage, labels=a.label, **fields)
+    print(f"Added {lead.username} ({STAGES.label(lead.stage)}).")
+    return 0
+
+
+def run_edit(ctx) -> int:
+    a = ctx.args
+    changes = {key: getattr(a, key) for key in RECORD_FIELDS if getattr(a, key) is not None}
+    db = ctx.db
+    lead = leads.get_lead(db, a.username)
+    if changes:
+        lead = leads.update_lead(db, a.username, **changes)
+    if a.stage:
+        lead = leads.set_stage(db, a.username, a.stage)
+    if a.label:
+        lead = leads.add_labels(db, a.username, a.label)
+    if a.unlabel:
+        lead = leads.remove_labels(db, a.username, a.unlabel)
+    if a.do_not_contact is not None:
+        lead = leads.set_do_not_contact(db, a.username, True, a.do_not_contact)
+    if a.allow_contact:
+        lead = leads.set_do_not_contact(db, a.username, False)
+    print(f"Saved {lead.username}.")
+    return 0
+
+
+def run_note(ctx) -> int:
+    leads.add_note(ctx.db, ctx.args.username, ctx.args.text)
+    print(f"Noted on {ctx.args.username}'s timeline.")
+    return 0
+
+
+def run_show(ctx) -> int:
+    lead = leads.get_lead(ctx.db, ctx.args.username)
+    events = leads.lead_timeline(ctx.db, lead.id, limit=50)
+    if ctx.args.json:
+        data = lead.to_json()
+        data["timeline"] = [event.to_json() for event in events]
+        print_json(data)
+        return 0
+    for label, value in record_lines(lead):
+        print(f"{label:<15} {value}")
+    print()
+    print("Timeline (newest first)")
+    for event in events:
+        from sellerdesk.timeline import kind_label
+
+        body = f"  {event.body}" if event.body else ""
+        print(f"  {local_time(event.at)}  {event.author:<10} {kind_label(event.kind)}{body}")
+    return 0
+
+
+def record_lines(lead: Lead) -> list[tuple[str, str]]:
+    """The lead record in the order of seed 002's CRM card, then the rest."""
+    lines = [
+        ("Username", lead.username),
+        ("Name", lead.display_name or ""),
+        ("Stage", STAGES.label(lead.stage)),
+        ("Website", lead.website or ""),
+        ("Last messaged", local_time(lead.last_messaged_at, with_time=False)),
+        ("Next follow-up", local_time(lead.next_followup_at)),
+        ("Labels", ", ".join(lead.labels)),
+        ("Notes", lead.notes or ""),
+        ("Source", SOURCES.label(lead.source)),
+        ("Project type", PROJECT_TYPES.label(lead.project_type)),
+        ("Industry", INDUSTRIES.label(lead.industry)),
+        ("Referred by", lead.referred_by or ""),
+        ("Owner", lead.owner or ""),
+    ]
+    if lead.do_not_contact:
+        lines.append(("Do not contact", lead.dnc_reason or "yes"))
+    return lines
+
+
+def run_list(ctx) -> int:
+    a = ctx.args
+    rows = leads.list_leads(ctx.db, a.search, stage=a.stage, label=a.label, limit=a.limit)
+    if a.json:
+        print_json([row.__dict__ for row in rows])
+        return 0
+    if not rows:
+        print("No leads match.")
+        return 0
+    for row in rows:
+        flag = "  [do not contact]" if row.do_not_contact else ""
+        print(
+            f"{row.username:<24} {STAGES.label(row.stage):<12} "
+            f"{(row.display_name or ''):<20} {(row.website or ''):<28} "
+            f"{local_time(row.next_followup_at)}{flag}".rstrip()
+        )
+    return 0

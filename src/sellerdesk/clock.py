@@ -1,0 +1,69 @@
+"""Time: stored in UTC, shown and reasoned about in the user's local zone.
+
+Tests freeze the clock with `freeze()`; nothing else reads the system time.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import UTC, datetime, tzinfo
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+_frozen: datetime | None = None
+_zone_override: tzinfo | None = None
+
+
+def now() -> datetime:
+    """The current moment, timezone-aware, in UTC."""
+    if _frozen is not None:
+        return _frozen
+    return datetime.now(UTC)
+
+
+def freeze(moment: datetime | None) -> None:
+    """Pin `now()` to a moment (aware), or unpin it with None."""
+    global _frozen
+    if moment is not None and moment.tzinfo is None:
+        raise ValueError("freeze() needs a timezone-aware datetime")
+    _frozen = moment.astimezone(UTC) if moment else None
+
+
+def set_local_zone(zone: tzinfo | None) -> None:
+    global _zone_override
+    _zone_override = zone
+
+
+def local_zone() -> tzinfo:
+    """The user's zone: a real IANA zone where one can be found, so DST is honoured."""
+    if _zone_override is not None:
+        return _zone_override
+    name = os.environ.get("TZ", "").lstrip(":")
+    if name:
+        try:
+            return ZoneInfo(name)
+        except (ZoneInfoNotFoundError, ValueError):
+            pass
+    link = Path("/etc/localtime")
+    try:
+        target = str(link.resolve())
+        if "zoneinfo/" in target:
+            return ZoneInfo(target.split("zoneinfo/", 1)[1])
+    except (OSError, ZoneInfoNotFoundError, ValueError):
+        pass
+    return datetime.now().astimezone().tzinfo or UTC
+
+
+def local_now() -> datetime:
+    return now().astimezone(local_zone())
+
+
+def to_local(moment: datetime) -> datetime:
+    return moment.astimezone(local_zone())
+
+
+def as_utc(moment: datetime) -> datetime:
+    """Aware UTC from an aware moment, or from a naive one read back from SQLite."""
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC)

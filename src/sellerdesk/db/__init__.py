@@ -1,0 +1,1 @@
+"""The database layer: engine and sessions, models, schema version, migrations."""

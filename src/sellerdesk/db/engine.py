@@ -1,0 +1,123 @@
+"""Engines and sessions.
+
+SQLite runs in WAL mode (readers never wait for a writer) with foreign keys
+on and a busy timeout long enough for the app and a CLI command to write at
+the same time. pysqlite's own transaction handling is switched off so that
+write units can begin with `BEGIN IMMEDIATE`: a deferred transaction that
+reads and then writes after another process committed fails at once with
+SQLITE_BUSY_SNAPSHOT, which the busy timeout does not cover.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+from sqlalchemy.pool import NullPool
+
+from sellerdesk.errors import Conflict, DatabaseLocked
+from sellerdesk.paths import ensure_parent, sqlite_path
+
+BUSY_TIMEOUT_S = 10.0
+
+
+def _install_sqlite_hooks(engine: Engine, foreign_keys: bool) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn, _record) -> None:
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+        cur.execute("PRAGMA journal_mode = WAL")
+        cur.execute("PRAGMA synchronous = NORMAL")
+        cur.execute(f"PRAGMA foreign_keys = {'ON' if foreign_keys else 'OFF'}")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn) -> None:
+        if conn.get_execution_options().get("sqlite_immediate"):
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+        else:
+            conn.exec_driver_sql("BEGIN")
+
+
+def create_file_private(path: Path) -> None:
+    """Create the SQLite file readable by its owner only (SQLite gives its
+    -wal and -shm files the same mode)."""
+    ensure_parent(path)
+    if not path.exists():
+        fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
+        os.close(fd)
+
+
+def make_engine(url: str, *, pooled: bool = True, foreign_keys: bool = True) -> Engine:
+    path = sqlite_path(url)
+    if path is not None:
+        create_file_private(path)
+        engine = create_engine(
+            url,
+            connect_args={"timeout": BUSY_TIMEOUT_S, "check_same_thread": False},
+            poolclass=None if pooled else NullPool,
+        )
+        _install_sqlite_hooks(engine, foreign_keys)
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+def default_author() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:
+        return "me"
+
+
+class Database:
+    """An open sellerdesk database. Hands out short sessions; never holds one."""
+
+    def __init__(self, url: str, engine: Engine, author: str | None = None) -> None:
+        self.url = url
+        self.engine = engine
+        self.author = author or default_author()
+        self.is_sqlite = engine.dialect.name == "sqlite"
+        self._write_engine = engine.execution_options(sqlite_immediate=True)
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        with Session(self.engine, expire_on_commit=False) as session, _translate():
+            yield session
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """One unit of work: committed whole on success, rolled back whole on error."""
+        with (
+            _translate(),
+            Session(self._write_engine, expire_on_commit=False) as session,
+            session.begin(),
+        ):
+            yield session
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+@contextmanager
+def _translate() -> Iterator[None]:
+    try:
+        yield
+    except StaleDataError as exc:
+        raise Conflict(
+            "Someone else changed this lead since you opened it; reload it and try again."
+        ) from exc
+    except OperationalError as exc:
+        if "locked" in str(exc.orig).lower() or "busy" in str(exc.orig).lower():
+            raise DatabaseLocked(
+                "The database is busy (another sellerdesk is writing to it); "
+                "nothing was saved — try again in a moment."
+            ) from exc
+        raise

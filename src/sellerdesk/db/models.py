@@ -1,0 +1,125 @@
+"""Typed SQLAlchemy models. The UI never sees these: domain functions turn them
+into plain records (see `sellerdesk.records`)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import (
+    Boolean,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from sellerdesk.db.coltypes import UTCDateTime
+
+# Named constraints keep Alembic batch migrations on SQLite predictable.
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class LeadModel(Base):
+    __tablename__ = "leads"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    username: Mapped[str] = mapped_column(String(64))
+    # Fiverr usernames are unique regardless of case; the key enforces it portably.
+    username_key: Mapped[str] = mapped_column(String(64), unique=True)
+    display_name: Mapped[str | None] = mapped_column(String(200))
+    source: Mapped[str] = mapped_column(String(32), default="fiverr_inbox")
+    stage: Mapped[str] = mapped_column(String(32), default="new")
+    stage_since: Mapped[datetime] = mapped_column(UTCDateTime())
+    website: Mapped[str | None] = mapped_column(String(500))
+    last_messaged_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    next_followup_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    do_not_contact: Mapped[bool] = mapped_column(Boolean, default=False)
+    dnc_reason: Mapped[str | None] = mapped_column(Text)
+    referred_by: Mapped[str | None] = mapped_column(String(64))
+    project_type: Mapped[str | None] = mapped_column(String(32))
+    industry: Mapped[str | None] = mapped_column(String(32))
+    owner: Mapped[str | None] = mapped_column(String(100))
+    notes: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    # Bumped on every update: a stale write from another person raises instead of
+    # silently overwriting (optimistic concurrency).
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    labels: Mapped[list[LeadLabelModel]] = relationship(
+        back_populates="lead", cascade="all, delete-orphan", order_by="LeadLabelModel.id"
+    )
+    values: Mapped[list[LeadValueModel]] = relationship(
+        back_populates="lead", cascade="all, delete-orphan"
+    )
+
+    __mapper_args__ = {"version_id_col": version}
+    __table_args__ = (
+        Index("ix_leads_updated", "updated_at", "id"),
+        Index("ix_leads_stage", "stage"),
+        Index("ix_leads_due", "do_not_contact", "next_followup_at"),
+    )
+
+
+class LeadLabelModel(Base):
+    __tablename__ = "lead_labels"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    lead_id: Mapped[int] = mapped_column(ForeignKey("leads.id", ondelete="CASCADE"))
+    label: Mapped[str] = mapped_column(String(64))
+    label_key: Mapped[str] = mapped_column(String(64))
+
+    lead: Mapped[LeadModel] = relationship(back_populates="labels")
+
+    __table_args__ = (
+        UniqueConstraint("lead_id", "label_key", name="uq_lead_labels_lead_label"),
+        Index("ix_lead_labels_key", "label_key", "lead_id"),
+    )
+
+
+class LeadValueModel(Base):
+    """A named value remembered on a lead, used to fill template placeholders."""
+
+    __tablename__ = "lead_values"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    lead_id: Mapped[int] = mapped_column(ForeignKey("leads.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(64))
+    value: Mapped[str] = mapped_column(Text)
+
+    lead: Mapped[LeadModel] = relationship(back_populates="values")
+
+    __table_args__ = (UniqueConstraint("lead_id", "name", name="uq_lead_values_lead_name"),)
+
+
+class EventModel(Base):
+    """One entry on a lead's timeline: what happened, when, and who did it."""
+
+    __tablename__ = "events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    lead_id: Mapped[int] = mapped_column(ForeignKey("leads.id", ondelete="CASCADE"))
+    at: Mapped[datetime] = mapped_column(UTCDateTime())
+    author: Mapped[str] = mapped_column(String(100))
+    kind: Mapped[str] = mapped_column(String(32))
+    body: Mapped[str] = mapped_column(Text, default="")
+    data: Mapped[str | None] = mapped_column(Text)  # JSON, for details a kind needs
+
+    __table_args__ = (
+        Index("ix_events_lead_at", "lead_id", "at"),
+        Index("ix_events_kind_at", "kind", "at"),
+    )

@@ -1,0 +1,30 @@
+"""Which schema revisions this sellerdesk knows, without importing Alembic.
+
+Kept in step with `migrations/versions/` (a test checks it). Reading the
+version table costs one query; Alembic itself is imported only when the
+database is behind.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Connection, inspect, text
+
+# Oldest first; the last one is head.
+REVISIONS: tuple[str, ...] = ("0001_initial",)
+HEAD = REVISIONS[-1]
+
+
+def current_revision(conn: Connection) -> str | None:
+    """The database's revision, or None for a database with no sellerdesk schema."""
+    try:
+        row = conn.execute(text("SELECT version_num FROM alembic_version")).first()
+    except Exception:  # no version table yet
+        conn.rollback()
+        return None
+    return row[0] if row else None
+
+
+def has_foreign_tables(conn: Connection) -> bool:
+    """True when the database holds tables but no sellerdesk version stamp."""
+    names = set(inspect(conn).get_table_names())
+    return bool(names - {"alembic_version"})

@@ -1,0 +1,58 @@
+"""What follows from a change on a lead: the hooks other features plug into.
+
+Called inside the same write unit as the change, so a rule's effects commit
+or roll back with it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlalchemy.orm import Session
+
+from sellerdesk.db.models import LeadModel
+
+StageRule = Callable[[Session, LeadModel, str, str, str], None]
+FlagRule = Callable[[Session, LeadModel, str], None]
+
+_stage_rules: list[StageRule] = []
+_dnc_rules: list[FlagRule] = []
+
+
+def on_stage_change(rule: StageRule) -> StageRule:
+    _stage_rules.append(rule)
+    return rule
+
+
+def on_do_not_contact(rule: FlagRule) -> FlagRule:
+    _dnc_rules.append(rule)
+    return rule
+
+
+def stage_changed(session: Session, lead: LeadModel, old: str, new: str, author: str) -> None:
+    _load_rule_modules()
+    for rule in _stage_rules:
+        rule(session, lead, old, new, author)
+
+
+def do_not_contact_set(session: Session, lead: LeadModel, author: str) -> None:
+    _load_rule_modules()
+    for rule in _dnc_rules:
+        rule(session, lead, author)
+
+
+# Modules that register rules; imported on first use so that every entry point
+# (TUI, CLI, tests) gets the same rules without importing them itself.
+RULE_MODULES: tuple[str, ...] = ()
+_loaded = False
+
+
+def _load_rule_modules() -> None:
+    global _loaded
+    if _loaded:
+        return
+    import importlib
+
+    for name in RULE_MODULES:
+        importlib.import_module(name)
+    _loaded = True

@@ -1,0 +1,92 @@
+"""The fixed vocabularies of a lead record: stages, sources, project types, industries.
+
+Each value has a stored key and a label people read and type. Parsing accepts
+either, in any case, with spaces, dashes or underscores.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sellerdesk.errors import Invalid
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    name: str
+    items: tuple[tuple[str, str], ...]  # (key, label)
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        return tuple(key for key, _ in self.items)
+
+    def label(self, key: str | None) -> str:
+        if key is None:
+            return ""
+        return dict(self.items).get(key, key)
+
+    def parse(self, text: str) -> str:
+        wanted = _norm(text)
+        for key, label in self.items:
+            if wanted in (_norm(key), _norm(label)):
+                return key
+        choices = ", ".join(label for _, label in self.items)
+        raise Invalid(f"'{text}' is not a {self.name}; choose one of: {choices}.")
+
+
+def _norm(text: str) -> str:
+    return "".join(ch for ch in text.lower() if ch.isalnum())
+
+
+STAGES = Vocabulary(
+    "stage",
+    (
+        ("new", "New"),
+        ("qualified", "Qualified"),
+        ("hot_lead", "Hot Lead"),
+        ("offer_sent", "Offer Sent"),
+        ("ordered", "Ordered"),
+        ("in_progress", "In Progress"),
+        ("delivered", "Delivered"),
+        ("completed", "Completed"),
+        ("lost", "Lost"),
+    ),
+)
+
+# Stages in which a conversation is still open and needs a next step.
+OPEN_STAGES = ("new", "qualified", "hot_lead", "offer_sent")
+
+SOURCES = Vocabulary(
+    "source",
+    (
+        ("fiverr_inbox", "Fiverr inbox"),
+        ("fiverr_order", "Fiverr direct order"),
+        ("off_platform", "Off-platform"),
+        ("referral", "Referral"),
+    ),
+)
+
+PROJECT_TYPES = Vocabulary(
+    "project type",
+    (
+        ("redesign", "Website redesign"),
+        ("new_website", "New website from scratch"),
+        ("past_client_changes", "Past client changes"),
+        ("new_client_changes", "New client changes"),
+    ),
+)
+
+INDUSTRIES = Vocabulary(
+    "industry",
+    (
+        ("business", "Business (cleaning, consulting, roofing...)"),
+        ("ecommerce", "E-commerce"),
+        ("courses", "Courses"),
+        ("real_estate", "Real estate"),
+        ("membership", "Membership"),
+        ("other", "Other"),
+    ),
+)
+
+# Labels the seeds use; any other label may be typed too.
+COMMON_LABELS = ("Hot Lead", "Referral", "Past Client")

@@ -1,0 +1,58 @@
+"""Shared fixtures: every test gets its own config dir, data dir and database
+file, so nothing depends on (or touches) the developer's own sellerdesk."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from sellerdesk import clock
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path_factory, monkeypatch) -> Path:
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("SELLERDESK_CONFIG_DIR", str(home / "config" / "sellerdesk"))
+    monkeypatch.delenv("SELLERDESK_DB", raising=False)
+    monkeypatch.setenv("SELLERDESK_USER", "tester")
+    return home
+
+
+@pytest.fixture(autouse=True)
+def _unfreeze_clock() -> Iterator[None]:
+    yield
+    clock.freeze(None)
+    clock.set_local_zone(None)
+
+
+@pytest.fixture
+def db_path(tmp_path) -> Path:
+    return tmp_path / "desk.sqlite3"
+
+
+@pytest.fixture
+def db_url(db_path) -> str:
+    return f"sqlite:///{db_path}"
+
+
+@pytest.fixture
+def db(db_url):
+    from sellerdesk.db.open import open_database
+
+    database = open_database(db_url, author="tester")
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def frozen_now() -> datetime:
+    """A fixed moment (a Monday, 10:00 UTC) with the local zone set to UTC."""
+    moment = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
+    clock.freeze(moment)
+    clock.set_local_zone(UTC)
+    return moment
