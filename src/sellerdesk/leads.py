@@ -278,7 +278,9 @@ def add_lead(
     label_list = _dedupe_labels(labels)
     now = clock.now()
     with db.write() as session:
-        taken = session.scalar(select(LeadModel.username).where(LeadModel.username_key == name.lower()))
+        taken = session.scalar(
+            select(LeadModel.username).where(LeadModel.username_key == name.lower())
+        )
         if taken is not None:
             raise Duplicate(f"A lead with username '{taken}' already exists.")
         lead = LeadModel(
@@ -323,7 +325,9 @@ def update_lead(
         for key, value in changed.items():
             setattr(lead, key, value)
         _touch(lead)
-        body = ", ".join(f"{key.replace('_', ' ')}: {value or '—'}" for key, value in changed.items())
+        body = ", ".join(
+            f"{key.replace('_', ' ')}: {value or '—'}" for key, value in changed.items()
+        )
         record(session, lead, "edited", body, author=db.author, data={"fields": sorted(changed)})
         session.flush()
         return to_record(lead)
@@ -440,6 +444,7 @@ def remember_values(db: Database, username: str, values: dict[str, str]) -> Lead
 
 def event_count(db: Database, lead_id: int) -> int:
     with db.read() as session:
-        return session.scalar(
-            select(func.count(EventModel.id)).where(EventModel.lead_id == lead_id)
-        ) or 0
+        return (
+            session.scalar(select(func.count(EventModel.id)).where(EventModel.lead_id == lead_id))
+            or 0
+        )

@@ -71,7 +71,7 @@ def sqlite_path(url: str) -> Path | None:
     prefix = "sqlite:///"
     if not url.startswith(prefix):
         return None
-    rest = url[len(prefix):]
+    rest = url[len(prefix) :]
     if not rest or rest == ":memory:":
         return None
     return Path(rest)

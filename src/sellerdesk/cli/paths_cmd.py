@@ -6,7 +6,9 @@ from sellerdesk import paths
 
 
 def register(subparsers) -> None:
-    parser = subparsers.add_parser("paths", help="print where the database, settings and templates are")
+    parser = subparsers.add_parser(
+        "paths", help="print where the database, settings and templates are"
+    )
     parser.add_argument("--json", action="store_true")
     parser.set_defaults(handler=run)
 

@@ -77,16 +77,13 @@ def backup_before_migration(url: str, revision: str | None) -> Path | None:
     return target
 
 
-def _upgrade(url: str) -> None:
-    """Run every pending migration as one transaction.
+def _upgrade(url: str, target: str = "head") -> None:
+    """Run every pending migration (up to `target`) as one transaction.
 
     On SQLite foreign keys are switched off for the run (batch migrations drop
     and recreate tables) and checked before committing.
     """
     from alembic import command
-    from alembic.config import Config
-
-    from sellerdesk.db import migrations
 
     engine = make_engine(url, pooled=False, foreign_keys=False)
     try:
@@ -95,13 +92,23 @@ def _upgrade(url: str) -> None:
             if sqlite:
                 conn = conn.execution_options(sqlite_immediate=True)
             with conn.begin():
-                config = Config()
-                config.set_main_option("script_location", str(Path(migrations.__file__).parent))
-                config.attributes["connection"] = conn
-                command.upgrade(config, "head")
+                config = alembic_config(conn)
+                command.upgrade(config, target)
                 if sqlite:
                     broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
                     if broken:
                         raise DatabaseError(f"foreign key check failed: {broken[:3]}")
     finally:
         engine.dispose()
+
+
+def alembic_config(conn):
+    """An Alembic config built in code: no alembic.ini, the package's own scripts."""
+    from alembic.config import Config
+
+    from sellerdesk.db import migrations
+
+    config = Config()
+    config.set_main_option("script_location", str(Path(migrations.__file__).parent))
+    config.attributes["connection"] = conn
+    return config

@@ -1,0 +1,73 @@
+"""The app and a CLI command can write to the same file at once."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import threading
+import time
+
+import pytest
+
+from sellerdesk import leads
+from sellerdesk.db import engine as engine_module
+from sellerdesk.db.open import open_database
+from sellerdesk.errors import DatabaseLocked
+
+
+def _hold_write_lock(db_path, seconds: float, started: threading.Event) -> None:
+    import sqlite3
+
+    con = sqlite3.connect(db_path, isolation_level=None)
+    con.execute("BEGIN IMMEDIATE")
+    con.execute("UPDATE leads SET notes = 'held' WHERE username_key = 'alice'")
+    started.set()
+    time.sleep(seconds)
+    con.execute("COMMIT")
+    con.close()
+
+
+def test_a_cli_write_waits_for_the_app_write_and_both_land(db, db_path, db_url):
+    leads.add_lead(db, "alice")
+    started = threading.Event()
+    holder = threading.Thread(target=_hold_write_lock, args=(db_path, 1.5, started))
+    holder.start()
+    started.wait()
+    env = {**os.environ, "SELLERDESK_DB": str(db_path)}
+    result = subprocess.run(
+        [sys.executable, "-m", "sellerdesk", "note", "alice", "written while the app was saving"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=30,
+    )
+    holder.join()
+    assert result.returncode == 0, result.stderr
+    lead = leads.get_lead(db, "alice")
+    assert lead.notes == "held"
+    bodies = [event.body for event in leads.lead_timeline(db, lead.id)]
+    assert "written while the app was saving" in bodies
+
+
+def test_a_write_that_cannot_get_the_lock_says_so_and_saves_nothing(
+    db, db_path, db_url, monkeypatch
+):
+    leads.add_lead(db, "alice")
+    monkeypatch.setattr(engine_module, "BUSY_TIMEOUT_S", 0.2)
+    impatient = open_database(db_url)
+    started = threading.Event()
+    holder = threading.Thread(target=_hold_write_lock, args=(db_path, 1.0, started))
+    holder.start()
+    started.wait()
+    try:
+        with pytest.raises(DatabaseLocked, match="nothing was saved"):
+            leads.add_note(impatient, "alice", "lost?")
+    finally:
+        holder.join()
+        impatient.close()
+    lead = leads.get_lead(db, "alice")
+    assert "lost?" not in [event.body for event in leads.lead_timeline(db, lead.id)]
+    # once the lock is gone the same write goes through
+    leads.add_note(db, "alice", "saved now")
+    assert "saved now" in [event.body for event in leads.lead_timeline(db, lead.id)]

@@ -1,0 +1,185 @@
+"""Schema migrations keep every row, refuse newer databases, and stay off the fast path."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+import subprocess
+import sys
+from datetime import UTC, datetime
+
+import pytest
+from sqlalchemy import text
+
+from sellerdesk.db.open import _upgrade, alembic_config, open_database
+from sellerdesk.db.schema import HEAD, REVISIONS
+from sellerdesk.errors import DatabaseError, DatabaseTooNew
+
+
+def _digest(path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_revisions_list_matches_the_migration_scripts(db_url):
+    from alembic.script import ScriptDirectory
+
+    engine_db = open_database(db_url)
+    with engine_db.engine.connect() as conn:
+        scripts = ScriptDirectory.from_config(alembic_config(conn))
+        ordered = [s.revision for s in reversed(list(scripts.walk_revisions()))]
+    engine_db.close()
+    assert tuple(ordered) == REVISIONS
+    assert scripts.get_current_head() == HEAD
+
+
+def test_fresh_database_is_created_at_head_private_and_in_wal(db_path, db_url):
+    db = open_database(db_url)
+    with db.read() as session:
+        assert session.execute(text("SELECT version_num FROM alembic_version")).scalar() == HEAD
+        assert session.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert session.execute(text("PRAGMA foreign_keys")).scalar() == 1
+        assert session.execute(text("PRAGMA busy_timeout")).scalar() >= 5000
+    db.close()
+    assert db_path.stat().st_mode & 0o077 == 0
+    # a fresh database needs no backup copy
+    assert not list(db_path.parent.glob("*.before-*"))
+
+
+def test_opening_an_up_to_date_database_does_not_import_alembic(db_url):
+    open_database(db_url).close()
+    code = (
+        "import sys; from sellerdesk.db.open import open_database; "
+        f"open_database({db_url!r}).close(); print('alembic' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def _fill_at_revision(db_path, revision: str) -> None:
+    """A database at an older revision, holding leads, labels and a timeline."""
+    _upgrade(f"sqlite:///{db_path}", revision)
+    con = sqlite3.connect(db_path)
+    when = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC).replace(tzinfo=None).isoformat(" ")
+    with con:
+        for i in range(50):
+            con.execute(
+                "INSERT INTO leads (id, username, username_key, source, stage, stage_since, "
+                "website, do_not_contact, created_at, updated_at, version, notes) "
+                "VALUES (?, ?, ?, 'fiverr_inbox', 'new', ?, ?, 0, ?, ?, 1, ?)",
+                (i + 1, f"User{i}", f"user{i}", when, f"site{i}.com", when, when, f"note {i}"),
+            )
+            con.execute(
+                "INSERT INTO lead_labels (lead_id, label, label_key) "
+                "VALUES (?, 'Referral', 'referral')",
+                (i + 1,),
+            )
+            for j in range(3):
+                con.execute(
+                    "INSERT INTO events (lead_id, at, author, kind, body) "
+                    "VALUES (?, ?, 'a', 'note', ?)",
+                    (i + 1, when, f"event {i}-{j}"),
+                )
+    con.close()
+
+
+@pytest.mark.parametrize("old", REVISIONS[:-1] or ["<none>"])
+def test_an_older_database_is_upgraded_with_every_row_intact(db_path, db_url, old):
+    if old == "<none>":
+        pytest.skip("only one schema revision exists so far")
+    _fill_at_revision(db_path, old)
+    before = sqlite3.connect(db_path)
+    tables = ("leads", "lead_labels", "events")
+    rows_before = {t: before.execute(f"SELECT * FROM {t} ORDER BY id").fetchall() for t in tables}
+    before.close()
+
+    db = open_database(db_url)
+    with db.read() as session:
+        assert session.execute(text("SELECT version_num FROM alembic_version")).scalar() == HEAD
+    db.close()
+
+    after = sqlite3.connect(db_path)
+    for table, rows in rows_before.items():
+        columns = [c[1] for c in sqlite3.connect(db_path).execute(f"PRAGMA table_info({table})")]
+        kept = after.execute(f"SELECT * FROM {table} ORDER BY id").fetchall()
+        assert len(kept) == len(rows)
+        # every old column keeps its value (new columns may have been added after them)
+        old_width = len(rows[0])
+        assert [row[:old_width] for row in kept] == rows, f"{table} changed ({columns})"
+    after.close()
+    backups = list(db_path.parent.glob(f"{db_path.stem}.before-{HEAD}-from-{old}-*"))
+    assert len(backups) == 1
+    assert backups[0].stat().st_mode & 0o077 == 0
+    kept_copy = sqlite3.connect(backups[0])
+    assert kept_copy.execute("SELECT COUNT(*) FROM leads").fetchone()[0] == 50
+    kept_copy.close()
+
+
+def test_the_search_index_covers_rows_that_existed_before_an_upgrade(db_path, db_url):
+    from sellerdesk import leads
+
+    db = open_database(db_url)
+    leads.add_lead(db, "robertsmith", website="roberts-roofing.com")
+    db.close()
+    db = open_database(db_url)
+    assert [row.username for row in leads.list_leads(db, "roofing")] == ["robertsmith"]
+    db.close()
+
+
+def test_a_database_from_a_newer_sellerdesk_is_refused_untouched(db_path, db_url):
+    open_database(db_url).close()
+    con = sqlite3.connect(db_path)
+    with con:
+        con.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
+    con.close()
+    digest = _digest(db_path)
+    with pytest.raises(DatabaseTooNew, match="newer sellerdesk"):
+        open_database(db_url)
+    assert _digest(db_path) == digest
+    assert not list(db_path.parent.glob("*.before-*"))
+
+
+def test_a_database_that_is_not_sellerdesks_is_refused(db_path, db_url):
+    con = sqlite3.connect(db_path)
+    with con:
+        con.execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL)")
+        con.execute("INSERT INTO invoices VALUES (1, 9.5)")
+    con.close()
+    with pytest.raises(DatabaseError, match="not a sellerdesk database"):
+        open_database(db_url)
+    con = sqlite3.connect(db_path)
+    assert con.execute("SELECT * FROM invoices").fetchall() == [(1, 9.5)]
+    con.close()
+
+
+def test_a_failed_migration_rolls_back_whole(db_path, db_url, monkeypatch):
+    """If the upgrade fails halfway, neither its DDL nor a new version stamp remain."""
+    if len(REVISIONS) < 2:
+        pytest.skip("needs two revisions")
+    _fill_at_revision(db_path, REVISIONS[0])
+    tables_before = _tables(db_path)
+    from alembic.runtime.migration import MigrationContext
+
+    real = MigrationContext.run_migrations
+
+    def run_then_fail(self, **kw):
+        real(self, **kw)
+        raise RuntimeError("disk full (simulated after the DDL ran)")
+
+    monkeypatch.setattr(MigrationContext, "run_migrations", run_then_fail)
+    with pytest.raises(DatabaseError, match="rolled back"):
+        open_database(db_url)
+    con = sqlite3.connect(db_path)
+    assert con.execute("SELECT version_num FROM alembic_version").fetchone()[0] == REVISIONS[0]
+    con.close()
+    assert _tables(db_path) == tables_before
+    monkeypatch.undo()
+    open_database(db_url).close()
+    assert _tables(db_path) > tables_before
+
+
+def _tables(path) -> set[str]:
+    con = sqlite3.connect(path)
+    try:
+        return {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    finally:
+        con.close()
