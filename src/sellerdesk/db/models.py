@@ -123,3 +123,47 @@ class EventModel(Base):
         Index("ix_events_lead_at", "lead_id", "at"),
         Index("ix_events_kind_at", "kind", "at"),
     )
+
+
+class FollowUpModel(Base):
+    """A next step on a lead: when it is due, why, and what to send.
+
+    `due_at` is the moment it is due now (snoozing and rescheduling move it),
+    so one index on (status, due_at) serves the morning queue; `first_due_at`
+    keeps when it was first planned. Date-only follow-ups are due at the
+    start of that local day and carry `has_time = False`.
+    """
+
+    __tablename__ = "followups"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    lead_id: Mapped[int] = mapped_column(ForeignKey("leads.id", ondelete="CASCADE"))
+    due_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    has_time: Mapped[bool] = mapped_column(Boolean, default=False)
+    first_due_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    reason: Mapped[str] = mapped_column(Text, default="")
+    template: Mapped[str | None] = mapped_column(String(64))
+    # Which cadence rule made it ("offer", ...); None when typed by a person.
+    rule: Mapped[str | None] = mapped_column(String(32))
+    status: Mapped[str] = mapped_column(String(16), default="open")
+    created_by: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    done_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    snoozed_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+    __table_args__ = (
+        Index("ix_followups_status_due", "status", "due_at"),
+        Index("ix_followups_lead_status", "lead_id", "status", "due_at"),
+    )
+
+
+# The morning queue's lead lanes: unanswered new inquiries, oldest first, and
+# leads sitting too long in one stage. Declared here, beside the follow-ups
+# that introduced them (migration 0002).
+Index(
+    "ix_leads_first_reply",
+    LeadModel.stage,
+    LeadModel.last_messaged_at,
+    LeadModel.created_at,
+)
+Index("ix_leads_stage_since", LeadModel.stage, LeadModel.stage_since)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from sqlalchemy import Connection, inspect, text
 
 # Oldest first; the last one is head.
-REVISIONS: tuple[str, ...] = ("0001_initial",)
+REVISIONS: tuple[str, ...] = ("0001_initial", "0002_followups")
 HEAD = REVISIONS[-1]
 
 
