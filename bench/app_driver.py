@@ -1,0 +1,79 @@
+"""Start one app headless, time it, and print one line of JSON.
+
+Run in a fresh process per measurement by `bench/run.py`:
+
+    python bench/app_driver.py bare
+    python bench/app_driver.py sellerdesk sqlite:////path/to/desk.sqlite3
+
+Times are wall-clock seconds since the epoch, so the parent can subtract the
+moment it spawned this process (interpreter start-up included). "frame" is
+when Textual dispatches `events.Ready` (posted right after the first
+compositor refresh, i.e. the first frame); "populated" is the first moment
+after that when every DataTable on the screen holds rows.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+
+STARTED = time.time()
+TIMEOUT_S = 30.0
+
+
+def main(argv: list[str]) -> int:
+    kind = argv[0]
+    url = argv[1] if len(argv) > 1 else ""
+    marks: dict[str, float] = {"driver_start": STARTED}
+    if kind == "bare":
+        sys.path.insert(0, __file__.rsplit("/", 1)[0])
+        from bare_app import BareApp
+
+        app = BareApp()
+    else:
+        from datetime import datetime
+
+        from sellerdesk import clock
+
+        if len(argv) > 2:
+            clock.freeze(datetime.fromisoformat(argv[2]))
+        from sellerdesk.app import SellerdeskApp
+
+        app = SellerdeskApp(url)
+    marks["imported"] = time.time()
+
+    from textual import events
+    from textual._context import message_hook
+    from textual.widgets import DataTable
+
+    def populated() -> bool:
+        tables = list(app.screen.query(DataTable))
+        return bool(tables) and all(table.row_count > 0 for table in tables)
+
+    def hook(message) -> None:
+        if "frame" not in marks:
+            if isinstance(message, events.Ready):
+                marks["frame"] = time.time()
+                # Timer ticks keep messages flowing so the check below runs
+                # while workers fill the tables; the timeout ends a stuck run.
+                app.set_interval(0.002, lambda: None)
+                app.set_timer(TIMEOUT_S, app.exit)
+            else:
+                return
+        if "populated" not in marks and populated():
+            marks["populated"] = time.time()
+            app.exit()
+
+    message_hook.set(hook)
+    app.run(headless=True, size=(120, 40))
+    import resource
+
+    marks["maxrss_kb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    import json
+
+    print(json.dumps(marks))
+    return 0 if "populated" in marks else 2
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
