@@ -1,0 +1,142 @@
+"""The lead commands, as a person types them, including every error path."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from sellerdesk import __version__
+from sellerdesk.cli.main import main
+
+
+@pytest.fixture
+def run(db_path, capsys):
+    def _run(*argv: str) -> tuple[int, str, str]:
+        code = main(["--db", str(db_path), *argv])
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return _run
+
+
+def test_add_show_and_list_a_lead(run):
+    code, out, _ = run(
+        "lead", "add", "inzoneagency", "--stage", "hot lead", "--label", "Referral",
+        "--notes", "Referred by: bgsone", "--referred-by", "bgsone",
+    )  # fmt: skip
+    assert code == 0 and "Added inzoneagency (Hot Lead)" in out
+    code, out, _ = run("lead", "show", "inzoneagency")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0].split() == ["Username", "inzoneagency"]
+    assert "Labels          Referral" in out
+    assert "Notes           Referred by: bgsone" in out
+    assert "Lead created" in out
+
+    code, out, _ = run("lead", "show", "inzoneagency", "--json")
+    data = json.loads(out)
+    assert data["stage"] == "hot_lead" and data["labels"] == ["Referral"]
+    assert data["timeline"][0]["kind"] == "created"
+
+    code, out, _ = run("lead", "list", "--label", "referral", "--json")
+    assert [row["username"] for row in json.loads(out)] == ["inzoneagency"]
+
+
+def test_edit_note_stage_labels_and_do_not_contact(run):
+    run("lead", "add", "alice", "--website", "alice.com")
+    code, _, _ = run(
+        "lead", "edit", "alice", "--name", "Alice Doe", "--stage", "qualified",
+        "--label", "Hot Lead", "--industry", "real estate",
+    )  # fmt: skip
+    assert code == 0
+    assert run("note", "alice", "wants 5 pages")[0] == 0
+    code, _, _ = run("lead", "edit", "alice", "--do-not-contact", "asked us to stop")
+    assert code == 0
+    data = json.loads(run("lead", "show", "alice", "--json")[1])
+    assert data["display_name"] == "Alice Doe"
+    assert data["stage"] == "qualified" and data["industry"] == "real_estate"
+    assert data["do_not_contact"] is True and data["dnc_reason"] == "asked us to stop"
+    kinds = [event["kind"] for event in data["timeline"]]
+    assert {"stage", "note", "label_added", "dnc_on", "edited"} <= set(kinds)
+    out = run("lead", "list", "--stage", "qualified")[1]
+    assert "alice" in out and "[do not contact]" in out
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["lead", "show", "ghost"], "No lead with username 'ghost'"),
+        (["lead", "add", "alice"], "already exists"),
+        (["lead", "add", "ALICE"], "already exists"),
+        (["lead", "add", ""], "username is needed"),
+        (["lead", "add", "bob", "--stage", "bogus"], "'bogus' is not a stage"),
+        (["lead", "add", "bob", "--website", "nope"], "does not look like a website"),
+        (["lead", "add", "bob", "--source", "tiktok"], "not a source"),
+        (["lead", "edit", "alice", "--stage", "maybe"], "not a stage"),
+        (["lead", "edit", "ghost", "--name", "x"], "No lead"),
+        (["note", "alice", "  "], "cannot be empty"),
+        (["lead", "list", "--stage", "nope"], "not a stage"),
+    ],
+)
+def test_errors_print_one_clear_line_and_exit_non_zero(run, argv, message):
+    run("lead", "add", "alice")
+    code, _out, err = run(*argv)
+    assert code == 1
+    assert err.count("\n") == 1 and err.startswith("sellerdesk: ")
+    assert message in err
+    assert "Traceback" not in err
+
+
+def test_a_newer_database_is_refused_on_the_command_line(run, db_path):
+    import sqlite3
+
+    run("lead", "add", "alice")
+    con = sqlite3.connect(db_path)
+    with con:
+        con.execute("UPDATE alembic_version SET version_num = '9999_next'")
+    con.close()
+    code, _, err = run("lead", "list")
+    assert code == 1 and "newer sellerdesk" in err
+
+
+def test_version_help_and_paths(capsys, isolated_home):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--version"])
+    assert exit_info.value.code == 0
+    assert capsys.readouterr().out.strip() == f"sellerdesk {__version__}"
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    assert "lead" in capsys.readouterr().out
+    assert main(["paths", "--json"]) == 0
+    found = json.loads(capsys.readouterr().out)
+    assert found["database"].startswith(str(isolated_home / "data"))
+    assert found["settings"].startswith(str(isolated_home / "config"))
+
+
+def test_the_db_option_and_environment_variable_choose_the_database(tmp_path, capsys, monkeypatch):
+    env_db = tmp_path / "from-env.sqlite3"
+    monkeypatch.setenv("SELLERDESK_DB", str(env_db))
+    assert main(["lead", "add", "alice"]) == 0
+    assert env_db.exists()
+    flag_db = tmp_path / "from-flag.sqlite3"
+    assert main(["lead", "list", "--db", str(flag_db)]) == 0
+    assert "No leads match" in capsys.readouterr().out
+
+
+def test_the_console_script_runs_as_a_real_process(db_path):
+    env = {**os.environ, "SELLERDESK_DB": str(db_path)}
+    add = subprocess.run(
+        [sys.executable, "-m", "sellerdesk", "lead", "add", "carol", "--website", "carol.io"],
+        capture_output=True, text=True, env=env, check=False,
+    )  # fmt: skip
+    assert add.returncode == 0, add.stderr
+    dup = subprocess.run(
+        [sys.executable, "-m", "sellerdesk", "lead", "add", "Carol"],
+        capture_output=True, text=True, env=env, check=False,
+    )  # fmt: skip
+    assert dup.returncode == 1
+    assert dup.stderr.strip() == "sellerdesk: A lead with username 'carol' already exists."
