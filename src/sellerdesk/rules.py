@@ -43,7 +43,7 @@ def do_not_contact_set(session: Session, lead: LeadModel, author: str) -> None:
 
 # Modules that register rules; imported on first use so that every entry point
 # (TUI, CLI, tests) gets the same rules without importing them itself.
-RULE_MODULES: tuple[str, ...] = ()
+RULE_MODULES: tuple[str, ...] = ("sellerdesk.followups.cadence",)
 _loaded = False
 
 

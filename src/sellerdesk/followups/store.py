@@ -1,0 +1,323 @@
+"""Adding, completing, snoozing, rescheduling and cancelling follow-ups.
+
+Each change lands on the lead's timeline, and the lead's `next_followup_at`
+is recomputed in the same write unit, so it always equals the earliest
+follow-up still waiting (open, or snoozed until a moment).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from sellerdesk import clock
+from sellerdesk.db.engine import Database
+from sellerdesk.db.models import FollowUpModel, LeadModel
+from sellerdesk.errors import Invalid, NotFound
+from sellerdesk.followups import when as when_
+from sellerdesk.followups.items import ACTIVE, FollowUp
+from sellerdesk.leads import clean_username
+from sellerdesk.timeline import record
+
+MAX_REASON = 500
+
+
+def to_record(model: FollowUpModel) -> FollowUp:
+    return FollowUp(
+        id=model.id,
+        lead_id=model.lead_id,
+        due_at=model.due_at,
+        has_time=model.has_time,
+        first_due_at=model.first_due_at,
+        reason=model.reason,
+        template=model.template,
+        rule=model.rule,
+        status=model.status,
+        created_by=model.created_by,
+        created_at=model.created_at,
+        done_at=model.done_at,
+        snoozed_until=model.snoozed_until,
+    )
+
+
+# ------------------------------------------------------------ inside a write unit
+
+
+def refresh_next(session: Session, lead: LeadModel) -> None:
+    """Set the lead's next follow-up to the earliest one still waiting."""
+    session.flush()
+    earliest = session.scalar(
+        select(func.min(FollowUpModel.due_at)).where(
+            FollowUpModel.lead_id == lead.id, FollowUpModel.status.in_(ACTIVE)
+        )
+    )
+    if lead.next_followup_at != earliest:
+        lead.next_followup_at = earliest
+
+
+def active_for(session: Session, lead_id: int) -> list[FollowUpModel]:
+    return list(
+        session.scalars(
+            select(FollowUpModel)
+            .where(FollowUpModel.lead_id == lead_id, FollowUpModel.status.in_(ACTIVE))
+            .order_by(FollowUpModel.due_at, FollowUpModel.id)
+        )
+    )
+
+
+def schedule(
+    session: Session,
+    lead: LeadModel,
+    due: datetime,
+    reason: str,
+    template: str | None,
+    author: str,
+    *,
+    has_time: bool = True,
+    rule: str | None = None,
+) -> FollowUpModel | None:
+    """Plan a follow-up on `lead` inside the caller's write unit.
+
+    Returns None, and changes nothing, when the same follow-up is already
+    waiting (same template, or with no template the same moment and reason):
+    nothing is scheduled twice. Refuses a do-not-contact lead.
+    """
+    if lead.do_not_contact:
+        raise Invalid(f"{lead.username} is marked do-not-contact; no follow-up was planned.")
+    reason = " ".join((reason or "").split())
+    if len(reason) > MAX_REASON:
+        raise Invalid(f"A follow-up reason can be at most {MAX_REASON} characters.")
+    if lead.id is None:
+        session.flush()
+    for waiting in active_for(session, lead.id):
+        if template and waiting.template == template:
+            return None
+        if not template and waiting.due_at == due and waiting.reason == reason:
+            return None
+    now = clock.now()
+    followup = FollowUpModel(
+        lead_id=lead.id,
+        due_at=due,
+        has_time=has_time,
+        first_due_at=due,
+        reason=reason,
+        template=template or None,
+        rule=rule,
+        status="open",
+        created_by=author,
+        created_at=now,
+    )
+    session.add(followup)
+    session.flush()
+    body = f"Follow up {when_.describe(due, has_time)}"
+    if reason:
+        body += f": {reason}"
+    record(session, lead, "followup_scheduled", body, author=author, data=_data(followup))
+    refresh_next(session, lead)
+    return followup
+
+
+def cancel_active(
+    session: Session, lead: LeadModel, author: str, why: str, *, rule: str | None = None
+) -> int:
+    """Cancel the waiting follow-ups (only those `rule` made, when given); one timeline row each."""
+    count = 0
+    for followup in active_for(session, lead.id):
+        if rule is not None and followup.rule != rule:
+            continue
+        _cancel(session, lead, followup, author, why)
+        count += 1
+    if count:
+        refresh_next(session, lead)
+    return count
+
+
+def _cancel(
+    session: Session, lead: LeadModel, followup: FollowUpModel, author: str, why: str
+) -> None:
+    followup.status = "cancelled"
+    followup.snoozed_until = None
+    body = f"Cancelled {when_.describe(followup.due_at, followup.has_time)}"
+    if followup.reason:
+        body += f": {followup.reason}"
+    if why:
+        body += f" ({why})"
+    record(session, lead, "followup_cancelled", body, author=author, data=_data(followup))
+
+
+def _data(followup: FollowUpModel) -> dict:
+    data = {
+        "followup_id": followup.id,
+        "due_at": followup.due_at.isoformat(),
+        "has_time": followup.has_time,
+    }
+    if followup.template:
+        data["template"] = followup.template
+    if followup.rule:
+        data["rule"] = followup.rule
+    return data
+
+
+# ------------------------------------------------------------ one write unit each
+
+
+def _lead(session: Session, username: str) -> LeadModel:
+    key = clean_username(username).lower()
+    lead = session.scalars(select(LeadModel).where(LeadModel.username_key == key)).first()
+    if lead is None:
+        raise NotFound(f"No lead with username '{username.strip()}'.")
+    return lead
+
+
+def _followup(session: Session, followup_id: int) -> tuple[FollowUpModel, LeadModel]:
+    followup = session.get(FollowUpModel, followup_id)
+    if followup is None:
+        raise NotFound(f"No follow-up with id {followup_id}.")
+    return followup, session.get_one(LeadModel, followup.lead_id)
+
+
+def _waiting(session: Session, username: str) -> tuple[FollowUpModel, LeadModel]:
+    lead = _lead(session, username)
+    waiting = active_for(session, lead.id)
+    if not waiting:
+        raise NotFound(f"{lead.username} has no follow-up waiting.")
+    return waiting[0], lead
+
+
+def _require_active(followup: FollowUpModel) -> None:
+    if followup.status not in ACTIVE:
+        raise Invalid(f"That follow-up is already {followup.status}; nothing was changed.")
+
+
+def add(
+    db: Database,
+    username: str,
+    when_text: str | when_.When,
+    *,
+    reason: str = "",
+    template: str | None = None,
+) -> FollowUp:
+    """Plan a follow-up by hand ("call me back in 2 weeks" → `2w`)."""
+    when = when_text if isinstance(when_text, when_.When) else when_.parse(when_text)
+    template = (template or "").strip() or None
+    with db.write() as session:
+        lead = _lead(session, username)
+        followup = schedule(
+            session, lead, when.due_at, reason, template, db.author, has_time=when.has_time
+        )
+        if followup is None:
+            raise Invalid(f"{lead.username} already has that follow-up planned.")
+        lead.updated_at = clock.now()
+        return to_record(followup)
+
+
+def done(db: Database, username: str | None = None, *, followup_id: int | None = None) -> FollowUp:
+    """Mark a follow-up done: the given one, or the lead's earliest waiting one."""
+    with db.write() as session:
+        if followup_id is not None:
+            followup, lead = _followup(session, followup_id)
+            _require_active(followup)
+        else:
+            followup, lead = _waiting(session, username or "")
+        now = clock.now()
+        followup.status = "done"
+        followup.done_at = now
+        followup.snoozed_until = None
+        body = "Done"
+        if followup.reason:
+            body += f": {followup.reason}"
+        record(session, lead, "followup_done", body, author=db.author, data=_data(followup))
+        lead.updated_at = now
+        refresh_next(session, lead)
+        return to_record(followup)
+
+
+def snooze(
+    db: Database,
+    username: str | None = None,
+    when_text: str | when_.When = "",
+    *,
+    followup_id: int | None = None,
+) -> FollowUp:
+    """Put a follow-up off until a later moment; it comes back then, status snoozed."""
+    when = when_text if isinstance(when_text, when_.When) else when_.parse(when_text)
+    with db.write() as session:
+        if followup_id is not None:
+            followup, lead = _followup(session, followup_id)
+            _require_active(followup)
+        else:
+            followup, lead = _waiting(session, username or "")
+        followup.status = "snoozed"
+        followup.due_at = when.due_at
+        followup.has_time = when.has_time
+        followup.snoozed_until = when.due_at
+        body = f"Snoozed to {when.describe()}"
+        if followup.reason:
+            body += f": {followup.reason}"
+        record(session, lead, "followup_snoozed", body, author=db.author, data=_data(followup))
+        lead.updated_at = clock.now()
+        refresh_next(session, lead)
+        return to_record(followup)
+
+
+def snooze_days(db: Database, followup_id: int, days: int) -> FollowUp:
+    """Snooze by whole days from today, keeping the time of day when one was given."""
+    with db.read() as session:
+        followup, _ = _followup(session, followup_id)
+        has_time, due_at = followup.has_time, followup.due_at
+    day = clock.local_now().date() + timedelta(days=days)
+    if has_time:
+        when = when_.When(when_.at_local(day, clock.to_local(due_at).time()), True)
+    else:
+        when = when_.When(when_.start_of_day(day), False)
+    return snooze(db, when_text=when, followup_id=followup_id)
+
+
+def reschedule(db: Database, followup_id: int, when_text: str | when_.When) -> FollowUp:
+    """Move a follow-up to a new due moment; it stays (or becomes) open."""
+    when = when_text if isinstance(when_text, when_.When) else when_.parse(when_text)
+    with db.write() as session:
+        followup, lead = _followup(session, followup_id)
+        _require_active(followup)
+        before = when_.describe(followup.due_at, followup.has_time)
+        followup.status = "open"
+        followup.due_at = when.due_at
+        followup.has_time = when.has_time
+        followup.snoozed_until = None
+        body = f"Moved from {before} to {when.describe()}"
+        if followup.reason:
+            body += f": {followup.reason}"
+        record(session, lead, "followup_rescheduled", body, author=db.author, data=_data(followup))
+        lead.updated_at = clock.now()
+        refresh_next(session, lead)
+        return to_record(followup)
+
+
+def cancel(db: Database, followup_id: int, why: str = "") -> FollowUp:
+    with db.write() as session:
+        followup, lead = _followup(session, followup_id)
+        _require_active(followup)
+        _cancel(session, lead, followup, db.author, why.strip())
+        lead.updated_at = clock.now()
+        refresh_next(session, lead)
+        return to_record(followup)
+
+
+def for_lead(db: Database, lead_id: int, *, include_closed: bool = False) -> list[FollowUp]:
+    """A lead's follow-ups, soonest first (closed ones after, newest first)."""
+    with db.read() as session:
+        stmt = select(FollowUpModel).where(FollowUpModel.lead_id == lead_id)
+        if not include_closed:
+            stmt = stmt.where(FollowUpModel.status.in_(ACTIVE))
+        rows = session.scalars(stmt.order_by(FollowUpModel.due_at, FollowUpModel.id))
+        found = [to_record(row) for row in rows]
+    waiting = [f for f in found if f.status in ACTIVE]
+    closed = sorted((f for f in found if f.status not in ACTIVE), key=lambda f: -f.id)
+    return waiting + closed
+
+
+def get(db: Database, followup_id: int) -> FollowUp:
+    with db.read() as session:
+        return to_record(_followup(session, followup_id)[0])
