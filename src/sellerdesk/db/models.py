@@ -167,3 +167,98 @@ Index(
     LeadModel.created_at,
 )
 Index("ix_leads_stage_since", LeadModel.stage, LeadModel.stage_since)
+
+
+class ScriptRunModel(Base):
+    """A lead's progress through one sales script: where it stands and what was captured."""
+
+    __tablename__ = "script_runs"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    lead_id: Mapped[int] = mapped_column(ForeignKey("leads.id", ondelete="CASCADE"))
+    script: Mapped[str] = mapped_column(String(48))
+    step: Mapped[str] = mapped_column(String(64))
+    answers: Mapped[str] = mapped_column(Text, default="{}")  # JSON: field name -> value
+    ticks: Mapped[str] = mapped_column(Text, default="[]")  # JSON: checklist item ids ticked
+    status: Mapped[str] = mapped_column(String(16), default="active")  # active, finished
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version}
+    __table_args__ = (UniqueConstraint("lead_id", "script", name="uq_script_runs_lead_script"),)
+
+
+class OrderModel(Base):
+    """An order: a Fiverr order or a direct one, created only with the client's yes."""
+
+    __tablename__ = "orders"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    lead_id: Mapped[int] = mapped_column(ForeignKey("leads.id", ondelete="CASCADE"))
+    number: Mapped[str] = mapped_column(String(64), unique=True)
+    kind: Mapped[str] = mapped_column(String(16), default="fiverr")  # fiverr, direct
+    pages: Mapped[str] = mapped_column(Text, default="")
+    design_direction: Mapped[str] = mapped_column(Text, default="")
+    price_cents: Mapped[int] = mapped_column(Integer)
+    delivery_days: Mapped[int | None] = mapped_column(Integer)
+    delivery_due_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    requirements: Mapped[str] = mapped_column(String(16), default="submitted")
+    status: Mapped[str] = mapped_column(String(24), default="under_review")
+    consent_text: Mapped[str] = mapped_column(Text)
+    consent_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    prechecks: Mapped[str] = mapped_column(Text, default="{}")  # JSON: check -> bool
+    satisfaction: Mapped[str | None] = mapped_column(String(16))  # positive, negative
+    feedback: Mapped[str | None] = mapped_column(Text)
+    complaint_open: Mapped[bool] = mapped_column(Boolean, default=False)
+    cancel_reason: Mapped[str | None] = mapped_column(Text)
+    notes: Mapped[str | None] = mapped_column(Text)
+    created_by: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version}
+    __table_args__ = (
+        Index("ix_orders_lead", "lead_id", "created_at"),
+        Index("ix_orders_status_due", "status", "delivery_due_at"),
+    )
+
+
+class OrderCheckModel(Base):
+    """One ticked (or not yet ticked) item of an order's checklist (e.g. hosting job order)."""
+
+    __tablename__ = "order_checks"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id", ondelete="CASCADE"))
+    checklist: Mapped[str] = mapped_column(String(48))
+    item: Mapped[str] = mapped_column(String(64))
+    done: Mapped[bool] = mapped_column(Boolean, default=False)
+    done_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    done_by: Mapped[str | None] = mapped_column(String(100))
+
+    __table_args__ = (
+        UniqueConstraint("order_id", "checklist", "item", name="uq_order_checks_item"),
+    )
+
+
+class ReferralModel(Base):
+    """Who brought whom, and the reward owed for it (pending → earned → redeemed)."""
+
+    __tablename__ = "referrals"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    referrer_id: Mapped[int] = mapped_column(ForeignKey("leads.id", ondelete="CASCADE"))
+    referred_id: Mapped[int] = mapped_column(
+        ForeignKey("leads.id", ondelete="CASCADE"), unique=True
+    )
+    reward: Mapped[str] = mapped_column(Text)  # the reward as promised when recorded
+    status: Mapped[str] = mapped_column(String(16), default="pending")
+    created_by: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    earned_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    redeemed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    redeemed_note: Mapped[str | None] = mapped_column(Text)
+
+    __table_args__ = (Index("ix_referrals_referrer", "referrer_id", "status"),)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from sqlalchemy import Connection, inspect, text
 
 # Oldest first; the last one is head.
-REVISIONS: tuple[str, ...] = ("0001_initial", "0002_followups")
+REVISIONS: tuple[str, ...] = ("0001_initial", "0002_followups", "0003_scripts_orders_referrals")
 HEAD = REVISIONS[-1]
 
 
