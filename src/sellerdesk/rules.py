@@ -10,13 +10,16 @@ from collections.abc import Callable
 
 from sqlalchemy.orm import Session
 
-from sellerdesk.db.models import LeadModel
+from sellerdesk.db.models import LeadModel, OrderModel
 
 StageRule = Callable[[Session, LeadModel, str, str, str], None]
 FlagRule = Callable[[Session, LeadModel, str], None]
+# (session, order, old status or None when just created, new status, author)
+OrderRule = Callable[[Session, OrderModel, str | None, str, str], None]
 
 _stage_rules: list[StageRule] = []
 _dnc_rules: list[FlagRule] = []
+_order_rules: list[OrderRule] = []
 
 
 def on_stage_change(rule: StageRule) -> StageRule:
@@ -27,6 +30,20 @@ def on_stage_change(rule: StageRule) -> StageRule:
 def on_do_not_contact(rule: FlagRule) -> FlagRule:
     _dnc_rules.append(rule)
     return rule
+
+
+def on_order_change(rule: OrderRule) -> OrderRule:
+    """Runs when an order is created (old is None) or its status changes."""
+    _order_rules.append(rule)
+    return rule
+
+
+def order_changed(
+    session: Session, order: OrderModel, old: str | None, new: str, author: str
+) -> None:
+    _load_rule_modules()
+    for rule in _order_rules:
+        rule(session, order, old, new, author)
 
 
 def stage_changed(session: Session, lead: LeadModel, old: str, new: str, author: str) -> None:
