@@ -13,6 +13,8 @@ from sellerdesk.errors import SellerdeskError
 COMMAND_MODULES = (
     "sellerdesk.cli.leads_cmd",
     "sellerdesk.cli.paths_cmd",
+    "sellerdesk.cli.templates_cmd",
+    "sellerdesk.cli.copy_cmd",
 )
 
 
