@@ -15,6 +15,8 @@ COMMAND_MODULES = (
     "sellerdesk.cli.paths_cmd",
     "sellerdesk.cli.templates_cmd",
     "sellerdesk.cli.copy_cmd",
+    "sellerdesk.cli.today_cmd",
+    "sellerdesk.cli.followup_cmd",
 )
 
 

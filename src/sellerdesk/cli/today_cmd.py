@@ -1,0 +1,70 @@
+"""`sellerdesk today`: the morning review in the shell, without opening the app."""
+
+from __future__ import annotations
+
+from sellerdesk.cli.common import db_option
+
+
+def register(subparsers) -> None:
+    today = subparsers.add_parser(
+        "today",
+        parents=[db_option()],
+        help="what is due: first replies, overdue, today, the coming week",
+    )
+    today.add_argument("--json", action="store_true", help="print the queue as JSON")
+    today.add_argument(
+        "--limit", type=int, default=50, help="at most this many lines per lane (default 50)"
+    )
+    today.set_defaults(handler=run_today)
+
+
+def run_today(ctx) -> int:
+    from sellerdesk.followups import queue
+
+    limit = max(1, ctx.args.limit)
+    result = queue.build(ctx.db, ctx.settings, limit=limit)
+    if ctx.args.json:
+        from sellerdesk.cli.common import print_json
+
+        print_json(result.to_json())
+        return 0
+    print("\n".join(render(result)))
+    return 0
+
+
+def render(result) -> list[str]:
+    from sellerdesk.followups.show import due_text, reply_clock, why_text
+    from sellerdesk.vocab import STAGES
+
+    lines = [f"Morning review for {result.day}"]
+    for lane in result.lanes:
+        lines.append("")
+        lines.append(f"{lane.title}: {lane.count}")
+        if not lane.items:
+            lines.append("  nothing")
+        for item in lane.items:
+            if lane.key == "first_replies":
+                stale = "  [stale]" if item.stale else ""
+                lines.append(f"  {item.username:<24} {item.name:<24} {reply_clock(item)}{stale}")
+                continue
+            template = f"  → {item.template}" if item.template else ""
+            lines.append(
+                f"  {item.username:<24} {due_text(item):<22} "
+                f"{STAGES.label(item.stage):<11} {why_text(item)}{template}"
+            )
+        if lane.hidden:
+            lines.append(f"  … and {lane.hidden} more")
+    lines.append("")
+    quiet = result.no_next_step.count
+    if quiet:
+        lines.append(
+            f"No next step: {quiet} open lead{'s' if quiet != 1 else ''} with no follow-up "
+            "planned (sellerdesk followup add USERNAME WHEN)"
+        )
+        lines.extend(f"  {lead.username}" for lead in result.no_next_step.items[:10])
+    else:
+        lines.append("No next step: 0 (every open lead has a follow-up planned)")
+    if result.stale_count:
+        lines.append(f"Stale: {result.stale_count} open lead(s) sat too long in one stage")
+    lines.append(f"Targets today: {result.activity.line()}")
+    return lines
