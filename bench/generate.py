@@ -28,29 +28,34 @@ EVENTS_PER_LEAD = 10
 FOLLOWUPS_PER_LEAD = 2
 CHUNK = 20_000
 
-FIRST = (
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
+
+
+FIRST = _words(
     "robert james john michael david william richard joseph thomas charles "
     "mary patricia jennifer linda elizabeth barbara susan jessica sarah karen "
     "daniel matthew anthony mark steven paul andrew joshua kevin brian "
     "emily emma olivia sophia ava mia amelia grace chloe lucy "
     "ahmed fatima omar aisha carlos maria jose ana luca giulia "
     "hans anna pierre claire kenji yuki raj priya chen wei"
-).split()
-LAST = (
+)
+LAST = _words(
     "smith johnson williams brown jones garcia miller davis rodriguez martinez "
     "hernandez lopez gonzalez wilson anderson thomas taylor moore jackson martin "
     "lee perez thompson white harris sanchez clark ramirez lewis robinson "
     "walker young allen king wright scott torres nguyen hill flores "
     "green adams nelson baker hall rivera campbell mitchell carter roberts "
     "khan patel mueller rossi dubois tanaka kowalski novak silva costa"
-).split()
-TRADES = (
+)
+TRADES = _words(
     "plumbing roofing dental bakery yoga fitness realty law cleaning consulting "
     "coffee studio design photo media boutique salon spa garden pets "
     "auto tutoring academy courses wellness clinic legal finance travel events "
     "builders electric hvac moving storage print apparel jewelry candles skincare"
-).split()
-SUFFIX = "co hq shop online pro group works lab studio club hub".split()
+)
+SUFFIX = _words("co hq shop online pro group works lab studio club hub")
 TLDS = ("com",) * 14 + ("co.uk", "net", "org", "io", "com.au", "store", "ca", "de")
 STAGE_WEIGHTS = {
     "new": 3,
