@@ -102,7 +102,7 @@ def _refuse_past(when: When) -> None:
 
 def _parse_words(words: str) -> When | None:
     relative = _RELATIVE.match(words)
-    if relative:
+    if relative and relative.group(2) in _UNITS:
         return _relative(int(relative.group(1)), relative.group(2))
     words = re.sub(r"^(\d{4}-\d{2}-\d{2})t(?=\d)", r"\1 ", words)
     day_words, at = _split_time(words)
