@@ -1,0 +1,74 @@
+"""The command palette: jump to any lead by part of its name, username or website.
+
+Each keystroke runs one limited database query in a thread (the trigram index
+on SQLite), so the palette never loads the whole lead book.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from functools import partial
+from typing import TYPE_CHECKING
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from sellerdesk.vocab import STAGES
+
+if TYPE_CHECKING:
+    from sellerdesk.records import LeadRow
+
+MAX_HITS = 12
+
+
+class LeadCommands(Provider):
+    """Leads matching what is typed, plus the app's own commands."""
+
+    def _actions(self) -> list[tuple[str, str, str]]:
+        return [
+            ("New lead", "Add a lead to the book", "new_lead"),
+            ("Help: keys", "Every key, on the screen you are on", "help"),
+        ]
+
+    async def discover(self) -> Hits:
+        for title, help_text, action in self._actions():
+            yield DiscoveryHit(title, partial(self.app.run_action, action), help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for title, help_text, action in self._actions():
+            score = matcher.match(title)
+            if score > 0:
+                yield Hit(
+                    score,
+                    matcher.highlight(title),
+                    partial(self.app.run_action, action),
+                    text=title,
+                    help=help_text,
+                )
+        rows = await self._find(query)
+        for rank, row in enumerate(rows):
+            title = f"{row.username}" + (f" — {row.display_name}" if row.display_name else "")
+            # The database already matched (possibly on the website); keep its order
+            # and never score a real match as zero.
+            score = max(matcher.match(title), 0.5 - rank / 100)
+            detail = STAGES.label(row.stage) + (f" · {row.website}" if row.website else "")
+            yield Hit(
+                score,
+                matcher.highlight(title),
+                partial(self.app.open_lead, row.id),
+                text=title,
+                help=f"Open lead · {detail}",
+            )
+
+    async def _find(self, query: str) -> list[LeadRow]:
+        db = getattr(self.app, "db", None)
+        text = query.strip()
+        if db is None or not text:
+            return []
+        from sellerdesk.leads import list_leads
+
+        try:
+            return await asyncio.to_thread(list_leads, db, text, limit=MAX_HITS)
+        except Exception as exc:  # a busy or broken database must not break the palette
+            self.app.log.error(repr(exc))
+            return []

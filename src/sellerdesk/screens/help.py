@@ -1,0 +1,83 @@
+"""The help screen: every key of the screen underneath and of the app, read from
+the bindings themselves so keys added later appear here too."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Footer, Static
+
+ABOUT = (
+    "Type in the search box to find a lead by username, name or website; "
+    "Enter opens the highlighted lead. ctrl+p jumps to any lead from anywhere."
+)
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [
+        Binding("escape,q,f1,question_mark", "dismiss", "Close", id="help-close"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help-box"):
+            yield Static("Keys", id="help-title")
+            yield Static(ABOUT, id="help-about")
+            yield Static(self._keys_table(), id="help-keys")
+        yield Footer(show_command_palette=False)
+
+    def _beneath(self) -> Screen:
+        stack = self.app.screen_stack
+        index = stack.index(self) if self in stack else len(stack)
+        return stack[index - 1] if index > 0 else self
+
+    def _keys_table(self) -> Table:
+        table = Table.grid(padding=(0, 3))
+        table.add_column(style="bold #dca561", no_wrap=True)
+        table.add_column()
+        beneath = self._beneath()
+        sections = [(beneath.__class__.__name__, self._bindings_of(beneath))]
+        sections.append(("Everywhere", self._bindings_of(self.app)))
+        for title, bindings in sections:
+            if not bindings:
+                continue
+            table.add_row(Text(_section_title(title), style="bold underline"), "")
+            for keys, description in bindings:
+                table.add_row(keys, description)
+            table.add_row("", "")
+        return table
+
+    def _bindings_of(self, node) -> list[tuple[str, str]]:
+        rows: list[tuple[str, str]] = []
+        seen: set[str] = set()
+        for binding in self._declared(node):
+            if not binding.description or binding.system or binding.action in seen:
+                continue
+            seen.add(binding.action)
+            keys = ", ".join(
+                self.app.get_key_display(Binding(key.strip(), binding.action))
+                for key in binding.key.split(",")
+            )
+            rows.append((keys, binding.description))
+        return rows
+
+    @staticmethod
+    def _declared(node) -> list[Binding]:
+        found: list[Binding] = []
+        for cls in type(node).__mro__:
+            for item in cls.__dict__.get("BINDINGS", []):
+                if isinstance(item, Binding) and item not in found:
+                    found.append(item)
+        return found
+
+
+def _section_title(name: str) -> str:
+    names = {
+        "HomeScreen": "Lead book",
+        "LeadScreen": "Lead",
+        "LeadFormScreen": "Lead form",
+    }
+    return names.get(name, name.removesuffix("Screen"))

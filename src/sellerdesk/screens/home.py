@@ -1,0 +1,248 @@
+"""The home screen: the follow-up queue's place, and the lead book with search.
+
+Search runs as you type, debounced; each search has a generation number and
+only the newest one's rows reach the list. The list shows one page and asks
+for the next when the reader gets near its end.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Header, Input, Select, Static
+
+from sellerdesk.screens.tasks import run_db
+from sellerdesk.vocab import COMMON_LABELS, STAGES
+from sellerdesk.widgets.lead_list import LeadList
+
+PAGE_SIZE = 100
+DEBOUNCE_S = 0.18
+
+
+class SearchBox(Input):
+    BINDINGS = [
+        Binding("down", "screen.focus_list", "To the list", id="search-to-list"),
+    ]
+
+
+class HomeScreen(Screen):
+    AUTO_FOCUS = "#search"
+    BINDINGS = [
+        Binding("slash", "focus_search", "Search", id="home-search"),
+        Binding("n", "app.new_lead", "New lead", id="home-new-lead"),
+        Binding("s", "focus_filter('stage-filter')", "Stage", id="home-stage-filter"),
+        Binding("l", "focus_filter('label-filter')", "Label", id="home-label-filter"),
+        Binding("escape", "clear", "Clear search", id="home-clear"),
+        Binding("ctrl+r", "reload", "Reload", id="home-reload"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._generation = 0
+        self._debounce: Timer | None = None
+        self._open_when_shown = False
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="queue"):
+            yield Static("No follow-ups yet.", id="queue-empty", classes="placeholder")
+        with Horizontal(id="filters"):
+            yield SearchBox(placeholder="Search username, name or website   ( / )", id="search")
+            yield Select(
+                [(label, key) for key, label in STAGES.items],
+                prompt="All stages",
+                id="stage-filter",
+            )
+            yield Select([], prompt="All labels", id="label-filter")
+        yield Static("Opening your lead book…", id="count")
+        yield LeadList(id="leads")
+        yield Footer(show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self.app.when_db_ready(self.refresh_data)
+
+    def on_screen_resume(self) -> None:
+        if self.app.db is not None:
+            self.refresh_data()
+
+    # ------------------------------------------------------------ searching
+
+    @property
+    def lead_list(self) -> LeadList:
+        return self.query_one(LeadList)
+
+    def _criteria(self) -> tuple[str, str | None, str | None]:
+        query = self.query_one("#search", Input).value
+        stage = self.query_one("#stage-filter", Select).value
+        label = self.query_one("#label-filter", Select).value
+        return (
+            query.strip(),
+            stage if isinstance(stage, str) else None,
+            label if isinstance(label, str) else None,
+        )
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id != "search":
+            return
+        if self._debounce is not None:
+            self._debounce.stop()
+        self._debounce = self.set_timer(DEBOUNCE_S, self.search)
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        if event.select.id in ("stage-filter", "label-filter"):
+            self.search()
+
+    def refresh_data(self) -> None:
+        self.search()
+        self._load_labels()
+
+    def search(self) -> None:
+        """Start a search for what is typed and chosen now; older results are dropped."""
+        if self._debounce is not None:
+            self._debounce.stop()
+            self._debounce = None
+        self._generation += 1
+        generation = self._generation
+        query, stage, label = self._criteria()
+
+        def job(db):
+            from sellerdesk.leads import count_leads, list_leads
+
+            rows = list_leads(db, query, stage=stage, label=label, limit=PAGE_SIZE)
+            total = len(rows)
+            if total == PAGE_SIZE:
+                total = count_leads(db, query, stage=stage, label=label)
+            return generation, rows, total
+
+        run_db(self, job, self._show_first_page, group="search", exclusive=True)
+
+    def _show_first_page(self, result) -> None:
+        generation, rows, total = result
+        if generation != self._generation:
+            return
+        keep = self.lead_list.lead_id_at_cursor()
+        self.lead_list.show(rows, total)
+        if keep is not None and str(keep) in self.lead_list.rows:
+            self.lead_list.move_cursor(row=self.lead_list.get_row_index(str(keep)), animate=False)
+        self._show_count()
+        if self._open_when_shown:
+            self._open_when_shown = False
+            self._open_at_cursor()
+
+    def on_lead_list_need_more(self, _event: LeadList.NeedMore) -> None:
+        generation = self._generation
+        offset = self.lead_list.loaded
+        query, stage, label = self._criteria()
+
+        def job(db):
+            from sellerdesk.leads import list_leads
+
+            return generation, list_leads(
+                db, query, stage=stage, label=label, limit=PAGE_SIZE, offset=offset
+            )
+
+        def failed(exc) -> None:
+            self.lead_list.loading_more = False
+            self.notify(str(exc), severity="error")
+
+        run_db(self, job, self._show_next_page, failed, group="page")
+
+    def _show_next_page(self, result) -> None:
+        generation, rows = result
+        if generation != self._generation:
+            return
+        self.lead_list.append(rows)
+        if not rows:  # fewer leads than counted (some were deleted): stop asking
+            self.lead_list.total = self.lead_list.loaded
+        self._show_count()
+
+    def _show_count(self) -> None:
+        query, stage, label = self._criteria()
+        lead_list = self.lead_list
+        total = lead_list.total
+        filtered = bool(query or stage or label)
+        if total == 0:
+            text = (
+                "No lead matches. Escape clears the search."
+                if filtered
+                else "No leads yet. Press n to add the first one."
+            )
+        else:
+            noun = "lead" if total == 1 else "leads"
+            text = f"{total} {noun}" + (" match" if filtered else "")
+            if lead_list.has_more:
+                text += f" · showing {lead_list.loaded}, more load as you scroll"
+        self.query_one("#count", Static).update(text)
+
+    def _load_labels(self) -> None:
+        def job(db):
+            from sellerdesk.leads import all_labels
+
+            return all_labels(db)
+
+        run_db(self, job, self._show_labels, group="labels", exclusive=True)
+
+    def _show_labels(self, labels: list[str]) -> None:
+        seen: dict[str, str] = {}
+        for label in (*COMMON_LABELS, *labels):
+            seen.setdefault(label.lower(), label)
+        select = self.query_one("#label-filter", Select)
+        current = select.value
+        options = [(label, label) for label in seen.values()]
+        with select.prevent(Select.Changed):
+            select.set_options(options)
+            if isinstance(current, str) and current in seen.values():
+                select.value = current
+
+    # ------------------------------------------------------------ actions
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id != "search":
+            return
+        if self._debounce is not None:  # the list still shows the previous search
+            self._open_when_shown = True
+            self.search()
+        else:
+            self._open_at_cursor()
+
+    def on_data_table_row_selected(self, event: LeadList.RowSelected) -> None:
+        if event.row_key.value is not None:
+            self.app.open_lead(int(event.row_key.value))
+
+    def _open_at_cursor(self) -> None:
+        lead_id = self.lead_list.lead_id_at_cursor()
+        if lead_id is not None:
+            self.app.open_lead(lead_id)
+
+    def action_focus_search(self) -> None:
+        self.query_one("#search", Input).focus()
+
+    def action_focus_list(self) -> None:
+        self.lead_list.focus()
+
+    def action_focus_filter(self, widget_id: str) -> None:
+        self.query_one(f"#{widget_id}", Select).focus()
+
+    def action_clear(self) -> None:
+        search = self.query_one("#search", Input)
+        stage = self.query_one("#stage-filter", Select)
+        label = self.query_one("#label-filter", Select)
+        if not (search.value or isinstance(stage.value, str) or isinstance(label.value, str)):
+            search.focus()
+            return
+        with (
+            stage.prevent(Select.Changed),
+            label.prevent(Select.Changed),
+            search.prevent(Input.Changed),
+        ):
+            stage.clear()
+            label.clear()
+            search.value = ""
+        search.focus()
+        self.search()
+
+    def action_reload(self) -> None:
+        self.refresh_data()

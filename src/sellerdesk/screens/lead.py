@@ -1,0 +1,279 @@
+"""One lead: its record (in the order of the CRM card the seller knows), its
+timeline newest first, and the keys that change it.
+
+Other features add their keys here in one line each (e.g. copying the current
+script step's message) and fill the `#script-step` panel.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from sellerdesk import clock
+from sellerdesk.errors import NotFound, SellerdeskError
+from sellerdesk.records import Event, Lead
+from sellerdesk.screens.tasks import run_db
+from sellerdesk.vocab import INDUSTRIES, PROJECT_TYPES, SOURCES, STAGES
+from sellerdesk.widgets.lead_list import STAGE_STYLES
+
+TIMELINE_LIMIT = 200
+
+KIND_STYLES = {
+    "note": "#7fb4ca",
+    "stage": "#dca561",
+    "dnc_on": "bold #e46876",
+    "dnc_off": "#98bb6c",
+    "message_copied": "#957fb8",
+    "created": "#98bb6c",
+}
+
+
+def when(moment: datetime | None, with_time: bool = True) -> str:
+    if moment is None:
+        return ""
+    local = clock.to_local(clock.as_utc(moment))
+    return local.strftime("%Y-%m-%d %H:%M" if with_time else "%Y-%m-%d")
+
+
+class LeadScreen(Screen):
+    BINDINGS = [
+        Binding("a", "note", "Add note", id="lead-note"),
+        Binding("s", "stage", "Stage", id="lead-stage"),
+        Binding("l", "labels", "Labels", id="lead-labels"),
+        Binding("d", "do_not_contact", "Do not contact", id="lead-dnc"),
+        Binding("e", "edit", "Edit", id="lead-edit"),
+        Binding("escape,backspace", "back", "Back", id="lead-back"),
+    ]
+
+    def __init__(self, lead_id: int) -> None:
+        super().__init__()
+        self.lead_id = lead_id
+        self.lead: Lead | None = None
+        self.events: list[Event] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="lead-body"):
+            with Vertical(id="lead-side"):
+                yield Static("Loading…", id="lead-card")
+                yield Static("", id="script-step")
+            with Vertical(id="lead-main"):
+                yield Static("Timeline", classes="section-title")
+                with VerticalScroll(id="timeline"):
+                    yield Static("", id="timeline-body")
+        yield Footer(show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self.query_one("#timeline").focus()
+        self.reload()
+
+    # ------------------------------------------------------------ loading
+
+    def reload(self) -> None:
+        lead_id = self.lead_id
+
+        def job(db):
+            from sellerdesk.leads import get_lead_by_id, lead_timeline
+
+            return get_lead_by_id(db, lead_id), lead_timeline(db, lead_id, TIMELINE_LIMIT)
+
+        run_db(self, job, self._show, self._load_failed, group="lead", exclusive=True)
+
+    def _load_failed(self, exc: SellerdeskError) -> None:
+        self.notify(str(exc), severity="error", timeout=8)
+        if isinstance(exc, NotFound) and self.is_current:
+            self.app.pop_screen()
+
+    def _show(self, result: tuple[Lead, list[Event]]) -> None:
+        self.lead, self.events = result
+        self.sub_title = self.lead.name
+        self.query_one("#lead-card", Static).update(self._card(self.lead))
+        self.query_one("#timeline-body", Static).update(self._timeline(self.events))
+
+    def _card(self, lead: Lead) -> Table:
+        table = Table.grid(padding=(0, 2))
+        table.add_column(style="#727169", no_wrap=True)
+        table.add_column(overflow="fold")
+        missing = Text("—", style="#727169")
+
+        def row(label: str, value: Any) -> None:
+            table.add_row(label, value if value else missing)
+
+        row("Username", Text(lead.username, style="bold"))
+        row(
+            "Category / Stage",
+            Text(STAGES.label(lead.stage), style=STAGE_STYLES.get(lead.stage, "")),
+        )
+        row("Website", lead.website)
+        row("Last messaged", when(lead.last_messaged_at, with_time=False))
+        row("Next follow-up", when(lead.next_followup_at))
+        row("Labels", Text("  ".join(f"[{label}]" for label in lead.labels), style="#dca561"))
+        row("Notes", lead.notes)
+        table.add_row("", "")
+        row("Source", SOURCES.label(lead.source))
+        row("Project type", PROJECT_TYPES.label(lead.project_type))
+        row("Industry", INDUSTRIES.label(lead.industry))
+        row("Referred by", lead.referred_by)
+        row("Owner", lead.owner)
+        if lead.do_not_contact:
+            row("Do not contact", Text(f"Yes — {lead.dnc_reason or ''}", style="bold #e46876"))
+        else:
+            row("Do not contact", "No")
+        return table
+
+    def _timeline(self, events: list[Event]) -> Table | Text:
+        if not events:
+            return Text("Nothing on the timeline yet.", style="#727169")
+        from sellerdesk.timeline import kind_label
+
+        table = Table.grid(padding=(0, 2))
+        table.add_column(style="#727169", no_wrap=True)
+        table.add_column(style="#7aa89f", no_wrap=True)
+        table.add_column(no_wrap=True)
+        table.add_column(overflow="fold")
+        for event in events:
+            table.add_row(
+                when(event.at),
+                event.author,
+                Text(kind_label(event.kind), style=KIND_STYLES.get(event.kind, "")),
+                Text(event.body or ""),
+            )
+        if len(events) == TIMELINE_LIMIT:
+            table.add_row("", "", "", Text(f"(the newest {TIMELINE_LIMIT} are shown)", style="dim"))
+        return table
+
+    # ------------------------------------------------------------ changing
+
+    def _change(
+        self,
+        job: Callable[[Any], Any],
+        done_message: str,
+        failed: Callable[[SellerdeskError], Any] | None = None,
+    ) -> None:
+        def done(_result: Any) -> None:
+            self.notify(done_message, timeout=3)
+            self.reload()
+
+        def show_error(exc: SellerdeskError) -> None:
+            self.notify(str(exc), severity="error", timeout=8)
+            if failed is not None:
+                failed(exc)
+            self.reload()
+
+        run_db(self, job, done, show_error, group="lead-write")
+
+    def action_note(self, text: str = "") -> None:
+        if self.lead is None:
+            return
+        username = self.lead.username
+        from sellerdesk.screens.note import NoteScreen
+
+        def save(note: str | None) -> None:
+            if note is None:
+                return
+
+            def job(db):
+                from sellerdesk.leads import add_note
+
+                return add_note(db, username, note)
+
+            # A note that could not be saved goes back into the box, not away.
+            self._change(job, "Note added.", lambda _exc: self.action_note(note))
+
+        self.app.push_screen(NoteScreen(username, text), save)
+
+    def action_stage(self) -> None:
+        if self.lead is None:
+            return
+        username = self.lead.username
+        from sellerdesk.screens.stage_picker import StagePickerScreen
+
+        def move(stage: str | None) -> None:
+            if stage is None or self.lead is None or stage == self.lead.stage:
+                return
+
+            def job(db):
+                from sellerdesk.leads import set_stage
+
+                return set_stage(db, username, stage)
+
+            self._change(job, f"Moved to {STAGES.label(stage)}.")
+
+        self.app.push_screen(StagePickerScreen(username, self.lead.stage), move)
+
+    def action_labels(self) -> None:
+        if self.lead is None:
+            return
+        lead = self.lead
+
+        def edit(known: list[str]) -> None:
+            from sellerdesk.screens.labels import LabelsScreen
+
+            self.app.push_screen(LabelsScreen(lead.username, lead.labels, known), save)
+
+        def save(change: tuple[list[str], list[str]] | None) -> None:
+            if not change or not (change[0] or change[1]):
+                return
+            added, removed = change
+
+            def job(db):
+                from sellerdesk.leads import add_labels, remove_labels
+
+                if added:
+                    add_labels(db, lead.username, added)
+                if removed:
+                    remove_labels(db, lead.username, removed)
+
+            self._change(job, "Labels saved.")
+
+        def known_labels(db):
+            from sellerdesk.leads import all_labels
+
+            return all_labels(db)
+
+        run_db(self, known_labels, edit)
+
+    def action_do_not_contact(self) -> None:
+        if self.lead is None:
+            return
+        lead = self.lead
+        from sellerdesk.screens.dnc import DoNotContactScreen
+
+        def save(choice: tuple[bool, str] | None) -> None:
+            if choice is None:
+                return
+            on, reason = choice
+
+            def job(db):
+                from sellerdesk.leads import set_do_not_contact
+
+                return set_do_not_contact(db, lead.username, on, reason)
+
+            self._change(job, "Marked do-not-contact." if on else "Contact allowed again.")
+
+        screen = DoNotContactScreen(lead.username, lead.do_not_contact, lead.dnc_reason)
+        self.app.push_screen(screen, save)
+
+    def action_edit(self) -> None:
+        if self.lead is None:
+            return
+        from sellerdesk.screens.lead_form import LeadFormScreen
+
+        def saved(lead_id: int | None) -> None:
+            if lead_id is not None:
+                self.reload()
+
+        self.app.push_screen(LeadFormScreen(self.lead), saved)
+
+    def action_back(self) -> None:
+        self.app.pop_screen()

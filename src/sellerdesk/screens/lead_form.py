@@ -1,0 +1,319 @@
+"""Adding or editing a lead, with each problem named beside its field.
+
+Nothing typed is lost on an error: the form stays open with every value as
+typed. A duplicate username is named while typing, before saving. Editing
+sends the version that was read, so a change someone else saved in between
+is reported (errors.Conflict) instead of silently overwritten.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widget import Widget
+from textual.widgets import Footer, Header, Input, Label, Select, Static, TextArea
+
+from sellerdesk.errors import Conflict, Duplicate, Invalid, SellerdeskError
+from sellerdesk.records import Lead
+from sellerdesk.screens.tasks import run_db
+from sellerdesk.vocab import INDUSTRIES, PROJECT_TYPES, SOURCES, STAGES
+
+DUPLICATE_CHECK_S = 0.25
+INPUTS = ("username", "display_name", "website", "referred_by", "owner", "labels")
+
+
+def _pure_checks() -> dict[str, Callable[[str], Any]]:
+    # leads.py holds the rules; it is imported only once a form is in use.
+    from sellerdesk import leads
+
+    def name(value: str) -> None:
+        if len(value.strip()) > 200:
+            raise Invalid("A display name can be at most 200 characters.")
+
+    def optional_username(value: str) -> None:
+        if value.strip():
+            leads.clean_username(value)
+
+    def labels(value: str) -> None:
+        for label in split_labels(value):
+            leads.clean_label(label)
+
+    return {
+        "username": leads.clean_username,
+        "display_name": name,
+        "website": leads.clean_website,
+        "referred_by": optional_username,
+        "labels": labels,
+    }
+
+
+def split_labels(value: str) -> list[str]:
+    return [part.strip() for part in value.split(",") if part.strip()]
+
+
+class LeadFormScreen(Screen[int | None]):
+    """Returns the saved lead's id, or None when cancelled."""
+
+    BINDINGS = [
+        Binding("f2,ctrl+s", "save", "Save", id="form-save", priority=True),
+        Binding("escape", "cancel", "Cancel", id="form-cancel"),
+    ]
+
+    def __init__(self, lead: Lead | None = None) -> None:
+        super().__init__()
+        self.lead = lead
+        self._dup_timer: Timer | None = None
+        self._duplicate_of: str | None = None
+        self._saving = False
+
+    @property
+    def editing(self) -> bool:
+        return self.lead is not None
+
+    def compose(self) -> ComposeResult:
+        lead = self.lead
+        yield Header()
+        with VerticalScroll(id="form"):
+            title = f"Edit {lead.username}" if lead else "New lead"
+            yield Static(title, classes="dialog-title", id="form-title")
+            yield Static("", id="form-error", classes="error")
+            yield from self._row(
+                "username",
+                "Fiverr username",
+                Input(
+                    lead.username if lead else "",
+                    placeholder="as on Fiverr, e.g. inzoneagency",
+                    disabled=self.editing,
+                    compact=True,
+                ),
+            )
+            yield from self._text_row("display_name", "Name", lead.display_name if lead else "")
+            yield from self._text_row(
+                "website", "Website", lead.website if lead else "", "example.com"
+            )
+            yield from self._row(
+                "source",
+                "Source",
+                self._select(SOURCES.items, lead.source if lead else "fiverr_inbox"),
+            )
+            if not self.editing:
+                yield from self._row("stage", "Stage", self._select(STAGES.items, "new"))
+            yield from self._row(
+                "project_type",
+                "Project type",
+                self._select(PROJECT_TYPES.items, lead.project_type if lead else None, blank=True),
+            )
+            yield from self._row(
+                "industry",
+                "Industry",
+                self._select(INDUSTRIES.items, lead.industry if lead else None, blank=True),
+            )
+            yield from self._text_row(
+                "referred_by", "Referred by", lead.referred_by if lead else "", "their username"
+            )
+            yield from self._text_row("owner", "Owner", lead.owner if lead else "")
+            if not self.editing:
+                yield from self._text_row("labels", "Labels", "", "comma separated, e.g. Referral")
+            yield from self._row(
+                "notes",
+                "Notes",
+                TextArea(lead.notes or "" if lead else "", soft_wrap=True, tab_behavior="focus"),
+            )
+            yield Static("f2 saves · enter in a field saves · escape cancels", classes="hint")
+        yield Footer(show_command_palette=False)
+
+    def _row(self, name: str, label: str, widget: Widget) -> ComposeResult:
+        widget.id = f"f-{name}"
+        with Horizontal(classes="form-row", id=f"row-{name}"):
+            yield Label(label, classes="form-label")
+            with Vertical(classes="form-field"):
+                yield widget
+                yield Static("", id=f"{name}-error", classes="error field-error")
+
+    def _text_row(self, name: str, label: str, value: str | None, hint: str = "") -> ComposeResult:
+        yield from self._row(name, label, Input(value or "", placeholder=hint, compact=True))
+
+    @staticmethod
+    def _select(items, value: str | None, blank: bool = False) -> Select:
+        return Select(
+            [(label, key) for key, label in items],
+            value=value if value else Select.BLANK,
+            allow_blank=blank or value is None,
+            prompt="—",
+            compact=True,
+        )
+
+    def on_mount(self) -> None:
+        first = "#f-display_name" if self.editing else "#f-username"
+        self.query_one(first).focus()
+
+    # ------------------------------------------------------------ values
+
+    def _value(self, name: str) -> str:
+        widget = self.query_one(f"#f-{name}")
+        if isinstance(widget, Input):
+            return widget.value
+        if isinstance(widget, TextArea):
+            return widget.text
+        if isinstance(widget, Select):
+            value = widget.value
+            return value if isinstance(value, str) else ""
+        return ""
+
+    def set_error(self, name: str, message: str) -> None:
+        target = self.query_one(f"#{name}-error", Static)
+        target.update(message)
+        target.set_class(bool(message), "shown")
+
+    def _check(self, name: str) -> str:
+        """Check one field now; returns (and shows) its problem, or ''."""
+        checks = _pure_checks()
+        message = ""
+        if name in checks and self.query(f"#f-{name}"):
+            try:
+                checks[name](self._value(name))
+            except Invalid as exc:
+                message = str(exc)
+        if name == "username" and not message and self._duplicate_of:
+            message = self._duplicate_message(self._duplicate_of)
+        self.set_error(name, message)
+        return message
+
+    @staticmethod
+    def _duplicate_message(existing: str) -> str:
+        return f"A lead with username '{existing}' already exists; find it with ctrl+p."
+
+    # ------------------------------------------------------------ events
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        name = (event.input.id or "").removeprefix("f-")
+        if name not in INPUTS:
+            return
+        self.set_error(name, "")
+        if name == "username" and not self.editing:
+            self._duplicate_of = None
+            if self._dup_timer is not None:
+                self._dup_timer.stop()
+            self._dup_timer = self.set_timer(DUPLICATE_CHECK_S, self._check_duplicate)
+
+    def on_input_blurred(self, event: Input.Blurred) -> None:
+        name = (event.input.id or "").removeprefix("f-")
+        if name in INPUTS and event.input.value.strip():
+            self._check(name)
+
+    def on_input_submitted(self, _event: Input.Submitted) -> None:
+        self.action_save()
+
+    def _check_duplicate(self) -> None:
+        typed = self._value("username").strip().lstrip("@")
+        if not typed or getattr(self.app, "db", None) is None:
+            return
+
+        def job(db):
+            from sellerdesk.leads import clean_username, find_lead
+
+            try:
+                name = clean_username(typed)
+            except Invalid:
+                return typed, None
+            found = find_lead(db, name)
+            return typed, found.username if found else None
+
+        def done(result: tuple[str, str | None]) -> None:
+            checked, existing = result
+            if checked != self._value("username").strip().lstrip("@"):
+                return  # typing went on; a newer check is coming
+            self._duplicate_of = existing
+            if existing:
+                self.set_error("username", self._duplicate_message(existing))
+
+        run_db(self, job, done, lambda _exc: None, group="form-dup", exclusive=True)
+
+    # ------------------------------------------------------------ saving
+
+    def action_save(self) -> None:
+        if self._saving:
+            return
+        names = ["username", "display_name", "website", "referred_by", "labels"]
+        problems = [name for name in names if self.query(f"#f-{name}") and self._check(name)]
+        if problems:
+            self._form_error("Please fix the marked field" + ("s." if len(problems) > 1 else "."))
+            self.query_one(f"#f-{problems[0]}").focus()
+            return
+        self._form_error("")
+        values = {name: self._value(name) for name in self._field_names()}
+        self._saving = True
+        if self.lead is None:
+            run_db(self, _add_job(values), self._saved, self._failed, group="form-save")
+        else:
+            job = _update_job(self.lead.username, self.lead.version, values)
+            run_db(self, job, self._saved, self._failed, group="form-save")
+
+    def _field_names(self) -> list[str]:
+        names = ["display_name", "website", "source", "project_type", "industry"]
+        names += ["referred_by", "owner", "notes"]
+        if not self.editing:
+            names += ["username", "stage", "labels"]
+        return names
+
+    def _saved(self, lead: Lead) -> None:
+        self._saving = False
+        self.notify(f"Saved {lead.username}.", timeout=3)
+        self.dismiss(lead.id)
+
+    def _failed(self, exc: SellerdeskError) -> None:
+        self._saving = False
+        if isinstance(exc, Duplicate):
+            self.set_error("username", str(exc))
+            self.query_one("#f-username").focus()
+            self._form_error("Not saved: that username is taken.")
+        elif isinstance(exc, Conflict):
+            self._form_error(
+                f"Not saved: {exc} Your changes are still here; escape, reopen the lead "
+                "and enter them again."
+            )
+        else:
+            self._form_error(f"Not saved: {exc}")
+
+    def _form_error(self, message: str) -> None:
+        self.set_error("form", message)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+def _add_job(values: dict[str, str]) -> Callable[[Any], Lead]:
+    def job(db) -> Lead:
+        from sellerdesk.leads import add_lead
+
+        return add_lead(
+            db,
+            values["username"],
+            display_name=values["display_name"],
+            website=values["website"],
+            source=values["source"] or None,
+            stage=values["stage"] or None,
+            labels=split_labels(values["labels"]),
+            referred_by=values["referred_by"],
+            project_type=values["project_type"] or None,
+            industry=values["industry"] or None,
+            owner=values["owner"],
+            notes=values["notes"],
+        )
+
+    return job
+
+
+def _update_job(username: str, version: int, values: dict[str, str]) -> Callable[[Any], Lead]:
+    def job(db) -> Lead:
+        from sellerdesk.leads import update_lead
+
+        return update_lead(db, username, expected_version=version, **values)
+
+    return job

@@ -1,0 +1,34 @@
+"""What the app shows when the database cannot be opened: the reason in plain words."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+
+class ProblemScreen(Screen):
+    BINDINGS = [
+        Binding("q,escape", "app.quit", "Quit", id="problem-quit"),
+    ]
+
+    def __init__(self, message: str, db_url: str) -> None:
+        super().__init__()
+        self.message = message
+        self.db_url = db_url
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="problem"):
+            yield Static("sellerdesk could not open your lead book", id="problem-title")
+            yield Static(self.message, id="problem-message", markup=False)
+            yield Static(
+                f"Database: {self.db_url}\n\n"
+                "Nothing was changed. Open another file with  sellerdesk --db PATH  "
+                "or try the sample data with  sellerdesk --demo.",
+                id="problem-hint",
+                markup=False,
+            )
+        yield Footer(show_command_palette=False)

@@ -1,0 +1,129 @@
+"""The lead list: one page of leads at a time, the next page asked for at the end.
+
+It holds only the rows it was given. When the cursor (or the scroll position)
+nears the last loaded row and more leads match, it posts `NeedMore`; the
+screen loads the next page and hands it over with `append`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import DataTable
+
+from sellerdesk.clock import to_local
+from sellerdesk.records import LeadRow
+from sellerdesk.vocab import STAGES
+
+# Calm colours that tell the stages apart at a glance.
+STAGE_STYLES = {
+    "new": "bold #7fb4ca",
+    "qualified": "#7aa89f",
+    "hot_lead": "bold #e46876",
+    "offer_sent": "#dca561",
+    "ordered": "#98bb6c",
+    "in_progress": "#98bb6c",
+    "delivered": "#957fb8",
+    "completed": "#727169",
+    "lost": "#727169 strike",
+}
+
+# Ask for the next page this many rows before the end, so scrolling rarely waits.
+PREFETCH_ROWS = 5
+
+
+def short_date(moment) -> str:
+    return to_local(moment).strftime("%Y-%m-%d") if moment else ""
+
+
+class LeadList(DataTable):
+    BINDINGS = [
+        Binding("enter", "select_cursor", "Open", id="list-open"),
+    ]
+
+    class NeedMore(Message):
+        """More leads match than are loaded, and the reader is near the end."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
+        self.total = 0
+        self.loading_more = False
+
+    def on_mount(self) -> None:
+        self.add_column("Username", key="username", width=22)
+        self.add_column("Name", key="name", width=22)
+        self.add_column("Stage", key="stage", width=12)
+        self.add_column("Website", key="website", width=30)
+        self.add_column("Next follow-up", key="next", width=14)
+        self.add_column("Last messaged", key="last", width=13)
+
+    @property
+    def loaded(self) -> int:
+        return self.row_count
+
+    @property
+    def has_more(self) -> bool:
+        return self.loaded < self.total
+
+    def show(self, rows: Iterable[LeadRow], total: int) -> None:
+        """Replace the list with the first page of a new search."""
+        self.clear()
+        self.total = total
+        self.loading_more = False
+        self._add(rows)
+        if self.row_count:
+            self.move_cursor(row=0, animate=False)
+
+    def append(self, rows: Iterable[LeadRow]) -> None:
+        self.loading_more = False
+        self._add(rows)
+
+    def _add(self, rows: Iterable[LeadRow]) -> None:
+        for row in rows:
+            key = str(row.id)
+            if key in self.rows:  # a lead that moved up while paging
+                continue
+            self.add_row(*self._cells(row), key=key)
+
+    def _cells(self, row: LeadRow) -> tuple[Text, ...]:
+        dim = "dim" if row.do_not_contact else ""
+        name = Text(row.username, style="bold " + dim)
+        if row.do_not_contact:
+            name.append(" ⊘", style="red")
+        return (
+            name,
+            Text(row.display_name or "", style=dim),
+            Text(STAGES.label(row.stage), style=f"{STAGE_STYLES.get(row.stage, '')} {dim}".strip()),
+            Text(row.website or "", style=dim or "italic"),
+            Text(short_date(row.next_followup_at), style=dim),
+            Text(short_date(row.last_messaged_at), style=dim),
+        )
+
+    def lead_id_at_cursor(self) -> int | None:
+        if not self.row_count:
+            return None
+        key = self.coordinate_to_cell_key(self.cursor_coordinate).row_key
+        return int(key.value) if key.value is not None else None
+
+    def _near_end(self) -> bool:
+        return self.row_count > 0 and (
+            self.cursor_row >= self.row_count - PREFETCH_ROWS
+            or self.scroll_y >= self.max_scroll_y - PREFETCH_ROWS
+        )
+
+    def _maybe_more(self) -> None:
+        if self.has_more and not self.loading_more and self._near_end():
+            self.loading_more = True
+            self.post_message(self.NeedMore())
+
+    def watch_cursor_coordinate(self, old, new) -> None:
+        super().watch_cursor_coordinate(old, new)
+        self._maybe_more()
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        if new_value > old_value:
+            self._maybe_more()
