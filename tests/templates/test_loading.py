@@ -11,7 +11,10 @@ from sellerdesk.errors import NotFound
 from sellerdesk.templates import loading
 from sellerdesk.templates.loading import TemplateFileError, load_library, parse_template
 
-GOOD = "id: redesign.pages\ntitle: My pages question\nscript: redesign\nstep: 3\n---\nWhich pages, {client_name}?\n"
+GOOD = (
+    "id: redesign.pages\ntitle: My pages question\nscript: redesign\nstep: 3\n"
+    "---\nWhich pages, {client_name}?\n"
+)
 
 
 def write(folder, name, text):

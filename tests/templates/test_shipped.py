@@ -17,7 +17,7 @@ redesign.scope_confirmation redesign.custom_offer followup.offer_day1 followup.o
 followup.offer_day7 referral.ask referral.forward order.next_steps order.requirements_submitted
 order.requirements_partial order.requirements_full hosting.has_hosting hosting.domain_only
 hosting.nothing hosting.setup_call hosting.propagation_notice industry.business
-industry.ecommerce industry.courses industry.real_estate industry.membership""".split()
+industry.ecommerce industry.courses industry.real_estate industry.membership""".split()  # noqa: SIM905
 
 SEED_ASK = """I'm really happy to hear you're pleased with the website – working with you has been a great experience ☺☺
 
