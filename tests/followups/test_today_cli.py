@@ -1,0 +1,180 @@
+"""`sellerdesk today` and `sellerdesk followup ...` as a person types them."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+
+import pytest
+
+from sellerdesk import leads
+from sellerdesk.cli.main import main
+from sellerdesk.db.open import open_database
+
+
+@pytest.fixture
+def run(db_path, capsys):
+    def _run(*argv: str) -> tuple[int, str, str]:
+        code = main(["--db", str(db_path), *argv])
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return _run
+
+
+def test_today_with_nothing_due_exits_0(run, frozen_now):
+    code, out, err = run("today")
+    assert code == 0 and err == ""
+    assert out.splitlines() == [
+        "Morning review for 2026-11-23",
+        "",
+        "First replies: 0",
+        "  nothing",
+        "",
+        "Overdue: 0",
+        "  nothing",
+        "",
+        "Today: 0",
+        "  nothing",
+        "",
+        "Upcoming (7 days): 0",
+        "  nothing",
+        "",
+        "No next step: 0 (every open lead has a follow-up planned)",
+        "Targets today: New contacts 0/15 · Follow-ups 0/15 · Referral contacts 0/10",
+    ]
+
+
+def _fill(db_url, set_clock):
+    set_clock("2026-11-20 09:00")
+    db = open_database(db_url, author="tester")
+    leads.add_lead(db, "pastdue", stage="qualified")
+    leads.add_lead(db, "maria", display_name="Maria Lopez")
+    leads.set_stage(db, "maria", "offer_sent")  # 21st, 23rd, 27th at 09:00
+    leads.add_lead(db, "drifter", stage="hot_lead")
+    leads.add_lead(db, "blocked", stage="qualified")
+    db.close()
+    set_clock("2026-11-23 07:00")
+    db = open_database(db_url, author="tester")
+    leads.add_lead(db, "newbie", display_name="Ann New")
+    db.close()
+
+
+def test_followup_commands_then_today_plain(run, db_url, set_clock):
+    set_clock("2026-11-20 09:00")
+    open_database(db_url).close()
+    _fill(db_url, set_clock)
+    set_clock("2026-11-20 09:00")
+    code, out, _ = run("followup", "add", "pastdue", "sat", "--reason", "call back")
+    assert (code, out) == (0, "Follow-up planned for pastdue: Sat 2026-11-21.\n")
+    code, out, _ = run("followup", "add", "blocked", "next", "mon", "15:00")
+    assert (code, out) == (0, "Follow-up planned for blocked: Mon 2026-11-23 15:00.\n")
+    code, _, _ = run("lead", "edit", "blocked", "--do-not-contact", "asked us to stop")
+    assert code == 0
+    set_clock("2026-11-23 10:00")
+    code, out, _ = run("today")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[:4] == [
+        "Morning review for 2026-11-23",
+        "",
+        "First replies: 1",
+        "  newbie                   Ann New                  reply within 21h 0m",
+    ]
+    overdue = lines[lines.index("Overdue: 2") + 1 : lines.index("Overdue: 2") + 3]
+    # the date-only one is due from the start of its day, so it comes first
+    assert [line.split()[0] for line in overdue] == ["pastdue", "maria"]
+    assert "call back" in overdue[0]
+    assert "→ followup.offer_day1" in overdue[1]
+    today = lines[lines.index("Today: 1") + 1]
+    assert today.split()[:3] == ["maria", "today", "09:00"]
+    assert today.endswith("Offer follow-up (day 3)  → followup.offer_day3")
+    assert "Upcoming (7 days): 1" in lines
+    assert "blocked" not in out
+    assert "No next step: 1 open lead with no follow-up planned" in out
+    assert "  drifter" in lines
+    assert (
+        lines[-1] == "Targets today: New contacts 1/15 · Follow-ups 0/15 · Referral contacts 0/10"
+    )
+
+    code, out, _ = run("followup", "done", "maria")
+    assert (code, out) == (
+        0,
+        "Done: maria's follow-up of Sat 2026-11-21 09:00 (Offer follow-up (day 1)).\n",
+    )
+    code, out, _ = run("followup", "snooze", "maria", "3d")
+    assert (code, out) == (0, "Snoozed maria's follow-up to Thu 2026-11-26.\n")
+    code, out, _ = run("today", "--json")
+    data = json.loads(out)
+    lanes = {lane["key"]: lane for lane in data["lanes"]}
+    assert [i["username"] for i in lanes["overdue"]["items"]] == ["pastdue"]
+    assert lanes["today"]["count"] == 0
+    assert [(i["username"], i["status"]) for i in lanes["upcoming"]["items"]] == [
+        ("maria", "snoozed"),
+        ("maria", "open"),
+    ]
+    assert data["activity"]["followups"] == 1
+    assert data["no_next_step"]["count"] == 1
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["followup", "add", "nobody", "tomorrow"], "No lead with username 'nobody'."),
+        (["followup", "add", "maria", "someday"], "'someday' is not a date I understand"),
+        (["followup", "add", "maria", "2020-01-01"], "is in the past; pick today or a later"),
+        (["followup", "done", "maria"], "maria has no follow-up waiting."),
+        (["followup", "snooze", "maria", "fri"], "maria has no follow-up waiting."),
+    ],
+)
+def test_errors_are_one_line_and_exit_1(run, frozen_now, argv, message):
+    run("lead", "add", "maria")
+    code, out, err = run(*argv)
+    assert code == 1 and out == ""
+    assert err.startswith("sellerdesk: ") and message in err
+    assert err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_followup_list(run, frozen_now):
+    run("lead", "add", "maria")
+    run(
+        "followup", "add", "maria", "fri", "--reason", "send mockup", "--template", "redesign.pages"
+    )
+    code, out, _ = run("followup", "list", "maria")
+    assert code == 0
+    assert out.split() == [
+        "#1",
+        "Fri",
+        "2026-11-27",
+        "open",
+        "send",
+        "mockup",
+        "→",
+        "redesign.pages",
+    ]
+
+
+def test_today_as_a_real_process_is_quick_and_loads_no_ui(db_path, tmp_path):
+    env = {**os.environ, "SELLERDESK_DB": str(db_path), "TZ": "UTC"}
+    cli = [sys.executable, "-m", "sellerdesk"]
+    subprocess.run([*cli, "lead", "add", "maria"], env=env, check=True, capture_output=True)
+    subprocess.run([*cli, "followup", "add", "maria", "today"], env=env, check=True,
+                   capture_output=True)  # fmt: skip
+    started = time.perf_counter()
+    done = subprocess.run([*cli, "today"], env=env, capture_output=True, text=True)
+    elapsed = time.perf_counter() - started
+    assert done.returncode == 0, done.stderr
+    assert "Today: 1" in done.stdout and "maria" in done.stdout
+    assert elapsed < 5  # generous: a loaded CI machine; measured ~0.5 s here
+    probe = (
+        "import sys; from sellerdesk.cli.main import main; code = main(['today', '--json']); "
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'textual', 'alembic'}), "
+        "file=sys.stderr); sys.exit(code)"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert out.stderr.strip() == "[]"
+    assert json.loads(out.stdout)["lanes"][2]["count"] == 1
