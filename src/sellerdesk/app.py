@@ -86,7 +86,7 @@ class SellerdeskApp(App[int]):
 
         self.db_problem = message
         self._waiting.clear()
-        self.switch_screen(ProblemScreen(message, self.db_url))
+        self.push_screen(ProblemScreen(message, self.db_url))
 
     def when_db_ready(self, callback: Callable[[], Any]) -> None:
         """Call `callback` now if the database is open, else as soon as it is."""

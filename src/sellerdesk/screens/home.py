@@ -32,7 +32,7 @@ class HomeScreen(Screen):
     AUTO_FOCUS = "#search"
     BINDINGS = [
         Binding("slash", "focus_search", "Search", id="home-search"),
-        Binding("n", "app.new_lead", "New lead", id="home-new-lead"),
+        Binding("n,ctrl+n", "app.new_lead", "New lead", id="home-new-lead"),
         Binding("s", "focus_filter('stage-filter')", "Stage", id="home-stage-filter"),
         Binding("l", "focus_filter('label-filter')", "Label", id="home-label-filter"),
         Binding("escape", "clear", "Clear search", id="home-clear"),

@@ -42,6 +42,8 @@ def short_date(moment) -> str:
 class LeadList(DataTable):
     BINDINGS = [
         Binding("enter", "select_cursor", "Open", id="list-open"),
+        # In a list of rows, End means the last row (DataTable's own End goes right).
+        Binding("end", "scroll_bottom", "Last", id="list-last"),
     ]
 
     class NeedMore(Message):
@@ -51,6 +53,7 @@ class LeadList(DataTable):
         super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
         self.total = 0
         self.loading_more = False
+        self._filling = False
 
     def on_mount(self) -> None:
         self.add_column("Username", key="username", width=22)
@@ -82,11 +85,16 @@ class LeadList(DataTable):
         self._add(rows)
 
     def _add(self, rows: Iterable[LeadRow]) -> None:
-        for row in rows:
-            key = str(row.id)
-            if key in self.rows:  # a lead that moved up while paging
-                continue
-            self.add_row(*self._cells(row), key=key)
+        # Adding rows moves the cursor internally; that is not the reader nearing the end.
+        self._filling = True
+        try:
+            for row in rows:
+                key = str(row.id)
+                if key in self.rows:  # a lead that moved up while paging
+                    continue
+                self.add_row(*self._cells(row), key=key)
+        finally:
+            self._filling = False
 
     def _cells(self, row: LeadRow) -> tuple[Text, ...]:
         dim = "dim" if row.do_not_contact else ""
@@ -108,22 +116,18 @@ class LeadList(DataTable):
         key = self.coordinate_to_cell_key(self.cursor_coordinate).row_key
         return int(key.value) if key.value is not None else None
 
-    def _near_end(self) -> bool:
-        return self.row_count > 0 and (
-            self.cursor_row >= self.row_count - PREFETCH_ROWS
-            or self.scroll_y >= self.max_scroll_y - PREFETCH_ROWS
-        )
-
-    def _maybe_more(self) -> None:
-        if self.has_more and not self.loading_more and self._near_end():
+    def _maybe_more(self, near_end: bool) -> None:
+        if near_end and self.has_more and not self.loading_more and not self._filling:
             self.loading_more = True
             self.post_message(self.NeedMore())
 
     def watch_cursor_coordinate(self, old, new) -> None:
         super().watch_cursor_coordinate(old, new)
-        self._maybe_more()
+        self._maybe_more(self.row_count > 0 and new.row >= self.row_count - PREFETCH_ROWS)
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)
-        if new_value > old_value:
-            self._maybe_more()
+        # Scrolling with the mouse wheel moves the view, not the cursor.
+        limit = self.max_scroll_y
+        if new_value > old_value and limit > 0:
+            self._maybe_more(new_value >= limit - PREFETCH_ROWS)

@@ -1,0 +1,140 @@
+"""The lead book: search as you type, filters, the count, and paging."""
+
+from __future__ import annotations
+
+from tests.tui.conftest import SIZE, settle, type_text
+from textual.widgets import Input, Select, Static
+
+from sellerdesk import leads
+from sellerdesk.db.models import LeadModel
+from sellerdesk.screens.lead import LeadScreen
+from sellerdesk.widgets.lead_list import LeadList
+
+
+def _listed(app) -> list[str]:
+    table = app.screen.query_one(LeadList)
+    return [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
+
+
+def _count(app) -> str:
+    return str(app.screen.query_one("#count", Static).render())
+
+
+async def test_typing_part_of_a_website_finds_the_lead_and_enter_opens_it(app, db):
+    leads.add_lead(db, "maria_bakes", display_name="Maria Lopez", website="mariasbakery.co")
+    leads.add_lead(db, "roofpro_tx", website="roofprotx.com")
+    leads.add_lead(db, "yogawithanna", website="yogawithanna.net")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert len(_listed(app)) == 3
+        await type_text(pilot, "bakery")
+        await settle(pilot)
+        assert _listed(app) == ["maria_bakes"]
+        assert _count(app) == "1 lead match"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, LeadScreen)
+        assert app.screen.lead.username == "maria_bakes"
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen.query_one("#search", Input).value == "bakery"
+
+
+async def test_short_queries_and_no_match(app, db):
+    leads.add_lead(db, "ab_studio")
+    leads.add_lead(db, "zed")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await type_text(pilot, "ze")  # under three characters: the plain scan, same result
+        await settle(pilot)
+        assert _listed(app) == ["zed"]
+        await type_text(pilot, "nothing")
+        await settle(pilot)
+        assert _listed(app) == []
+        assert "No lead matches" in _count(app)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert sorted(_listed(app)) == ["ab_studio", "zed"]
+
+
+async def test_only_the_newest_search_lands(app, db):
+    leads.add_lead(db, "alpha_agency")
+    leads.add_lead(db, "beta_builders")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        home = app.screen
+        search = home.query_one("#search", Input)
+        # Two searches started back to back: the first one's rows must never show.
+        search.value = "alpha"
+        home.search()
+        search.value = "beta"
+        home.search()
+        await settle(pilot)
+        assert _listed(app) == ["beta_builders"]
+
+
+async def test_stage_and_label_filters(app, db):
+    leads.add_lead(db, "inzoneagency", stage="hot_lead", labels=["Referral"])
+    leads.add_lead(db, "bgsone", stage="completed", labels=["Past Client"])
+    leads.add_lead(db, "greenthumb", labels=["Referral", "Past Client"])
+    leads.add_lead(db, "plain_lead")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        label_filter = app.screen.query_one("#label-filter", Select)
+        options = [str(prompt) for prompt, _value in label_filter._options]
+        assert "Referral" in options and "Past Client" in options
+        label_filter.value = "Referral"
+        await settle(pilot)
+        assert sorted(_listed(app)) == ["greenthumb", "inzoneagency"]
+        assert _count(app) == "2 leads match"
+        app.screen.query_one("#stage-filter", Select).value = "hot_lead"
+        await settle(pilot)
+        assert _listed(app) == ["inzoneagency"]
+        await pilot.press("escape")  # clears search and both filters
+        await settle(pilot)
+        assert len(_listed(app)) == 4
+        assert _count(app) == "4 leads"
+
+
+def _bulk_insert(db, count: int) -> None:
+    from sellerdesk import clock
+
+    now = clock.now()
+    with db.write() as session:
+        session.add_all(
+            LeadModel(
+                username=f"lead{n:04d}",
+                username_key=f"lead{n:04d}",
+                stage="new",
+                stage_since=now,
+                source="fiverr_inbox",
+                do_not_contact=False,
+                created_at=now,
+                updated_at=now,
+            )
+            for n in range(count)
+        )
+
+
+async def test_the_list_loads_a_page_at_a_time(app, db):
+    _bulk_insert(db, 250)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one(LeadList)
+        assert table.row_count == 100
+        assert table.total == 250
+        assert "250 leads" in _count(app) and "showing 100" in _count(app)
+        await pilot.press("down")  # from the search box into the list
+        assert app.focused is table
+        await pilot.press("pagedown")
+        await settle(pilot)
+        assert table.row_count == 100  # not near the end yet: nothing more loaded
+        await pilot.press("end")
+        await settle(pilot)
+        assert table.row_count == 200
+        await pilot.press("end")
+        await settle(pilot)
+        assert table.row_count == 250
+        assert not table.has_more
+        assert _count(app) == "250 leads"
+        assert len(set(_listed(app))) == 250

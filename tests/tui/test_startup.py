@@ -1,0 +1,77 @@
+"""Start-up: the app module leaves the database layer alone; a database the app
+cannot open is explained on screen."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+
+from tests.tui.conftest import SIZE, make_app, settle
+from textual.widgets import Input, Static
+
+from sellerdesk.screens.home import HomeScreen
+from sellerdesk.screens.problem import ProblemScreen
+
+UI_MODULES = [
+    "sellerdesk.app",
+    "sellerdesk.launch",
+    "sellerdesk.commands",
+    "sellerdesk.screens.home",
+    "sellerdesk.screens.lead",
+    "sellerdesk.screens.lead_form",
+    "sellerdesk.screens.help",
+    "sellerdesk.widgets.lead_list",
+]
+
+
+def test_importing_the_app_leaves_the_database_layer_unloaded():
+    code = (
+        "import sys\n"
+        + "".join(f"import {name}\n" for name in UI_MODULES)
+        + "print(' '.join(sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    loaded = set(out.stdout.split())
+    assert "sellerdesk.app" in loaded and "textual.app" in loaded
+    assert "sqlalchemy" not in loaded
+    assert not {m for m in loaded if m.startswith("sellerdesk.db")}
+    assert "sellerdesk.leads" not in loaded
+
+
+async def test_first_frame_comes_before_the_database_is_open(db_url):
+    app = make_app(db_url)
+    async with app.run_test(size=SIZE) as pilot:
+        # The home screen is up and the search box has focus at once.
+        assert isinstance(app.screen, HomeScreen)
+        assert isinstance(app.focused, Input) and app.focused.id == "search"
+        await settle(pilot)
+        assert app.db is not None
+        assert "No leads yet" in str(app.screen.query_one("#count", Static).render())
+
+
+async def test_a_database_from_a_newer_sellerdesk_is_explained_on_screen(db_url, db_path, db):
+    db.close()
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
+    app = make_app(db_url)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, ProblemScreen)
+        message = str(app.screen.query_one("#problem-message", Static).render())
+        assert "newer sellerdesk" in message
+        assert "Traceback" not in message
+        await pilot.press("q")
+    assert app.db is None
+
+
+async def test_a_file_that_is_not_a_database_is_explained_on_screen(tmp_path):
+    junk = tmp_path / "notes.txt"
+    junk.write_text("this is a shopping list, not a database\n" * 50)
+    app = make_app(f"sqlite:///{junk}")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, ProblemScreen)
+        message = str(app.screen.query_one("#problem-message", Static).render())
+        assert "not a database" in message
+    assert junk.read_text().startswith("this is a shopping list")
