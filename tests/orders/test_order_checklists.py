@@ -1,0 +1,64 @@
+"""Job-order checklists: ticked, kept with who and when, on the timeline, across a reopen."""
+
+from __future__ import annotations
+
+import pytest
+
+from sellerdesk import leads
+from sellerdesk.db.open import open_database
+from sellerdesk.errors import Invalid
+from sellerdesk.orders import checklists
+from sellerdesk.orders.store import create_order
+
+
+def test_ticks_persist_across_a_reopen(db, db_url, lead, draft, frozen_now):
+    order = create_order(db, "brightsmile", draft)
+    with pytest.raises(Invalid, match="no job-order checklist yet"):
+        checklists.tick(db, order.number, "hosting")
+    items = checklists.start(db, order.number, "transferred")
+    assert [i.item for i in items] == [
+        "credentials_secured", "domain_unlocked", "domain_transfer", "email_backed_up",
+        "domain_pointing", "hosting_creation", "website_upload", "propagation_notice",
+    ]  # fmt: skip
+    assert items[-1].template == "hosting.propagation_notice"
+    checklists.tick(db, order.number, "1")
+    checklists.tick(db, order.number, "domain unlocked")
+    checklists.tick(db, order.number, "propagation")
+    checklists.tick(db, order.number, "1", done=False)
+    db.close()
+
+    again = open_database(db_url, author="someone")
+    try:
+        checklist, items = checklists.checklist_of(again, order.number)
+        assert checklist is checklists.TRANSFERRED_CLIENT
+        done = {i.item: (i.done, i.done_by, i.done_at) for i in items if i.done}
+        assert done == {
+            "domain_unlocked": (True, "tester", frozen_now),
+            "propagation_notice": (True, "tester", frozen_now),
+        }
+        bodies = [e.body for e in leads.lead_timeline(again, lead.id) if e.kind == "order_check"]
+        assert bodies == [
+            f"Order {order.number}, transferred client job order: unticked: "
+            "Domain credentials secured (username and password)",
+            f"Order {order.number}, transferred client job order: ✓ 24–48 hour propagation notice sent",
+            f"Order {order.number}, transferred client job order: ✓ Domain unlocked and under public settings",
+            f"Order {order.number}, transferred client job order: ✓ Domain credentials secured (username and password)",
+        ]
+    finally:
+        again.close()
+
+
+def test_switching_lists_only_before_anything_is_ticked(db, lead, draft):
+    order = create_order(db, "brightsmile", draft)
+    checklists.start(db, order.number, "transferred client")
+    items = checklists.start(db, order.number, "new")
+    assert [i.label for i in items] == [
+        "Domain registration", "Domain pointing", "Hosting creation", "Website upload"
+    ]  # fmt: skip
+    checklists.tick(db, order.number, "domain registration")
+    with pytest.raises(Invalid, match="untick them first"):
+        checklists.start(db, order.number, "transferred")
+    with pytest.raises(Invalid, match="not an item of the new client job order"):
+        checklists.tick(db, order.number, "email")
+    with pytest.raises(Invalid, match="not a checklist"):
+        checklists.start(db, order.number, "renewal")
