@@ -37,12 +37,12 @@ def test_ticks_persist_across_a_reopen(db, db_url, lead, draft, frozen_now):
             "propagation_notice": (True, "tester", frozen_now),
         }
         bodies = [e.body for e in leads.lead_timeline(again, lead.id) if e.kind == "order_check"]
+        head = f"Order {order.number}, transferred client job order: "
         assert bodies == [
-            f"Order {order.number}, transferred client job order: unticked: "
-            "Domain credentials secured (username and password)",
-            f"Order {order.number}, transferred client job order: ✓ 24–48 hour propagation notice sent",
-            f"Order {order.number}, transferred client job order: ✓ Domain unlocked and under public settings",
-            f"Order {order.number}, transferred client job order: ✓ Domain credentials secured (username and password)",
+            head + "unticked: Domain credentials secured (username and password)",
+            head + "✓ 24–48 hour propagation notice sent",
+            head + "✓ Domain unlocked and under public settings",
+            head + "✓ Domain credentials secured (username and password)",
         ]
     finally:
         again.close()
