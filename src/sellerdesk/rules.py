@@ -33,7 +33,8 @@ def on_do_not_contact(rule: FlagRule) -> FlagRule:
 
 
 def on_order_change(rule: OrderRule) -> OrderRule:
-    """Runs when an order is created (old is None) or its status changes."""
+    """Runs when an order is created (old is None), its status changes, or its
+    feedback or complaint changes (old == new)."""
     _order_rules.append(rule)
     return rule
 
@@ -60,7 +61,10 @@ def do_not_contact_set(session: Session, lead: LeadModel, author: str) -> None:
 
 # Modules that register rules; imported on first use so that every entry point
 # (TUI, CLI, tests) gets the same rules without importing them itself.
-RULE_MODULES: tuple[str, ...] = ("sellerdesk.followups.cadence",)
+RULE_MODULES: tuple[str, ...] = (
+    "sellerdesk.followups.cadence",
+    "sellerdesk.referrals.tracking",
+)
 _loaded = False
 
 

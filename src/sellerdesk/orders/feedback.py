@@ -6,7 +6,7 @@ and no complaint open (seed 002).
 
 from __future__ import annotations
 
-from sellerdesk import clock
+from sellerdesk import clock, rules
 from sellerdesk.db.engine import Database
 from sellerdesk.errors import Invalid
 from sellerdesk.orders.items import SATISFACTION, Order
@@ -52,6 +52,8 @@ def record_feedback(
             author=db.author,
             data={"order": order.number, "satisfaction": mood},
         )
+        # Same status, new feedback: the order rules re-read it (the referral gate).
+        rules.order_changed(session, order, order.status, order.status, db.author)
         session.flush()
         return to_record(order, lead.username)
 
@@ -82,5 +84,6 @@ def set_complaint(
         if words:
             body += f": {words}"
         record(session, lead, kind, body, author=db.author, data={"order": order.number})
+        rules.order_changed(session, order, order.status, order.status, db.author)
         session.flush()
         return to_record(order, lead.username)
