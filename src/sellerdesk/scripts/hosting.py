@@ -1,0 +1,116 @@
+"""Hosting & Domain Setup SOP (seed 000) with the job-order checklists of
+seed 001: identify the scenario, move to the right next step (access request
+or a 15-minute setup call), work the job order, send the propagation notice.
+"""
+
+from __future__ import annotations
+
+from sellerdesk.scripts.engine import Check, Gate, Message, Script, Step, When
+from sellerdesk.scripts.fields import CHOICE, TEXT, Field
+
+SCENARIO = Field(
+    "scenario",
+    "Scenario",
+    CHOICE,
+    choices=(
+        ("has_hosting", "Client has hosting"),
+        ("domain_only", "Domain only"),
+        ("nothing", "Nothing yet"),
+    ),
+)
+CLIENT_KIND = Field(
+    "client_kind",
+    "Client",
+    CHOICE,
+    choices=(
+        ("new", "New client (no website, domain or hosting)"),
+        ("transferred", "Transferred client (existing website, domain and hosting)"),
+    ),
+)
+CALL_TIME = Field("call_time", "Call time", TEXT, "e.g. tomorrow at 3 pm your time")
+
+HAS = When("scenario", ("has_hosting",))
+NEEDS_CALL = When("scenario", ("domain_only", "nothing"))
+NEW = When("client_kind", ("new",))
+TRANSFERRED = When("client_kind", ("transferred",))
+
+SCRIPT = Script(
+    id="hosting",
+    title="Hosting & Domain Setup",
+    source="seed 000, Hosting & Domain Setup SOP; seed 001, job order",
+    objective=(
+        "Standardize how the team identifies hosting scenarios and moves clients to the "
+        "correct next step (access or 15-minute setup call) without losing time or "
+        "affiliate opportunities."
+    ),
+    steps=(
+        Step(
+            "identify",
+            "Identify the Scenario",
+            "Know what the client has before asking for anything.",
+            internal=(
+                "New Clients: prospective clients who don’t have an existing website, "
+                "domain, and hosting.",
+                "Transferred Clients: prospective clients who have an existing website, "
+                "domain, and hosting.",
+            ),
+            fields=(SCENARIO, CLIENT_KIND),
+            leave=Gate("Identify the scenario first", fields=("scenario", "client_kind")),
+        ),
+        Step(
+            "next_step",
+            "Access or Setup Call",
+            "Has hosting: request access. Domain only or nothing: book a 15-minute setup call.",
+            messages=(
+                Message("hosting.has_hosting", HAS),
+                Message("hosting.domain_only", When("scenario", ("domain_only",))),
+                Message("hosting.nothing", When("scenario", ("nothing",))),
+                Message("hosting.setup_call", NEEDS_CALL),
+            ),
+            fields=(CALL_TIME,),
+            checklist=(
+                Check("access_received", "Access received", HAS),
+                Check("call_booked", "15-minute setup call booked", NEEDS_CALL),
+            ),
+        ),
+        Step(
+            "job_order",
+            "Job Order",
+            "Work the job order for this kind of client.",
+            checklist=(
+                Check("domain_registration", "Domain registration", NEW),
+                Check("domain_pointing_new", "Domain pointing", NEW),
+                Check("hosting_creation_new", "Hosting creation", NEW),
+                Check("website_upload_new", "Website upload", NEW),
+                Check(
+                    "domain_credentials",
+                    "Domain name credentials secured (user name and password)",
+                    TRANSFERRED,
+                ),
+                Check("domain_unlocked", "Domain unlocked and under public settings", TRANSFERRED),
+                Check(
+                    "email_backup",
+                    "Email backed up; addresses re-created in the control panel",
+                    TRANSFERRED,
+                ),
+                Check("website_copy", "Website copy taken", TRANSFERRED),
+                Check("domain_transfer", "Domain transfer", TRANSFERRED),
+                Check("domain_pointing_transfer", "Domain pointing", TRANSFERRED),
+                Check("hosting_creation_transfer", "Hosting creation", TRANSFERRED),
+                Check("website_upload_transfer", "Website upload", TRANSFERRED),
+            ),
+        ),
+        Step(
+            "propagation",
+            "Propagation Notice",
+            "Warn the client of the 24–48 hour propagation before it surprises them.",
+            rules=(
+                "Inform the client of a 24-48 hour domain propagation or downtime if ever "
+                "there’ll be an ongoing pointing.",
+            ),
+            messages=(Message("hosting.propagation_notice"),),
+            checklist=(Check("notice_sent", "Propagation notice sent"),),
+            leave=Gate("Send the propagation notice first", ticks=("notice_sent",)),
+        ),
+    ),
+)

@@ -1,0 +1,536 @@
+"""A lead's stored run through a script: start or resume it, capture answers,
+tick checklist items, move on and back through the gates.
+
+Each call is one write unit. Every step passed (and every move back) is on
+the lead's timeline as "script_step", with the answers captured on it, so
+the record shows what was agreed and when. With `expected_version`, a call
+refuses to overwrite a run someone else changed in between.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from sellerdesk import clock, rules
+from sellerdesk.config import Limits
+from sellerdesk.db.engine import Database
+from sellerdesk.db.models import LeadLabelModel, LeadModel, ScriptRunModel
+from sellerdesk.errors import Conflict, Invalid, NotFound
+from sellerdesk.leads import _load, _touch
+from sellerdesk.records import Lead
+from sellerdesk.scripts.engine import Script, State, Step
+from sellerdesk.scripts.fields import display, parse
+from sellerdesk.scripts.registry import for_project_type, get_script
+from sellerdesk.timeline import record
+from sellerdesk.vocab import STAGES
+
+ACTIVE = "active"
+FINISHED = "finished"
+STEP_KIND = "script_step"
+ANSWER_KIND = "script_answer"
+TICK_KIND = "script_tick"
+
+
+class Blocked(Invalid):
+    """A gate does not hold; the message says what is missing."""
+
+
+@dataclass(frozen=True)
+class Run:
+    id: int
+    lead_id: int
+    script: str
+    step: str
+    answers: dict[str, Any]
+    ticks: frozenset[str]
+    status: str
+    started_at: datetime
+    updated_at: datetime
+    version: int
+
+    @property
+    def definition(self) -> Script:
+        return get_script(self.script)
+
+    @property
+    def index(self) -> int:
+        return self.definition.index(self.step)
+
+    @property
+    def current(self) -> Step:
+        return self.definition.steps[self.index]
+
+    @property
+    def state(self) -> State:
+        return State(self.answers, self.ticks)
+
+    @property
+    def finished(self) -> bool:
+        return self.status == FINISHED
+
+    def label(self) -> str:
+        """Short, for a list column: "Website Redesign chat 3/9"."""
+        script = self.definition
+        if self.finished:
+            return f"{script.title} ✓"
+        return f"{script.title} {self.index + 1}/{len(script.steps)}"
+
+
+def _to_run(model: ScriptRunModel) -> Run:
+    return Run(
+        id=model.id,
+        lead_id=model.lead_id,
+        script=model.script,
+        step=model.step,
+        answers=json.loads(model.answers or "{}"),
+        ticks=frozenset(json.loads(model.ticks or "[]")),
+        status=model.status,
+        started_at=model.started_at,
+        updated_at=model.updated_at,
+        version=model.version,
+    )
+
+
+# ---------------------------------------------------------------- reading
+
+
+def default_script(lead: Lead) -> Script | None:
+    return for_project_type(lead.project_type)
+
+
+def runs_for(db: Database, lead_id: int) -> list[Run]:
+    """A lead's runs, most recently active first."""
+    with db.read() as session:
+        rows = session.scalars(
+            select(ScriptRunModel)
+            .where(ScriptRunModel.lead_id == lead_id)
+            .order_by(ScriptRunModel.updated_at.desc(), ScriptRunModel.id.desc())
+        )
+        return [_to_run(row) for row in rows]
+
+
+def current_run(db: Database, lead_id: int) -> Run | None:
+    """The run a lead is in: the latest active one, else the latest finished one."""
+    found = runs_for(db, lead_id)
+    active = [run for run in found if not run.finished]
+    return (active or found or [None])[0]
+
+
+def get_run(db: Database, username: str, script: str | None = None) -> Run | None:
+    """The lead's run of `script`, or (without one) its current run."""
+    with db.read() as session:
+        lead = _load(session, username)
+        lead_id = lead.id
+        if script is not None:
+            get_script(script)
+            model = _find(session, lead_id, script)
+            return _to_run(model) if model else None
+    return current_run(db, lead_id)
+
+
+def current_steps(db: Database, lead_ids: list[int]) -> dict[int, str]:
+    """For a page of the lead list: each lead's current step, in one query."""
+    if not lead_ids:
+        return {}
+    with db.read() as session:
+        rows = session.execute(
+            select(
+                ScriptRunModel.lead_id,
+                ScriptRunModel.script,
+                ScriptRunModel.step,
+                ScriptRunModel.status,
+            )
+            .where(ScriptRunModel.lead_id.in_(lead_ids))
+            .order_by(ScriptRunModel.updated_at, ScriptRunModel.id)
+        ).all()
+    out: dict[int, tuple[bool, str]] = {}
+    for lead_id, script_id, step_id, status in rows:
+        try:
+            script = get_script(script_id)
+            number = script.index(step_id) + 1
+        except (NotFound, KeyError):
+            continue
+        active = status == ACTIVE
+        text = f"{number}/{len(script.steps)} {script.steps[number - 1].title}"
+        if not active:
+            text = f"{script.title} done"
+        previous = out.get(lead_id)
+        # Later rows win, but a finished run never hides an active one.
+        if previous is None or active or not previous[0]:
+            out[lead_id] = (active, text)
+    return {lead_id: text for lead_id, (_active, text) in out.items()}
+
+
+# ---------------------------------------------------------------- writing
+
+
+def _find(session: Session, lead_id: int, script: str) -> ScriptRunModel | None:
+    return session.scalar(
+        select(ScriptRunModel).where(
+            ScriptRunModel.lead_id == lead_id, ScriptRunModel.script == script
+        )
+    )
+
+
+def _open(
+    session: Session, username: str, script_id: str | None, expected_version: int | None
+) -> tuple[LeadModel, ScriptRunModel, Script]:
+    lead = _load(session, username)
+    if script_id is None:
+        model = session.scalar(
+            select(ScriptRunModel)
+            .where(ScriptRunModel.lead_id == lead.id)
+            .order_by(
+                (ScriptRunModel.status == ACTIVE).desc(),
+                ScriptRunModel.updated_at.desc(),
+                ScriptRunModel.id.desc(),
+            )
+            .limit(1)
+        )
+    else:
+        model = _find(session, lead.id, script_id)
+    if model is None:
+        which = f"the {get_script(script_id).title} script" if script_id else "a script"
+        raise NotFound(f"{lead.username} has not started {which}; start it first.")
+    if expected_version is not None and model.version != expected_version:
+        raise Conflict(
+            f"{lead.username}'s script was changed by someone else since you opened it; "
+            "it has been reloaded, try again."
+        )
+    return lead, model, get_script(model.script)
+
+
+def _save(model: ScriptRunModel, answers: dict[str, Any], ticks: set[str]) -> None:
+    model.answers = json.dumps(answers, sort_keys=True)
+    model.ticks = json.dumps(sorted(ticks))
+    model.updated_at = clock.now()
+
+
+def start(db: Database, username: str, script_id: str | None = None) -> Run:
+    """Resume the lead's run of the script, or start it at step 1.
+
+    Without a script: the current run, else the script of the lead's project type.
+    """
+    with db.write() as session:
+        lead = _load(session, username)
+        if script_id is None:
+            existing = session.scalar(
+                select(ScriptRunModel)
+                .where(ScriptRunModel.lead_id == lead.id)
+                .order_by(
+                    (ScriptRunModel.status == ACTIVE).desc(), ScriptRunModel.updated_at.desc()
+                )
+                .limit(1)
+            )
+            if existing is not None:
+                return _to_run(existing)
+            script = for_project_type(lead.project_type)
+            if script is None:
+                raise Invalid(
+                    f"{lead.username} has no project type to pick a script from; "
+                    "choose the script to start."
+                )
+        else:
+            script = get_script(script_id)
+        model = _find(session, lead.id, script.id)
+        if model is not None:
+            return _to_run(model)
+        now = clock.now()
+        first = script.steps[0]
+        model = ScriptRunModel(
+            lead_id=lead.id,
+            script=script.id,
+            step=first.id,
+            answers="{}",
+            ticks="[]",
+            status=ACTIVE,
+            started_at=now,
+            updated_at=now,
+        )
+        session.add(model)
+        _touch(lead)
+        record(
+            session,
+            lead,
+            STEP_KIND,
+            f"{script.title}: started at step 1, {first.title}",
+            author=db.author,
+            data={"script": script.id, "to": first.id, "move": "start"},
+        )
+        session.flush()
+        return _to_run(model)
+
+
+def set_answers(
+    db: Database,
+    username: str,
+    raw: dict[str, str],
+    *,
+    script: str | None = None,
+    limits: Limits | None = None,
+    expected_version: int | None = None,
+) -> tuple[Run, list[str]]:
+    """Capture typed answers (blank text clears one). All or nothing: if any
+    value cannot be taken, nothing is saved and every problem is named."""
+    with db.write() as session:
+        lead, model, definition = _open(session, username, script, expected_version)
+        answers = json.loads(model.answers or "{}")
+        problems: list[str] = []
+        warnings: list[str] = []
+        changed: list[str] = []
+        for name, text in raw.items():
+            item = definition.field(name)
+            if item is None:
+                known = ", ".join(definition.fields)
+                problems.append(f"'{name}' is not captured by {definition.title} ({known}).")
+                continue
+            if not (text or "").strip():
+                if name in answers:
+                    del answers[name]
+                    changed.append(f"{item.label}: cleared")
+                continue
+            try:
+                parsed = parse(item, text, limits)
+            except Invalid as exc:
+                problems.append(str(exc))
+                continue
+            warnings.extend(parsed.warnings)
+            if answers.get(name) != parsed.value:
+                answers[name] = parsed.value
+                changed.append(f"{item.label}: {display(item, parsed.value)}")
+        if problems:
+            raise Invalid(" ".join(problems) + " Nothing was saved.")
+        if changed:
+            _save(model, answers, set(json.loads(model.ticks or "[]")))
+            _remember_website(session, lead, answers, db.author)
+            _touch(lead)
+            record(
+                session,
+                lead,
+                ANSWER_KIND,
+                f"{definition.title}: " + "; ".join(changed),
+                author=db.author,
+                data={"script": definition.id, "fields": sorted(raw)},
+            )
+        session.flush()
+        return _to_run(model), warnings
+
+
+def _remember_website(session: Session, lead: LeadModel, answers: dict, author: str) -> None:
+    """The site link captured in chat fills an empty Website on the record."""
+    site = answers.get("website")
+    if site and not lead.website:
+        lead.website = site
+        record(
+            session,
+            lead,
+            "edited",
+            f"website: {site} (from the script)",
+            author=author,
+            data={"fields": ["website"]},
+        )
+
+
+def tick(
+    db: Database,
+    username: str,
+    item: str,
+    on: bool = True,
+    *,
+    script: str | None = None,
+    expected_version: int | None = None,
+) -> Run:
+    with db.write() as session:
+        lead, model, definition = _open(session, username, script, expected_version)
+        try:
+            number, check = definition.check(item)
+        except KeyError:
+            known = ", ".join(c.id for s in definition.steps for c in s.checklist) or "none"
+            raise Invalid(
+                f"'{item}' is not a checklist item of {definition.title} ({known})."
+            ) from None
+        ticks = set(json.loads(model.ticks or "[]"))
+        if (item in ticks) == on:
+            return _to_run(model)
+        (ticks.add if on else ticks.discard)(item)
+        _save(model, json.loads(model.answers or "{}"), ticks)
+        _touch(lead)
+        verb = "confirmed" if on else "no longer confirmed"
+        record(
+            session,
+            lead,
+            TICK_KIND,
+            f"{definition.title}, step {number}: {check.text} {verb}",
+            author=db.author,
+            data={"script": definition.id, "item": item, "on": on},
+        )
+        session.flush()
+        return _to_run(model)
+
+
+def next_step(
+    db: Database, username: str, *, script: str | None = None, expected_version: int | None = None
+) -> Run:
+    """Pass the current step (through its gates) to the next; past the last
+    step the run is finished. Stage and label effects commit with the move."""
+    with db.write() as session:
+        lead, model, definition = _open(session, username, script, expected_version)
+        run = _to_run(model)
+        index = run.index
+        if run.finished:
+            raise Invalid(f"{definition.title} is finished for {lead.username}.")
+        step = definition.steps[index]
+        reason = definition.next_blocked(index, run.state)
+        if not reason and step.offer:
+            reason = definition.offer_blocked(run.state)
+        if reason:
+            raise Blocked(reason)
+        summary = _answers_on(step, run.answers)
+        body = f"{definition.title}: passed step {index + 1}, {step.title}"
+        if index + 1 < len(definition.steps):
+            target = definition.steps[index + 1]
+            model.step = target.id
+            body += f" → step {index + 2}, {target.title}"
+        else:
+            target = None
+            model.status = FINISHED
+            body += "; script finished"
+        if summary:
+            body += f" ({summary})"
+        model.updated_at = clock.now()
+        _touch(lead)
+        record(
+            session,
+            lead,
+            STEP_KIND,
+            body,
+            author=db.author,
+            data={
+                "script": definition.id,
+                "from": step.id,
+                "to": target.id if target else None,
+                "move": "next",
+            },
+        )
+        stage = step.stage_on_pass or (
+            definition.offer.stage if step.offer and definition.offer else None
+        )
+        if stage:
+            advance_stage(session, lead, stage, db.author, definition.title)
+        if step.label_on_pass:
+            _add_label(session, lead, step.label_on_pass, db.author)
+        session.flush()
+        return _to_run(model)
+
+
+def back_step(
+    db: Database, username: str, *, script: str | None = None, expected_version: int | None = None
+) -> Run:
+    with db.write() as session:
+        lead, model, definition = _open(session, username, script, expected_version)
+        run = _to_run(model)
+        index = run.index
+        if index == 0 and not run.finished:
+            raise Invalid("This is the first step; there is nothing before it.")
+        target_index = index if run.finished else index - 1
+        target = definition.steps[target_index]
+        model.step = target.id
+        model.status = ACTIVE
+        model.updated_at = clock.now()
+        _touch(lead)
+        record(
+            session,
+            lead,
+            STEP_KIND,
+            f"{definition.title}: back to step {target_index + 1}, {target.title}",
+            author=db.author,
+            data={"script": definition.id, "from": run.step, "to": target.id, "move": "back"},
+        )
+        session.flush()
+        return _to_run(model)
+
+
+def offer_sent(db: Database, username: str, *, script: str | None = None) -> Run:
+    """After the offer was copied: the run moves past the offer step (finished
+    when it is the last) and the lead moves to the offer's stage, in one unit;
+    the follow-up cadence then plans itself."""
+    with db.write() as session:
+        lead, model, definition = _open(session, username, script, None)
+        spec = definition.offer
+        if spec is None:
+            raise Invalid(f"The {definition.title} script has no custom offer.")
+        reason = definition.offer_blocked(_to_run(model).state)
+        if reason:
+            raise Blocked(reason)
+        index = next(i for i, step in enumerate(definition.steps) if step.offer)
+        body = f"{definition.title}: custom offer sent"
+        if index + 1 < len(definition.steps):
+            target = definition.steps[index + 1]
+            model.step = target.id
+            model.status = ACTIVE
+            body += f" → step {index + 2}, {target.title}"
+        else:
+            target = None
+            model.step = definition.steps[index].id
+            model.status = FINISHED
+            body += "; script finished"
+        model.updated_at = clock.now()
+        _touch(lead)
+        record(
+            session,
+            lead,
+            STEP_KIND,
+            body,
+            author=db.author,
+            data={
+                "script": definition.id,
+                "from": definition.steps[index].id,
+                "to": target.id if target else None,
+                "move": "offer",
+            },
+        )
+        advance_stage(session, lead, spec.stage, db.author, f"{definition.title} offer copied")
+        session.flush()
+        return _to_run(model)
+
+
+def advance_stage(session: Session, lead: LeadModel, stage: str, author: str, why: str) -> None:
+    """Move the lead forward to `stage` inside this write unit, as leads.set_stage
+    would; a lead already further on (or lost) stays where it is."""
+    order = STAGES.keys
+    if lead.stage == "lost" or order.index(lead.stage) >= order.index(stage):
+        return
+    old = lead.stage
+    lead.stage = stage
+    lead.stage_since = clock.now()
+    record(
+        session,
+        lead,
+        "stage",
+        f"{STAGES.label(old)} → {STAGES.label(stage)} ({why})",
+        author=author,
+        data={"from": old, "to": stage},
+    )
+    rules.stage_changed(session, lead, old, stage, author)
+
+
+def _add_label(session: Session, lead: LeadModel, label: str, author: str) -> None:
+    if any(item.label_key == label.lower() for item in lead.labels):
+        return
+    lead.labels.append(LeadLabelModel(label=label, label_key=label.lower()))
+    record(session, lead, "label_added", label, author=author)
+
+
+def _answers_on(step: Step, answers: dict[str, Any]) -> str:
+    parts = [
+        f"{item.label}: {display(item, answers[item.name])}"
+        for item in step.fields
+        if item.name in answers
+    ]
+    return "; ".join(parts)
