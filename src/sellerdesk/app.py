@@ -31,6 +31,7 @@ class SellerdeskApp(App[int]):
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
         Binding("f1,question_mark", "help", "Help", id="help"),
+        Binding("f3", "settings", "Settings", id="settings"),
         Binding("ctrl+p", "command_palette", "Jump", id="palette", priority=True),
     ]
 
@@ -117,6 +118,12 @@ class SellerdeskApp(App[int]):
                 self.open_lead(lead_id)
 
         self.push_screen(LeadFormScreen(), saved)
+
+    def action_settings(self) -> None:
+        from sellerdesk.screens.settings import SettingsScreen
+
+        if not isinstance(self.screen, SettingsScreen):
+            self.push_screen(SettingsScreen())
 
     def action_help(self) -> None:
         from sellerdesk.screens.help import HelpScreen

@@ -235,3 +235,37 @@ async def test_settings_screen_saves_the_profile_and_reward(db, db_url):
     assert saved.seller.name == "Jehan"
     assert saved.seller.profile_url == "https://www.fiverr.com/jehanzaib_007/"
     assert (saved.referral.kind, saved.referral.value) == ("percent", "15")
+
+
+async def test_c_on_the_lead_screen_copies_and_the_timeline_shows_it(db, db_url, frozen_now):
+    lead = leads.add_lead(db, "acme", display_name="Zoë")
+    app = SellerdeskApp(db_url, profile())
+    async with app.run_test(size=(130, 40)) as pilot:
+        await settle(pilot)
+        app.open_lead(lead.id)
+        await settle(pilot)
+        lead_screen = app.screen
+        await pilot.press("c")
+        await settle(pilot)
+        assert isinstance(app.screen, TemplateLibraryScreen)
+        await pilot.press("enter")  # the first template of the first script
+        await settle(pilot)
+        assert app.clipboard and copies(db, "acme")[0].body == app.clipboard
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is lead_screen
+        assert lead_screen.lead.last_messaged_at == frozen_now
+        newest = lead_screen.events[0]
+        assert (newest.kind, newest.body) == ("message_copied", app.clipboard)
+
+
+async def test_f3_opens_settings(db, db_url):
+    app = SellerdeskApp(db_url, Settings())
+    async with app.run_test(size=(130, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("f3")
+        await settle(pilot)
+        assert isinstance(app.screen, SettingsScreen)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert not isinstance(app.screen, SettingsScreen)

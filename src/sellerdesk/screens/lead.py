@@ -52,6 +52,7 @@ class LeadScreen(Screen):
         Binding("l", "labels", "Labels", id="lead-labels"),
         Binding("d", "do_not_contact", "Do not contact", id="lead-dnc"),
         Binding("e", "edit", "Edit", id="lead-edit"),
+        Binding("c", "copy_message", "Copy message", id="lead-copy"),
         Binding("escape,backspace", "back", "Back", id="lead-back"),
     ]
 
@@ -75,6 +76,9 @@ class LeadScreen(Screen):
 
     def on_mount(self) -> None:
         self.query_one("#timeline").focus()
+
+    def on_screen_resume(self) -> None:
+        # Also on coming back from a dialog or the form: someone may have changed the lead.
         self.reload()
 
     # ------------------------------------------------------------ loading
@@ -269,11 +273,12 @@ class LeadScreen(Screen):
             return
         from sellerdesk.screens.lead_form import LeadFormScreen
 
-        def saved(lead_id: int | None) -> None:
-            if lead_id is not None:
-                self.reload()
+        self.app.push_screen(LeadFormScreen(self.lead))
 
-        self.app.push_screen(LeadFormScreen(self.lead), saved)
+    def action_copy_message(self) -> None:
+        from sellerdesk.screens.templates import TemplateLibraryScreen
+
+        self.app.push_screen(TemplateLibraryScreen(self.lead_id), lambda _: self.reload())
 
     def action_back(self) -> None:
         self.app.pop_screen()
