@@ -17,6 +17,7 @@ from sellerdesk.db.models import LeadValueModel
 from sellerdesk.errors import Invalid
 from sellerdesk.leads import _load_id, _touch
 from sellerdesk.records import Event, Lead
+from sellerdesk.referrals.guard import check_in_unit as check_referral_copy
 from sellerdesk.templates.lint import check_copy
 from sellerdesk.templates.model import WARNING, Finding, Template
 from sellerdesk.templates.render import Rendered, render
@@ -94,6 +95,8 @@ def commit_copy(
     text = prepared.text
     with db.write() as session:
         lead = _load_id(session, prepared.lead.id)
+        # Referral texts: the gate and the forbidden language, checked again as it is recorded.
+        check_referral_copy(session, prepared.template, lead.id, lead.username, prepared.findings)
         current = {value.name: value for value in lead.values}
         for name, value in lead_values_to_remember(remember or {}).items():
             if name in current:

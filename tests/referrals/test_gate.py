@@ -38,7 +38,12 @@ CASES = [
         ["FO2 is past its delivery date"],
     ),
     # A project still in progress and on time does not stop the ask about the accepted one.
-    ([order(), order("FO2", "in_progress", None, delivery_due_at=NOW + timedelta(days=3))], True, set(), []),
+    (
+        [order(), order("FO2", "in_progress", None, delivery_due_at=NOW + timedelta(days=3))],
+        True,
+        set(),
+        [],
+    ),
     # Cancelled orders are ignored, whatever they say.
     ([order(), order("FO2", "cancelled", "negative", complaint_open=True)], True, set(), []),
     ([order("FO2", "cancelled", "positive")], False, {"accepted", "satisfied"}, []),

@@ -60,6 +60,9 @@ def run(ctx) -> int:
     template = templates.get(a.template_id)
     lead = leads.get_lead(ctx.db, a.lead)
     prepared = prepare_copy(template, lead, ctx.settings, extra)
+    from sellerdesk.referrals.guard import check_copy as check_referral_copy
+
+    check_referral_copy(ctx.db, template, lead.id, lead.username, prepared.text, ctx.settings)
     if prepared.missing:
         wanted = ", ".join(f"{name} ({info.label})" for name, info in prepared.missing_fields())
         raise Invalid(

@@ -1,9 +1,11 @@
 """The copy path's check for referral messages.
 
-A referral text (the ask, the ready-to-forward message, or any template of
-the user's in the referral script) is copied only when the lead passes the
-gate, and never with forbidden language or a reward that disagrees with the
-setting. The copy code calls `check_copy` before anything reaches a
+No referral text (the ask, the ready-to-forward message, or any template of
+the user's in the referral script) is copied with forbidden language or a
+reward that disagrees with the setting. Asking is gated: every referral text
+but the ready-to-forward one is copied only when the lead passes the gate.
+The forward text asks nothing of the client (they pass it on, often because
+they asked for something to send), so it goes out whenever they want it. The copy code calls `check_copy` before anything reaches a
 clipboard, and `check_in_unit` again inside the write unit that records it.
 """
 
@@ -33,8 +35,16 @@ class ReferralRefused(Invalid):
     """The referral text may not be copied for this lead; the message says why."""
 
 
+# Referral texts that are not an ask, so the gate does not apply.
+NOT_ASKING = ("referral.forward",)
+
+
 def is_referral(template: Template) -> bool:
     return template.id.startswith("referral.") or template.script == "referral"
+
+
+def is_ask(template: Template) -> bool:
+    return is_referral(template) and template.id not in NOT_ASKING
 
 
 def order_facts(session: Session, lead_id: int) -> list[OrderFacts]:
@@ -89,13 +99,15 @@ def refusal_for_gate(template: Template, gate: Gate, username: str) -> str:
 def check_copy(
     db: Database, template: Template, lead_id: int, username: str, text: str, settings: Settings
 ) -> Gate | None:
-    """Raise `ReferralRefused` naming the failing condition or text problem; None for
-    templates outside the referral script."""
+    """Raise `ReferralRefused` naming the failing condition or text problem. Returns
+    the gate for an ask, None for other texts."""
     if not is_referral(template):
         return None
     problems = text_problems(template, text, settings)
     if problems:
         raise ReferralRefused(f"Not copied: {template.id} " + " ".join(problems))
+    if not is_ask(template):
+        return None
     gate = lead_gate(db, lead_id)
     if not gate.holds:
         raise ReferralRefused(refusal_for_gate(template, gate, username))
@@ -111,6 +123,8 @@ def check_in_unit(
     stopped = _unique(f.message for f in findings if f.code in REFUSING_CODES)
     if stopped:
         raise ReferralRefused(f"Not copied: {template.id} " + " ".join(stopped))
+    if not is_ask(template):
+        return
     gate = gate_in_unit(session, lead_id)
     if not gate.holds:
         raise ReferralRefused(refusal_for_gate(template, gate, username))

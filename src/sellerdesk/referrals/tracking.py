@@ -81,7 +81,7 @@ class Links:
 
 def _usernames(session: Session, *ids: int) -> dict[int, str]:
     rows = session.execute(select(LeadModel.id, LeadModel.username).where(LeadModel.id.in_(ids)))
-    return dict(rows.tuples().all())
+    return {lead_id: name for lead_id, name in rows}
 
 
 def to_record(model: ReferralModel, names: dict[int, str]) -> Referral:

@@ -59,7 +59,6 @@ def copy_message(
     screen: Screen, template: Template, lead: Lead | None, on_done: Callable[[], Any] | None = None
 ) -> None:
     """Copy `template` filled in for `lead`; ask first for any value it still needs."""
-    from sellerdesk.screens.fill_values import FillValuesScreen
     from sellerdesk.screens.show_text import ShowTextScreen
 
     app = screen.app
@@ -78,6 +77,29 @@ def copy_message(
             ShowTextScreen(template.title, prepared.text, "Open a lead to copy and record this.")
         )
         return
+    from sellerdesk.referrals.guard import check_copy, is_referral
+
+    if is_referral(template):
+        # The referral gate reads the lead's orders: checked before anything is copied.
+        run_db(
+            screen,
+            lambda db: check_copy(db, template, lead.id, lead.username, prepared.text, settings),
+            lambda _gate: _fill_and_deliver(screen, prepared, on_done),
+            lambda exc: app.notify(str(exc), severity="error", timeout=12),
+            group="copy",
+        )
+        return
+    _fill_and_deliver(screen, prepared, on_done)
+
+
+def _fill_and_deliver(
+    screen: Screen, prepared: PreparedCopy, on_done: Callable[[], Any] | None
+) -> None:
+    from sellerdesk.screens.fill_values import FillValuesScreen
+
+    app = screen.app
+    settings = app.settings
+    template, lead = prepared.template, prepared.lead
     if not prepared.missing:
         _deliver(screen, prepared, {}, on_done)
         return
