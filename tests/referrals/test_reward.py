@@ -99,7 +99,12 @@ def test_a_referral_text_that_states_another_reward_is_flagged():
 
 @pytest.mark.parametrize(
     "phrase",
-    ["Please help me", "It would mean a lot", "I'm struggling for clients", "Can you do me a favor"],
+    [
+        "Please help me",
+        "It would mean a lot",
+        "I'm struggling for clients",
+        "Can you do me a favor",
+    ],
 )
 def test_forbidden_language_is_refused_in_referral_texts(phrase):
     settings = Settings()

@@ -5,8 +5,9 @@ the user's in the referral script) is copied with forbidden language or a
 reward that disagrees with the setting. Asking is gated: every referral text
 but the ready-to-forward one is copied only when the lead passes the gate.
 The forward text asks nothing of the client (they pass it on, often because
-they asked for something to send), so it goes out whenever they want it. The copy code calls `check_copy` before anything reaches a
-clipboard, and `check_in_unit` again inside the write unit that records it.
+they asked for something to send), so it goes out whenever they want it.
+The copy code calls `check_copy` before anything reaches a clipboard, and
+`check_in_unit` again inside the write unit that records it.
 """
 
 from __future__ import annotations
