@@ -152,21 +152,34 @@ class FollowUpModel(Base):
     snoozed_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
     __table_args__ = (
-        Index("ix_followups_status_due", "status", "due_at"),
+        # lead_id rides along so counting a lane never reads the table.
+        Index("ix_followups_status_due", "status", "due_at", "lead_id"),
         Index("ix_followups_lead_status", "lead_id", "status", "due_at"),
     )
 
 
-# The morning queue's lead lanes: unanswered new inquiries, oldest first, and
-# leads sitting too long in one stage. Declared here, beside the follow-ups
-# that introduced them (migration 0002).
+# The morning queue's lead lanes, each served by one index that also covers its
+# COUNT: unanswered new inquiries (oldest first), open leads with nothing
+# planned, leads sitting too long in one stage, and the do-not-contact check
+# when a lane joins its follow-ups to their leads. Declared here, beside the
+# follow-ups that introduced them (migration 0002).
 Index(
     "ix_leads_first_reply",
     LeadModel.stage,
     LeadModel.last_messaged_at,
+    LeadModel.do_not_contact,
     LeadModel.created_at,
 )
-Index("ix_leads_stage_since", LeadModel.stage, LeadModel.stage_since)
+Index(
+    "ix_leads_quiet",
+    LeadModel.do_not_contact,
+    LeadModel.next_followup_at,
+    LeadModel.stage,
+    LeadModel.stage_since,
+    LeadModel.last_messaged_at,
+)
+Index("ix_leads_stage_since", LeadModel.stage, LeadModel.do_not_contact, LeadModel.stage_since)
+Index("ix_leads_id_dnc", LeadModel.id, LeadModel.do_not_contact)
 
 
 class ScriptRunModel(Base):

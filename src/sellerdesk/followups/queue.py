@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import and_, false, func, or_, select
+from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
 from sellerdesk import clock
@@ -86,16 +86,6 @@ class _StaleRule:
         cutoff = self.cutoffs.get(stage)
         return cutoff is not None and since < cutoff
 
-    def condition(self):
-        if not self.cutoffs:
-            return false()
-        return or_(
-            *(
-                and_(LeadModel.stage == stage, LeadModel.stage_since < cutoff)
-                for stage, cutoff in self.cutoffs.items()
-            )
-        )
-
 
 def _not_dnc():
     # `== False`, not `is_(False)`: SQLite matches `IS 0` against no index.
@@ -133,7 +123,10 @@ def _first_replies(
                 stale=stale(stage, since),
             )
         )
-    count = session.scalar(select(func.count(LeadModel.id)).where(_awaiting_first_reply())) or 0
+    count = (
+        session.scalar(select(func.count()).select_from(LeadModel).where(_awaiting_first_reply()))
+        or 0
+    )
     return Lane("first_replies", LANE_TITLES["first_replies"], count, tuple(items))
 
 
@@ -165,7 +158,15 @@ def _lane(
         .join(LeadModel, LeadModel.id == FollowUpModel.lead_id)
         .where(*where)
     )
-    rows = session.execute(stmt.order_by(FollowUpModel.due_at, FollowUpModel.id).limit(limit))
+    # One ordered query per waiting status, merged: with `status IN (...)` the
+    # database would have to sort every matching row before the LIMIT.
+    rows = []
+    for status in ACTIVE:
+        ordered = stmt.where(FollowUpModel.status == status).order_by(
+            FollowUpModel.due_at, FollowUpModel.id
+        )
+        rows.extend(session.execute(ordered.limit(limit)))
+    rows.sort(key=lambda row: (row.due_at, row.id))
     items = tuple(
         QueueItem(
             followup_id=row.id,
@@ -180,11 +181,12 @@ def _lane(
             status=row.status,
             stale=stale(row.stage, row.stage_since),
         )
-        for row in rows
+        for row in rows[:limit]
     )
     count = (
         session.scalar(
-            select(func.count(FollowUpModel.id))
+            select(func.count())
+            .select_from(FollowUpModel)
             .join(LeadModel, LeadModel.id == FollowUpModel.lead_id)
             .where(*where)
         )
@@ -193,43 +195,60 @@ def _lane(
     return Lane(key, LANE_TITLES[key], count, items)
 
 
-def _quiet_condition():
+def _quiet(stage: str):
     # next_followup_at always equals the earliest waiting follow-up, so NULL
     # means none is planned. New inquiries still waiting for a first reply are
     # already at the top of the queue and are not counted twice.
-    return and_(
-        LeadModel.stage.in_(OPEN_STAGES),
-        LeadModel.next_followup_at.is_(None),
+    where = [
         _not_dnc(),
-        or_(LeadModel.stage != "new", LeadModel.last_messaged_at.is_not(None)),
-    )
+        LeadModel.next_followup_at.is_(None),
+        LeadModel.stage == stage,
+    ]
+    if stage == "new":
+        where.append(LeadModel.last_messaged_at.is_not(None))
+    return and_(*where)
 
 
 def _no_next_step(session: Session, stale: _StaleRule, limit: int) -> Lane:
-    rows = session.execute(
-        select(
-            LeadModel.id,
-            LeadModel.username,
-            LeadModel.display_name,
-            LeadModel.stage,
-            LeadModel.stage_since,
+    rows = []
+    count = 0
+    for stage in OPEN_STAGES:
+        rows.extend(
+            session.execute(
+                select(
+                    LeadModel.id,
+                    LeadModel.username,
+                    LeadModel.display_name,
+                    LeadModel.stage,
+                    LeadModel.stage_since,
+                )
+                .where(_quiet(stage))
+                .order_by(LeadModel.stage_since, LeadModel.id)
+                .limit(limit)
+            )
         )
-        .where(_quiet_condition())
-        .order_by(LeadModel.stage_since, LeadModel.id)
-        .limit(limit)
-    )
+        count += session.scalar(select(func.count()).select_from(LeadModel).where(_quiet(stage)))
+    rows.sort(key=lambda row: (row.stage_since, row.id))
     items = tuple(
         QuietLead(lead_id, username, name, stage, since, stale(stage, since))
-        for lead_id, username, name, stage, since in rows
+        for lead_id, username, name, stage, since in rows[:limit]
     )
-    count = session.scalar(select(func.count(LeadModel.id)).where(_quiet_condition())) or 0
     return Lane("no_next_step", LANE_TITLES["no_next_step"], count, items)
 
 
 def _stale_count(session: Session, stale: _StaleRule) -> int:
-    return (
-        session.scalar(select(func.count(LeadModel.id)).where(stale.condition(), _not_dnc())) or 0
-    )
+    # One indexed range per stage; an OR of them would not use the index as well.
+    total = 0
+    for stage, cutoff in stale.cutoffs.items():
+        total += (
+            session.scalar(
+                select(func.count())
+                .select_from(LeadModel)
+                .where(LeadModel.stage == stage, _not_dnc(), LeadModel.stage_since < cutoff)
+            )
+            or 0
+        )
+    return total
 
 
 def daily_activity(

@@ -36,15 +36,24 @@ def upgrade() -> None:
             ["lead_id"], ["leads.id"], ondelete="CASCADE", name="fk_followups_lead_id_leads"
         ),
     )
-    op.create_index("ix_followups_status_due", "followups", ["status", "due_at"])
+    op.create_index("ix_followups_status_due", "followups", ["status", "due_at", "lead_id"])
     op.create_index("ix_followups_lead_status", "followups", ["lead_id", "status", "due_at"])
     op.create_index(
-        "ix_leads_first_reply", "leads", ["stage", "last_messaged_at", "created_at"]
+        "ix_leads_first_reply",
+        "leads",
+        ["stage", "last_messaged_at", "do_not_contact", "created_at"],
     )
-    op.create_index("ix_leads_stage_since", "leads", ["stage", "stage_since"])
+    op.create_index(
+        "ix_leads_quiet",
+        "leads",
+        ["do_not_contact", "next_followup_at", "stage", "stage_since", "last_messaged_at"],
+    )
+    op.create_index("ix_leads_stage_since", "leads", ["stage", "do_not_contact", "stage_since"])
+    op.create_index("ix_leads_id_dnc", "leads", ["id", "do_not_contact"])
 
 
 def downgrade() -> None:
-    op.drop_index("ix_leads_stage_since", table_name="leads")
-    op.drop_index("ix_leads_first_reply", table_name="leads")
+    lead_indexes = ("ix_leads_id_dnc", "ix_leads_stage_since", "ix_leads_quiet")
+    for name in (*lead_indexes, "ix_leads_first_reply"):
+        op.drop_index(name, table_name="leads")
     op.drop_table("followups")
