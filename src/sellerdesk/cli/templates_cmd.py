@@ -87,6 +87,11 @@ def run_check(ctx) -> int:
                 errors += 1
             else:
                 warnings += 1
+    from sellerdesk.referrals.reward import setting_findings
+
+    for finding in setting_findings(ctx.settings):
+        print(f"settings: {finding}")
+        errors += 1
     count = len(library.templates)
     print(f"{count} templates checked: {errors} errors, {warnings} warnings.")
     return 1 if errors else 0

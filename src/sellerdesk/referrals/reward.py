@@ -13,6 +13,7 @@ import re
 
 from sellerdesk.config import Settings
 from sellerdesk.errors import Invalid
+from sellerdesk.templates.model import ERROR, Finding
 from sellerdesk.templates.values import reward_text
 
 KINDS = ("percent", "amount", "addon")
@@ -77,3 +78,8 @@ def describe(settings: Settings) -> str:
 def in_full(settings: Settings) -> str:
     """The reward with where it applies, for reports and the referral record."""
     return f"{describe(settings)} on the next Fiverr order"
+
+
+def setting_findings(settings: Settings) -> list[Finding]:
+    """What `sellerdesk templates check` reports about the reward setting itself."""
+    return [Finding("reward-setting", ERROR, problem) for problem in problems(settings)]
