@@ -17,6 +17,7 @@ from textual.widgets import Footer, Header, Input, Select, Static
 from sellerdesk.screens.tasks import run_db
 from sellerdesk.vocab import COMMON_LABELS, STAGES
 from sellerdesk.widgets.lead_list import LeadList
+from sellerdesk.widgets.queue_panel import QueuePanel
 
 PAGE_SIZE = 100
 DEBOUNCE_S = 0.18
@@ -48,7 +49,7 @@ class HomeScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="queue"):
-            yield Static("No follow-ups yet.", id="queue-empty", classes="placeholder")
+            yield QueuePanel()
         with Horizontal(id="filters"):
             yield SearchBox(placeholder="Search username, name or website   ( / )", id="search")
             yield Select(
