@@ -269,3 +269,14 @@ async def test_f3_opens_settings(db, db_url):
         await pilot.press("escape")
         await settle(pilot)
         assert not isinstance(app.screen, SettingsScreen)
+
+
+async def test_a_referral_ask_is_not_copied_before_the_gate_holds(db, db_url):
+    lead = leads.add_lead(db, "acme")
+    app = SellerdeskApp(db_url, profile())
+    async with app.run_test(size=(130, 40)) as pilot:
+        await open_library(pilot, lead.id, "referral.ask")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.clipboard == "" and copies(db, "acme") == []
+        assert any("Not copied: referral.ask" in n.message for n in app._notifications)

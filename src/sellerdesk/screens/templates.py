@@ -133,6 +133,26 @@ def _save_profile_values(app: Any, values: dict[str, str]) -> None:
 def _deliver(
     screen: Screen, prepared: PreparedCopy, typed: dict[str, str], on_done: Callable[[], Any] | None
 ) -> None:
+    app = screen.app
+    lead = prepared.lead
+    assert lead is not None
+
+    def check(db: Any) -> None:
+        # Referral texts are gated (and checked for forbidden language) before
+        # anything reaches a clipboard.
+        from sellerdesk.referrals.guard import check_copy
+
+        check_copy(db, prepared.template, lead.id, lead.username, prepared.text, app.settings)
+
+    def refused(exc: SellerdeskError) -> None:
+        app.notify(str(exc), severity="error", timeout=10)
+
+    run_db(screen, check, lambda _: _copy_and_record(screen, prepared, typed, on_done), refused)
+
+
+def _copy_and_record(
+    screen: Screen, prepared: PreparedCopy, typed: dict[str, str], on_done: Callable[[], Any] | None
+) -> None:
     from sellerdesk.copying import commit_copy
     from sellerdesk.screens.show_text import ShowTextScreen
 
