@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 
 from sellerdesk.app import SellerdeskApp
@@ -28,12 +31,39 @@ async def settle(pilot, rounds: int = 3) -> None:
 
 
 async def type_text(pilot, text: str) -> None:
+    """Type key by key (about 0.1 s a key under the Pilot: keep it short)."""
     await pilot.press(*[_key(ch) for ch in text])
+
+
+async def fill(pilot, widget, text: str) -> None:
+    """Put text into an Input as a paste would: one change, not one per key."""
+    widget.focus()
+    widget.insert_text_at_cursor(text)
+    await pilot.pause()
 
 
 def _key(ch: str) -> str:
     names = {" ": "space", ".": "full_stop", "-": "minus", "_": "underscore", "/": "slash"}
     return names.get(ch, ch)
+
+
+@pytest.fixture(scope="session")
+def migrated_template(tmp_path_factory) -> Path:
+    """One freshly migrated database per run; each test gets its own copy of it,
+    so the migrations run once rather than once per test."""
+    from sellerdesk.db.open import open_database
+
+    path = tmp_path_factory.mktemp("template") / "template.sqlite3"
+    open_database(f"sqlite:///{path}", author="tester").close()
+    return path
+
+
+@pytest.fixture
+def db_path(tmp_path, migrated_template) -> Path:
+    path = tmp_path / "desk.sqlite3"
+    shutil.copyfile(migrated_template, path)
+    path.chmod(0o600)
+    return path
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ from __future__ import annotations
 import io
 
 from rich.console import Console
-from tests.tui.conftest import SIZE, settle, type_text
+from tests.tui.conftest import SIZE, fill, settle, type_text
 from textual.widgets import Input, SelectionList, Static
 
 from sellerdesk import leads
@@ -111,7 +111,7 @@ async def test_do_not_contact_needs_a_reason_and_can_be_cleared(app, db):
         await pilot.press("enter")
         assert isinstance(app.screen, DoNotContactScreen)
         assert "Say why" in _text(app, "#dnc-error")
-        await type_text(pilot, "asked not to be messaged")
+        await fill(pilot, app.focused, "asked not to be messaged")
         await pilot.press("enter")
         await settle(pilot)
         assert "Yes — asked not to be messaged" in _text(app, "#lead-card")

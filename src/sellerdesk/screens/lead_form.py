@@ -143,7 +143,7 @@ class LeadFormScreen(Screen[int | None]):
     def _select(items, value: str | None, blank: bool = False) -> Select:
         return Select(
             [(label, key) for key, label in items],
-            value=value if value else Select.BLANK,
+            value=value if value else Select.NULL,
             allow_blank=blank or value is None,
             prompt="—",
             compact=True,
