@@ -1,0 +1,70 @@
+"""The command palette jumps to a lead; the help screen lists the keys."""
+
+from __future__ import annotations
+
+from tests.tui.conftest import SIZE, fill, settle
+from textual.command import CommandPalette
+from textual.widgets import Static
+
+from sellerdesk import leads
+from sellerdesk.screens.help import HelpScreen
+from sellerdesk.screens.lead import LeadScreen
+from sellerdesk.screens.lead_form import LeadFormScreen
+
+
+async def _palette_hits(app, pilot, text: str) -> list[str]:
+    await pilot.press("ctrl+p")
+    await settle(pilot)
+    assert isinstance(app.screen, CommandPalette)
+    await fill(pilot, app.screen.query_one("CommandInput"), text)
+    options = app.screen.query_one("CommandList")
+    seen = -1
+    for _ in range(40):  # the palette gathers hits in the background: wait until they settle
+        await pilot.pause(0.1)
+        if options.option_count and options.option_count == seen:
+            break
+        seen = options.option_count
+    return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+
+
+async def test_the_palette_jumps_to_a_lead_by_part_of_its_website(app, db):
+    leads.add_lead(db, "maria_bakes", display_name="Maria Lopez", website="mariasbakery.co")
+    target = leads.add_lead(db, "roofpro_tx", display_name="RoofPro Texas", website="roofprotx.com")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        hits = await _palette_hits(app, pilot, "roofprotx")
+        assert len(hits) == 1 and "roofpro_tx" in hits[0]
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, LeadScreen)
+        assert app.screen.lead_id == target.id
+
+
+async def test_the_palette_offers_a_new_lead(app, db):
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        hits = await _palette_hits(app, pilot, "new lead")
+        assert "New lead" in hits[0]
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, LeadFormScreen)
+
+
+async def test_help_lists_the_keys_of_the_screen_beneath(app, db):
+    lead = leads.add_lead(db, "bgsone")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f1")
+        assert isinstance(app.screen, HelpScreen)
+        keys = str(app.screen.query_one("#help-keys", Static).content.columns[1]._cells)
+        assert "New lead" in keys and "Search" in keys and "Help" in keys
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+        app.open_lead(lead.id)
+        await settle(pilot)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        keys = str(app.screen.query_one("#help-keys", Static).content.columns[1]._cells)
+        assert "Add note" in keys and "Do not contact" in keys and "Back" in keys
+        await pilot.press("escape")
+        assert isinstance(app.screen, LeadScreen)
