@@ -375,6 +375,9 @@ def fill_demo(db: Database) -> int:
     for sample in SAMPLES:
         _add(db, sample)
     _spread_over_time(db)
+    from sellerdesk.followups.demo import add_demo_followups
+
+    add_demo_followups(db)
     return len(SAMPLES)
 
 
