@@ -100,7 +100,7 @@ def test_choices_by_name_number_or_prefix_and_a_clear_refusal():
     assert parse(FOCUS, "services").value == "services"
     assert parse(FOCUS, "1").value == "events"
     assert parse(FOCUS, "Events and services").value == "events_services"
-    with pytest.raises(Invalid, match="'shop' is not a choice for focus; choose 1. Events"):
+    with pytest.raises(Invalid, match=r"'shop' is not a choice for focus; choose 1\. Events"):
         parse(FOCUS, "shop")
 
 

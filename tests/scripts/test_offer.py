@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from tests.scripts.conftest import walk_to
 
 from sellerdesk import leads
 from sellerdesk.config import Settings
 from sellerdesk.errors import Invalid
 from sellerdesk.scripts import runs
 from sellerdesk.scripts.offer import compose_offer
-from tests.scripts.conftest import walk_to
 
 
 def _compose(db, username, settings=None):

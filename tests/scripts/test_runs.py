@@ -4,13 +4,13 @@ gates on next, every move on the timeline, stage moves with the step."""
 from __future__ import annotations
 
 import pytest
+from tests.scripts.conftest import DISCOVERY, walk_to
 
 from sellerdesk import leads
 from sellerdesk.db.open import open_database
 from sellerdesk.errors import Conflict, Invalid, NotFound
 from sellerdesk.followups import store
 from sellerdesk.scripts import runs
-from tests.scripts.conftest import DISCOVERY, walk_to
 
 
 def _events(db, lead, kind):
