@@ -17,6 +17,7 @@ COMMAND_MODULES = (
     "sellerdesk.cli.copy_cmd",
     "sellerdesk.cli.today_cmd",
     "sellerdesk.cli.followup_cmd",
+    "sellerdesk.cli.order_cmd",
     "sellerdesk.cli.referral_cmd",
 )
 

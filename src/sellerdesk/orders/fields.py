@@ -49,3 +49,18 @@ def parse_days(text: str | int | None) -> int | None:
     except ValueError as exc:
         raise Invalid(f"'{text}' is not a number of days; type a whole number, e.g. 7.") from exc
     return days
+
+
+def parse_due(text: str | None):
+    """A delivery due moment from "7d", "fri", "2026-12-01"; a date alone means the end of
+    that local day (a delivery due "today" is not late yet). None for nothing typed."""
+    from datetime import timedelta
+
+    from sellerdesk.followups.when import parse, start_of_day
+
+    if not (text or "").strip():
+        return None
+    when = parse(text, allow_past=True)
+    if when.has_time:
+        return when.due_at
+    return start_of_day(when.local.date() + timedelta(days=1)) - timedelta(seconds=1)
