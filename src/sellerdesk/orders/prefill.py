@@ -25,24 +25,21 @@ PAGES_KEYS = ("pages", "pages_list")
 DIRECTION_KEYS = ("design_direction", "inspiration", "primary_inspiration")
 DAYS_KEYS = ("delivery_days", "delivery_time")
 PRICE_KEYS = ("price", "fixed_price")
-# The scope confirmation of step 8, as an answer or as a ticked item.
-SCOPE_KEYS = ("scope_confirmed", "scope_confirmation", "confirm_scope")
+# Step 8 of the redesign script: the scope is confirmed when all three are ticked.
+SCOPE_TICKS = ("confirm_design", "confirm_pages", "confirm_focus")
 
 
 def _first(answers: dict[str, Any], keys: tuple[str, ...]) -> str:
     for key in keys:
         value = answers.get(key)
+        if isinstance(value, dict):
+            # The design direction: one primary inspiration, the rest reference only.
+            value = value.get("primary", "")
         if isinstance(value, list):
             value = ", ".join(str(v) for v in value if str(v).strip())
         if value not in (None, ""):
             return str(value).strip()
     return ""
-
-
-def _truthy(value: Any) -> bool:
-    if isinstance(value, bool):
-        return value
-    return str(value).strip().lower() in ("yes", "y", "true", "1", "confirmed", "done")
 
 
 def draft_from_answers(answers: dict[str, Any], ticks: list[str] | tuple[str, ...] = ()) -> Draft:
@@ -66,9 +63,7 @@ def draft_from_answers(answers: dict[str, Any], ticks: list[str] | tuple[str, ..
         price = None
     if price is not None:
         sources.append(("price", "script"))
-    scope = any(_truthy(answers.get(key)) for key in SCOPE_KEYS) or any(
-        tick in SCOPE_KEYS or str(tick).startswith("scope") for tick in ticks
-    )
+    scope = set(SCOPE_TICKS) <= set(ticks)
     if scope:
         sources.append(("scope", "script"))
     return Draft(
