@@ -19,6 +19,7 @@ COMMAND_MODULES = (
     "sellerdesk.cli.followup_cmd",
     "sellerdesk.cli.order_cmd",
     "sellerdesk.cli.referral_cmd",
+    "sellerdesk.cli.script_cmd",
 )
 
 
