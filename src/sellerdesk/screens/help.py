@@ -68,6 +68,8 @@ class HelpScreen(ModalScreen[None]):
     def _declared(node) -> list[Binding]:
         found: list[Binding] = []
         for cls in type(node).__mro__:
+            if not cls.__module__.startswith("sellerdesk"):
+                continue  # Textual's own keys (tab, ctrl+c) are not ours to explain
             for item in cls.__dict__.get("BINDINGS", []):
                 if isinstance(item, Binding) and item not in found:
                     found.append(item)

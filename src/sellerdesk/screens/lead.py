@@ -140,20 +140,21 @@ class LeadScreen(Screen):
             return Text("Nothing on the timeline yet.", style="#727169")
         from sellerdesk.timeline import kind_label
 
+        # Two columns (when and who | what happened): the body keeps most of a narrow pane.
         table = Table.grid(padding=(0, 2))
-        table.add_column(style="#727169", no_wrap=True)
-        table.add_column(style="#7aa89f", no_wrap=True)
         table.add_column(no_wrap=True)
-        table.add_column(overflow="fold")
-        for event in events:
-            table.add_row(
-                when(event.at),
-                event.author,
-                Text(kind_label(event.kind), style=KIND_STYLES.get(event.kind, "")),
-                Text(event.body or ""),
-            )
+        table.add_column(overflow="fold", ratio=1)
+        for index, event in enumerate(events):
+            if index:
+                table.add_row("", "")
+            who = Text(when(event.at), style="#727169")
+            who.append("\n" + event.author, style="#7aa89f")
+            what = Text(kind_label(event.kind), style=KIND_STYLES.get(event.kind, "bold"))
+            if event.body:
+                what.append("\n" + event.body, style="#dcd7ba")
+            table.add_row(who, what)
         if len(events) == TIMELINE_LIMIT:
-            table.add_row("", "", "", Text(f"(the newest {TIMELINE_LIMIT} are shown)", style="dim"))
+            table.add_row("", Text(f"(the newest {TIMELINE_LIMIT} are shown)", style="dim"))
         return table
 
     # ------------------------------------------------------------ changing

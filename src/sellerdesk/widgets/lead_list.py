@@ -56,10 +56,11 @@ class LeadList(DataTable):
         self._filling = False
 
     def on_mount(self) -> None:
-        self.add_column("Username", key="username", width=22)
-        self.add_column("Name", key="name", width=22)
-        self.add_column("Stage", key="stage", width=12)
-        self.add_column("Website", key="website", width=30)
+        # Fits 120 columns; a long name or address is cut rather than pushing dates away.
+        self.add_column("Username", key="username", width=20)
+        self.add_column("Name", key="name", width=18)
+        self.add_column("Stage", key="stage", width=11)
+        self.add_column("Website", key="website", width=24)
         self.add_column("Next follow-up", key="next", width=14)
         self.add_column("Last messaged", key="last", width=13)
 
@@ -100,7 +101,7 @@ class LeadList(DataTable):
         dim = "dim" if row.do_not_contact else ""
         name = Text(row.username, style="bold " + dim)
         if row.do_not_contact:
-            name.append(" ⊘", style="red")
+            name.append(" DNC", style="bold #e46876")
         return (
             name,
             Text(row.display_name or "", style=dim),

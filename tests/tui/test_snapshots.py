@@ -1,0 +1,56 @@
+"""How the home and lead screens look, pinned with the clock frozen.
+
+Update after a deliberate change with `pytest tests/tui/test_snapshots.py --snapshot-update`,
+after looking at the new pictures.
+"""
+
+from __future__ import annotations
+
+from tests.tui.conftest import make_app, settle
+
+from sellerdesk import leads
+
+SNAP_SIZE = (120, 36)
+
+
+def _book(db) -> int:
+    leads.add_lead(
+        db,
+        "maria_bakes",
+        display_name="Maria Lopez",
+        website="mariasbakery.co",
+        stage="qualified",
+        project_type="redesign",
+        industry="ecommerce",
+    )
+    leads.add_lead(db, "roofpro_tx", display_name="RoofPro Texas", website="roofprotx.com")
+    lead = leads.add_lead(
+        db,
+        "inzoneagency",
+        stage="hot_lead",
+        source="referral",
+        labels=["Referral"],
+        notes="Referred by: bgsone",
+        referred_by="bgsone",
+        project_type="redesign",
+        industry="business",
+    )
+    leads.add_note(db, "inzoneagency", "Wants the homepage and services pages refreshed first.")
+    leads.set_do_not_contact(db, "roofpro_tx", True, "Asked not to be messaged.")
+    return lead.id
+
+
+def test_home_screen(snap_compare, db, db_url, frozen_now):
+    _book(db)
+    assert snap_compare(make_app(db_url), terminal_size=SNAP_SIZE, run_before=settle)
+
+
+def test_lead_screen(snap_compare, db, db_url, frozen_now):
+    lead_id = _book(db)
+
+    async def open_lead(pilot) -> None:
+        await settle(pilot)
+        pilot.app.open_lead(lead_id)
+        await settle(pilot)
+
+    assert snap_compare(make_app(db_url), terminal_size=SNAP_SIZE, run_before=open_lead)
