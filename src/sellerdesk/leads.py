@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import Select, column, exists, func, literal_column, select, table
+from sqlalchemy import Select, column, exists, func, literal_column, or_, select, table
 from sqlalchemy.orm import Session, selectinload
 
 from sellerdesk import clock, rules
@@ -171,6 +171,57 @@ def lead_timeline(db: Database, lead_id: int, limit: int = 200) -> list[Event]:
         return events_for(session, lead_id, limit)
 
 
+# Search at a busy seller's scale (docs/performance.md). A term that matches
+# many leads is answered by reading the most recent leads and testing each row,
+# stopping at a page; a rare term by the trigram index, whose few matches are
+# cheap to sort. Either way the answer is the same rows in the same order.
+_WALK_ROWS = 4000
+"""Most recent leads read before giving up on the walk and asking the index."""
+_COMMON = 4000
+"""Trigram matches from which a term counts as common enough to walk for."""
+
+_ROW_COLUMNS = (
+    LeadModel.id,
+    LeadModel.username,
+    LeadModel.display_name,
+    LeadModel.stage,
+    LeadModel.website,
+    LeadModel.next_followup_at,
+    LeadModel.last_messaged_at,
+    LeadModel.do_not_contact,
+    LeadModel.updated_at,
+)
+
+
+def _fts_match(text: str):
+    phrase = '"' + text.replace('"', '""') + '"'
+    return literal_column("leads_fts").op("MATCH")(phrase)
+
+
+def _like(db: Database, text: str, columns=None):
+    """The substring test on the row itself.
+
+    On SQLite, LIKE already ignores ASCII case and lower() folds nothing else,
+    so the bare LIKE is the same test without two function calls per column;
+    PostgreSQL's LIKE is case-sensitive, hence lower() there.
+    """
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    username, display_name, website = columns or (
+        LeadModel.username,
+        LeadModel.display_name,
+        LeadModel.website,
+    )
+    if db.is_sqlite:
+        pattern = f"%{escaped}%"
+        return or_(*(col.like(pattern, escape="\\") for col in (username, display_name, website)))
+    pattern = f"%{escaped.lower()}%"
+    return or_(
+        func.lower(username).like(pattern, escape="\\"),
+        func.lower(func.coalesce(display_name, "")).like(pattern, escape="\\"),
+        func.lower(func.coalesce(website, "")).like(pattern, escape="\\"),
+    )
+
+
 def _filtered(
     db: Database, stmt: Select, query: str, stage: str | None, label: str | None
 ) -> Select:
@@ -187,15 +238,42 @@ def _filtered(
     if not text:
         return stmt
     if db.is_sqlite and len(text) >= 3:
-        phrase = '"' + text.replace('"', '""') + '"'
-        matches = select(_FTS.c.rowid).where(literal_column("leads_fts").op("MATCH")(phrase))
+        matches = select(_FTS.c.rowid).where(_fts_match(text))
         return stmt.where(LeadModel.id.in_(matches))
-    pattern = "%" + text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-    return stmt.where(
-        func.lower(LeadModel.username).like(pattern, escape="\\")
-        | func.lower(func.coalesce(LeadModel.display_name, "")).like(pattern, escape="\\")
-        | func.lower(func.coalesce(LeadModel.website, "")).like(pattern, escape="\\")
+    return stmt.where(_like(db, text))
+
+
+def _worth_walking(session: Session, text: str) -> bool:
+    """True when the most recent leads will probably fill a page by themselves."""
+    if len(text) < 3:
+        return True  # no index helps below a trigram; recent rows usually match
+    if not text.isascii():
+        return False  # the index folds non-ASCII case; LIKE would not
+    probe = select(_FTS.c.rowid).where(_fts_match(text)).limit(_COMMON).subquery()
+    return (session.scalar(select(func.count()).select_from(probe)) or 0) >= _COMMON
+
+
+def _walk_recent(
+    db: Database, session: Session, text: str, stage: str | None, label: str | None, need: int
+) -> list[LeadRow] | None:
+    """The first `need` matches among the most recent leads; None if the most
+    recent `_WALK_ROWS` hold fewer and older leads remain."""
+    newest_first = (LeadModel.updated_at.desc(), LeadModel.id.desc())
+    # The window is "updated at or after the Nth most recent lead": a range on
+    # the recency index, so the walk stops at a full page or at the window's end.
+    edge = session.scalar(
+        _filtered(db, select(LeadModel.updated_at), "", stage, label)
+        .order_by(*newest_first)
+        .offset(_WALK_ROWS - 1)
+        .limit(1)
     )
+    stmt = _filtered(db, select(*_ROW_COLUMNS), "", stage, label).where(_like(db, text))
+    if edge is not None:
+        stmt = stmt.where(LeadModel.updated_at >= edge)
+    rows = [LeadRow(*row) for row in session.execute(stmt.order_by(*newest_first).limit(need))]
+    if len(rows) < need and edge is not None:
+        return None
+    return rows
 
 
 def list_leads(
@@ -208,28 +286,32 @@ def list_leads(
     offset: int = 0,
 ) -> list[LeadRow]:
     """One page of leads, most recently active first, matching a substring search."""
-    stmt = select(
-        LeadModel.id,
-        LeadModel.username,
-        LeadModel.display_name,
-        LeadModel.stage,
-        LeadModel.website,
-        LeadModel.next_followup_at,
-        LeadModel.last_messaged_at,
-        LeadModel.do_not_contact,
-        LeadModel.updated_at,
-    )
-    stmt = _filtered(db, stmt, query, stage, label)
-    stmt = stmt.order_by(LeadModel.updated_at.desc(), LeadModel.id.desc())
-    stmt = stmt.limit(limit).offset(offset)
+    text = query.strip()
+    stmt = _filtered(db, select(*_ROW_COLUMNS), text, stage, label)
+    if db.is_sqlite and text and len(text) < 3:
+        # A rare short term would walk the whole recency index row by row;
+        # reading the table straight through and sorting the few hits is faster.
+        recency = (literal_column("+leads.updated_at").desc(), LeadModel.id.desc())
+    else:
+        recency = (LeadModel.updated_at.desc(), LeadModel.id.desc())
+    stmt = stmt.order_by(*recency).limit(limit).offset(offset)
     with db.read() as session:
+        if db.is_sqlite and text and _worth_walking(session, text):
+            rows = _walk_recent(db, session, text, stage, label, offset + limit)
+            if rows is not None:
+                return rows[offset:]
         return [LeadRow(*row) for row in session.execute(stmt)]
 
 
 def count_leads(
     db: Database, query: str = "", *, stage: str | None = None, label: str | None = None
 ) -> int:
-    stmt = _filtered(db, select(func.count(LeadModel.id)), query, stage, label)
+    text = query.strip()
+    if db.is_sqlite and len(text) >= 3 and not stage and not label:
+        # The index holds one row per lead (triggers keep it so): count it alone.
+        stmt = select(func.count()).select_from(_FTS).where(_fts_match(text))
+    else:
+        stmt = _filtered(db, select(func.count(LeadModel.id)), text, stage, label)
     with db.read() as session:
         return session.scalar(stmt) or 0
 

@@ -1,0 +1,78 @@
+"""Search answers the same whichever way it runs.
+
+`list_leads` walks the most recent leads for common terms and asks the
+trigram index for rare ones; both must give exactly the rows a plain
+substring filter gives, in recency order, page by page. The walk's limits are
+shrunk here so a few hundred generated leads exercise every path.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from sellerdesk import leads
+from sellerdesk.db.open import open_database
+
+ROOT = Path(__file__).resolve().parents[2]
+TERMS = ("r", "ro", "xq", "co", "com", "rob", "robert", "smith", ".co.uk", "zzz", "100%", "a_b")
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory):
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        import generate
+    finally:
+        sys.path.remove(str(ROOT / "bench"))
+    folder = tmp_path_factory.mktemp("search")
+    return generate.ensure_database(folder, generate.Size(400), log=lambda _m: None)
+
+
+@pytest.fixture
+def small_walk(monkeypatch):
+    monkeypatch.setattr(leads, "_WALK_ROWS", 60)
+    monkeypatch.setattr(leads, "_COMMON", 30)
+
+
+def expected(db, term: str, stage: str | None = None) -> list[int]:
+    wanted = term.lower()
+    everything = leads.list_leads(db, limit=10_000)
+    hits = [
+        row
+        for row in everything
+        if any(
+            wanted in (value or "").lower()
+            for value in (row.username, row.display_name, row.website)
+        )
+        and (stage is None or row.stage == stage)
+    ]
+    return [row.id for row in hits]
+
+
+@pytest.mark.parametrize("term", TERMS)
+def test_every_path_gives_the_plain_substring_answer(generated, small_walk, term):
+    db = open_database(f"sqlite:///{generated}", author="tester")
+    try:
+        want = expected(db, term)
+        for limit, offset in ((100, 0), (20, 0), (20, 20), (50, 100)):
+            got = [r.id for r in leads.list_leads(db, term, limit=limit, offset=offset)]
+            assert got == want[offset : offset + limit], (term, limit, offset)
+        assert leads.count_leads(db, term) == len(want)
+        staged = [r.id for r in leads.list_leads(db, term, stage="lost", limit=30)]
+        assert staged == expected(db, term, "lost")[:30]
+        assert leads.count_leads(db, term, stage="lost") == len(expected(db, term, "lost"))
+    finally:
+        db.close()
+
+
+def test_common_and_rare_terms_exist_in_the_data(generated, small_walk):
+    # Without both kinds the test above would not reach both ways of searching.
+    db = open_database(f"sqlite:///{generated}", author="tester")
+    try:
+        assert len(expected(db, "com")) > leads._COMMON
+        assert 0 < len(expected(db, "smith")) < leads._COMMON
+    finally:
+        db.close()
