@@ -21,6 +21,18 @@ STARTED = time.time()
 TIMEOUT_S = 30.0
 
 
+def peak_rss_kb() -> float:
+    """This process's peak resident set (VmHWM). Not getrusage's ru_maxrss: on
+    Linux that survives fork + exec, so it would report the parent's peak."""
+    with open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                return float(line.split()[1])
+    import resource
+
+    return float(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+
+
 def main(argv: list[str]) -> int:
     kind = argv[0]
     url = argv[1] if len(argv) > 1 else ""
@@ -66,9 +78,7 @@ def main(argv: list[str]) -> int:
 
     message_hook.set(hook)
     app.run(headless=True, size=(120, 40))
-    import resource
-
-    marks["maxrss_kb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    marks["maxrss_kb"] = peak_rss_kb()
     import json
 
     print(json.dumps(marks))
