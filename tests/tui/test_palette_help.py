@@ -68,3 +68,16 @@ async def test_help_lists_the_keys_of_the_screen_beneath(app, db):
         assert "Add note" in keys and "Do not contact" in keys and "Back" in keys
         await pilot.press("escape")
         assert isinstance(app.screen, LeadScreen)
+
+
+async def test_help_on_home_lists_the_keys_of_the_list_too(app, db):
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f1")
+        table = app.screen.query_one("#help-keys", Static).content
+        sections = [str(cell) for cell in table.columns[0]._cells]
+        described = [str(cell) for cell in table.columns[1]._cells]
+        assert "In the lead list" in sections and "Lead book" in sections
+        assert "Stage filter" in described and "Last" in described
+        # Textual's own focus keys are not listed as if they were sellerdesk's.
+        assert "Focus Next" not in described

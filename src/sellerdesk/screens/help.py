@@ -40,6 +40,15 @@ class HelpScreen(ModalScreen[None]):
         table.add_column()
         beneath = self._beneath()
         sections = [(beneath.__class__.__name__, self._bindings_of(beneath))]
+        # Keys that work while a part of the screen has focus (the list, a panel).
+        kinds: dict[type, None] = {}
+        for widget in beneath.query("*"):
+            if type(widget).__module__.startswith("sellerdesk"):
+                kinds.setdefault(type(widget))
+        for kind in kinds:
+            bindings = self._bindings_of(kind)
+            if bindings:
+                sections.append((_widget_title(kind.__name__), bindings))
         sections.append(("Everywhere", self._bindings_of(self.app)))
         for title, bindings in sections:
             if not bindings:
@@ -67,7 +76,7 @@ class HelpScreen(ModalScreen[None]):
     @staticmethod
     def _declared(node) -> list[Binding]:
         found: list[Binding] = []
-        for cls in type(node).__mro__:
+        for cls in (node if isinstance(node, type) else type(node)).__mro__:
             if not cls.__module__.startswith("sellerdesk"):
                 continue  # Textual's own keys (tab, ctrl+c) are not ours to explain
             for item in cls.__dict__.get("BINDINGS", []):
@@ -83,3 +92,9 @@ def _section_title(name: str) -> str:
         "LeadFormScreen": "Lead form",
     }
     return names.get(name, name.removesuffix("Screen"))
+
+
+def _widget_title(name: str) -> str:
+    """'LeadList' → 'In the lead list'."""
+    words = "".join(f" {ch.lower()}" if ch.isupper() else ch for ch in name).strip()
+    return f"In the {words}"

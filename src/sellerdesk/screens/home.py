@@ -34,8 +34,8 @@ class HomeScreen(Screen):
     BINDINGS = [
         Binding("slash", "focus_search", "Search", id="home-search"),
         Binding("n,ctrl+n", "app.new_lead", "New lead", id="home-new-lead"),
-        Binding("s", "focus_filter('stage-filter')", "Stage", id="home-stage-filter"),
-        Binding("l", "focus_filter('label-filter')", "Label", id="home-label-filter"),
+        Binding("s", "focus_filter('stage-filter')", "Stage filter", id="home-stage-filter"),
+        Binding("l", "focus_filter('label-filter')", "Label filter", id="home-label-filter"),
         Binding("escape", "clear", "Clear search", id="home-clear"),
         Binding("ctrl+r", "reload", "Reload", id="home-reload"),
     ]
