@@ -9,7 +9,8 @@ Times are wall-clock seconds since the epoch, so the parent can subtract the
 moment it spawned this process (interpreter start-up included). "frame" is
 when Textual dispatches `events.Ready` (posted right after the first
 compositor refresh, i.e. the first frame); "populated" is the first moment
-after that when every DataTable on the screen holds rows.
+after that when every DataTable on the screen holds rows and sellerdesk's
+queue panel has shown the queue once.
 """
 
 from __future__ import annotations
@@ -59,8 +60,13 @@ def main(argv: list[str]) -> int:
     from textual.widgets import DataTable
 
     def populated() -> bool:
-        tables = list(app.screen.query(DataTable))
-        return bool(tables) and all(table.row_count > 0 for table in tables)
+        screen = app.screen
+        tables = list(screen.query(DataTable))
+        if not tables or any(table.row_count == 0 for table in tables):
+            return False
+        # sellerdesk's queue is a panel, not a table: it counts the times it was shown.
+        panels = [node for node in screen.query("#queue-panel") if hasattr(node, "loads")]
+        return all(panel.loads > 0 for panel in panels)
 
     def hook(message) -> None:
         if "frame" not in marks:
