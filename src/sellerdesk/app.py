@@ -8,6 +8,7 @@ for data through `sellerdesk.screens.tasks.run_db` and get plain records back.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual.app import App
@@ -25,7 +26,8 @@ if TYPE_CHECKING:
 
 class SellerdeskApp(App[int]):
     TITLE = "sellerdesk"
-    CSS_PATH = "app.tcss"
+    # Absolute, so that a subclass defined elsewhere (a benchmark, a test) finds it too.
+    CSS_PATH = Path(__file__).with_name("app.tcss")
     COMMANDS = App.COMMANDS | {LeadCommands}
     COMMAND_PALETTE_DISPLAY = "ctrl+p"
     BINDINGS = [
@@ -52,6 +54,11 @@ class SellerdeskApp(App[int]):
     def on_mount(self) -> None:
         for problem in self.settings.problems:
             self.notify(f"Settings: {problem}", severity="warning", timeout=10)
+        # Only once the first frame is on screen: importing the database layer in a
+        # thread would otherwise compete with drawing it.
+        self.call_after_refresh(self._start_opening)
+
+    def _start_opening(self) -> None:
         self.run_worker(self._open_database, thread=True, group="open", exit_on_error=False)
 
     # ------------------------------------------------------------ database

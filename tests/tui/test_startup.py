@@ -75,3 +75,33 @@ async def test_a_file_that_is_not_a_database_is_explained_on_screen(tmp_path):
         message = str(app.screen.query_one("#problem-message", Static).render())
         assert "not a database" in message
     assert junk.read_text().startswith("this is a shopping list")
+
+
+PROBE = """
+import asyncio, sys
+from sellerdesk.app import SellerdeskApp
+from sellerdesk.config import Settings
+seen = {}
+class Probe(SellerdeskApp):
+    def _start_opening(self):
+        seen["sqlalchemy"] = "sqlalchemy" in sys.modules
+        seen["home drawn"] = self.screen.query_one("#search").region.width > 0
+        super()._start_opening()
+async def main():
+    app = Probe(sys.argv[1], Settings())
+    async with app.run_test() as pilot:
+        while app.db is None and app.db_problem is None:
+            await pilot.pause(0.01)
+        seen["opened"] = app.db is not None
+print(asyncio.run(main()) or seen)
+"""
+
+
+def test_the_database_layer_is_imported_only_after_the_first_frame(db_url, db):
+    db.close()
+    out = subprocess.run(
+        [sys.executable, "-c", PROBE, db_url], capture_output=True, text=True, check=True
+    )
+    assert out.stdout.strip() == str({"sqlalchemy": False, "home drawn": True, "opened": True}), (
+        out.stderr[-2000:]
+    )
