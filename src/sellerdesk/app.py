@@ -34,6 +34,7 @@ class SellerdeskApp(App[int]):
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
         Binding("f1,question_mark", "help", "Help", id="help"),
         Binding("f3", "settings", "Settings", id="settings"),
+        Binding("f4", "referrals", "Referrals", id="referrals"),
         Binding("ctrl+p", "command_palette", "Jump", id="palette", priority=True),
     ]
 
@@ -131,6 +132,12 @@ class SellerdeskApp(App[int]):
 
         if not isinstance(self.screen, SettingsScreen):
             self.push_screen(SettingsScreen())
+
+    def action_referrals(self) -> None:
+        from sellerdesk.screens.referrals import ReferralsScreen
+
+        if not isinstance(self.screen, ReferralsScreen):
+            self.push_screen(ReferralsScreen())
 
     def action_help(self) -> None:
         from sellerdesk.screens.help import HelpScreen

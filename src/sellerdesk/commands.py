@@ -26,6 +26,7 @@ class LeadCommands(Provider):
     def _actions(self) -> list[tuple[str, str, str]]:
         return [
             ("New lead", "Add a lead to the book", "new_lead"),
+            ("Referrals", "Who brought whom, rewards owed and redeemed", "referrals"),
             ("Help: keys", "Every key, on the screen you are on", "help"),
         ]
 

@@ -22,6 +22,7 @@ from textual.widgets import Footer, Header, Static
 from sellerdesk import clock
 from sellerdesk.errors import NotFound, SellerdeskError
 from sellerdesk.records import Event, Lead
+from sellerdesk.screens.referrals import ReferralLinks
 from sellerdesk.screens.tasks import run_db
 from sellerdesk.vocab import INDUSTRIES, PROJECT_TYPES, SOURCES, STAGES
 from sellerdesk.widgets.lead_list import STAGE_STYLES
@@ -53,6 +54,8 @@ class LeadScreen(Screen):
         Binding("d", "do_not_contact", "Do not contact", id="lead-dnc"),
         Binding("e", "edit", "Edit", id="lead-edit"),
         Binding("c", "copy_message", "Copy message", id="lead-copy"),
+        Binding("r", "referred_by", "Referred by", id="lead-referred-by"),
+        Binding("R", "referral_links", "Referral links", id="lead-referral-links"),
         Binding("escape,backspace", "back", "Back", id="lead-back"),
     ]
 
@@ -68,6 +71,7 @@ class LeadScreen(Screen):
             with Vertical(id="lead-side"):
                 yield Static("Loading…", id="lead-card")
                 yield Static("", id="script-step")
+                yield ReferralLinks(id="referral-links")
             with Vertical(id="lead-main"):
                 yield Static("Timeline", classes="section-title")
                 with VerticalScroll(id="timeline"):
@@ -103,6 +107,7 @@ class LeadScreen(Screen):
         self.sub_title = self.lead.name
         self.query_one("#lead-card", Static).update(self._card(self.lead))
         self.query_one("#timeline-body", Static).update(self._timeline(self.events))
+        self.query_one(ReferralLinks).load(self.lead_id)
 
     def _card(self, lead: Lead) -> Table:
         table = Table.grid(padding=(0, 2))
@@ -280,6 +285,18 @@ class LeadScreen(Screen):
         from sellerdesk.screens.templates import TemplateLibraryScreen
 
         self.app.push_screen(TemplateLibraryScreen(self.lead_id), lambda _: self.reload())
+
+    def action_referred_by(self) -> None:
+        from sellerdesk.screens.referrals import record_referred_by
+
+        if self.lead is not None:
+            record_referred_by(self, self.lead.username, self.reload)
+
+    def action_referral_links(self) -> None:
+        from sellerdesk.screens.referrals import open_referral_links
+
+        if self.lead is not None:
+            open_referral_links(self, self.lead.username)
 
     def action_back(self) -> None:
         self.app.pop_screen()

@@ -58,9 +58,16 @@ def run_db(
             app.call_from_thread(on_error, SellerdeskError(f"That did not work: {message}"))
             return
         if not get_current_worker().is_cancelled:
-            app.call_from_thread(done, result)
+            app.call_from_thread(_if_attached, node, done, result)
 
     return node.run_worker(work, thread=True, group=group, exclusive=exclusive)
+
+
+def _if_attached(node: DOMNode, done: Callable[[T], Any], result: T) -> None:
+    # Checked on the UI thread: a screen closed while its job ran (a dialog
+    # dismissed, then another lead opened) must not be updated after removal.
+    if node.is_attached:
+        done(result)
 
 
 def _notify_error(node: DOMNode) -> Callable[[SellerdeskError], None]:
