@@ -16,8 +16,9 @@ from sellerdesk.config import Settings
 from sellerdesk.db.models import OrderModel
 from sellerdesk.orders import checklists
 from sellerdesk.orders.store import create_order, get_order, list_orders
+from sellerdesk.screens.lead import LeadScreen
 from sellerdesk.screens.order import OrderScreen
-from sellerdesk.screens.order_form import OrderFormScreen, start_order
+from sellerdesk.screens.order_form import OrderFormScreen
 from sellerdesk.screens.order_review import OrderReviewScreen
 
 
@@ -47,7 +48,10 @@ def _shown(app, selector: str) -> str:
 async def test_the_form_refuses_until_the_yes_and_every_check_then_reviews_and_saves(app, db, lead):
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        start_order(app.screen, lead)
+        app.open_lead(lead.id)
+        await settle(pilot)
+        assert "No orders" in _rendered(app, "#lead-orders")
+        await pilot.press("o")
         await settle(pilot)
         assert isinstance(app.screen, OrderFormScreen)
         form = app.screen
@@ -98,6 +102,14 @@ async def test_the_form_refuses_until_the_yes_and_every_check_then_reviews_and_s
         assert copied[0].data["template"] == "order.next_steps"
         assert app.clipboard == copied[0].body
         assert copied[0].body.startswith("Thank you for placing the order, Maya!")
+
+        await pilot.press("escape")  # back on the lead: the order is listed, O opens it
+        await settle(pilot)
+        assert isinstance(app.screen, LeadScreen)
+        assert f"{order.number}  Under review  $450" in _rendered(app, "#lead-orders")
+        await pilot.press("O")
+        await settle(pilot)
+        assert isinstance(app.screen, OrderScreen) and app.screen.order_id == order.id
 
 
 async def test_status_keys_move_the_order_and_the_stage(app, db, lead, draft):

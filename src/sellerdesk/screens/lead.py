@@ -22,6 +22,7 @@ from textual.widgets import Footer, Header, Static
 from sellerdesk import clock
 from sellerdesk.errors import NotFound, SellerdeskError
 from sellerdesk.records import Event, Lead
+from sellerdesk.screens.order_list import LeadOrders, create_order_for, open_orders
 from sellerdesk.screens.referrals import ReferralLinks
 from sellerdesk.screens.tasks import run_db
 from sellerdesk.vocab import INDUSTRIES, PROJECT_TYPES, SOURCES, STAGES
@@ -56,6 +57,8 @@ class LeadScreen(Screen):
         Binding("c", "copy_message", "Copy message", id="lead-copy"),
         Binding("r", "referred_by", "Referred by", id="lead-referred-by"),
         Binding("R", "referral_links", "Referral links", id="lead-referral-links"),
+        Binding("o", "create_order", "New order", id="lead-create-order"),
+        Binding("O", "orders", "Orders", id="lead-orders", show=False),
         Binding("escape,backspace", "back", "Back", id="lead-back"),
     ]
 
@@ -72,6 +75,7 @@ class LeadScreen(Screen):
                 yield Static("Loading…", id="lead-card")
                 yield Static("", id="script-step")
                 yield ReferralLinks(id="referral-links")
+                yield LeadOrders(id="lead-orders")
             with Vertical(id="lead-main"):
                 yield Static("Timeline", classes="section-title")
                 with VerticalScroll(id="timeline"):
@@ -108,6 +112,7 @@ class LeadScreen(Screen):
         self.query_one("#lead-card", Static).update(self._card(self.lead))
         self.query_one("#timeline-body", Static).update(self._timeline(self.events))
         self.query_one(ReferralLinks).load(self.lead_id)
+        self.query_one(LeadOrders).load(self.lead_id)
 
     def _card(self, lead: Lead) -> Table:
         table = Table.grid(padding=(0, 2))
@@ -297,6 +302,12 @@ class LeadScreen(Screen):
 
         if self.lead is not None:
             open_referral_links(self, self.lead.username)
+
+    def action_create_order(self) -> None:
+        create_order_for(self, self.lead)
+
+    def action_orders(self) -> None:
+        open_orders(self, self.lead)
 
     def action_back(self) -> None:
         self.app.pop_screen()
