@@ -37,9 +37,21 @@ def test_an_order_is_created_with_the_yes_and_the_lead_moves_to_ordered(db, lead
     }  # fmt: skip
     assert order.delivery_due_at == clock.now() + timedelta(days=7)
     assert leads.get_lead(db, "brightsmile").stage == "ordered"
-    assert followups.for_lead(db, lead.id) == []  # the offer follow-ups were cancelled
+    # The offer follow-ups were cancelled; the delivery date waits in their place.
+    (delivery,) = followups.for_lead(db, lead.id)
+    assert (delivery.rule, delivery.reason) == (
+        "delivery",
+        "Delivery due: order FO81A2B3C4D5 ($450)",
+    )
+    assert (delivery.due_at, delivery.has_time) == (
+        clock.now() + timedelta(days=7, hours=-10),
+        False,
+    )
     kinds = [e.kind for e in leads.lead_timeline(db, lead.id)]
-    assert kinds[:5] == ["followup_cancelled"] * 3 + ["stage", "order_created"]
+    assert kinds[:6] == ["followup_scheduled"] + ["followup_cancelled"] * 3 + [
+        "stage",
+        "order_created",
+    ]
     created = next(e for e in leads.lead_timeline(db, lead.id) if e.kind == "order_created")
     assert created.author == "tester" and "Yes, please place the order" in created.body
     assert created.data["prechecks"]["scope"] == "hand"
@@ -84,23 +96,27 @@ def test_a_rule_that_fails_rolls_the_whole_order_back(db, lead, draft):
     assert calls == [("FO999", None, "under_review", "tester")]
     assert _order_count(db) == 0
     assert leads.get_lead(db, "brightsmile").stage == "offer_sent"
-    assert len(followups.for_lead(db, lead.id)) == 3
+    assert [f.rule for f in followups.for_lead(db, lead.id)] == ["offer"] * 3
+
+
+def _reminders(db, lead_id):
+    return [f for f in followups.for_lead(db, lead_id) if f.rule == "requirements"]
 
 
 def test_incomplete_requirements_plan_a_reminder_until_submitted(db, lead, draft, frozen_now):
     order = create_order(db, "brightsmile", draft.with_changes(requirements="incomplete"))
-    waiting = followups.for_lead(db, lead.id)
+    waiting = _reminders(db, lead.id)
     assert [(f.template, f.rule) for f in waiting] == [("order.requirements_full", "requirements")]
     assert waiting[0].due_at == frozen_now + timedelta(days=1)
 
     set_requirements(db, order.number, "partial", missing="logo, About page text")
-    waiting = followups.for_lead(db, lead.id)
+    waiting = _reminders(db, lead.id)
     assert [f.template for f in waiting] == ["order.requirements_partial"]
     assert leads.get_lead(db, "brightsmile").values["missing_items"] == "logo, About page text"
 
     done = set_requirements(db, order.number, "submitted")
     assert done.requirements == "submitted"
-    assert followups.for_lead(db, lead.id) == []
+    assert _reminders(db, lead.id) == []
     bodies = [e.body for e in leads.lead_timeline(db, lead.id) if e.kind == "order_requirements"]
     assert bodies[0] == f"Order {order.number}: requirements submitted"
 
@@ -110,7 +126,7 @@ def test_reminders_follow_the_settings_interval(db, lead, draft, frozen_now, iso
     config.mkdir(parents=True, exist_ok=True)
     (config / "settings.toml").write_text("[followups]\nrequirements_days = 3\n")
     create_order(db, "brightsmile", draft.with_changes(requirements="partial"))
-    (reminder,) = followups.for_lead(db, lead.id)
+    (reminder,) = _reminders(db, lead.id)
     assert reminder.due_at == frozen_now + timedelta(days=3)
 
 

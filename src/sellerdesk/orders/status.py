@@ -11,6 +11,7 @@ from __future__ import annotations
 from sellerdesk import clock, rules
 from sellerdesk.db.engine import Database
 from sellerdesk.errors import Invalid
+from sellerdesk.orders.deliveries import settle as settle_delivery
 from sellerdesk.orders.items import NEXT_STATUSES, STATUSES, Order
 from sellerdesk.orders.requirements import cancel_reminders
 from sellerdesk.orders.store import check_version, follow_stage, load, to_record
@@ -68,6 +69,7 @@ def set_status(
         )
         if new in ("completed", "cancelled"):
             cancel_reminders(session, lead, db.author, f"order {order.number} {new}")
+        settle_delivery(session, lead, order, db.author, f"order {STATUSES.label(new).lower()}")
         follow_stage(
             session, lead, db.author, f"order {order.number} {STATUSES.label(new).lower()}"
         )

@@ -242,6 +242,9 @@ def create_order(
             },
         )
         follow_stage(session, lead, db.author, f"order {number}")
+        from sellerdesk.orders.deliveries import plan as plan_delivery
+
+        plan_delivery(session, lead, order, db.author)
         if draft.requirements != "submitted":
             from sellerdesk.orders.requirements import plan_reminder
 

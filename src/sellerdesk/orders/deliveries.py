@@ -1,0 +1,58 @@
+"""Deliveries due in the morning queue.
+
+Each open order's delivery date waits on its lead as a follow-up made by the
+"delivery" rule, due at the start of the local due day, so it shows in the
+queue's Overdue / Today / Upcoming lanes with their indexes and limits, and
+do-not-contact leads stay out of it. It goes away when the order is
+delivered, completed or cancelled, and comes back if a delivery is taken back.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from sellerdesk import clock
+from sellerdesk.db.models import LeadModel, OrderModel
+from sellerdesk.followups import store as followups
+from sellerdesk.followups.when import start_of_day
+from sellerdesk.orders.items import format_price
+
+DELIVERY_RULE = "delivery"
+# Statuses in which the seller still owes a delivery.
+OWED = ("under_review", "in_progress", "revision")
+
+
+def reason(order: OrderModel) -> str:
+    return f"Delivery due: order {order.number} ({format_price(order.price_cents)})"
+
+
+def plan(session: Session, lead: LeadModel, order: OrderModel, author: str) -> bool:
+    if lead.do_not_contact or order.delivery_due_at is None or order.status not in OWED:
+        return False
+    if any(
+        f.rule == DELIVERY_RULE and f.reason == reason(order)
+        for f in followups.active_for(session, lead.id)
+    ):
+        return False
+    day = clock.to_local(order.delivery_due_at).date()
+    made = followups.schedule(
+        session, lead, start_of_day(day), reason(order), None, author,
+        has_time=False, rule=DELIVERY_RULE,
+    )  # fmt: skip
+    return made is not None
+
+
+def settle(session: Session, lead: LeadModel, order: OrderModel, author: str, why: str) -> None:
+    """After a status change: plan the delivery while one is owed, else cancel this order's."""
+    if order.status in OWED:
+        plan(session, lead, order, author)
+        return
+    mine = reason(order)
+    done = [
+        f for f in followups.active_for(session, lead.id)
+        if f.rule == DELIVERY_RULE and f.reason == mine
+    ]  # fmt: skip
+    for followup in done:
+        followups._cancel(session, lead, followup, author, why)
+    if done:
+        followups.refresh_next(session, lead)
