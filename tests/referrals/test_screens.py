@@ -52,6 +52,7 @@ async def test_full_referral_flow(db, db_url, frozen_now, draft):
     app = SellerdeskApp(db_url, Settings())
     async with app.run_test(size=SIZE) as pilot:
         await _open(app, pilot, new.id)
+        assert _text(app, "#referral-links") == ""
         await pilot.press("r")
         await settle(pilot)
         assert isinstance(app.screen, ReferredByScreen)
@@ -158,3 +159,20 @@ async def test_the_lead_screen_says_why_an_ask_is_not_allowed_yet(db, db_url, fr
         await settle(pilot)
         assert "Referral ask allowed now" in _text(app, "#referral-links")
         assert screen.query_one(ReferralLinks).data.gate.holds
+
+
+async def test_a_referrer_typed_on_the_record_asks_to_be_tracked(db, db_url, frozen_now):
+    lead = leads.add_lead(db, "maya", referred_by="oldfriend")
+    app = SellerdeskApp(db_url, Settings())
+    async with app.run_test(size=SIZE) as pilot:
+        await _open(app, pilot, lead.id)
+        assert "oldfriend is not tracked yet (no reward): press r to record it" in _text(
+            app, "#referral-links"
+        )
+        await pilot.press("r")
+        await settle(pilot)
+        await fill(pilot, app.screen.query_one(Input), "oldfriend")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert _text(app, "#referral-links") == "Referrer oldfriend reward pending"
+    assert leads.get_lead(db, "oldfriend").labels == ("Past Client",)

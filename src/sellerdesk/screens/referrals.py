@@ -42,16 +42,20 @@ class LeadReferrals:
     links: Links
     gate: Gate | None
     """None when the lead has no order yet: there is nothing to ask about."""
+    untracked_by: str | None = None
+    """A "Referred by" typed on the record with no referral behind it (no reward tracked)."""
 
 
 def load_lead_referrals(db: Any, lead_id: int) -> LeadReferrals:
+    from sellerdesk.leads import get_lead_by_id
     from sellerdesk.referrals.guard import gate_in_unit, order_facts
     from sellerdesk.referrals.tracking import links
 
     found = links(db, lead_id)
     with db.read() as session:
         gate = gate_in_unit(session, lead_id) if order_facts(session, lead_id) else None
-    return LeadReferrals(found, gate)
+    typed = get_lead_by_id(db, lead_id).referred_by if found.referred_by is None else None
+    return LeadReferrals(found, gate, typed)
 
 
 class ReferralLinks(Static):
@@ -87,6 +91,14 @@ class ReferralLinks(Static):
             line.append("  reward ")
             line.append_text(_status(by))
             table.add_row("Referrer", line)
+        if data.untracked_by:
+            table.add_row(
+                "Referrer",
+                Text(
+                    f"{data.untracked_by} is not tracked yet (no reward): press r to record it",
+                    style="#dca561",
+                ),
+            )
         if data.links.brought:
             line = Text()
             for n, referral in enumerate(data.links.brought):
