@@ -15,6 +15,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased
 
 from sellerdesk import clock, rules
@@ -151,74 +152,84 @@ def record_referral(
     if new_name.lower() == by_name.lower():
         raise Invalid(f"{new_name} cannot refer themselves.")
     promised = reward.in_full(settings or load_settings())
+    try:
+        with db.write() as session:
+            return _record_in_unit(session, new_name, by_name, promised, db.author)
+    except IntegrityError as exc:
+        # Two people recording the same lead at the same moment (on a shared server).
+        raise Duplicate(
+            f"{new_name} or {by_name} was recorded by someone else just now; "
+            "nothing was changed — look again and retry."
+        ) from exc
+
+
+def _record_in_unit(
+    session: Session, new_name: str, by_name: str, promised: str, author: str
+) -> Recorded:
     now = clock.now()
-    author = db.author
-    with db.write() as session:
-        referred = _find_lead(session, new_name)
-        referrer = _find_lead(session, by_name)
-        if referred is not None:
-            earlier = session.scalars(
-                select(ReferralModel).where(ReferralModel.referred_id == referred.id)
-            ).first()
-            if earlier is not None:
-                first = _usernames(session, earlier.referrer_id)[earlier.referrer_id]
-                raise Duplicate(
-                    f"{referred.username} is already recorded as referred by {first}; "
-                    "a lead can be referred only once."
-                )
-        if referred is not None and referrer is not None:
-            back = session.scalars(
-                select(ReferralModel).where(
-                    ReferralModel.referred_id == referrer.id,
-                    ReferralModel.referrer_id == referred.id,
-                )
-            ).first()
-            if back is not None:
-                raise Invalid(
-                    f"{referrer.username} was referred by {referred.username}; "
-                    "they cannot also be referred the other way round."
-                )
-        created_referrer = referrer is None
-        if referrer is None:
-            referrer = _new_lead(session, by_name, author, stage="completed")
-            record(
-                session,
-                referrer,
-                "created",
-                f"Added as a past client who referred {new_name}",
-                author=author,
+    referred = _find_lead(session, new_name)
+    referrer = _find_lead(session, by_name)
+    if referred is not None:
+        earlier = session.scalars(
+            select(ReferralModel).where(ReferralModel.referred_id == referred.id)
+        ).first()
+        if earlier is not None:
+            first = _usernames(session, earlier.referrer_id)[earlier.referrer_id]
+            raise Duplicate(
+                f"{referred.username} is already recorded as referred by {first}; "
+                "a lead can be referred only once."
             )
-            _add_labels(session, referrer, [PAST_CLIENT_LABEL], author)
-        created_referred = referred is None
-        if referred is None:
-            referred = _new_lead(session, new_name, author, source="referral")
-            record(
-                session, referred, "created", f"Added as New, referred by {by_name}", author=author
+    if referred is not None and referrer is not None:
+        back = session.scalars(
+            select(ReferralModel).where(
+                ReferralModel.referred_id == referrer.id,
+                ReferralModel.referrer_id == referred.id,
             )
-        _mark_referred(session, referred, referrer.username, author)
-        model = ReferralModel(
-            referrer_id=referrer.id,
-            referred_id=referred.id,
-            reward=promised,
-            status="pending",
-            created_by=author,
-            created_at=now,
-        )
-        session.add(model)
-        session.flush()
+        ).first()
+        if back is not None:
+            raise Invalid(
+                f"{referrer.username} was referred by {referred.username}; "
+                "they cannot also be referred the other way round."
+            )
+    created_referrer = referrer is None
+    if referrer is None:
+        referrer = _new_lead(session, by_name, author, stage="completed")
         record(
             session,
             referrer,
-            "referral_recorded",
-            f"Referred {referred.username}; reward when they order: {promised}",
+            "created",
+            f"Added as a past client who referred {new_name}",
             author=author,
-            data={"referral_id": model.id, "referred": referred.username},
         )
-        _touch(referrer)
-        if _has_order(session, referred.id):
-            _earn(session, model, referrer, referred, author, "already has an order")
-        session.flush()
-        return Recorded(_one(session, model), created_referred, created_referrer)
+        _add_labels(session, referrer, [PAST_CLIENT_LABEL], author)
+    created_referred = referred is None
+    if referred is None:
+        referred = _new_lead(session, new_name, author, source="referral")
+        record(session, referred, "created", f"Added as New, referred by {by_name}", author=author)
+    _mark_referred(session, referred, referrer.username, author)
+    model = ReferralModel(
+        referrer_id=referrer.id,
+        referred_id=referred.id,
+        reward=promised,
+        status="pending",
+        created_by=author,
+        created_at=now,
+    )
+    session.add(model)
+    session.flush()
+    record(
+        session,
+        referrer,
+        "referral_recorded",
+        f"Referred {referred.username}; reward when they order: {promised}",
+        author=author,
+        data={"referral_id": model.id, "referred": referred.username},
+    )
+    _touch(referrer)
+    if _has_order(session, referred.id):
+        _earn(session, model, referrer, referred, author, "already has an order")
+    session.flush()
+    return Recorded(_one(session, model), created_referred, created_referrer)
 
 
 def _mark_referred(session: Session, lead: LeadModel, by: str, author: str) -> None:
