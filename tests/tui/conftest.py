@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 from pathlib import Path
 
 import pytest
+from textual.worker import WorkerCancelled
 
 from sellerdesk.app import SellerdeskApp
 from sellerdesk.config import Settings
@@ -24,10 +26,19 @@ async def settle(pilot, rounds: int = 3) -> None:
         if app.db is not None or app.db_problem is not None:
             break
         await pilot.pause(0.02)
-    for _ in range(rounds):
-        await pilot.pause(0.05)
-        await app.workers.wait_for_complete()
+    quiet = 0
+    for _ in range(100):
+        with contextlib.suppress(WorkerCancelled):  # a search replaced by a newer one
+            await app.workers.wait_for_complete()
         await pilot.pause()
+        busy = any(w.is_running for w in app.workers) or any(
+            getattr(screen, "typing_pending", False) for screen in app.screen_stack
+        )
+        quiet = 0 if busy else quiet + 1
+        if quiet >= rounds:
+            return
+        if busy:
+            await pilot.pause(0.02)
 
 
 async def type_text(pilot, text: str) -> None:

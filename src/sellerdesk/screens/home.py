@@ -72,6 +72,11 @@ class HomeScreen(Screen):
     # ------------------------------------------------------------ searching
 
     @property
+    def typing_pending(self) -> bool:
+        """Typing has paused for less than the debounce time: a search is about to start."""
+        return self._debounce is not None
+
+    @property
     def lead_list(self) -> LeadList:
         return self.query_one(LeadList)
 

@@ -210,7 +210,13 @@ class LeadFormScreen(Screen[int | None]):
     def on_input_submitted(self, _event: Input.Submitted) -> None:
         self.action_save()
 
+    @property
+    def typing_pending(self) -> bool:
+        """The username changed moments ago; its duplicate check is about to run."""
+        return self._dup_timer is not None
+
     def _check_duplicate(self) -> None:
+        self._dup_timer = None
         typed = self._value("username").strip().lstrip("@")
         if not typed or getattr(self.app, "db", None) is None:
             return
