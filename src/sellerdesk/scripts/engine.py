@@ -238,9 +238,17 @@ class Script:
         self, index: int, answers: Mapping[str, Any], industry: str | None = None
     ) -> tuple[str, ...]:
         """The numbered messages offered at a step: its own, the industry
-        questions in discovery steps, then those available from every step."""
-        own = self.steps[index].messages_for(answers, industry)
-        extra = tuple(m.template for m in self.anywhere if m.template not in own)
+        questions in discovery steps, then those available from every step.
+        A step whose entry gate does not hold (answers cleared since) offers
+        only the last kind: e.g. no budget question before the scope."""
+        own: tuple[str, ...] = ()
+        if self.can_enter(index, State(answers)) is None:
+            own = self.steps[index].messages_for(answers, industry)
+        extra = tuple(
+            m.template
+            for m in self.anywhere
+            if m.template not in own and (m.when is None or m.when.holds(answers))
+        )
         return own + extra
 
 

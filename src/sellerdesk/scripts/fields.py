@@ -217,7 +217,8 @@ def _inspirations(field: Field, text: str, _limits: Limits) -> Parsed:
 
 def _milestones(field: Field, text: str, _limits: Limits) -> Parsed:
     found = []
-    lines = [line for line in text.splitlines() if line.strip()]
+    # One a line, or separated by ";" where only one line can be typed.
+    lines = [line for line in re.split(r"[\n;]", text) if line.strip()]
     if len(lines) > MAX_MILESTONES:
         raise Invalid(f"Fiverr allows up to {MAX_MILESTONES} milestones; {len(lines)} were given.")
     for number, line in enumerate(lines, start=1):
@@ -281,7 +282,7 @@ def edit_text(field: Field, value: Any) -> str:
     if kind == INSPIRATIONS:
         return ", ".join(["*" + value.get("primary", ""), *value.get("references", [])])
     if kind == MILESTONES:
-        return "\n".join(f"{m['title']} | {m['days']} | {m['price']}" for m in value)
+        return "; ".join(f"{m['title']} | {m['days']} | {m['price']}" for m in value)
     return str(value)
 
 

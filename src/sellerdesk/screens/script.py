@@ -1,0 +1,507 @@
+"""A lead's sales script: the steps and where the lead stands on the left, the
+current step in the middle (purpose, guard rails, numbered messages to copy
+with 1–9, answers, checklist, what blocks the way on), keys to move on and back.
+
+Copies go through the library's one copy flow with the script's answers as
+values; copying the custom offer moves the lead to Offer Sent.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Checkbox, Footer, Header, Static
+
+from sellerdesk.errors import Invalid, SellerdeskError
+from sellerdesk.records import Lead
+from sellerdesk.screens.tasks import run_db
+from sellerdesk.scripts.engine import Script, State
+from sellerdesk.scripts.fields import display, edit_text, parse
+from sellerdesk.scripts.offer import Offer, compose_offer, with_answers
+from sellerdesk.scripts.runs import Run
+from sellerdesk.templates.loading import library
+
+MUTED = "#727169"
+ACCENT = "#7fb4ca"
+WARN = "#dca561"
+BAD = "#e46876"
+GOOD = "#98bb6c"
+
+
+class ScriptScreen(Screen):
+    CSS_PATH = "script.tcss"
+    BINDINGS = [
+        Binding("n", "next", "Next step", id="script-next"),
+        Binding("b", "back_step", "Step back", id="script-back"),
+        Binding("f", "fill", "Answers", id="script-fill"),
+        Binding("o", "show_offer", "Offer", id="script-offer"),
+        Binding("p", "pick", "Other script", id="script-pick"),
+        Binding("escape,backspace", "leave", "Lead", id="script-leave"),
+        *(
+            Binding(str(n), f"copy({n})", "Copy 1–9", show=n == 1, id=f"script-copy-{n}")
+            for n in range(1, 10)
+        ),
+    ]
+
+    def __init__(self, lead_id: int, script: str | None = None) -> None:
+        super().__init__()
+        self.lead_id = lead_id
+        self.script_id = script
+        self.lead: Lead | None = None
+        self.run: Run | None = None
+        self.blocked: str | None = None
+        self._checks_for: tuple[str, str] | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="script-body"):
+            with Vertical(id="script-side"):
+                yield Static("", id="script-title")
+                yield Static("", id="script-progress")
+            with VerticalScroll(id="script-main"):
+                yield Static("Loading…", id="step-head")
+                yield Static("", id="step-rules")
+                yield Static("", id="step-messages")
+                yield Static("", id="step-fields")
+                yield Vertical(id="step-checklist")
+                yield Static("", id="offer-panel")
+                yield Static("", id="step-gate")
+        yield Footer(show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self.query_one("#script-main").focus()
+        self.app.when_db_ready(self.load)
+
+    # ------------------------------------------------------------ loading
+
+    def load(self) -> None:
+        lead_id, script_id = self.lead_id, self.script_id
+
+        def job(db):
+            from sellerdesk.leads import get_lead_by_id
+            from sellerdesk.scripts import runs
+
+            lead = get_lead_by_id(db, lead_id)
+            try:
+                return lead, runs.start(db, lead.username, script_id)
+            except Invalid:
+                if script_id is None:
+                    return lead, None
+                raise
+
+        run_db(self, job, self._loaded, self._failed, group="script", exclusive=True)
+
+    def _failed(self, exc: SellerdeskError) -> None:
+        self.notify(str(exc), severity="error", timeout=8)
+        self.load()
+
+    def _loaded(self, result: tuple[Lead, Run | None]) -> None:
+        self.lead, self.run = result
+        if self.run is None:
+            self.action_pick(first=True)
+            return
+        self.script_id = self.run.script
+        self.refresh_view()
+
+    @property
+    def script(self) -> Script | None:
+        return self.run.definition if self.run else None
+
+    # ------------------------------------------------------------ drawing
+
+    def refresh_view(self) -> None:
+        run, lead, script = self.run, self.lead, self.script
+        if run is None or lead is None or script is None:
+            return
+        self.sub_title = f"{lead.name} · {script.title}"
+        self.query_one("#script-title", Static).update(
+            Text.assemble((script.title, f"bold {ACCENT}"), "\n", (script.objective, MUTED))
+        )
+        self.query_one("#script-progress", Static).update(self._progress(run, script))
+        step = run.current
+        head = Text()
+        head.append(f"Step {run.index + 1} of {len(script.steps)}: {step.title}", style="bold")
+        if run.finished:
+            head.append("  (script finished)", style=GOOD)
+        head.append(f"\n{step.purpose}")
+        if step.trigger:
+            head.append(f"\n{step.trigger}", style=WARN)
+        for item in step.asks:
+            head.append(f"\n  • {item}")
+        if step.internal:
+            head.append("\nIdentify (not asked):", style=MUTED)
+            for item in step.internal:
+                head.append(f"\n  • {item}", style=MUTED)
+        if step.starting_point:
+            head.append(
+                "\nThe seed has only a heading here: these texts are starting points to edit.",
+                style=f"italic {MUTED}",
+            )
+        self.query_one("#step-head", Static).update(head)
+        self.query_one("#step-rules", Static).update(self._rules(script, step.rules))
+        self.query_one("#step-messages", Static).update(self._messages())
+        self.query_one("#step-fields", Static).update(self._fields())
+        self._checklist()
+        self.query_one("#offer-panel", Static).update(self._offer_panel())
+        self._show_gate()
+
+    def _progress(self, run: Run, script: Script) -> Text:
+        out = Text()
+        state = run.state
+        for number, step in enumerate(script.steps):
+            if number < run.index or (run.finished and number == run.index):
+                mark, style = "✓", GOOD
+            elif number == run.index:
+                mark, style = "▶", f"bold {ACCENT}"
+            elif script.can_enter(number, state):
+                mark, style = "⏸", MUTED
+            else:
+                mark, style = " ", ""
+            out.append(f"{mark} {number + 1}. {step.title}\n", style=style)
+        done = run.index + (1 if run.finished else 0)
+        out.append(f"\n{done} of {len(script.steps)} steps passed", style=MUTED)
+        return out
+
+    def _rules(self, script: Script, rules: tuple[str, ...]) -> Text:
+        out = Text()
+        out.append("Guard rails\n", style=f"bold {WARN}")
+        for rule in rules:
+            out.append(f"  ⚠ {rule}\n", style=WARN)
+        out.append(f"  {script.hard_rule}", style=f"bold {BAD}")
+        return out
+
+    def message_ids(self) -> tuple[str, ...]:
+        if self.run is None or self.script is None:
+            return ()
+        industry = self.lead.industry if self.lead else None
+        return self.script.messages_at(self.run.index, self.run.answers, industry)
+
+    def _messages(self) -> Text:
+        templates = library()
+        out = Text()
+        out.append("Messages (press the number to copy)\n", style=f"bold {ACCENT}")
+        ids = self.message_ids()
+        if not ids:
+            out.append("  None at this step.", style=MUTED)
+        lead = self._lead_with_answers()
+        for number, template_id in enumerate(ids, start=1):
+            template = templates.templates.get(template_id)
+            if template is None:
+                out.append(f"  {number}. {template_id} (not installed)\n", style=BAD)
+                continue
+            out.append(f"  {number}. ", style="bold")
+            out.append(template.title)
+            out.append(f"  {template_id}\n", style=MUTED)
+            if lead is not None:
+                from sellerdesk.copying import prepare_copy
+
+                prepared = prepare_copy(template, lead, self.app.settings)
+                first = prepared.text.strip().splitlines()[0] if prepared.text.strip() else ""
+                out.append(f"     {first[:90]}\n", style="italic")
+        held = self.script.can_enter(self.run.index, self.run.state) if self.run else None
+        if held:
+            out.append(f"  Held back. {held}\n", style=WARN)
+        return out
+
+    def _fields(self) -> Text | str:
+        if self.run is None:
+            return ""
+        step = self.run.current
+        if not step.fields:
+            return ""
+        table = Table.grid(padding=(0, 2))
+        table.add_column(style=MUTED, no_wrap=True)
+        table.add_column(overflow="fold")
+        for item in step.fields:
+            value = display(item, self.run.answers.get(item.name))
+            table.add_row(item.label, Text(value) if value else Text("—", style=MUTED))
+        title = Text("Answers (f to fill in)", style=f"bold {ACCENT}")
+        return Group(title, table)
+
+    def _checklist(self) -> None:
+        box = self.query_one("#step-checklist", Vertical)
+        run = self.run
+        if run is None:
+            return
+        checks = run.current.checks_for(run.answers)
+        key = (run.step, ",".join(c.id for c in checks))
+        if key != self._checks_for:
+            self._checks_for = key
+            box.remove_children()
+            if checks:
+                box.mount(Static("Checklist (space ticks)", classes="section-title"))
+                box.mount_all(
+                    Checkbox(c.text, c.id in run.ticks, id=f"tick-{c.id}") for c in checks
+                )
+            return
+        for check in checks:
+            widget = box.query_one(f"#tick-{check.id}", Checkbox)
+            with widget.prevent(Checkbox.Changed):
+                widget.value = check.id in run.ticks
+
+    def offer(self) -> Offer:
+        """The custom offer as it stands; Invalid says what is missing."""
+        if self.run is None or self.lead is None or self.script is None:
+            raise Invalid("The script is still loading.")
+        return compose_offer(self.script, self.run.state, self.lead, self.app.settings)
+
+    def _offer_panel(self) -> Text | str:
+        if self.run is None or not self.run.current.offer:
+            return ""
+        out = Text()
+        out.append("Custom offer (o shows the whole form)\n", style=f"bold {ACCENT}")
+        try:
+            offer = self.offer()
+        except Invalid as exc:
+            out.append(str(exc), style=BAD)
+            return out
+        style = BAD if offer.chars > offer.limit else GOOD
+        out.append(f"Description: {offer.counter}\n", style=style)
+        out.append(f"Delivery {offer.delivery_days} days · revisions {offer.revisions} · ")
+        out.append(f"price ${offer.price}")
+        if offer.milestones:
+            out.append(f" · {len(offer.milestones)} milestones")
+        for warning in offer.warnings:
+            out.append(f"\n⚠ {warning}", style=WARN)
+        return out
+
+    def _show_gate(self, message: str | None = None) -> None:
+        run, script = self.run, self.script
+        if run is None or script is None:
+            return
+        if message is None and not run.finished:
+            message = script.next_blocked(run.index, run.state)
+        self.blocked = message
+        gate = self.query_one("#step-gate", Static)
+        if message:
+            gate.update(Text(f"Blocked. {message}", style=f"bold {BAD}"))
+        elif run.finished:
+            gate.update(Text("Finished. b goes back a step.", style=GOOD))
+        else:
+            gate.update(Text("n passes this step.", style=MUTED))
+
+    def _lead_with_answers(self) -> Lead | None:
+        if self.lead is None or self.run is None or self.script is None:
+            return None
+        return with_answers(self.lead, self.script, self.run.answers)
+
+    # ------------------------------------------------------------ changing
+
+    def _write(self, job, done_message: str = "") -> None:
+        username = self.lead.username if self.lead else ""
+        version = self.run.version if self.run else None
+        script_id = self.script_id
+
+        def work(db):
+            return job(db, username, script_id, version)
+
+        def done(result: Any) -> None:
+            run, warnings = result if isinstance(result, tuple) else (result, [])
+            self.run = run
+            if done_message:
+                self.notify(done_message, timeout=3)
+            for warning in warnings:
+                self.notify(warning, severity="warning", timeout=8)
+            self.refresh_view()
+
+        def failed(exc: SellerdeskError) -> None:
+            from sellerdesk.scripts.runs import Blocked
+
+            if isinstance(exc, Blocked):
+                self._show_gate(str(exc))
+                self.notify(str(exc), severity="warning", timeout=8)
+                return
+            self.notify(str(exc), severity="error", timeout=8)
+            self.load()
+
+        run_db(self, work, done, failed, group="script-write")
+
+    def action_next(self) -> None:
+        def job(db, username, script, version):
+            from sellerdesk.scripts.runs import next_step
+
+            return next_step(db, username, script=script, expected_version=version)
+
+        self._write(job)
+
+    def action_back_step(self) -> None:
+        def job(db, username, script, version):
+            from sellerdesk.scripts.runs import back_step
+
+            return back_step(db, username, script=script, expected_version=version)
+
+        self._write(job)
+
+    def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
+        item = (event.checkbox.id or "").removeprefix("tick-")
+        on = event.value
+
+        def job(db, username, script, version):
+            from sellerdesk.scripts.runs import tick
+
+            return tick(db, username, item, on, script=script, expected_version=version)
+
+        self._write(job)
+
+    def action_fill(self, error: str = "", typed: dict[str, str] | None = None) -> None:
+        run, script = self.run, self.script
+        if run is None or script is None:
+            return
+        step = run.current
+        if not step.fields:
+            self.notify("This step captures no answers.", timeout=3)
+            return
+        from sellerdesk.screens.script_dialogs import ScriptFieldsScreen
+
+        values = typed or {f.name: edit_text(f, run.answers.get(f.name)) for f in step.fields}
+        preview = self._offer_preview if step.offer else None
+
+        def save(result: dict[str, str] | None) -> None:
+            if result is None:
+                return
+
+            def job(db, username, script_id, version):
+                from sellerdesk.scripts.runs import set_answers
+
+                return set_answers(
+                    db,
+                    username,
+                    result,
+                    script=script_id,
+                    limits=self.app.settings.limits,
+                    expected_version=version,
+                )
+
+            def refused(exc: SellerdeskError) -> None:
+                # What was typed goes back into the form, not away.
+                self.action_fill(str(exc), result)
+
+            self._write_answers(job, refused)
+
+        self.app.push_screen(
+            ScriptFieldsScreen(
+                step.title, step.fields, values, self.app.settings.limits, preview, error
+            ),
+            save,
+        )
+
+    def _write_answers(self, job, refused) -> None:
+        username = self.lead.username if self.lead else ""
+        version = self.run.version if self.run else None
+        script_id = self.script_id
+
+        def done(result: tuple[Run, list[str]]) -> None:
+            self.run, warnings = result
+            self.notify("Answers saved.", timeout=3)
+            for warning in warnings:
+                self.notify(warning, severity="warning", timeout=8)
+            self.refresh_view()
+
+        run_db(
+            self,
+            lambda db: job(db, username, script_id, version),
+            done,
+            refused,
+            group="script-write",
+        )
+
+    def _offer_preview(self, typed: dict[str, str]) -> Text:
+        """The live counter: the offer as it would read with what is typed now."""
+        if self.run is None or self.script is None or self.lead is None:
+            return Text("")
+        answers = dict(self.run.answers)
+        for name, text in typed.items():
+            item = self.script.field(name)
+            if item is None:
+                continue
+            if not text.strip():
+                answers.pop(name, None)
+                continue
+            try:
+                answers[name] = parse(item, text, self.app.settings.limits).value
+            except Invalid:
+                continue
+        state = State(answers, self.run.ticks)
+        try:
+            offer = compose_offer(self.script, state, self.lead, self.app.settings)
+        except Invalid as exc:
+            return Text(str(exc), style=WARN)
+        style = BAD if offer.chars > offer.limit else GOOD
+        out = Text(f"Offer description: {offer.counter}", style=style)
+        for warning in offer.warnings:
+            out.append(f"\n⚠ {warning}", style=WARN)
+        return out
+
+    def action_copy(self, number: int) -> None:
+        ids = self.message_ids()
+        lead = self._lead_with_answers()
+        if lead is None:
+            return
+        if not 1 <= number <= len(ids):
+            self.notify(f"There is no message {number} at this step.", timeout=3)
+            return
+        template = library().templates.get(ids[number - 1])
+        if template is None:
+            self.notify(f"The template {ids[number - 1]} is not installed.", severity="error")
+            return
+        from sellerdesk.screens.templates import copy_message
+
+        offer_spec = self.script.offer if self.script else None
+        if offer_spec is not None and template.id == offer_spec.template:
+            try:
+                self.offer()
+            except Invalid as exc:
+                self._show_gate(str(exc))
+                self.notify(f"Not copied. {exc}", severity="error", timeout=10)
+                return
+            copy_message(self, template, lead, self._offer_copied)
+            return
+        copy_message(self, template, lead, self.load)
+
+    def _offer_copied(self) -> None:
+        def job(db, username, script, _version):
+            from sellerdesk.scripts.runs import offer_sent
+
+            return offer_sent(db, username, script=script)
+
+        self._write(job, "Offer recorded as sent: the lead is at Offer Sent.")
+
+    def action_show_offer(self) -> None:
+        from sellerdesk.screens.show_text import ShowTextScreen
+
+        try:
+            offer = self.offer()
+        except Invalid as exc:
+            self.notify(str(exc), severity="warning", timeout=8)
+            return
+        self.app.push_screen(ShowTextScreen("Custom offer", offer.form_text()))
+
+    def action_pick(self, first: bool = False) -> None:
+        from sellerdesk.screens.script_dialogs import ScriptPickerScreen
+        from sellerdesk.scripts.registry import all_scripts
+
+        if self.lead is None:
+            return
+        choices = [(s.id, s.title) for s in all_scripts().values()]
+        note = "This lead has no project type yet." if first else ""
+
+        def chosen(script_id: str | None) -> None:
+            if script_id is None:
+                if first:
+                    self.dismiss()
+                return
+            self.script_id = script_id
+            self._checks_for = None
+            self.load()
+
+        self.app.push_screen(ScriptPickerScreen(self.lead.username, choices, note), chosen)
+
+    def action_leave(self) -> None:
+        self.dismiss()
