@@ -142,3 +142,9 @@ def test_hosting_messages_and_checklists_follow_the_scenario():
     assert new == ["Domain registration", "Domain pointing", "Hosting creation", "Website upload"]
     moved = [c.id for c in hosting.steps[2].checks_for({"client_kind": "transferred"})]
     assert "domain_unlocked" in moved and "domain_registration" not in moved
+
+
+def test_a_step_whose_entry_gate_fails_offers_only_the_anywhere_messages():
+    budget = REDESIGN.index("budget")
+    assert REDESIGN.messages_at(budget, {}) == ("redesign.mockup_objection",)
+    assert REDESIGN.messages_at(budget, SCOPE) == ("redesign.budget", "redesign.mockup_objection")
