@@ -101,6 +101,7 @@ def test_report_json(run, db, frozen_now, draft):
     assert json.loads(out) == {
         "referrers": [],
         "totals": {"referrers": 0, "referred": 0, "pending": 0, "owed": 0, "redeemed": 0},
+        "untracked": [],
     }
     _book(db, draft)
     run("referral", "redeem", "solo")
@@ -202,3 +203,19 @@ def test_templates_check_flags_a_reward_that_disagrees_and_forbidden_language(ru
     save_settings(settings)
     code, out, _ = run("templates", "check")
     assert "settings: error [reward-setting]" in out and "cash reward" in out
+
+
+def test_a_referred_by_typed_without_a_referral_is_listed_as_not_tracked(run, db, frozen_now):
+    leads.add_lead(db, "maya", referred_by="oldfriend")
+    code, out, _ = run("referrals")
+    assert code == 0
+    assert out.splitlines()[-2:] == [
+        "Referred by on the record but not tracked (no reward until recorded):",
+        "  maya (by oldfriend): sellerdesk referral record maya --by oldfriend",
+    ]
+    assert json.loads(run("referrals", "--json")[1])["untracked"] == [
+        {"username": "maya", "referred_by": "oldfriend"}
+    ]
+    assert run("referral", "record", "maya", "--by", "oldfriend")[0] == 0
+    data = json.loads(run("referrals", "--json")[1])
+    assert data["untracked"] == [] and data["totals"]["pending"] == 1

@@ -169,10 +169,21 @@ async def test_a_referrer_typed_on_the_record_asks_to_be_tracked(db, db_url, fro
         assert "oldfriend is not tracked yet (no reward): press r to record it" in _text(
             app, "#referral-links"
         )
+        await pilot.press("f4")
+        await settle(pilot)
+        assert "Not tracked, no reward until recorded (r on the lead): maya (by oldfriend)" in (
+            _text(app, "#referrals-totals")
+        )
+        await pilot.press("escape")
+        await settle(pilot)
         await pilot.press("r")
         await settle(pilot)
         await fill(pilot, app.screen.query_one(Input), "oldfriend")
         await pilot.press("enter")
         await settle(pilot)
         assert _text(app, "#referral-links") == "Referrer oldfriend reward pending"
+        await pilot.press("f4")
+        await settle(pilot)
+        assert "Not tracked" not in _text(app, "#referrals-totals")
+        assert "1 referrers brought 1: 1 pending" in _text(app, "#referrals-totals")
     assert leads.get_lead(db, "oldfriend").labels == ("Past Client",)

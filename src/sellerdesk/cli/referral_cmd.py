@@ -96,6 +96,7 @@ def run_report(ctx) -> int:
     if not report.lines:
         print("No referrals recorded yet.")
         print("Record one with: sellerdesk referral record NEW_USERNAME --by REFERRER")
+        _print_untracked(report)
         return 0
     width = max(len("Referrer"), *(len(line.referrer) for line in report.lines))
     print(f"{'Referrer':<{width}}  {'Brought':>7}  {'Pending':>7}  {'Owed':>4}  {'Redeemed':>8}")
@@ -116,4 +117,16 @@ def run_report(ctx) -> int:
         print("\nRewards owed:")
         for who, reward in owed:
             print(f"  {who}: {reward}")
+    _print_untracked(report)
     return 0
+
+
+def _print_untracked(report) -> None:
+    if not report.untracked:
+        return
+    print("\nReferred by on the record but not tracked (no reward until recorded):")
+    for item in report.untracked:
+        print(
+            f"  {item.username} (by {item.referred_by}): "
+            f"sellerdesk referral record {item.username} --by {item.referred_by}"
+        )

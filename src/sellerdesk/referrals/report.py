@@ -5,7 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from sqlalchemy import exists, select
+
 from sellerdesk.db.engine import Database
+from sellerdesk.db.models import LeadModel, ReferralModel
 from sellerdesk.referrals.tracking import Referral, list_referrals
 
 
@@ -54,8 +57,17 @@ class ReferrerLine:
 
 
 @dataclass(frozen=True)
+class Untracked:
+    """A lead whose record says who referred it, with no referral (so no reward) behind it."""
+
+    username: str
+    referred_by: str
+
+
+@dataclass(frozen=True)
 class Report:
     lines: tuple[ReferrerLine, ...] = field(default_factory=tuple)
+    untracked: tuple[Untracked, ...] = ()
 
     def _sum(self, name: str) -> int:
         return sum(getattr(line, name) for line in self.lines)
@@ -75,7 +87,13 @@ class Report:
         return next((line for line in self.lines if line.referrer.lower() == wanted), None)
 
     def to_json(self) -> dict[str, Any]:
-        return {"referrers": [line.to_json() for line in self.lines], "totals": self.totals}
+        return {
+            "referrers": [line.to_json() for line in self.lines],
+            "totals": self.totals,
+            "untracked": [
+                {"username": u.username, "referred_by": u.referred_by} for u in self.untracked
+            ],
+        }
 
 
 def build(db: Database) -> Report:
@@ -87,4 +105,16 @@ def build(db: Database) -> Report:
     lines = [ReferrerLine(rid, names[rid], tuple(items)) for rid, items in grouped.items()]
     # Who is owed most comes first: the report is read to pay what is due.
     lines.sort(key=lambda line: (-line.owed, -len(line.referrals), line.referrer.lower()))
-    return Report(tuple(lines))
+    return Report(tuple(lines), _untracked(db))
+
+
+def _untracked(db: Database) -> tuple[Untracked, ...]:
+    """ "If the referral source is not logged, the referral does not exist": these need logging."""
+    tracked = exists().where(ReferralModel.referred_id == LeadModel.id)
+    with db.read() as session:
+        rows = session.execute(
+            select(LeadModel.username, LeadModel.referred_by)
+            .where(LeadModel.referred_by.is_not(None), ~tracked)
+            .order_by(LeadModel.username_key)
+        )
+        return tuple(Untracked(name, by) for name, by in rows)

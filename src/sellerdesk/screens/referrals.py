@@ -373,16 +373,21 @@ class ReferralsScreen(Screen):
         if keep and report.line_for(keep):
             table.move_cursor(row=table.get_row_index(report.line_for(keep).referrer))
         t = report.totals
-        totals = self.query_one("#referrals-totals", Static)
         if not report.lines:
-            totals.update(
+            summary = Text(
                 "No referrals recorded yet. On a lead, press r to record who referred them."
             )
         else:
-            totals.update(
+            summary = Text(
                 f"{t['referrers']} referrers brought {t['referred']}: {t['pending']} pending, "
                 f"{t['owed']} rewards owed, {t['redeemed']} redeemed."
             )
+        if report.untracked:
+            names = ", ".join(f"{u.username} (by {u.referred_by})" for u in report.untracked)
+            summary.append(
+                f"\nNot tracked, no reward until recorded (r on the lead): {names}", "#dca561"
+            )
+        self.query_one("#referrals-totals", Static).update(summary)
         self._detail()
 
     @property
