@@ -30,6 +30,10 @@ STATUS_STYLES = {"pending": "#727169", "earned": "bold #dca561", "redeemed": "#9
 MAX_MATCHES = 8
 
 
+def _number(value: int, style: str = "") -> Text:
+    return Text(str(value), style=style, justify="right")
+
+
 def _status(referral: Referral) -> Text:
     return Text(referral.status, style=STATUS_STYLES.get(referral.status, ""))
 
@@ -364,10 +368,10 @@ class ReferralsScreen(Screen):
         for line in report.lines:
             table.add_row(
                 line.referrer,
-                str(len(line.referrals)),
-                str(line.pending),
-                Text(str(line.owed), style="bold #dca561" if line.owed else ""),
-                str(line.redeemed),
+                _number(len(line.referrals)),
+                _number(line.pending),
+                _number(line.owed, "bold #dca561" if line.owed else ""),
+                _number(line.redeemed),
                 key=line.referrer,
             )
         if keep and report.line_for(keep):
@@ -414,6 +418,9 @@ class ReferralsScreen(Screen):
         table.add_column(no_wrap=True)
         table.add_column(no_wrap=True)
         table.add_column(overflow="fold")
+        table.title = f"{line.referrer} brought (enter opens {line.referrer}, x redeems)"
+        table.title_justify = "left"
+        table.title_style = "#7fb4ca"
         for r in line.referrals:
             table.add_row(Text(r.referred, style="bold"), _status(r), r.reward)
         detail.update(table)
