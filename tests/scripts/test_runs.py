@@ -177,3 +177,10 @@ def test_current_steps_for_a_page_of_leads(db, lead):
         other.id: "1/4 Identify the Scenario",
     }
     assert runs.current_steps(db, []) == {}
+
+
+def test_step_marks_for_the_list_column(db, lead, frozen_now):
+    other = leads.add_lead(db, "marks_lead")
+    walk_to(db, lead.username, "pages")
+    runs.start(db, "marks_lead", "hosting")
+    assert runs.step_marks(db, [lead.id, other.id]) == {lead.id: "3/9", other.id: "1/4"}

@@ -250,3 +250,37 @@ async def test_a_lead_without_project_type_picks_a_script(db, db_url):
         assert isinstance(screen, ScriptScreen)
         assert screen.run.script == "hosting"
         assert "Identify the Scenario" in text_of(app, "#step-head")
+
+
+async def test_started_from_the_lead_screen_and_shown_on_it(db, db_url):
+    lead = leads.add_lead(db, "from_lead", project_type="redesign")
+    app = make_app(db_url)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.open_lead(lead.id)
+        await settle(pilot)
+        assert "g starts the Website Redesign chat" in text_of(app, "#script-step")
+        await pilot.press("g")
+        await settle(pilot)
+        assert isinstance(app.screen, ScriptScreen)
+        await pilot.press("n")
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        panel = text_of(app, "#script-step")
+        assert "Step 2/9: Website & Competitor Review" in panel
+        assert "Waiting: Review the website before the pages" in panel
+
+
+async def test_the_lead_list_shows_each_leads_step(db, db_url):
+    first = leads.add_lead(db, "list_one", project_type="redesign")
+    leads.add_lead(db, "list_two")
+    runs.start(db, "list_one")
+    runs.next_step(db, "list_one")
+    app = make_app(db_url)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one("#leads")
+        cells = {str(table.get_row(key)[0]): str(table.get_cell(key, "step")) for key in table.rows}
+        assert cells == {"list_one": "2/9", "list_two": ""}
+        assert first.id

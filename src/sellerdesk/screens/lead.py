@@ -59,6 +59,7 @@ class LeadScreen(Screen):
         Binding("R", "referral_links", "Referral links", id="lead-referral-links"),
         Binding("o", "create_order", "New order", id="lead-create-order"),
         Binding("O", "orders", "Orders", id="lead-orders", show=False),
+        Binding("g", "script", "Script", id="lead-script"),
         Binding("escape,backspace", "back", "Back", id="lead-back"),
     ]
 
@@ -113,6 +114,9 @@ class LeadScreen(Screen):
         self.query_one("#timeline-body", Static).update(self._timeline(self.events))
         self.query_one(ReferralLinks).load(self.lead_id)
         self.query_one(LeadOrders).load(self.lead_id)
+        from sellerdesk.screens.script import show_script_step
+
+        show_script_step(self, self.lead)
 
     def _card(self, lead: Lead) -> Table:
         table = Table.grid(padding=(0, 2))
@@ -308,6 +312,11 @@ class LeadScreen(Screen):
 
     def action_orders(self) -> None:
         open_orders(self, self.lead)
+
+    def action_script(self) -> None:
+        from sellerdesk.screens.script import ScriptScreen
+
+        self.app.push_screen(ScriptScreen(self.lead_id))
 
     def action_back(self) -> None:
         self.app.pop_screen()

@@ -505,3 +505,39 @@ class ScriptScreen(Screen):
 
     def action_leave(self) -> None:
         self.dismiss()
+
+
+def show_script_step(screen: Screen, lead: Lead) -> None:
+    """Fill the lead screen's `#script-step` panel with where the lead stands."""
+    lead_id = lead.id
+
+    def job(db):
+        from sellerdesk.scripts.runs import current_run, default_script
+
+        run = current_run(db, lead_id)
+        if run is None:
+            script = default_script(lead)
+            return Text(
+                f"\nScript: none yet. g starts the {script.title}."
+                if script
+                else "\nScript: none yet. g picks one.",
+                style=MUTED,
+            )
+        out = Text()
+        out.append("\nScript  ", style=MUTED)
+        out.append(run.definition.title, style=f"bold {ACCENT}")
+        if run.finished:
+            out.append("  finished", style=GOOD)
+        out.append(f"\nStep {run.index + 1}/{len(run.definition.steps)}: {run.current.title}")
+        blocked = None if run.finished else run.definition.next_blocked(run.index, run.state)
+        if blocked:
+            out.append(f"\nWaiting: {blocked}", style=WARN)
+        out.append("\ng opens it", style=MUTED)
+        return out
+
+    def done(text: Text) -> None:
+        for panel in screen.query("#script-step"):
+            if isinstance(panel, Static):
+                panel.update(text)
+
+    run_db(screen, job, done, lambda _exc: None, group="script-step", exclusive=True)

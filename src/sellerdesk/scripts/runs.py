@@ -134,8 +134,8 @@ def get_run(db: Database, username: str, script: str | None = None) -> Run | Non
     return current_run(db, lead_id)
 
 
-def current_steps(db: Database, lead_ids: list[int]) -> dict[int, str]:
-    """For a page of the lead list: each lead's current step, in one query."""
+def _standing(db: Database, lead_ids: list[int]) -> dict[int, tuple[Script, int, bool]]:
+    """(script, step index, active) per lead: its latest active run, else its latest run."""
     if not lead_ids:
         return {}
     with db.read() as session:
@@ -149,22 +149,38 @@ def current_steps(db: Database, lead_ids: list[int]) -> dict[int, str]:
             .where(ScriptRunModel.lead_id.in_(lead_ids))
             .order_by(ScriptRunModel.updated_at, ScriptRunModel.id)
         ).all()
-    out: dict[int, tuple[bool, str]] = {}
+    out: dict[int, tuple[Script, int, bool]] = {}
     for lead_id, script_id, step_id, status in rows:
         try:
             script = get_script(script_id)
-            number = script.index(step_id) + 1
+            index = script.index(step_id)
         except (NotFound, KeyError):
             continue
         active = status == ACTIVE
-        text = f"{number}/{len(script.steps)} {script.steps[number - 1].title}"
-        if not active:
-            text = f"{script.title} done"
         previous = out.get(lead_id)
         # Later rows win, but a finished run never hides an active one.
-        if previous is None or active or not previous[0]:
-            out[lead_id] = (active, text)
-    return {lead_id: text for lead_id, (_active, text) in out.items()}
+        if previous is None or active or not previous[2]:
+            out[lead_id] = (script, index, active)
+    return out
+
+
+def current_steps(db: Database, lead_ids: list[int]) -> dict[int, str]:
+    """For a page of leads, in one query: each lead's current step, named."""
+    out = {}
+    for lead_id, (script, index, active) in _standing(db, lead_ids).items():
+        if active:
+            out[lead_id] = f"{index + 1}/{len(script.steps)} {script.steps[index].title}"
+        else:
+            out[lead_id] = f"{script.title} done"
+    return out
+
+
+def step_marks(db: Database, lead_ids: list[int]) -> dict[int, str]:
+    """For the lead list's narrow column, in one query: "3/9", or "✓" when finished."""
+    return {
+        lead_id: f"{index + 1}/{len(script.steps)}" if active else "✓"
+        for lead_id, (script, index, active) in _standing(db, lead_ids).items()
+    }
 
 
 # ---------------------------------------------------------------- writing

@@ -60,7 +60,8 @@ class LeadList(DataTable):
         self.add_column("Username", key="username", width=20)
         self.add_column("Name", key="name", width=18)
         self.add_column("Stage", key="stage", width=11)
-        self.add_column("Website", key="website", width=24)
+        self.add_column("Website", key="website", width=20)
+        self.add_column("Step", key="step", width=5)
         self.add_column("Next follow-up", key="next", width=14)
         self.add_column("Last messaged", key="last", width=13)
 
@@ -88,14 +89,34 @@ class LeadList(DataTable):
     def _add(self, rows: Iterable[LeadRow]) -> None:
         # Adding rows moves the cursor internally; that is not the reader nearing the end.
         self._filling = True
+        added: list[int] = []
         try:
             for row in rows:
                 key = str(row.id)
                 if key in self.rows:  # a lead that moved up while paging
                     continue
                 self.add_row(*self._cells(row), key=key)
+                added.append(row.id)
         finally:
             self._filling = False
+        if added:
+            self._load_steps(added)
+
+    def _load_steps(self, lead_ids: list[int]) -> None:
+        """Script steps for the rows just added: one query per page, filled in after."""
+        from sellerdesk.screens.tasks import run_db
+
+        def job(db):
+            from sellerdesk.scripts.runs import step_marks
+
+            return step_marks(db, lead_ids)
+
+        run_db(self, job, self._show_steps, lambda _exc: None, group="list-steps")
+
+    def _show_steps(self, marks: dict[int, str]) -> None:
+        for lead_id, mark in marks.items():
+            if str(lead_id) in self.rows:
+                self.update_cell(str(lead_id), "step", Text(mark, style="#7fb4ca"))
 
     def _cells(self, row: LeadRow) -> tuple[Text, ...]:
         dim = "dim" if row.do_not_contact else ""
@@ -107,6 +128,7 @@ class LeadList(DataTable):
             Text(row.display_name or "", style=dim),
             Text(STAGES.label(row.stage), style=f"{STAGE_STYLES.get(row.stage, '')} {dim}".strip()),
             Text(row.website or "", style=dim or "italic"),
+            Text(""),
             Text(short_date(row.next_followup_at), style=dim),
             Text(short_date(row.last_messaged_at), style=dim),
         )
