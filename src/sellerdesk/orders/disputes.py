@@ -36,6 +36,9 @@ RESPONSE = (
 ORDER_KINDS = (
     "order_created",
     "order_status",
+    "order_requirements",
+    "order_checklist",
+    "order_check",
     "order_note",
     "price_dispute",
     "order_feedback",

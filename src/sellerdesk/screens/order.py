@@ -38,16 +38,16 @@ def _when(moment) -> str:
 class OrderScreen(Screen):
     CSS_PATH = "order.tcss"
     BINDINGS = [
-        Binding("n", "copy_next_steps", "Copy next steps", id="order-copy-next-steps"),
-        Binding("m", "copy_requirements", "Copy requirements msg", id="order-copy-requirements"),
+        Binding("n", "copy_next_steps", "Next steps", id="order-copy-next-steps"),
+        Binding("m", "copy_requirements", "Req. message", id="order-copy-requirements"),
         Binding("t", "status", "Status", id="order-status"),
-        Binding("r", "requirements", "Requirements", id="order-requirements"),
-        Binding("space", "toggle_check", "Tick", id="order-tick"),
+        Binding("r", "requirements", "Reqs", id="order-requirements"),
+        Binding("space", "toggle_check", "Tick", id="order-tick", show=False),
         Binding("c", "copy_item_message", "Copy item msg", id="order-copy-item", show=False),
         Binding("j", "checklist", "Job order", id="order-checklist"),
         Binding("f", "feedback", "Feedback", id="order-feedback"),
         Binding("x", "complaint", "Complaint", id="order-complaint"),
-        Binding("p", "dispute", "Price dispute", id="order-dispute"),
+        Binding("p", "dispute", "Dispute", id="order-dispute"),
         Binding("a", "note", "Note", id="order-note"),
         Binding("escape,backspace", "back", "Back", id="order-back"),
     ]
@@ -110,7 +110,11 @@ class OrderScreen(Screen):
         self.sub_title = f"Order {self.order.number} · {lead.name}"
         self.query_one("#order-card", Static).update(self._card(self.order))
         self.checklist_title = checklist.title if checklist else ""
-        title = self.checklist_title or "Job order: none yet (j chooses new or transferred client)"
+        title = (
+            f"{self.checklist_title}  (space ticks)"
+            if checklist
+            else "Job order: none yet (j chooses new or transferred client)"
+        )
         self.query_one("#order-checks-title", Static).update(title)
         options = self.query_one("#order-checks", OptionList)
         highlighted = options.highlighted
