@@ -144,3 +144,54 @@ async def test_checklist_ticks_by_keys_persist(app, db, db_url, lead, draft):
     checklist, items = checklists.checklist_of(db, "FO78")
     assert checklist is checklists.TRANSFERRED_CLIENT
     assert [i.item for i in items if i.done] == ["credentials_secured", "domain_transfer"]
+
+
+async def test_requirements_and_a_price_dispute_by_keys(app, db, lead, draft):
+    from sellerdesk.followups import store as followups
+    from sellerdesk.screens.order_dispute import DisputeScreen
+    from sellerdesk.screens.order_prompts import TextPromptScreen
+
+    order = create_order(db, "brightsmile", draft.with_changes(number="FO79"))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.push_screen(OrderScreen(order.id))
+        await settle(pilot)
+
+        await pilot.press("r", "down", "enter")  # partly incomplete: asks what is missing
+        await settle(pilot)
+        assert isinstance(app.screen, TextPromptScreen)
+        await fill(pilot, app.screen.query_one(Input), "logo, About page text")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert get_order(db, "FO79").requirements == "partial"
+        reminders = [f.template for f in followups.for_lead(db, lead.id) if f.rule]
+        assert "order.requirements_partial" in reminders
+        await pilot.press("m")  # the partly-incomplete message, filled with what is missing
+        await settle(pilot)
+        assert "logo, About page text" in app.clipboard
+
+        await pilot.press("p")
+        await settle(pilot)
+        assert isinstance(app.screen, DisputeScreen)
+        assert '"Yes, please place the order"' in _shown(app, "#dispute-quote")
+        await pilot.press("o")
+        await settle(pilot)
+        await fill(pilot, app.screen.query_one(Input), "I didn't agree to this price")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "Price objection: I didn't agree to this price" in _shown(app, "#dispute-notes")
+
+        await pilot.press("c")
+        await settle(pilot)
+        await pilot.press("enter")  # an empty reason is refused, the dialog stays
+        await settle(pilot)
+        assert isinstance(app.screen, TextPromptScreen)
+        await fill(pilot, app.screen.query_one(Input), "Client would not accept the price")
+        await pilot.press("enter")
+        await settle(pilot)
+    cancelled = get_order(db, "FO79")
+    assert (cancelled.status, cancelled.cancel_reason) == (
+        "cancelled",
+        "Client would not accept the price",
+    )
+    assert leads.get_lead(db, "brightsmile").stage == "lost"
