@@ -93,6 +93,11 @@ def register(subparsers) -> None:
     check.add_argument("--undo", action="store_true", help="untick the item")
     check.set_defaults(handler=run_check)
 
+    due = sub.add_parser("due", parents=[common], help="move the delivery date (an extension)")
+    due.add_argument("number")
+    due.add_argument("when", nargs="+", help="3d, fri, 2026-12-01")
+    due.set_defaults(handler=run_due)
+
     cancel = sub.add_parser("cancel", parents=[common], help="cancel an order, with the reason")
     cancel.add_argument("number")
     cancel.add_argument("--reason", required=True)
@@ -304,6 +309,16 @@ def run_check(ctx) -> int:
         return 0
     print(checklist.title)
     _print_checks(items)
+    return 0
+
+
+def run_due(ctx) -> int:
+    from sellerdesk.followups.when import describe
+    from sellerdesk.orders.deliveries import move_due
+    from sellerdesk.orders.fields import parse_due
+
+    order = move_due(ctx.db, ctx.args.number, parse_due(" ".join(ctx.args.when)))
+    print(f"Order {order.number}: delivery due {describe(order.delivery_due_at, False)}.")
     return 0
 
 

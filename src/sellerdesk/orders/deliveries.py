@@ -56,3 +56,41 @@ def settle(session: Session, lead: LeadModel, order: OrderModel, author: str, wh
         followups._cancel(session, lead, followup, author, why)
     if done:
         followups.refresh_next(session, lead)
+
+
+def move_due(db, number: str, due, *, expected_version: int | None = None):
+    """A new delivery date (an extension agreed in chat): the queue entry moves with it."""
+    from sellerdesk.errors import Invalid
+    from sellerdesk.followups.when import describe
+    from sellerdesk.orders.store import check_version, load, to_record
+    from sellerdesk.timeline import record
+
+    if due is None:
+        raise Invalid("Say when the delivery is due now (e.g. 3d, fri, 2026-12-01).")
+    if due <= clock.now():
+        raise Invalid("The new delivery date is in the past.")
+    with db.write() as session:
+        order, lead = load(session, number)
+        check_version(order, expected_version)
+        if order.status not in OWED:
+            raise Invalid(f"Order {order.number} is {order.status}; no delivery is owed.")
+        before = order.delivery_due_at
+        order.delivery_due_at = due
+        order.updated_at = clock.now()
+        lead.updated_at = order.updated_at
+        was = describe(before, False) if before else "none"
+        record(
+            session,
+            lead,
+            "order_due",
+            f"Order {order.number}: delivery due {describe(due, False)} (was {was})",
+            author=db.author,
+            data={"order": order.number},
+        )
+        for followup in followups.active_for(session, lead.id):
+            if followup.rule == DELIVERY_RULE and followup.reason == reason(order):
+                followups._cancel(session, lead, followup, db.author, "delivery date moved")
+        session.flush()
+        plan(session, lead, order, db.author)
+        followups.refresh_next(session, lead)
+        return to_record(order, lead.username)

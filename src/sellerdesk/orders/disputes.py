@@ -37,6 +37,7 @@ ORDER_KINDS = (
     "order_created",
     "order_status",
     "order_requirements",
+    "order_due",
     "order_checklist",
     "order_check",
     "order_note",
