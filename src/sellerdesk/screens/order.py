@@ -49,6 +49,7 @@ class OrderScreen(Screen):
         Binding("x", "complaint", "Complaint", id="order-complaint"),
         Binding("p", "dispute", "Dispute", id="order-dispute"),
         Binding("a", "note", "Note", id="order-note"),
+        Binding("d", "due", "Due date", id="order-due", show=False),
         Binding("escape,backspace", "back", "Back", id="order-back"),
     ]
 
@@ -374,6 +375,34 @@ class OrderScreen(Screen):
         self.app.push_screen(
             TextPromptScreen(
                 f"Note on order {order.number}", "", required="A note cannot be empty."
+            ),
+            save,
+        )
+
+    def action_due(self) -> None:
+        order = self.order
+        if order is None:
+            return
+        from sellerdesk.screens.order_prompts import TextPromptScreen
+
+        def save(text: str | None) -> None:
+            if not text:
+                return
+
+            def job(db):
+                from sellerdesk.orders.deliveries import move_due
+                from sellerdesk.orders.fields import parse_due
+
+                return move_due(db, order.number, parse_due(text), expected_version=order.version)
+
+            self._change(job, "Delivery date moved.")
+
+        self.app.push_screen(
+            TextPromptScreen(
+                f"New delivery date for {order.number}",
+                "An extension agreed in chat:",
+                placeholder="3d, fri, 2026-12-01",
+                required="Say when the delivery is due now.",
             ),
             save,
         )
