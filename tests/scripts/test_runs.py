@@ -184,3 +184,14 @@ def test_step_marks_for_the_list_column(db, lead, frozen_now):
     walk_to(db, lead.username, "pages")
     runs.start(db, "marks_lead", "hosting")
     assert runs.step_marks(db, [lead.id, other.id]) == {lead.id: "3/9", other.id: "1/4"}
+
+
+def test_an_order_drafted_for_the_lead_starts_from_the_script_answers(db, lead):
+    from sellerdesk.orders.prefill import prefill
+
+    walk_to(db, lead.username, "custom_offer")
+    runs.set_answers(db, lead.username, {"delivery_days": "10", "price": "650"})
+    draft = prefill(db, lead.id)
+    assert draft.pages == "Home, About, Events, Gallery, Contact"
+    assert draft.design_direction == "acme.com"
+    assert (draft.delivery_days, draft.price_cents, draft.scope_confirmed) == (10, 65000, True)

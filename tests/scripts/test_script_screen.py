@@ -191,7 +191,20 @@ async def test_walk_the_whole_redesign_chat(db, db_url):
         await settle(pilot)
         assert leads.get_lead(db, lead.id and "eventhall_co").stage == "new"
 
-        await fill(pilot, ["10", "650", "2", ""])
+        # The form counts the offer description live as the answers are typed.
+        await pilot.press("f")
+        await settle(pilot)
+        assert "capture the delivery time" in text_of(app, "#script-fields-preview")
+        await type_text(pilot, "10")
+        await pilot.press("enter")
+        await type_text(pilot, "650")
+        await settle(pilot)
+        live = text_of(app, "#script-fields-preview")
+        assert live.startswith("Offer description: ") and "/1500 characters" in live
+        await pilot.press("enter")
+        await type_text(pilot, "2")
+        await pilot.press("f2")
+        await settle(pilot)
         panel = text_of(app, "#offer-panel")
         assert "Description: " in panel and "/1500 characters" in panel
         assert "price $650" in panel
