@@ -10,8 +10,6 @@ refuses to overwrite a run someone else changed in between.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -23,15 +21,27 @@ from sellerdesk.db.engine import Database
 from sellerdesk.db.models import LeadLabelModel, LeadModel, ScriptRunModel
 from sellerdesk.errors import Conflict, Invalid, NotFound
 from sellerdesk.leads import _load, _touch
-from sellerdesk.records import Lead
-from sellerdesk.scripts.engine import Script, State, Step
+from sellerdesk.scripts.engine import Script, Step
 from sellerdesk.scripts.fields import display, parse
 from sellerdesk.scripts.registry import for_project_type, get_script
+
+# Reading lives beside; re-exported so callers keep one module to think of.
+from sellerdesk.scripts.standing import (  # noqa: F401
+    ACTIVE,
+    FINISHED,
+    Run,
+    _find,
+    _to_run,
+    current_run,
+    current_steps,
+    default_script,
+    get_run,
+    runs_for,
+    step_marks,
+)
 from sellerdesk.timeline import record
 from sellerdesk.vocab import STAGES
 
-ACTIVE = "active"
-FINISHED = "finished"
 STEP_KIND = "script_step"
 ANSWER_KIND = "script_answer"
 TICK_KIND = "script_tick"
@@ -41,157 +51,7 @@ class Blocked(Invalid):
     """A gate does not hold; the message says what is missing."""
 
 
-@dataclass(frozen=True)
-class Run:
-    id: int
-    lead_id: int
-    script: str
-    step: str
-    answers: dict[str, Any]
-    ticks: frozenset[str]
-    status: str
-    started_at: datetime
-    updated_at: datetime
-    version: int
-
-    @property
-    def definition(self) -> Script:
-        return get_script(self.script)
-
-    @property
-    def index(self) -> int:
-        return self.definition.index(self.step)
-
-    @property
-    def current(self) -> Step:
-        return self.definition.steps[self.index]
-
-    @property
-    def state(self) -> State:
-        return State(self.answers, self.ticks)
-
-    @property
-    def finished(self) -> bool:
-        return self.status == FINISHED
-
-    def label(self) -> str:
-        """Short, for a list column: "Website Redesign chat 3/9"."""
-        script = self.definition
-        if self.finished:
-            return f"{script.title} ✓"
-        return f"{script.title} {self.index + 1}/{len(script.steps)}"
-
-
-def _to_run(model: ScriptRunModel) -> Run:
-    return Run(
-        id=model.id,
-        lead_id=model.lead_id,
-        script=model.script,
-        step=model.step,
-        answers=json.loads(model.answers or "{}"),
-        ticks=frozenset(json.loads(model.ticks or "[]")),
-        status=model.status,
-        started_at=model.started_at,
-        updated_at=model.updated_at,
-        version=model.version,
-    )
-
-
-# ---------------------------------------------------------------- reading
-
-
-def default_script(lead: Lead) -> Script | None:
-    return for_project_type(lead.project_type)
-
-
-def runs_for(db: Database, lead_id: int) -> list[Run]:
-    """A lead's runs, most recently active first."""
-    with db.read() as session:
-        rows = session.scalars(
-            select(ScriptRunModel)
-            .where(ScriptRunModel.lead_id == lead_id)
-            .order_by(ScriptRunModel.updated_at.desc(), ScriptRunModel.id.desc())
-        )
-        return [_to_run(row) for row in rows]
-
-
-def current_run(db: Database, lead_id: int) -> Run | None:
-    """The run a lead is in: the latest active one, else the latest finished one."""
-    found = runs_for(db, lead_id)
-    active = [run for run in found if not run.finished]
-    return (active or found or [None])[0]
-
-
-def get_run(db: Database, username: str, script: str | None = None) -> Run | None:
-    """The lead's run of `script`, or (without one) its current run."""
-    with db.read() as session:
-        lead = _load(session, username)
-        lead_id = lead.id
-        if script is not None:
-            get_script(script)
-            model = _find(session, lead_id, script)
-            return _to_run(model) if model else None
-    return current_run(db, lead_id)
-
-
-def _standing(db: Database, lead_ids: list[int]) -> dict[int, tuple[Script, int, bool]]:
-    """(script, step index, active) per lead: its latest active run, else its latest run."""
-    if not lead_ids:
-        return {}
-    with db.read() as session:
-        rows = session.execute(
-            select(
-                ScriptRunModel.lead_id,
-                ScriptRunModel.script,
-                ScriptRunModel.step,
-                ScriptRunModel.status,
-            )
-            .where(ScriptRunModel.lead_id.in_(lead_ids))
-            .order_by(ScriptRunModel.updated_at, ScriptRunModel.id)
-        ).all()
-    out: dict[int, tuple[Script, int, bool]] = {}
-    for lead_id, script_id, step_id, status in rows:
-        try:
-            script = get_script(script_id)
-            index = script.index(step_id)
-        except (NotFound, KeyError):
-            continue
-        active = status == ACTIVE
-        previous = out.get(lead_id)
-        # Later rows win, but a finished run never hides an active one.
-        if previous is None or active or not previous[2]:
-            out[lead_id] = (script, index, active)
-    return out
-
-
-def current_steps(db: Database, lead_ids: list[int]) -> dict[int, str]:
-    """For a page of leads, in one query: each lead's current step, named."""
-    out = {}
-    for lead_id, (script, index, active) in _standing(db, lead_ids).items():
-        if active:
-            out[lead_id] = f"{index + 1}/{len(script.steps)} {script.steps[index].title}"
-        else:
-            out[lead_id] = f"{script.title} done"
-    return out
-
-
-def step_marks(db: Database, lead_ids: list[int]) -> dict[int, str]:
-    """For the lead list's narrow column, in one query: "3/9", or "✓" when finished."""
-    return {
-        lead_id: f"{index + 1}/{len(script.steps)}" if active else "✓"
-        for lead_id, (script, index, active) in _standing(db, lead_ids).items()
-    }
-
-
 # ---------------------------------------------------------------- writing
-
-
-def _find(session: Session, lead_id: int, script: str) -> ScriptRunModel | None:
-    return session.scalar(
-        select(ScriptRunModel).where(
-            ScriptRunModel.lead_id == lead_id, ScriptRunModel.script == script
-        )
-    )
 
 
 def _open(
