@@ -121,7 +121,7 @@ async def test_walk_the_whole_redesign_chat(db, db_url):
         await pilot.press("n", "n")
         await settle(pilot)
         assert screen.run.step == "homepage_embedding"
-        assert "⏸ 6. Budget Alignment" in text_of(app, "#script-progress")
+        assert "· 6. Budget Alignment" in text_of(app, "#script-progress")
         await pilot.press("n")
         await settle(pilot)
         assert screen.run.step == "homepage_embedding"

@@ -35,6 +35,14 @@ BAD = "#e46876"
 GOOD = "#98bb6c"
 
 
+def _preview(text: str, width: int = 88) -> str:
+    """The first line of a message, cut at a word if long."""
+    first = text.strip().splitlines()[0] if text.strip() else ""
+    if len(first) <= width:
+        return first
+    return first[:width].rsplit(" ", 1)[0] + " …"
+
+
 class ScriptScreen(Screen):
     CSS_PATH = "script.tcss"
     BINDINGS = [
@@ -161,12 +169,14 @@ class ScriptScreen(Screen):
             elif number == run.index:
                 mark, style = "▶", f"bold {ACCENT}"
             elif script.can_enter(number, state):
-                mark, style = "⏸", MUTED
+                mark, style = "·", MUTED
             else:
                 mark, style = " ", ""
             out.append(f"{mark} {number + 1}. {step.title}\n", style=style)
         done = run.index + (1 if run.finished else 0)
         out.append(f"\n{done} of {len(script.steps)} steps passed", style=MUTED)
+        if any(script.can_enter(n, state) for n in range(run.index + 1, len(script.steps))):
+            out.append("\n· held back until what it needs is captured", style=MUTED)
         return out
 
     def _rules(self, script: Script, rules: tuple[str, ...]) -> Text:
@@ -203,8 +213,7 @@ class ScriptScreen(Screen):
                 from sellerdesk.copying import prepare_copy
 
                 prepared = prepare_copy(template, lead, self.app.settings)
-                first = prepared.text.strip().splitlines()[0] if prepared.text.strip() else ""
-                out.append(f"     {first[:90]}\n", style="italic")
+                out.append(f"     {_preview(prepared.text)}\n", style="italic")
         held = self.script.can_enter(self.run.index, self.run.state) if self.run else None
         if held:
             out.append(f"  Held back. {held}\n", style=WARN)
