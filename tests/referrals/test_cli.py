@@ -198,6 +198,14 @@ def test_templates_check_flags_a_reward_that_disagrees_and_forbidden_language(ru
     assert code == 1
     assert 'referral.mine: error [reward-mismatch] states "10% discount"' in out
     assert "referral.mine: error [forbidden-phrase]" in out
+    (mine / "04-cash.txt").write_text(
+        "id: referral.cash\ntitle: Cash\nscript: referral\nstep: 4\n---\n"
+        "Thanks! I pay {referral_reward} in cash for every referral.\n",
+        encoding="utf-8",
+    )
+    reload()
+    code, out, _ = run("templates", "check")
+    assert 'referral.cash: error [cash-reward] promises a cash reward ("cash")' in out
     settings.referral.kind = "addon"
     settings.referral.value = "$50 cash"
     save_settings(settings)

@@ -120,3 +120,18 @@ def test_a_bad_reward_setting_stops_a_text_that_promises_it():
     assert any("cash reward" in p for p in text_problems(ask, ask.body, settings))
     forward = load_library().get("referral.forward")  # promises no reward
     assert text_problems(forward, forward.body, settings) == []
+
+
+def test_a_referral_text_promising_cash_is_refused_until_cash_is_approved():
+    settings = settings_with("amount", "20")
+    mine = _user_ask("For every referral I send you $20 via PayPal.")
+    problems = text_problems(mine, mine.body, settings)
+    assert any('promises a cash reward ("paypal")' in p for p in problems), problems
+    assert [f.code for f in reward.text_findings(mine, settings)] == ["cash-reward"]
+    approved = settings_with("amount", "20", cash=True)
+    assert reward.text_findings(mine, approved) == []
+    assert not any("cash" in p for p in text_problems(mine, mine.body, approved))
+    # The shipped texts promise no cash.
+    library = load_library()
+    for template_id in ("referral.ask", "referral.forward"):
+        assert reward.text_findings(library.get(template_id), settings) == []

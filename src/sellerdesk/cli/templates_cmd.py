@@ -87,11 +87,15 @@ def run_check(ctx) -> int:
                 errors += 1
             else:
                 warnings += 1
-    from sellerdesk.referrals.reward import setting_findings
+    from sellerdesk.referrals.reward import setting_findings, text_findings
 
     for finding in setting_findings(ctx.settings):
         print(f"settings: {finding}")
         errors += 1
+    for template in library.ordered():
+        for finding in text_findings(template, ctx.settings):
+            print(f"{template.id}: {finding}")
+            errors += 1
     count = len(library.templates)
     print(f"{count} templates checked: {errors} errors, {warnings} warnings.")
     return 1 if errors else 0

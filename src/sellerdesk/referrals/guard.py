@@ -29,7 +29,7 @@ from sellerdesk.templates.lint import lint_text, literal_text, reward_findings
 from sellerdesk.templates.model import Finding, Template
 
 # Lint codes that stop a referral text outright (elsewhere they are shown).
-REFUSING_CODES = ("forbidden-phrase", "reward-mismatch")
+REFUSING_CODES = ("forbidden-phrase", "reward-mismatch", "cash-reward")
 
 
 class ReferralRefused(Invalid):
@@ -80,6 +80,7 @@ def text_problems(template: Template, text: str, settings: Settings) -> list[str
         *lint_text(literal_text(template.body), settings, field=template.field),
         *reward_findings(template, settings),
     ]
+    found.extend(reward.text_findings(template, settings))
     out = _unique(f.message for f in found if f.code in REFUSING_CODES)
     if "{referral_reward}" in template.body:
         out.extend(reward.problems(settings))

@@ -13,7 +13,7 @@ import re
 
 from sellerdesk.config import Settings
 from sellerdesk.errors import Invalid
-from sellerdesk.templates.model import ERROR, Finding
+from sellerdesk.templates.model import ERROR, Finding, Template
 from sellerdesk.templates.values import reward_text
 
 KINDS = ("percent", "amount", "addon")
@@ -83,3 +83,23 @@ def in_full(settings: Settings) -> str:
 def setting_findings(settings: Settings) -> list[Finding]:
     """What `sellerdesk templates check` reports about the reward setting itself."""
     return [Finding("reward-setting", ERROR, problem) for problem in problems(settings)]
+
+
+def text_findings(template: Template, settings: Settings) -> list[Finding]:
+    """A referral text that promises cash while cash is not approved."""
+    if not (template.id.startswith("referral.") or template.script == "referral"):
+        return []
+    if settings.referral.cash_approved:
+        return []
+    found = sorted({m.group().lower() for m in _CASH.finditer(template.body)})
+    if not found:
+        return []
+    words = ", ".join(f'"{w}"' for w in found)
+    return [
+        Finding(
+            "cash-reward",
+            ERROR,
+            f"promises a cash reward ({words}); the reward is a discount or add-on on the "
+            "next Fiverr order unless referral.cash_approved is set.",
+        )
+    ]
