@@ -140,3 +140,18 @@ def test_the_console_script_runs_as_a_real_process(db_path):
     )  # fmt: skip
     assert dup.returncode == 1
     assert dup.stderr.strip() == "sellerdesk: A lead with username 'carol' already exists."
+
+
+def test_a_reader_that_stops_early_gets_no_traceback(db_path):
+    env = {**os.environ, "SELLERDESK_DB": str(db_path)}
+    main(["--db", str(db_path), "lead", "add", "alice"])
+    main(["--db", str(db_path), "note", "alice", "long brief " * 20_000])  # more than a pipe holds
+    listing = subprocess.Popen(
+        [sys.executable, "-m", "sellerdesk", "lead", "show", "alice"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
+    )  # fmt: skip
+    listing.stdout.readline()
+    listing.stdout.close()  # like `| head -1`
+    _, err = listing.communicate(timeout=30)
+    assert listing.returncode == 0
+    assert b"Traceback" not in err
