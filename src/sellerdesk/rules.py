@@ -20,6 +20,21 @@ OrderRule = Callable[[Session, OrderModel, str | None, str, str], None]
 _stage_rules: list[StageRule] = []
 _dnc_rules: list[FlagRule] = []
 _order_rules: list[OrderRule] = []
+# (session, lead, the follow-up just marked done, author)
+FollowUpRule = Callable[[Session, LeadModel, object, str], None]
+_followup_done_rules: list[FollowUpRule] = []
+
+
+def on_followup_done(rule: FollowUpRule) -> FollowUpRule:
+    """Runs when a follow-up is marked done, e.g. to plan the next reminder."""
+    _followup_done_rules.append(rule)
+    return rule
+
+
+def followup_done(session: Session, lead: LeadModel, followup: object, author: str) -> None:
+    _load_rule_modules()
+    for rule in _followup_done_rules:
+        rule(session, lead, followup, author)
 
 
 def on_stage_change(rule: StageRule) -> StageRule:
@@ -64,6 +79,7 @@ def do_not_contact_set(session: Session, lead: LeadModel, author: str) -> None:
 RULE_MODULES: tuple[str, ...] = (
     "sellerdesk.followups.cadence",
     "sellerdesk.referrals.tracking",
+    "sellerdesk.orders.reminders",
 )
 _loaded = False
 

@@ -144,3 +144,20 @@ def test_lists_and_reads(db, lead, draft):
     assert [r.number for r in store.list_orders(db)] == ["FO2", "FO1"]
     assert [r.number for r in store.list_orders(db, username="BrightSmile")] == ["FO1"]
     assert store.get_order(db, "#fo1").username == "brightsmile"
+
+
+def test_a_reminder_marked_done_plans_the_next_until_requirements_are_in(
+    db, lead, draft, frozen_now
+):
+    order = create_order(db, "brightsmile", draft.with_changes(requirements="partial"))
+    (first,) = [f for f in _reminders(db, lead.id) if f.status == "open"]
+    clock.freeze(frozen_now + timedelta(days=1, hours=2))
+    followups.done(db, followup_id=first.id)
+    waiting = [f for f in _reminders(db, lead.id) if f.status == "open"]
+    assert [f.template for f in waiting] == ["order.requirements_partial"]
+    assert waiting[0].due_at == frozen_now + timedelta(days=2, hours=2)
+    assert leads.get_lead(db, "brightsmile").next_followup_at == waiting[0].due_at
+
+    set_requirements(db, order.number, "submitted")
+    followups_left = [f for f in _reminders(db, lead.id) if f.status == "open"]
+    assert followups_left == []

@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from sellerdesk import clock
+from sellerdesk import clock, rules
 from sellerdesk.db.engine import Database
 from sellerdesk.db.models import FollowUpModel, LeadModel
 from sellerdesk.errors import Invalid, NotFound
@@ -230,6 +230,7 @@ def done(db: Database, username: str | None = None, *, followup_id: int | None =
             body += f": {followup.reason}"
         record(session, lead, "followup_done", body, author=db.author, data=_data(followup))
         lead.updated_at = now
+        rules.followup_done(session, lead, followup, db.author)
         refresh_next(session, lead)
         return to_record(followup)
 
