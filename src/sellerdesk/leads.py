@@ -71,6 +71,11 @@ def clean_label(text: str) -> str:
     return value
 
 
+def clean_field(name: str, value: Any) -> Any:
+    """Check and normalise one editable field; raises Invalid with the reason."""
+    return _clean_field(name, value)
+
+
 def _clean_field(name: str, value: Any) -> Any:
     if name == "website":
         return clean_website(value)

@@ -40,10 +40,29 @@ def test_add_show_and_list_a_lead(run):
     code, out, _ = run("lead", "show", "inzoneagency", "--json")
     data = json.loads(out)
     assert data["stage"] == "hot_lead" and data["labels"] == ["Referral"]
-    assert data["timeline"][0]["kind"] == "created"
+    kinds = [event["kind"] for event in data["timeline"]]
+    assert kinds[-1] == "created" and "referral_recorded" in kinds and kinds[0] == "stage"
 
     code, out, _ = run("lead", "list", "--label", "referral", "--json")
     assert [row["username"] for row in json.loads(out)] == ["inzoneagency"]
+    # naming a referrer records the referral, so the reward is tracked
+    code, out, _ = run("referrals", "--json")
+    assert "inzoneagency" in out and "bgsone" in out
+
+
+def test_a_referrer_named_on_add_is_tracked_and_nothing_is_written_on_bad_input(run):
+    code, _, err = run("lead", "add", "newbie", "--referred-by", "oldclient", "--website", "x")
+    assert code == 1 and "website" in err
+    assert run("lead", "show", "newbie")[0] == 1
+    assert run("lead", "show", "oldclient")[0] == 1
+    code, out, _ = run(
+        "lead", "add", "newbie", "--referred-by", "oldclient", "--notes", "Wants 5 pages",
+    )  # fmt: skip
+    assert code == 0 and "referred by oldclient" in out
+    data = json.loads(run("lead", "show", "newbie", "--json")[1])
+    assert data["notes"] == "Referred by: oldclient\nWants 5 pages"
+    assert "Referral" in data["labels"] and data["referred_by"] == "oldclient"
+    assert run("lead", "add", "newbie", "--referred-by", "oldclient")[0] == 1
 
 
 def test_edit_note_stage_labels_and_do_not_contact(run):

@@ -75,8 +75,44 @@ RECORD_FIELDS = (
 def run_add(ctx) -> int:
     a = ctx.args
     fields = {key: getattr(a, key) for key in RECORD_FIELDS}
+    if a.referred_by:
+        return _add_referred(ctx, fields)
     lead = leads.add_lead(ctx.db, a.username, stage=a.stage, labels=a.label, **fields)
     print(f"Added {lead.username} ({STAGES.label(lead.stage)}).")
+    return 0
+
+
+def _add_referred(ctx, fields: dict) -> int:
+    """A lead who names a referrer: the referral is recorded too (label, note, reward),
+    since an untracked referral earns nobody anything. Everything typed is checked
+    before anything is written."""
+    from sellerdesk.errors import Duplicate
+    from sellerdesk.referrals.tracking import record_referral
+
+    a, db = ctx.args, ctx.db
+    for key, value in fields.items():
+        leads.clean_field(key, value)
+    if a.stage:
+        STAGES.parse(a.stage)
+    for label in a.label:
+        leads.clean_label(label)
+    existing = leads.find_lead(db, a.username)
+    if existing is not None:
+        raise Duplicate(f"A lead with username '{existing.username}' already exists.")
+    record_referral(db, a.username, a.referred_by, settings=ctx.settings)
+    rest = {k: v for k, v in fields.items() if v is not None and k != "referred_by"}
+    if rest.get("notes"):
+        recorded = leads.get_lead(db, a.username).notes or ""
+        if recorded not in rest["notes"]:
+            rest["notes"] = f"{recorded}\n{rest['notes']}".strip()
+    if rest:
+        leads.update_lead(db, a.username, **rest)
+    if a.stage:
+        leads.set_stage(db, a.username, a.stage)
+    if a.label:
+        leads.add_labels(db, a.username, a.label)
+    lead = leads.get_lead(db, a.username)
+    print(f"Added {lead.username} ({STAGES.label(lead.stage)}), referred by {lead.referred_by}.")
     return 0
 
 
