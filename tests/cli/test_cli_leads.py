@@ -41,7 +41,10 @@ def test_add_show_and_list_a_lead(run):
     data = json.loads(out)
     assert data["stage"] == "hot_lead" and data["labels"] == ["Referral"]
     kinds = [event["kind"] for event in data["timeline"]]
-    assert kinds[-1] == "created" and "referral_recorded" in kinds and kinds[0] == "stage"
+    assert kinds[-1] == "created" and kinds[0] == "stage"
+    assert {"kind": "note", "body": "Referred by: bgsone"} in [
+        {"kind": e["kind"], "body": e["body"]} for e in data["timeline"]
+    ]
 
     code, out, _ = run("lead", "list", "--label", "referral", "--json")
     assert [row["username"] for row in json.loads(out)] == ["inzoneagency"]
