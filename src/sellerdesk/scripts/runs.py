@@ -268,31 +268,16 @@ def next_step(
         if reason:
             raise Blocked(reason)
         summary = _answers_on(step, run.answers)
-        body = f"{definition.title}: passed step {index + 1}, {step.title}"
-        if index + 1 < len(definition.steps):
-            target = definition.steps[index + 1]
-            model.step = target.id
-            body += f" → step {index + 2}, {target.title}"
-        else:
-            target = None
-            model.status = FINISHED
-            body += "; script finished"
-        if summary:
-            body += f" ({summary})"
-        model.updated_at = clock.now()
-        _touch(lead)
-        record(
+        _move_past(
             session,
             lead,
-            STEP_KIND,
-            body,
+            model,
+            definition,
+            index,
+            f"{definition.title}: passed step {index + 1}, {step.title}",
+            move="next",
+            detail=f" ({summary})" if summary else "",
             author=db.author,
-            data={
-                "script": definition.id,
-                "from": step.id,
-                "to": target.id if target else None,
-                "move": "next",
-            },
         )
         stage = step.stage_on_pass or (
             definition.offer.stage if step.offer and definition.offer else None
@@ -345,35 +330,58 @@ def offer_sent(db: Database, username: str, *, script: str | None = None) -> Run
         if reason:
             raise Blocked(reason)
         index = next(i for i, step in enumerate(definition.steps) if step.offer)
-        body = f"{definition.title}: custom offer sent"
-        if index + 1 < len(definition.steps):
-            target = definition.steps[index + 1]
-            model.step = target.id
-            model.status = ACTIVE
-            body += f" → step {index + 2}, {target.title}"
-        else:
-            target = None
-            model.step = definition.steps[index].id
-            model.status = FINISHED
-            body += "; script finished"
-        model.updated_at = clock.now()
-        _touch(lead)
-        record(
+        _move_past(
             session,
             lead,
-            STEP_KIND,
-            body,
+            model,
+            definition,
+            index,
+            f"{definition.title}: custom offer sent",
+            move="offer",
             author=db.author,
-            data={
-                "script": definition.id,
-                "from": definition.steps[index].id,
-                "to": target.id if target else None,
-                "move": "offer",
-            },
         )
         advance_stage(session, lead, spec.stage, db.author, f"{definition.title} offer copied")
         session.flush()
         return _to_run(model)
+
+
+def _move_past(
+    session: Session,
+    lead: LeadModel,
+    model,
+    definition,
+    index: int,
+    body: str,
+    *,
+    move: str,
+    author: str,
+    detail: str = "",
+) -> None:
+    """Move the run past step `index` (finished past the last one) and log the move."""
+    step = definition.steps[index]
+    if index + 1 < len(definition.steps):
+        target = definition.steps[index + 1]
+        model.step, model.status = target.id, ACTIVE
+        body += f" → step {index + 2}, {target.title}"
+    else:
+        target = None
+        model.step, model.status = step.id, FINISHED
+        body += "; script finished"
+    model.updated_at = clock.now()
+    _touch(lead)
+    record(
+        session,
+        lead,
+        STEP_KIND,
+        body + detail,
+        author=author,
+        data={
+            "script": definition.id,
+            "from": step.id,
+            "to": target.id if target else None,
+            "move": move,
+        },
+    )
 
 
 def advance_stage(session: Session, lead: LeadModel, stage: str, author: str, why: str) -> None:
