@@ -94,10 +94,18 @@ def test_do_not_contact_leads_never_appear(db, frozen_now):
 def test_do_not_contact_is_filtered_even_if_a_follow_up_was_left_open(db, frozen_now):
     # e.g. written by an older sellerdesk, or directly in a shared database
     leads.add_lead(db, "keen", stage="qualified")
+    leads.add_lead(db, "kept", stage="qualified")
     store.add(db, "keen", "today")
+    store.add(db, "kept", "today")
     with db.write() as session:
-        session.execute(update(LeadModel).values(do_not_contact=True, dnc_reason="x"))
-    assert queue.build(db, Settings()).today.count == 0
+        session.execute(
+            update(LeadModel)
+            .where(LeadModel.username == "keen")
+            .values(do_not_contact=True, dnc_reason="x")
+        )
+    today = queue.build(db, Settings()).today
+    assert usernames(today) == ["kept"]
+    assert today.count == 1
 
 
 def test_first_replies_lane_with_time_left_and_lateness(db, set_clock):
@@ -170,6 +178,23 @@ def test_lanes_are_limited_but_counts_are_exact(db, frozen_now):
     lane = queue.build(db, Settings(), limit=5).today
     assert lane.count == 12 and len(lane.items) == 5 and lane.hidden == 7
     assert usernames(lane) == [f"lead{i:02d}" for i in range(5)]
+
+
+def test_open_and_snoozed_follow_ups_merge_in_due_order(db, set_clock):
+    set_clock("2026-11-20 09:00")
+    for name in ("ann", "ben", "cat", "dan"):
+        leads.add_lead(db, name, stage="qualified")
+    store.add(db, "ann", "2026-11-23 10:00")
+    store.add(db, "ben", "2026-11-21")
+    store.add(db, "cat", "2026-11-23 12:00")
+    store.add(db, "dan", "2026-11-20 10:00")
+    store.snooze(db, "ben", "2026-11-23 11:00")  # snoozed into the middle of Monday
+    store.snooze(db, "dan", "2026-11-23 09:30")
+    set_clock("2026-11-23 08:00")
+    lane = queue.build(db, Settings(), limit=3).today
+    assert usernames(lane) == ["dan", "ann", "ben"]
+    assert [item.status for item in lane.items] == ["snoozed", "open", "snoozed"]
+    assert lane.count == 4
 
 
 def test_daily_activity_counts_the_local_day_from_the_timeline(db, set_clock):

@@ -9,6 +9,8 @@ from typing import Any
 STATUSES = ("open", "done", "snoozed", "cancelled")
 # Still waiting to be done: what the queue shows and next_followup_at follows.
 ACTIVE = ("open", "snoozed")
+# How many items of each lane the home screen's queue panel lists.
+PANEL_PER_LANE = 30
 
 
 def _jsonable(data: dict[str, Any]) -> dict[str, Any]:

@@ -19,7 +19,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from sellerdesk.errors import SellerdeskError
-from sellerdesk.followups.items import FirstReply, Queue, QueueItem, QuietLead
+from sellerdesk.followups.items import PANEL_PER_LANE, FirstReply, Queue, QueueItem, QuietLead
 from sellerdesk.followups.show import due_text, reply_clock, why_text
 from sellerdesk.screens.tasks import run_db
 from sellerdesk.vocab import STAGES
@@ -27,7 +27,6 @@ from sellerdesk.widgets.queue_prompts import TYPED, SnoozeChoice, WhenPrompt
 
 FIRST_REPLY_TEMPLATE = "redesign.first_reply"
 REFRESH_S = 60.0
-PER_LANE = 30
 
 LANE_STYLES = {
     "first_replies": "bold #e6c384",
@@ -100,7 +99,7 @@ class QueuePanel(Vertical):
         def job(db):
             from sellerdesk.followups import queue
 
-            return queue.build(db, settings, limit=PER_LANE)
+            return queue.build(db, settings, limit=PANEL_PER_LANE)
 
         run_db(self, job, self._show, self._load_failed, group="queue", exclusive=True)
 
