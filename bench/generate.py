@@ -11,6 +11,7 @@ the same size always yields the same file; the benchmark freezes the clock at
 
 from __future__ import annotations
 
+import hashlib
 import json
 import random
 import sqlite3
@@ -23,7 +24,7 @@ from pathlib import Path
 ANCHOR = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 SEED = 20261123
 # Bump when the generated data changes shape, so cached files are rebuilt.
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2
 EVENTS_PER_LEAD = 10
 FOLLOWUPS_PER_LEAD = 2
 CHUNK = 20_000
@@ -113,8 +114,20 @@ class Size:
         return self.leads * FOLLOWUPS_PER_LEAD
 
 
+def schema_fingerprint() -> str:
+    """A digest of the migration files: a migration edited in place (its
+    indexes, say) must not be measured against a file built by the old one."""
+    from sellerdesk.db import migrations
+
+    digest = hashlib.sha1()
+    for source in sorted((Path(migrations.__file__).parent / "versions").glob("*.py")):
+        digest.update(source.read_bytes())
+    return digest.hexdigest()[:10]
+
+
 def cache_path(out_dir: Path, size: Size, revision: str) -> Path:
-    return out_dir / f"desk-{size.leads}-{revision}-g{GENERATOR_VERSION}.sqlite3"
+    name = f"desk-{size.leads}-{revision}-{schema_fingerprint()}-g{GENERATOR_VERSION}"
+    return out_dir / f"{name}.sqlite3"
 
 
 def ensure_database(out_dir: Path, size: Size, *, log=print) -> Path:
@@ -211,6 +224,9 @@ def _leads(rng: random.Random, count: int) -> Iterator[tuple[dict, dict]]:
         elif stage == "delivered" and rng.random() < 0.5:
             next_fu = ANCHOR + timedelta(days=rng.uniform(-5, 10))
         dnc = rng.random() < 0.02
+        if dnc:
+            # Marking a lead do-not-contact cancels what was planned for it.
+            next_fu = None
         row = {
             "id": lead_id,
             "username": username,
