@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from sellerdesk import leads
+from typing import TYPE_CHECKING
+
 from sellerdesk.cli.common import db_option, local_time, print_json
-from sellerdesk.records import Lead
 from sellerdesk.vocab import INDUSTRIES, PROJECT_TYPES, SOURCES, STAGES
+
+if TYPE_CHECKING:
+    from sellerdesk.records import Lead
 
 
 def register(subparsers) -> None:
@@ -73,6 +76,8 @@ RECORD_FIELDS = (
 
 
 def run_add(ctx) -> int:
+    from sellerdesk import leads
+
     a = ctx.args
     fields = {key: getattr(a, key) for key in RECORD_FIELDS}
     if a.referred_by:
@@ -86,6 +91,7 @@ def _add_referred(ctx, fields: dict) -> int:
     """A lead who names a referrer: the referral is recorded too (label, note, reward),
     since an untracked referral earns nobody anything. Everything typed is checked
     before anything is written."""
+    from sellerdesk import leads
     from sellerdesk.errors import Duplicate
     from sellerdesk.referrals.tracking import record_referral
 
@@ -117,6 +123,8 @@ def _add_referred(ctx, fields: dict) -> int:
 
 
 def run_edit(ctx) -> int:
+    from sellerdesk import leads
+
     a = ctx.args
     changes = {key: getattr(a, key) for key in RECORD_FIELDS if getattr(a, key) is not None}
     db = ctx.db
@@ -138,12 +146,16 @@ def run_edit(ctx) -> int:
 
 
 def run_note(ctx) -> int:
+    from sellerdesk import leads
+
     leads.add_note(ctx.db, ctx.args.username, ctx.args.text)
     print(f"Noted on {ctx.args.username}'s timeline.")
     return 0
 
 
 def run_show(ctx) -> int:
+    from sellerdesk import leads
+
     lead = leads.get_lead(ctx.db, ctx.args.username)
     events = leads.lead_timeline(ctx.db, lead.id, limit=50)
     if ctx.args.json:
@@ -186,6 +198,8 @@ def record_lines(lead: Lead) -> list[tuple[str, str]]:
 
 
 def run_list(ctx) -> int:
+    from sellerdesk import leads
+
     a = ctx.args
     rows = leads.list_leads(ctx.db, a.search, stage=a.stage, label=a.label, limit=a.limit)
     if a.json:
