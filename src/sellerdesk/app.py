@@ -3,6 +3,9 @@
 The first frame is drawn before the database layer is imported. The database
 is opened (and migrated if needed) in a thread worker after mount; screens ask
 for data through `sellerdesk.screens.tasks.run_db` and get plain records back.
+Launched from the command line, the home screen's first data is read in
+parallel by a forked process (`sellerdesk.prefetch`) and shown before the
+database is open here.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from sellerdesk.screens.home import HomeScreen
 
 if TYPE_CHECKING:
     from sellerdesk.db.engine import Database
+    from sellerdesk.prefetch import HomeData, Prefetch
 
 
 class SellerdeskApp(App[int]):
@@ -38,9 +42,17 @@ class SellerdeskApp(App[int]):
         Binding("ctrl+p", "command_palette", "Jump", id="palette", priority=True),
     ]
 
-    def __init__(self, db_url: str, settings: Settings | None = None, *, demo: bool = False):
+    def __init__(
+        self,
+        db_url: str,
+        settings: Settings | None = None,
+        *,
+        demo: bool = False,
+        prefetch: Prefetch | None = None,
+    ):
         super().__init__()
         self.db_url = db_url
+        self._prefetch = prefetch
         self.settings = settings if settings is not None else load_settings()
         self.demo = demo
         self.db: Database | None = None
@@ -55,12 +67,27 @@ class SellerdeskApp(App[int]):
     def on_mount(self) -> None:
         for problem in self.settings.problems:
             self.notify(f"Settings: {problem}", severity="warning", timeout=10)
+        if self._prefetch is not None:
+            # Waiting on the pipe holds no lock: the UI draws meanwhile.
+            self.run_worker(self._receive_prefetch, thread=True, group="open", exit_on_error=False)
+            return
         # Only once the first frame is on screen: importing the database layer in a
         # thread would otherwise compete with drawing it.
         self.call_after_refresh(self._start_opening)
 
     def _start_opening(self) -> None:
         self.run_worker(self._open_database, thread=True, group="open", exit_on_error=False)
+
+    def _receive_prefetch(self) -> None:
+        assert self._prefetch is not None
+        data = self._prefetch.wait()
+        self.call_from_thread(self._prefetched, data)
+
+    def _prefetched(self, data: HomeData | None) -> None:
+        home = self.screen_stack[0] if self.screen_stack else None
+        if data is not None and isinstance(home, HomeScreen):
+            home.show_home_data(data)
+        self.call_after_refresh(self._start_opening)
 
     # ------------------------------------------------------------ database
 

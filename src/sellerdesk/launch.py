@@ -9,18 +9,33 @@ from pathlib import Path
 from sellerdesk.paths import resolve_db_url
 
 
+def make_app(db_url: str):
+    """The app on the user's database, its home screen's data already being read.
+
+    The reader is forked before Textual is imported (`sellerdesk.prefetch`).
+    """
+    from sellerdesk import prefetch
+    from sellerdesk.config import load_settings
+
+    settings = load_settings()
+    reader = prefetch.start(db_url, settings)
+    from sellerdesk.app import SellerdeskApp
+
+    return SellerdeskApp(db_url, settings, prefetch=reader)
+
+
 def run_app(db: str | None = None, demo: bool = False) -> int:
     """Run the app until the user quits; returns the process exit code.
 
     With `demo`, the app opens a throwaway database in a temporary folder, filled
     with sample leads, and deletes it afterwards; the user's own file is never opened.
     """
-    from sellerdesk.app import SellerdeskApp
-
     if not demo:
-        app = SellerdeskApp(resolve_db_url(db))
+        app = make_app(resolve_db_url(db))
         app.run()
         return app.return_code or 0
+    from sellerdesk.app import SellerdeskApp
+
     folder = Path(tempfile.mkdtemp(prefix="sellerdesk-demo-"))
     try:
         app = SellerdeskApp(f"sqlite:///{folder / 'demo.sqlite3'}", demo=True)

@@ -45,6 +45,7 @@ class HomeScreen(Screen):
         self._generation = 0
         self._debounce: Timer | None = None
         self._open_when_shown = False
+        self._fresh = False  # showing data read at start-up; no need to read it again
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -63,7 +64,22 @@ class HomeScreen(Screen):
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
-        self.app.when_db_ready(self.refresh_data)
+        self.app.when_db_ready(self._refresh_when_open)
+
+    def show_home_data(self, data) -> None:
+        """Fill the screen from data read at start-up (`sellerdesk.prefetch`)."""
+        self._show_labels(data.labels)
+        self.query_one(QueuePanel).show_queue(data.queue)
+        if any(self._criteria()):  # the user got ahead: their search will run instead
+            return
+        self._fresh = True
+        self._show_first_page((self._generation, data.rows, data.total))
+
+    def _refresh_when_open(self) -> None:
+        if self._fresh:
+            self._fresh = False
+            return
+        self.refresh_data()
 
     def on_screen_resume(self) -> None:
         if self.app.db is not None:

@@ -36,13 +36,25 @@ def run_db(
     """Run `job(db)` in a thread; call `done(result)` or `failed(error)` on the UI thread.
 
     Errors a user can act on go to `failed` (default: a notification). Anything
-    else is shown as one plain sentence too, never as a traceback.
+    else is shown as one plain sentence too, never as a traceback. Asked while
+    the database is still opening (someone typing as the app starts), the job
+    waits for it.
     """
     app = node.app
     on_error = failed or _notify_error(node)
     db = getattr(app, "db", None)
     if db is None:
-        on_error(SellerdeskError(NOT_OPEN))
+        when_ready = getattr(app, "when_db_ready", None)
+        if when_ready is not None and getattr(app, "db_problem", None) is None:
+            when_ready(
+                lambda: _if_attached(
+                    node,
+                    lambda _: run_db(node, job, done, failed, group=group, exclusive=exclusive),
+                    None,
+                )
+            )
+        else:
+            on_error(SellerdeskError(getattr(app, "db_problem", None) or NOT_OPEN))
         return None
 
     def work() -> None:

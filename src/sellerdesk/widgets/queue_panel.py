@@ -68,6 +68,7 @@ class QueuePanel(Vertical):
         self.queue: Queue | None = None
         self.entries: dict[str, FirstReply | QueueItem | QuietLead] = {}
         self.loads = 0  # how many times the queue was shown (tests wait on it)
+        self._fresh = False  # shown from data read at start-up; no need to read it again
 
     def compose(self) -> ComposeResult:
         yield Static("Loading what is due…", id="queue-summary")
@@ -77,7 +78,7 @@ class QueuePanel(Vertical):
     def on_mount(self) -> None:
         when_ready = getattr(self.app, "when_db_ready", None)
         if when_ready is not None:
-            when_ready(self.reload)
+            when_ready(self._reload_when_open)
         else:
             self.reload()
         if self.parent is not None and self.parent.id == "queue":
@@ -90,6 +91,17 @@ class QueuePanel(Vertical):
             self.reload()
 
     # ------------------------------------------------------------ loading
+
+    def show_queue(self, queue: Queue) -> None:
+        """Show a queue read elsewhere (at start-up, before the database was open here)."""
+        self._fresh = True
+        self._show(queue)
+
+    def _reload_when_open(self) -> None:
+        if self._fresh:
+            self._fresh = False
+            return
+        self.reload()
 
     def reload(self) -> None:
         if getattr(self.app, "db", None) is None:

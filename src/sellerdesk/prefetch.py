@@ -1,0 +1,134 @@
+"""The home screen's first data, read in a forked process while the app starts.
+
+Drawing the first frame needs Textual; filling it needs SQLAlchemy, the
+database and a few queries. In one process the second waits behind the first,
+and both want the same interpreter lock. So on Linux, before Textual is
+imported, the launcher forks: the child imports the database layer, reads the
+morning queue, the first page of leads and the labels, sends them back through
+a pipe as plain records and exits, while the parent draws on the other core.
+
+The child only reads. If the database is missing, needs migrating or anything
+at all goes wrong, it sends nothing, and the app opens the database the
+ordinary way, which explains any problem to the user.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import sys
+import threading
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from sellerdesk.paths import sqlite_path
+
+if TYPE_CHECKING:
+    from sellerdesk.config import Settings
+    from sellerdesk.followups.items import Queue
+
+# The first page of the lead list, as the home screen asks for it.
+PAGE_SIZE = 100
+
+
+@dataclass(frozen=True)
+class HomeData:
+    queue: Queue
+    rows: list[Any]
+    total: int
+    labels: list[str]
+
+
+def read_home(db, settings: Settings) -> HomeData:
+    """What the home screen shows before anything is typed."""
+    from sellerdesk.followups import queue
+    from sellerdesk.followups.items import PANEL_PER_LANE
+    from sellerdesk.leads import all_labels, count_leads, list_leads
+
+    rows = list_leads(db, "", limit=PAGE_SIZE)
+    total = count_leads(db, "") if len(rows) == PAGE_SIZE else len(rows)
+    return HomeData(
+        queue=queue.build(db, settings, limit=PANEL_PER_LANE),
+        rows=rows,
+        total=total,
+        labels=all_labels(db),
+    )
+
+
+class Prefetch:
+    """The parent's end: one answer, read once."""
+
+    def __init__(self, pid: int, fd: int) -> None:
+        self.pid = pid
+        self._fd = fd
+        self._lock = threading.Lock()
+        self._answer: HomeData | None = None
+        self._read = False
+
+    def wait(self) -> HomeData | None:
+        """Block until the child has answered (call it from a worker thread)."""
+        with self._lock:
+            if not self._read:
+                self._read = True
+                self._answer = self._receive()
+            return self._answer
+
+    def _receive(self) -> HomeData | None:
+        chunks = []
+        try:
+            while chunk := os.read(self._fd, 1 << 16):
+                chunks.append(chunk)
+        finally:
+            os.close(self._fd)
+            os.waitpid(self.pid, 0)
+        try:
+            answer = pickle.loads(b"".join(chunks)) if chunks else None
+        except Exception:
+            return None
+        return answer if isinstance(answer, HomeData) else None
+
+
+def start(db_url: str, settings: Settings) -> Prefetch | None:
+    """Fork a reader for the home screen's data, or None where that is not safe."""
+    if not _can_fork():
+        return None
+    path = sqlite_path(db_url)
+    if path is not None and not path.is_file():
+        return None  # a first start: the app creates the file and its schema
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        _child(read_end, write_end, db_url, settings)
+    os.close(write_end)
+    return Prefetch(pid, read_end)
+
+
+def _can_fork() -> bool:
+    # Forking a process that already runs other threads can copy a lock held by
+    # one of them; the launcher forks before any exist.
+    return sys.platform == "linux" and threading.active_count() == 1
+
+
+def _child(read_end: int, write_end: int, db_url: str, settings: Settings) -> None:
+    """Runs in the forked child and never returns."""
+    try:
+        os.close(read_end)
+        payload = pickle.dumps(_read(db_url, settings))
+        view = memoryview(payload)
+        while view:
+            view = view[os.write(write_end, view) :]
+    except BaseException:
+        pass  # the parent reads an empty answer and opens the database itself
+    finally:
+        # No atexit handlers, no flushing of buffers inherited from the parent.
+        os._exit(0)
+
+
+def _read(db_url: str, settings: Settings) -> HomeData:
+    from sellerdesk.db.open import open_database
+
+    db = open_database(db_url, settings.author, migrate=False)
+    try:
+        return read_home(db, settings)
+    finally:
+        db.close()
