@@ -34,7 +34,7 @@ def _has(module: str) -> bool:
 
 
 def measure_search(db, repeats: int) -> dict[str, Result]:
-    from sellerdesk.leads import count_leads, list_leads
+    from sellerdesk.search import count_leads, list_leads
 
     def keystroke(term: str):
         rows = list_leads(db, term, limit=PAGE_SIZE)
@@ -73,7 +73,8 @@ TEMPLATE_ID = "referral.forward"
 
 def _copy_setup(db):
     from sellerdesk.config import SellerProfile, Settings
-    from sellerdesk.leads import get_lead_by_id, list_leads
+    from sellerdesk.leads import get_lead_by_id
+    from sellerdesk.search import list_leads
     from sellerdesk.templates import loading
     from sellerdesk.templates.render import placeholders
 

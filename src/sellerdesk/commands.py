@@ -66,7 +66,7 @@ class LeadCommands(Provider):
         text = query.strip()
         if db is None or not text:
             return []
-        from sellerdesk.leads import list_leads
+        from sellerdesk.search import list_leads
 
         try:
             return await asyncio.to_thread(list_leads, db, text, limit=MAX_HITS)

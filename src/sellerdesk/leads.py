@@ -6,94 +6,20 @@ its trace on the lead's timeline.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import Select, column, exists, func, literal_column, or_, select, table
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from sellerdesk import clock, rules
+from sellerdesk.checks import EDITABLE, clean_field, clean_label, clean_username
 from sellerdesk.db.engine import Database
 from sellerdesk.db.models import EventModel, LeadLabelModel, LeadModel, LeadValueModel
 from sellerdesk.errors import Duplicate, Invalid, NotFound
-from sellerdesk.records import Event, Lead, LeadRow
+from sellerdesk.records import Event, Lead
 from sellerdesk.timeline import events_for, record
-from sellerdesk.vocab import INDUSTRIES, PROJECT_TYPES, SOURCES, STAGES
-
-USERNAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,63}$")
-MAX_LABEL = 64
-# The SQLite trigram index (see migration 0001); only its rowid is read.
-_FTS = table("leads_fts", column("rowid"))
-
-# Fields a person may edit directly, with how each is checked.
-EDITABLE = (
-    "display_name",
-    "website",
-    "source",
-    "project_type",
-    "industry",
-    "owner",
-    "notes",
-    "referred_by",
-)
-
-
-def clean_username(text: str | None) -> str:
-    value = (text or "").strip().lstrip("@")
-    if not value:
-        raise Invalid("A Fiverr username is needed.")
-    if not USERNAME_RE.match(value):
-        raise Invalid(
-            f"'{value}' is not a Fiverr username: use letters, digits, '_', '.' or '-', "
-            "no spaces, at most 64 characters."
-        )
-    return value
-
-
-def clean_website(text: str | None) -> str | None:
-    value = (text or "").strip()
-    if not value:
-        return None
-    if " " in value or "." not in value:
-        raise Invalid(f"'{value}' does not look like a website address (e.g. example.com).")
-    if len(value) > 500:
-        raise Invalid("That website address is longer than 500 characters.")
-    return value
-
-
-def clean_label(text: str) -> str:
-    value = " ".join(text.split())
-    if not value:
-        raise Invalid("A label cannot be empty.")
-    if len(value) > MAX_LABEL:
-        raise Invalid(f"A label can be at most {MAX_LABEL} characters.")
-    return value
-
-
-def clean_field(name: str, value: Any) -> Any:
-    """Check and normalise one editable field; raises Invalid with the reason."""
-    return _clean_field(name, value)
-
-
-def _clean_field(name: str, value: Any) -> Any:
-    if name == "website":
-        return clean_website(value)
-    if name == "source":
-        return SOURCES.parse(value) if value else "fiverr_inbox"
-    if name == "project_type":
-        return PROJECT_TYPES.parse(value) if value else None
-    if name == "industry":
-        return INDUSTRIES.parse(value) if value else None
-    if name == "referred_by":
-        return clean_username(value) if value else None
-    if name == "display_name":
-        value = (value or "").strip() or None
-        if value and len(value) > 200:
-            raise Invalid("A display name can be at most 200 characters.")
-        return value
-    return (value or "").strip() or None if isinstance(value, str) or value is None else value
-
+from sellerdesk.vocab import STAGES
 
 # ---------------------------------------------------------------- converters
 
@@ -176,163 +102,6 @@ def lead_timeline(db: Database, lead_id: int, limit: int = 200) -> list[Event]:
         return events_for(session, lead_id, limit)
 
 
-# Search at a busy seller's scale (docs/performance.md). A term that matches
-# many leads is answered by reading the most recent leads and testing each row,
-# stopping at a page; a rare term by the trigram index, whose few matches are
-# cheap to sort. Either way the answer is the same rows in the same order.
-_WALK_ROWS = 4000
-"""Most recent leads read before giving up on the walk and asking the index."""
-_COMMON = 4000
-"""Trigram matches from which a term counts as common enough to walk for."""
-
-_ROW_COLUMNS = (
-    LeadModel.id,
-    LeadModel.username,
-    LeadModel.display_name,
-    LeadModel.stage,
-    LeadModel.website,
-    LeadModel.next_followup_at,
-    LeadModel.last_messaged_at,
-    LeadModel.do_not_contact,
-    LeadModel.updated_at,
-)
-
-
-def _fts_match(text: str):
-    phrase = '"' + text.replace('"', '""') + '"'
-    return literal_column("leads_fts").op("MATCH")(phrase)
-
-
-def _like(db: Database, text: str, columns=None):
-    """The substring test on the row itself.
-
-    On SQLite, LIKE already ignores ASCII case and lower() folds nothing else,
-    so the bare LIKE is the same test without two function calls per column;
-    PostgreSQL's LIKE is case-sensitive, hence lower() there.
-    """
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    username, display_name, website = columns or (
-        LeadModel.username,
-        LeadModel.display_name,
-        LeadModel.website,
-    )
-    if db.is_sqlite:
-        pattern = f"%{escaped}%"
-        return or_(*(col.like(pattern, escape="\\") for col in (username, display_name, website)))
-    pattern = f"%{escaped.lower()}%"
-    return or_(
-        func.lower(username).like(pattern, escape="\\"),
-        func.lower(func.coalesce(display_name, "")).like(pattern, escape="\\"),
-        func.lower(func.coalesce(website, "")).like(pattern, escape="\\"),
-    )
-
-
-def _filtered(
-    db: Database, stmt: Select, query: str, stage: str | None, label: str | None
-) -> Select:
-    if stage:
-        stmt = stmt.where(LeadModel.stage == STAGES.parse(stage))
-    if label:
-        stmt = stmt.where(
-            exists().where(
-                LeadLabelModel.lead_id == LeadModel.id,
-                LeadLabelModel.label_key == clean_label(label).lower(),
-            )
-        )
-    text = query.strip()
-    if not text:
-        return stmt
-    if db.is_sqlite and len(text) >= 3:
-        matches = select(_FTS.c.rowid).where(_fts_match(text))
-        return stmt.where(LeadModel.id.in_(matches))
-    return stmt.where(_like(db, text))
-
-
-def _worth_walking(session: Session, text: str) -> bool:
-    """True when the most recent leads will probably fill a page by themselves."""
-    if len(text) < 3:
-        return True  # no index helps below a trigram; recent rows usually match
-    if not text.isascii():
-        return False  # the index folds non-ASCII case; LIKE would not
-    probe = select(_FTS.c.rowid).where(_fts_match(text)).limit(_COMMON).subquery()
-    return (session.scalar(select(func.count()).select_from(probe)) or 0) >= _COMMON
-
-
-def _walk_recent(
-    db: Database, session: Session, text: str, stage: str | None, label: str | None, need: int
-) -> list[LeadRow] | None:
-    """The first `need` matches among the most recent leads; None if the most
-    recent `_WALK_ROWS` hold fewer and older leads remain."""
-    newest_first = (LeadModel.updated_at.desc(), LeadModel.id.desc())
-    # The window is "updated at or after the Nth most recent lead": a range on
-    # the recency index, so the walk stops at a full page or at the window's end.
-    edge = session.scalar(
-        _filtered(db, select(LeadModel.updated_at), "", stage, label)
-        .order_by(*newest_first)
-        .offset(_WALK_ROWS - 1)
-        .limit(1)
-    )
-    stmt = _filtered(db, select(*_ROW_COLUMNS), "", stage, label).where(_like(db, text))
-    if edge is not None:
-        stmt = stmt.where(LeadModel.updated_at >= edge)
-    rows = [LeadRow(*row) for row in session.execute(stmt.order_by(*newest_first).limit(need))]
-    if len(rows) < need and edge is not None:
-        return None
-    return rows
-
-
-def list_leads(
-    db: Database,
-    query: str = "",
-    *,
-    stage: str | None = None,
-    label: str | None = None,
-    limit: int = 100,
-    offset: int = 0,
-) -> list[LeadRow]:
-    """One page of leads, most recently active first, matching a substring search."""
-    text = query.strip()
-    stmt = _filtered(db, select(*_ROW_COLUMNS), text, stage, label)
-    if db.is_sqlite and text and len(text) < 3:
-        # A rare short term would walk the whole recency index row by row;
-        # reading the table straight through and sorting the few hits is faster.
-        recency = (literal_column("+leads.updated_at").desc(), LeadModel.id.desc())
-    else:
-        recency = (LeadModel.updated_at.desc(), LeadModel.id.desc())
-    stmt = stmt.order_by(*recency).limit(limit).offset(offset)
-    with db.read() as session:
-        if db.is_sqlite and text and _worth_walking(session, text):
-            rows = _walk_recent(db, session, text, stage, label, offset + limit)
-            if rows is not None:
-                return rows[offset:]
-        return [LeadRow(*row) for row in session.execute(stmt)]
-
-
-def count_leads(
-    db: Database, query: str = "", *, stage: str | None = None, label: str | None = None
-) -> int:
-    text = query.strip()
-    if db.is_sqlite and len(text) >= 3 and not stage and not label:
-        # The index holds one row per lead (triggers keep it so): count it alone.
-        stmt = select(func.count()).select_from(_FTS).where(_fts_match(text))
-    else:
-        # count(*), not count(id): SQLite answers count(*) from the b-tree's own
-        # tally (8 ms → 0.03 ms at 100k leads) but reads every row for count(id).
-        stmt = _filtered(db, select(func.count()).select_from(LeadModel), text, stage, label)
-    with db.read() as session:
-        return session.scalar(stmt) or 0
-
-
-def all_labels(db: Database) -> list[str]:
-    with db.read() as session:
-        rows = session.execute(
-            select(func.min(LeadLabelModel.label))
-            .group_by(LeadLabelModel.label_key)
-            .order_by(LeadLabelModel.label_key)
-        )
-        return [row[0] for row in rows]
-
-
 # ---------------------------------------------------------------- writing
 
 
@@ -362,7 +131,7 @@ def add_lead(
         "notes": notes,
         "referred_by": referred_by,
     }
-    clean = {key: _clean_field(key, value) for key, value in fields.items()}
+    clean = {key: clean_field(key, value) for key, value in fields.items()}
     stage_key = STAGES.parse(stage) if stage else "new"
     label_list = _dedupe_labels(labels)
     now = clock.now()
@@ -404,7 +173,7 @@ def update_lead(
     unknown = set(changes) - set(EDITABLE)
     if unknown:
         raise Invalid(f"Cannot edit {', '.join(sorted(unknown))} here.")
-    clean = {key: _clean_field(key, value) for key, value in changes.items()}
+    clean = {key: clean_field(key, value) for key, value in changes.items()}
     with db.write() as session:
         lead = _load(session, username)
         _check_version(lead, expected_version)

@@ -43,7 +43,7 @@ def read_home(db, settings: Settings) -> HomeData:
     """What the home screen shows before anything is typed."""
     from sellerdesk.followups import queue
     from sellerdesk.followups.items import PANEL_PER_LANE
-    from sellerdesk.leads import all_labels, count_leads, list_leads
+    from sellerdesk.search import all_labels, count_leads, list_leads
 
     rows = list_leads(db, "", limit=PAGE_SIZE)
     total = count_leads(db, "") if len(rows) == PAGE_SIZE else len(rows)

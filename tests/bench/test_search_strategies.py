@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from sellerdesk import leads
+from sellerdesk import search
 from sellerdesk.db.open import open_database
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -33,13 +33,13 @@ def generated(tmp_path_factory):
 
 @pytest.fixture
 def small_walk(monkeypatch):
-    monkeypatch.setattr(leads, "_WALK_ROWS", 60)
-    monkeypatch.setattr(leads, "_COMMON", 30)
+    monkeypatch.setattr(search, "_WALK_ROWS", 60)
+    monkeypatch.setattr(search, "_COMMON", 30)
 
 
 def expected(db, term: str, stage: str | None = None) -> list[int]:
     wanted = term.lower()
-    everything = leads.list_leads(db, limit=10_000)
+    everything = search.list_leads(db, limit=10_000)
     hits = [
         row
         for row in everything
@@ -58,12 +58,12 @@ def test_every_path_gives_the_plain_substring_answer(generated, small_walk, term
     try:
         want = expected(db, term)
         for limit, offset in ((100, 0), (20, 0), (20, 20), (50, 100)):
-            got = [r.id for r in leads.list_leads(db, term, limit=limit, offset=offset)]
+            got = [r.id for r in search.list_leads(db, term, limit=limit, offset=offset)]
             assert got == want[offset : offset + limit], (term, limit, offset)
-        assert leads.count_leads(db, term) == len(want)
-        staged = [r.id for r in leads.list_leads(db, term, stage="lost", limit=30)]
+        assert search.count_leads(db, term) == len(want)
+        staged = [r.id for r in search.list_leads(db, term, stage="lost", limit=30)]
         assert staged == expected(db, term, "lost")[:30]
-        assert leads.count_leads(db, term, stage="lost") == len(expected(db, term, "lost"))
+        assert search.count_leads(db, term, stage="lost") == len(expected(db, term, "lost"))
     finally:
         db.close()
 
@@ -72,7 +72,7 @@ def test_common_and_rare_terms_exist_in_the_data(generated, small_walk):
     # Without both kinds the test above would not reach both ways of searching.
     db = open_database(f"sqlite:///{generated}", author="tester")
     try:
-        assert len(expected(db, "com")) > leads._COMMON
-        assert 0 < len(expected(db, "smith")) < leads._COMMON
+        assert len(expected(db, "com")) > search._COMMON
+        assert 0 < len(expected(db, "smith")) < search._COMMON
     finally:
         db.close()

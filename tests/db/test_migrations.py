@@ -115,13 +115,13 @@ def test_an_older_database_is_upgraded_with_every_row_intact(db_path, db_url, ol
 
 
 def test_the_search_index_covers_rows_that_existed_before_an_upgrade(db_path, db_url):
-    from sellerdesk import leads
+    from sellerdesk import leads, search
 
     db = open_database(db_url)
     leads.add_lead(db, "robertsmith", website="roberts-roofing.com")
     db.close()
     db = open_database(db_url)
-    assert [row.username for row in leads.list_leads(db, "roofing")] == ["robertsmith"]
+    assert [row.username for row in search.list_leads(db, "roofing")] == ["robertsmith"]
     db.close()
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from tests.tui.conftest import SIZE, fill, settle, type_text
 from textual.widgets import Input, Select, Static, TextArea
 
-from sellerdesk import leads
+from sellerdesk import leads, search
 from sellerdesk.screens.lead import LeadScreen
 from sellerdesk.screens.lead_form import LeadFormScreen
 
@@ -55,7 +55,7 @@ async def test_bad_fields_are_named_inline_and_keep_what_was_typed(app, db):
         assert app.screen.query_one("#f-username", Input).value == "has space"
         assert app.screen.query_one("#f-website", Input).value == "not a site"
         assert app.focused is app.screen.query_one("#f-username")
-    assert leads.count_leads(db) == 0
+    assert search.count_leads(db) == 0
 
 
 async def test_a_duplicate_username_is_named_before_saving_and_nothing_is_lost(app, db):
@@ -75,7 +75,7 @@ async def test_a_duplicate_username_is_named_before_saving_and_nothing_is_lost(a
         assert "already exists" in _error(app, "username")
         assert app.screen.query_one("#f-website", Input).value == "newsite.com"
         assert app.screen.query_one("#f-notes", TextArea).text == "met on Fiverr"
-    assert leads.count_leads(db) == 1
+    assert search.count_leads(db) == 1
     assert leads.get_lead(db, "maria_bakes").website == "mariasbakery.co"
 
 
@@ -90,7 +90,7 @@ async def test_a_duplicate_saved_before_the_check_is_refused_by_the_database(app
         assert isinstance(app.screen, LeadFormScreen)
         assert "already exists" in _error(app, "username")
         assert app.screen.query_one("#f-username", Input).value == "ROOFPRO_TX"
-    assert leads.count_leads(db) == 1
+    assert search.count_leads(db) == 1
 
 
 async def test_editing_a_lead_someone_else_changed_is_refused(app, db):

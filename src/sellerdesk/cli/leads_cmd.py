@@ -91,17 +91,17 @@ def _add_referred(ctx, fields: dict) -> int:
     """A lead who names a referrer: the referral is recorded too (label, note, reward),
     since an untracked referral earns nobody anything. Everything typed is checked
     before anything is written."""
-    from sellerdesk import leads
+    from sellerdesk import checks, leads
     from sellerdesk.errors import Duplicate
     from sellerdesk.referrals.tracking import record_referral
 
     a, db = ctx.args, ctx.db
     for key, value in fields.items():
-        leads.clean_field(key, value)
+        checks.clean_field(key, value)
     if a.stage:
         STAGES.parse(a.stage)
     for label in a.label:
-        leads.clean_label(label)
+        checks.clean_label(label)
     existing = leads.find_lead(db, a.username)
     if existing is not None:
         raise Duplicate(f"A lead with username '{existing.username}' already exists.")
@@ -198,10 +198,10 @@ def record_lines(lead: Lead) -> list[tuple[str, str]]:
 
 
 def run_list(ctx) -> int:
-    from sellerdesk import leads
+    from sellerdesk import search
 
     a = ctx.args
-    rows = leads.list_leads(ctx.db, a.search, stage=a.stage, label=a.label, limit=a.limit)
+    rows = search.list_leads(ctx.db, a.search, stage=a.stage, label=a.label, limit=a.limit)
     if a.json:
         print_json([row.__dict__ for row in rows])
         return 0

@@ -12,18 +12,23 @@ from __future__ import annotations
 
 import getpass
 import os
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.exc import OperationalError
-from sqlalchemy.orm import Session
-from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.pool import NullPool
 
 from sellerdesk.errors import Conflict, DatabaseLocked
 from sellerdesk.paths import ensure_parent, sqlite_path
+
+if TYPE_CHECKING:
+    # The ORM is imported when a session is first asked for: a process that only
+    # reads through Core (the queue, search) never pays for it.
+    from sqlalchemy.orm import Session
 
 BUSY_TIMEOUT_S = 10.0
 
@@ -89,12 +94,22 @@ class Database:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
+        from sqlalchemy.orm import Session
+
         with Session(self.engine, expire_on_commit=False) as session, _translate():
             yield session
 
     @contextmanager
+    def connect(self) -> Iterator[Connection]:
+        """A read through Core alone, in one transaction (one consistent snapshot)."""
+        with self.engine.connect() as conn, _translate():
+            yield conn
+
+    @contextmanager
     def write(self) -> Iterator[Session]:
         """One unit of work: committed whole on success, rolled back whole on error."""
+        from sqlalchemy.orm import Session
+
         with (
             _translate(),
             Session(self._write_engine, expire_on_commit=False) as session,
@@ -110,10 +125,6 @@ class Database:
 def _translate() -> Iterator[None]:
     try:
         yield
-    except StaleDataError as exc:
-        raise Conflict(
-            "Someone else changed this lead since you opened it; reload it and try again."
-        ) from exc
     except OperationalError as exc:
         if "locked" in str(exc.orig).lower() or "busy" in str(exc.orig).lower():
             raise DatabaseLocked(
@@ -121,3 +132,18 @@ def _translate() -> Iterator[None]:
                 "nothing was saved — try again in a moment."
             ) from exc
         raise
+    except Exception as exc:
+        if _is_stale_write(exc):
+            raise Conflict(
+                "Someone else changed this lead since you opened it; reload it and try again."
+            ) from exc
+        raise
+
+
+def _is_stale_write(exc: Exception) -> bool:
+    # Only the ORM raises it: a process that never loaded the ORM need not load it now.
+    if "sqlalchemy.orm" not in sys.modules:
+        return False
+    from sqlalchemy.orm.exc import StaleDataError
+
+    return isinstance(exc, StaleDataError)

@@ -10,55 +10,47 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
-    MetaData,
     String,
     Text,
     UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from sellerdesk.db import tables
 from sellerdesk.db.coltypes import UTCDateTime
-
-# Named constraints keep Alembic batch migrations on SQLite predictable.
-NAMING = {
-    "ix": "ix_%(column_0_label)s",
-    "uq": "uq_%(table_name)s_%(column_0_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
 
 
 class Base(DeclarativeBase):
-    metadata = MetaData(naming_convention=NAMING)
+    metadata = tables.metadata
+
+
+# The first four map onto the Core tables in `sellerdesk.db.tables`, which the
+# queue and search read without the ORM; their columns are declared there.
 
 
 class LeadModel(Base):
-    __tablename__ = "leads"
+    __table__ = tables.leads
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    username: Mapped[str] = mapped_column(String(64))
-    # Fiverr usernames are unique regardless of case; the key enforces it portably.
-    username_key: Mapped[str] = mapped_column(String(64), unique=True)
-    display_name: Mapped[str | None] = mapped_column(String(200))
-    source: Mapped[str] = mapped_column(String(32), default="fiverr_inbox")
-    stage: Mapped[str] = mapped_column(String(32), default="new")
-    stage_since: Mapped[datetime] = mapped_column(UTCDateTime())
-    website: Mapped[str | None] = mapped_column(String(500))
-    last_messaged_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
-    next_followup_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
-    do_not_contact: Mapped[bool] = mapped_column(Boolean, default=False)
-    dnc_reason: Mapped[str | None] = mapped_column(Text)
-    referred_by: Mapped[str | None] = mapped_column(String(64))
-    project_type: Mapped[str | None] = mapped_column(String(32))
-    industry: Mapped[str | None] = mapped_column(String(32))
-    owner: Mapped[str | None] = mapped_column(String(100))
-    notes: Mapped[str | None] = mapped_column(Text)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
-    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
-    # Bumped on every update: a stale write from another person raises instead of
-    # silently overwriting (optimistic concurrency).
-    version: Mapped[int] = mapped_column(Integer, default=1)
+    id: Mapped[int]
+    username: Mapped[str]
+    username_key: Mapped[str]
+    display_name: Mapped[str | None]
+    source: Mapped[str]
+    stage: Mapped[str]
+    stage_since: Mapped[datetime]
+    website: Mapped[str | None]
+    last_messaged_at: Mapped[datetime | None]
+    next_followup_at: Mapped[datetime | None]
+    do_not_contact: Mapped[bool]
+    dnc_reason: Mapped[str | None]
+    referred_by: Mapped[str | None]
+    project_type: Mapped[str | None]
+    industry: Mapped[str | None]
+    owner: Mapped[str | None]
+    notes: Mapped[str | None]
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+    version: Mapped[int]
 
     labels: Mapped[list[LeadLabelModel]] = relationship(
         back_populates="lead", cascade="all, delete-orphan", order_by="LeadLabelModel.id"
@@ -67,28 +59,19 @@ class LeadModel(Base):
         back_populates="lead", cascade="all, delete-orphan"
     )
 
-    __mapper_args__ = {"version_id_col": version}
-    __table_args__ = (
-        Index("ix_leads_updated", "updated_at", "id"),
-        Index("ix_leads_stage", "stage"),
-        Index("ix_leads_due", "do_not_contact", "next_followup_at"),
-    )
+    # A stale write from another person raises instead of silently overwriting.
+    __mapper_args__ = {"version_id_col": tables.leads.c.version}
 
 
 class LeadLabelModel(Base):
-    __tablename__ = "lead_labels"
+    __table__ = tables.lead_labels
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    lead_id: Mapped[int] = mapped_column(ForeignKey("leads.id", ondelete="CASCADE"))
-    label: Mapped[str] = mapped_column(String(64))
-    label_key: Mapped[str] = mapped_column(String(64))
+    id: Mapped[int]
+    lead_id: Mapped[int]
+    label: Mapped[str]
+    label_key: Mapped[str]
 
     lead: Mapped[LeadModel] = relationship(back_populates="labels")
-
-    __table_args__ = (
-        UniqueConstraint("lead_id", "label_key", name="uq_lead_labels_lead_label"),
-        Index("ix_lead_labels_key", "label_key", "lead_id"),
-    )
 
 
 class LeadValueModel(Base):
@@ -109,77 +92,35 @@ class LeadValueModel(Base):
 class EventModel(Base):
     """One entry on a lead's timeline: what happened, when, and who did it."""
 
-    __tablename__ = "events"
+    __table__ = tables.events
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    lead_id: Mapped[int] = mapped_column(ForeignKey("leads.id", ondelete="CASCADE"))
-    at: Mapped[datetime] = mapped_column(UTCDateTime())
-    author: Mapped[str] = mapped_column(String(100))
-    kind: Mapped[str] = mapped_column(String(32))
-    body: Mapped[str] = mapped_column(Text, default="")
-    data: Mapped[str | None] = mapped_column(Text)  # JSON, for details a kind needs
-
-    __table_args__ = (
-        Index("ix_events_lead_at", "lead_id", "at"),
-        Index("ix_events_kind_at", "kind", "at"),
-    )
+    id: Mapped[int]
+    lead_id: Mapped[int]
+    at: Mapped[datetime]
+    author: Mapped[str]
+    kind: Mapped[str]
+    body: Mapped[str]
+    data: Mapped[str | None]
 
 
 class FollowUpModel(Base):
-    """A next step on a lead: when it is due, why, and what to send.
+    """A next step on a lead: when it is due, why, and what to send (see the table)."""
 
-    `due_at` is the moment it is due now (snoozing and rescheduling move it),
-    so one index on (status, due_at) serves the morning queue; `first_due_at`
-    keeps when it was first planned. Date-only follow-ups are due at the
-    start of that local day and carry `has_time = False`.
-    """
+    __table__ = tables.followups
 
-    __tablename__ = "followups"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    lead_id: Mapped[int] = mapped_column(ForeignKey("leads.id", ondelete="CASCADE"))
-    due_at: Mapped[datetime] = mapped_column(UTCDateTime())
-    has_time: Mapped[bool] = mapped_column(Boolean, default=False)
-    first_due_at: Mapped[datetime] = mapped_column(UTCDateTime())
-    reason: Mapped[str] = mapped_column(Text, default="")
-    template: Mapped[str | None] = mapped_column(String(64))
-    # Which cadence rule made it ("offer", ...); None when typed by a person.
-    rule: Mapped[str | None] = mapped_column(String(32))
-    status: Mapped[str] = mapped_column(String(16), default="open")
-    created_by: Mapped[str] = mapped_column(String(100))
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
-    done_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
-    snoozed_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
-
-    __table_args__ = (
-        # lead_id rides along so counting a lane never reads the table.
-        Index("ix_followups_status_due", "status", "due_at", "lead_id"),
-        Index("ix_followups_lead_status", "lead_id", "status", "due_at"),
-    )
-
-
-# The morning queue's lead lanes, each served by one index that also covers its
-# COUNT: unanswered new inquiries (oldest first), open leads with nothing
-# planned, leads sitting too long in one stage, and the do-not-contact check
-# when a lane joins its follow-ups to their leads. Declared here, beside the
-# follow-ups that introduced them (migration 0002).
-Index(
-    "ix_leads_first_reply",
-    LeadModel.stage,
-    LeadModel.last_messaged_at,
-    LeadModel.do_not_contact,
-    LeadModel.created_at,
-)
-Index(
-    "ix_leads_quiet",
-    LeadModel.do_not_contact,
-    LeadModel.next_followup_at,
-    LeadModel.stage,
-    LeadModel.stage_since,
-    LeadModel.last_messaged_at,
-)
-Index("ix_leads_stage_since", LeadModel.stage, LeadModel.do_not_contact, LeadModel.stage_since)
-Index("ix_leads_id_dnc", LeadModel.id, LeadModel.do_not_contact)
+    id: Mapped[int]
+    lead_id: Mapped[int]
+    due_at: Mapped[datetime]
+    has_time: Mapped[bool]
+    first_due_at: Mapped[datetime]
+    reason: Mapped[str]
+    template: Mapped[str | None]
+    rule: Mapped[str | None]
+    status: Mapped[str]
+    created_by: Mapped[str]
+    created_at: Mapped[datetime]
+    done_at: Mapped[datetime | None]
+    snoozed_until: Mapped[datetime | None]
 
 
 class ScriptRunModel(Base):

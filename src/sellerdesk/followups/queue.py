@@ -19,8 +19,8 @@ from sqlalchemy import Connection, Select, and_, bindparam, func, select, union_
 
 from sellerdesk import clock
 from sellerdesk.config import Settings, load_settings
+from sellerdesk.db import tables
 from sellerdesk.db.engine import Database
-from sellerdesk.db.models import EventModel, FollowUpModel, LeadModel
 from sellerdesk.followups.items import (
     ACTIVE,
     Activity,
@@ -42,9 +42,9 @@ LANE_TITLES = {
     "no_next_step": "No next step",
 }
 
-LEADS = LeadModel.__table__
-FOLLOWUPS = FollowUpModel.__table__
-EVENTS = EventModel.__table__
+LEADS = tables.leads
+FOLLOWUPS = tables.followups
+EVENTS = tables.events
 lead = LEADS.c
 followup = FOLLOWUPS.c
 event = EVENTS.c
@@ -65,8 +65,7 @@ def build(db: Database, settings: Settings | None = None, *, limit: int = 50) ->
     day = clock.local_now().date()
     bounds = dict(zip(("start", "tomorrow", "week_end"), day_bounds(day), strict=True))
     stale = _StaleRule(settings.followups.stale_days, now)
-    with db.read() as session:
-        conn = session.connection()
+    with db.connect() as conn:
         counts = _lane_counts(conn, bounds)
         leads_counted = _lead_counts(conn, stale)
         windows = {

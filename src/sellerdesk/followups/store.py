@@ -13,12 +13,12 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from sellerdesk import clock, rules
+from sellerdesk.checks import clean_username
 from sellerdesk.db.engine import Database
 from sellerdesk.db.models import FollowUpModel, LeadModel
 from sellerdesk.errors import Invalid, NotFound
 from sellerdesk.followups import when as when_
 from sellerdesk.followups.items import ACTIVE, FollowUp
-from sellerdesk.leads import clean_username
 from sellerdesk.timeline import record
 
 MAX_REASON = 500

@@ -300,7 +300,7 @@ def list_orders(
     if status:
         stmt = stmt.where(OrderModel.status == STATUSES.parse(status))
     if username:
-        from sellerdesk.leads import clean_username
+        from sellerdesk.checks import clean_username
 
         stmt = stmt.where(LeadModel.username_key == clean_username(username).lower())
     if lead_id is not None:

@@ -131,7 +131,7 @@ class HomeScreen(Screen):
         query, stage, label = self._criteria()
 
         def job(db):
-            from sellerdesk.leads import count_leads, list_leads
+            from sellerdesk.search import count_leads, list_leads
 
             rows = list_leads(db, query, stage=stage, label=label, limit=PAGE_SIZE)
             total = len(rows)
@@ -160,7 +160,7 @@ class HomeScreen(Screen):
         query, stage, label = self._criteria()
 
         def job(db):
-            from sellerdesk.leads import list_leads
+            from sellerdesk.search import list_leads
 
             return generation, list_leads(
                 db, query, stage=stage, label=label, limit=PAGE_SIZE, offset=offset
@@ -201,7 +201,7 @@ class HomeScreen(Screen):
 
     def _load_labels(self) -> None:
         def job(db):
-            from sellerdesk.leads import all_labels
+            from sellerdesk.search import all_labels
 
             return all_labels(db)
 

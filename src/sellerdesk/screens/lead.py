@@ -256,7 +256,7 @@ class LeadScreen(Screen):
             self._change(job, "Labels saved.")
 
         def known_labels(db):
-            from sellerdesk.leads import all_labels
+            from sellerdesk.search import all_labels
 
             return all_labels(db)
 

@@ -29,25 +29,23 @@ INPUTS = ("username", "display_name", "website", "referred_by", "owner", "labels
 
 
 def _pure_checks() -> dict[str, Callable[[str], Any]]:
-    # leads.py holds the rules; it is imported only once a form is in use.
-    from sellerdesk import leads
+    from sellerdesk import checks
 
     def name(value: str) -> None:
-        if len(value.strip()) > 200:
-            raise Invalid("A display name can be at most 200 characters.")
+        checks.clean_field("display_name", value)
 
     def optional_username(value: str) -> None:
         if value.strip():
-            leads.clean_username(value)
+            checks.clean_username(value)
 
     def labels(value: str) -> None:
         for label in split_labels(value):
-            leads.clean_label(label)
+            checks.clean_label(label)
 
     return {
-        "username": leads.clean_username,
+        "username": checks.clean_username,
         "display_name": name,
-        "website": leads.clean_website,
+        "website": checks.clean_website,
         "referred_by": optional_username,
         "labels": labels,
     }

@@ -206,7 +206,7 @@ class ReferredByScreen(ModalScreen[str | None]):
         me = self.username.lower()
 
         def job(db):
-            from sellerdesk.leads import list_leads
+            from sellerdesk.search import list_leads
 
             return [
                 r for r in list_leads(db, text, limit=MAX_MATCHES + 1) if r.username.lower() != me
@@ -231,8 +231,8 @@ class ReferredByScreen(ModalScreen[str | None]):
             self.dismiss(event.option.id)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
+        from sellerdesk.checks import clean_username
         from sellerdesk.errors import Invalid
-        from sellerdesk.leads import clean_username
 
         try:
             name = clean_username(event.value)

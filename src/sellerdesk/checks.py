@@ -1,0 +1,84 @@
+"""Checking what a person typed into a lead's fields.
+
+Each check returns the cleaned value or raises `Invalid` with a sentence the
+person can act on. Plain Python: forms check as you type without the database.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from sellerdesk.errors import Invalid
+from sellerdesk.vocab import INDUSTRIES, PROJECT_TYPES, SOURCES
+
+USERNAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,63}$")
+MAX_LABEL = 64
+
+# Fields a person may edit directly, with how each is checked.
+EDITABLE = (
+    "display_name",
+    "website",
+    "source",
+    "project_type",
+    "industry",
+    "owner",
+    "notes",
+    "referred_by",
+)
+
+
+def clean_username(text: str | None) -> str:
+    value = (text or "").strip().lstrip("@")
+    if not value:
+        raise Invalid("A Fiverr username is needed.")
+    if not USERNAME_RE.match(value):
+        raise Invalid(
+            f"'{value}' is not a Fiverr username: use letters, digits, '_', '.' or '-', "
+            "no spaces, at most 64 characters."
+        )
+    return value
+
+
+def clean_website(text: str | None) -> str | None:
+    value = (text or "").strip()
+    if not value:
+        return None
+    if " " in value or "." not in value:
+        raise Invalid(f"'{value}' does not look like a website address (e.g. example.com).")
+    if len(value) > 500:
+        raise Invalid("That website address is longer than 500 characters.")
+    return value
+
+
+def clean_label(text: str) -> str:
+    value = " ".join(text.split())
+    if not value:
+        raise Invalid("A label cannot be empty.")
+    if len(value) > MAX_LABEL:
+        raise Invalid(f"A label can be at most {MAX_LABEL} characters.")
+    return value
+
+
+def clean_field(name: str, value: Any) -> Any:
+    """Check and normalise one editable field; raises Invalid with the reason."""
+    return _clean_field(name, value)
+
+
+def _clean_field(name: str, value: Any) -> Any:
+    if name == "website":
+        return clean_website(value)
+    if name == "source":
+        return SOURCES.parse(value) if value else "fiverr_inbox"
+    if name == "project_type":
+        return PROJECT_TYPES.parse(value) if value else None
+    if name == "industry":
+        return INDUSTRIES.parse(value) if value else None
+    if name == "referred_by":
+        return clean_username(value) if value else None
+    if name == "display_name":
+        value = (value or "").strip() or None
+        if value and len(value) > 200:
+            raise Invalid("A display name can be at most 200 characters.")
+        return value
+    return (value or "").strip() or None if isinstance(value, str) or value is None else value
