@@ -138,3 +138,29 @@ async def test_the_list_loads_a_page_at_a_time(app, db):
         assert not table.has_more
         assert _count(app) == "250 leads"
         assert len(set(_listed(app))) == 250
+
+
+async def test_a_search_typed_while_the_database_opens_waits_for_it(db, db_url):
+    import threading
+
+    from sellerdesk.app import SellerdeskApp
+    from sellerdesk.config import Settings
+
+    for name in ("ann", "ben", "cat"):
+        leads.add_lead(db, name)
+    release = threading.Event()
+
+    class SlowToOpen(SellerdeskApp):
+        def _open_database(self) -> None:
+            release.wait(10)
+            super()._open_database()
+
+    app = SlowToOpen(db_url, Settings())
+    async with app.run_test(size=SIZE) as pilot:
+        await type_text(pilot, "ben")
+        await pilot.pause(0.3)  # past the debounce: the search has been asked for
+        assert app.db is None
+        assert not [n for n in app._notifications if "opening" in n.message]
+        release.set()
+        await settle(pilot)
+        assert _listed(app) == ["ben"]

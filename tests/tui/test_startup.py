@@ -7,7 +7,8 @@ import sqlite3
 import subprocess
 import sys
 
-from tests.tui.conftest import SIZE, make_app, settle
+import pytest
+from tests.tui.conftest import SIZE, make_app, settle, type_text
 from textual.widgets import Input, Static
 
 from sellerdesk.screens.home import HomeScreen
@@ -105,3 +106,44 @@ def test_the_database_layer_is_imported_only_after_the_first_frame(db_url, db):
     assert out.stdout.strip() == str({"sqlalchemy": False, "home drawn": True, "opened": True}), (
         out.stderr[-2000:]
     )
+
+
+async def test_launched_with_a_reader_the_home_screen_fills_before_the_database_opens(
+    db, db_url, frozen_now
+):
+    if sys.platform != "linux":
+        pytest.skip("the start-up reader forks on Linux only")
+    from sellerdesk import leads, prefetch
+    from sellerdesk.app import SellerdeskApp
+    from sellerdesk.config import Settings
+    from sellerdesk.followups import store
+    from sellerdesk.widgets.lead_list import LeadList
+    from sellerdesk.widgets.queue_panel import QueuePanel
+
+    for name in ("ann", "ben", "cat"):
+        leads.add_lead(db, name, stage="qualified")
+    store.add(db, "ann", "today", reason="send the mockup")
+    shown = {}
+
+    class Probe(SellerdeskApp):
+        def _prefetched(self, data) -> None:
+            super()._prefetched(data)
+            home = self.screen_stack[0]
+            shown["rows"] = home.query_one(LeadList).row_count
+            shown["queue shown"] = home.query_one(QueuePanel).loads
+            shown["database open"] = self.db is not None
+
+    reader = prefetch.start(db_url, Settings())
+    assert reader is not None
+    app = Probe(db_url, Settings(), prefetch=reader)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert shown == {"rows": 3, "queue shown": 1, "database open": False}
+        assert app.db is not None
+        panel = app.screen.query_one(QueuePanel)
+        assert panel.loads == 1  # not read a second time once the database opened
+        assert [item.username for item in panel.queue.today.items] == ["ann"]
+        await type_text(pilot, "ben")
+        await settle(pilot)
+        table = app.screen.query_one(LeadList)
+        assert [str(table.get_row_at(i)[0]) for i in range(table.row_count)] == ["ben"]

@@ -128,6 +128,9 @@ class HomeScreen(Screen):
             self._debounce = None
         self._generation += 1
         generation = self._generation
+        self._fresh = False
+        if self.app.db is None:
+            return  # opening the database searches for whatever is typed by then
         query, stage, label = self._criteria()
 
         def job(db):
