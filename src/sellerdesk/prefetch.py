@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from sellerdesk.config import Settings
     from sellerdesk.followups.items import Queue
 
-# The first page of the lead list, as the home screen asks for it.
+# Leads per page of the home screen's list (the first page is read here).
 PAGE_SIZE = 100
 
 

@@ -21,13 +21,17 @@ from sellerdesk.vocab import STAGES
 
 lead = tables.leads.c
 label_row = tables.lead_labels.c
-# The SQLite trigram index (see migration 0001); only its rowid is read.
+# SQLite's search indexes: trigrams for three characters and more (migration
+# 0001), pairs of characters for one or two (migration 0004).
 _FTS = table("leads_fts", column("rowid"))
+_GRAMS = table("lead_grams", column("gram"), column("lead_id"))
+# SQLite's LIKE and lower() fold ASCII letters only; the pairs are stored so.
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 _WALK_ROWS = 4000
 """Most recent leads read before giving up on the walk and asking the index."""
 _COMMON = 4000
-"""Trigram matches from which a term counts as common enough to walk for."""
+"""Index matches from which a term counts as common enough to walk for."""
 
 _ROW_COLUMNS = (
     lead.id,
@@ -67,6 +71,21 @@ def _like(db: Database, text: str, columns=None):
     )
 
 
+def _index_matches(db: Database, text: str) -> Select | None:
+    """The ids of the leads containing `text`, read from an index (SQLite only)."""
+    if not db.is_sqlite or not text:
+        return None
+    if len(text) >= 3:
+        return select(_FTS.c.rowid).where(_fts_match(text))
+    folded = text.translate(_ASCII_LOWER)
+    if len(folded) == 2:
+        return select(_GRAMS.c.lead_id).where(_GRAMS.c.gram == folded)
+    # One character: every pair that starts with it (a last character is paired
+    # with a line break, so it is there too).
+    following = chr(min(ord(folded) + 1, 0x10FFFF))
+    return select(_GRAMS.c.lead_id).where(_GRAMS.c.gram >= folded, _GRAMS.c.gram < following)
+
+
 def _filtered(
     db: Database, stmt: Select, query: str, stage: str | None, label: str | None
 ) -> Select:
@@ -82,19 +101,21 @@ def _filtered(
     text = query.strip()
     if not text:
         return stmt
-    if db.is_sqlite and len(text) >= 3:
-        matches = select(_FTS.c.rowid).where(_fts_match(text))
+    matches = _index_matches(db, text)
+    if matches is not None:
         return stmt.where(lead.id.in_(matches))
     return stmt.where(_like(db, text))
 
 
-def _worth_walking(conn: Connection, text: str) -> bool:
-    """True when the most recent leads will probably fill a page by themselves."""
-    if len(text) < 3:
-        return True  # no index helps below a trigram; recent rows usually match
-    if not text.isascii():
-        return False  # the index folds non-ASCII case; LIKE would not
-    probe = select(_FTS.c.rowid).where(_fts_match(text)).limit(_COMMON).subquery()
+def _is_common(db: Database, conn: Connection, text: str) -> bool:
+    """True when the term matches so many leads that the most recent ones will
+    probably fill a page by themselves (and counting every match would be slow)."""
+    if len(text) >= 3 and not text.isascii():
+        return False  # the trigram index folds non-ASCII case; LIKE would not
+    matches = _index_matches(db, text)
+    if matches is None:
+        return False
+    probe = matches.limit(_COMMON).subquery()
     return (conn.scalar(select(func.count()).select_from(probe)) or 0) >= _COMMON
 
 
@@ -133,15 +154,15 @@ def list_leads(
     """One page of leads, most recently active first, matching a substring search."""
     text = query.strip()
     stmt = _filtered(db, select(*_ROW_COLUMNS), text, stage, label)
-    if db.is_sqlite and text and len(text) < 3:
-        # A rare short term would walk the whole recency index row by row;
-        # reading the table straight through and sorting the few hits is faster.
+    if _index_matches(db, text) is not None:
+        # The index gives the matches; sorting them beats walking the recency
+        # index row by row and testing each against them.
         recency = (literal_column("+leads.updated_at").desc(), lead.id.desc())
     else:
         recency = (lead.updated_at.desc(), lead.id.desc())
     stmt = stmt.order_by(*recency).limit(limit).offset(offset)
     with db.connect() as conn:
-        if db.is_sqlite and text and _worth_walking(conn, text):
+        if text and _is_common(db, conn, text):
             rows = _walk_recent(db, conn, text, stage, label, offset + limit)
             if rows is not None:
                 return rows[offset:]
@@ -149,8 +170,15 @@ def list_leads(
 
 
 def count_leads(
-    db: Database, query: str = "", *, stage: str | None = None, label: str | None = None
+    db: Database,
+    query: str = "",
+    *,
+    stage: str | None = None,
+    label: str | None = None,
+    at_most: int | None = None,
 ) -> int:
+    """How many leads match. With `at_most`, a count that would have to test
+    row after row stops there and answers `at_most + 1`, meaning "more than"."""
     text = query.strip()
     if db.is_sqlite and len(text) >= 3 and not stage and not label:
         # The index holds one row per lead (triggers keep it so): count it alone.
@@ -160,6 +188,12 @@ def count_leads(
         # tally (8 ms → 0.03 ms at 100k leads) but reads every row for count(id).
         stmt = _filtered(db, select(func.count()).select_from(tables.leads), text, stage, label)
     with db.connect() as conn:
+        slow = text and (len(text) < 3 or stage or label)
+        if at_most is not None and slow and _is_common(db, conn, text):
+            # Thousands of matches: test rows until there are more than enough.
+            rows = _filtered(db, select(literal_column("1")), "", stage, label)
+            capped = rows.where(_like(db, text)).limit(at_most + 1).subquery()
+            stmt = select(func.count()).select_from(capped)
         return conn.scalar(stmt) or 0
 
 

@@ -17,7 +17,25 @@ from sellerdesk import search
 from sellerdesk.db.open import open_database
 
 ROOT = Path(__file__).resolve().parents[2]
-TERMS = ("r", "ro", "xq", "co", "com", "rob", "robert", "smith", ".co.uk", "zzz", "100%", "a_b")
+TERMS = (
+    "r",
+    "R",
+    "ro",
+    "Ro",
+    "q",
+    "7",
+    "xq",
+    "co",
+    "com",
+    "rob",
+    "robert",
+    "smith",
+    ".co.uk",
+    "zzz",
+    "100%",
+    "a_b",
+    "_",
+)
 
 
 @pytest.fixture(scope="module")
@@ -64,6 +82,9 @@ def test_every_path_gives_the_plain_substring_answer(generated, small_walk, term
         staged = [r.id for r in search.list_leads(db, term, stage="lost", limit=30)]
         assert staged == expected(db, term, "lost")[:30]
         assert search.count_leads(db, term, stage="lost") == len(expected(db, term, "lost"))
+        # As the home screen counts: exact, or "more than 25" once past it.
+        capped = search.count_leads(db, term, at_most=25)
+        assert capped == len(want) or (capped == 26 and len(want) > 25), (term, capped)
     finally:
         db.close()
 
@@ -74,5 +95,7 @@ def test_common_and_rare_terms_exist_in_the_data(generated, small_walk):
     try:
         assert len(expected(db, "com")) > search._COMMON
         assert 0 < len(expected(db, "smith")) < search._COMMON
+        assert len(expected(db, "ro")) > search._COMMON
+        assert 0 < len(expected(db, "q")) < search._COMMON
     finally:
         db.close()

@@ -144,11 +144,40 @@ def test_search_finds_substrings_of_username_name_and_website(db):
     assert found("roofing") == ["robertsmith"]
     assert found("LOPEZ") == ["cleanco"]
     assert found("mith") == ["robertsmith"]
-    assert found("co") == ["cleanco", "robertsmith"]  # short queries scan
+    assert found("co") == ["cleanco", "robertsmith"]  # two characters: the pair index
     assert found("d.") == ["zed"]
     assert found('"quoted"') == []
     assert found("100%") == []
     assert search.count_leads(db, "clean") == 1
+
+
+def test_one_and_two_character_searches_follow_every_edit(db):
+    """The index of character pairs is kept in step by the database itself."""
+    from sqlalchemy import delete
+
+    from sellerdesk.db.tables import leads as leads_table
+
+    leads.add_lead(db, "Quinn_Bakes", display_name="Zoë's Cakes", website="qb.example")
+    leads.add_lead(db, "other", website="plain.com")
+
+    def found(term: str) -> list[str]:
+        return [row.username for row in search.list_leads(db, term)]
+
+    assert found("q") == ["Quinn_Bakes"]  # case folded, like the longer searches
+    assert found("ZO") == ["Quinn_Bakes"]
+    assert found("ë") == ["Quinn_Bakes"]  # letters beyond ASCII too
+    assert found("_b") == ["Quinn_Bakes"]  # a literal underscore, not a wildcard
+    leads.update_lead(db, "Quinn_Bakes", display_name="Plain Bakery", website=None)
+    assert found("zo") == [] and found("qb") == []
+    assert found("ry") == ["Quinn_Bakes"]
+    with db.write() as session:
+        session.execute(delete(leads_table).where(leads_table.c.username == "other"))
+    assert found("pl") == ["Quinn_Bakes"]
+    with db.connect() as conn:
+        from sqlalchemy import text
+
+        left = conn.execute(text("SELECT count(*) FROM lead_grams WHERE lead_id = 2")).scalar()
+    assert left == 0
 
 
 def test_the_list_pages_most_recent_first(db):

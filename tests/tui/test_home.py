@@ -140,6 +140,31 @@ async def test_the_list_loads_a_page_at_a_time(app, db):
         assert len(set(_listed(app))) == 250
 
 
+async def test_a_short_search_with_very_many_matches_says_over_and_still_pages(
+    app, db, monkeypatch
+):
+    from sellerdesk import search
+    from sellerdesk.screens import home
+
+    # The real limits need tens of thousands of leads; the rule is the same smaller.
+    monkeypatch.setattr(search, "_COMMON", 50)
+    monkeypatch.setattr(home, "COUNT_CAP", 120)
+    _bulk_insert(db, 250)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await type_text(pilot, "d0")
+        await settle(pilot)
+        table = app.screen.query_one(LeadList)
+        assert table.row_count == 100 and table.total_is_floor
+        assert _count(app).startswith("Over 120 leads match")
+        await pilot.press("down", "end")
+        await settle(pilot)
+        await pilot.press("end")
+        await settle(pilot)
+        assert table.row_count == 250 and not table.has_more
+        assert _count(app) == "250 leads match"
+
+
 async def test_a_search_typed_while_the_database_opens_waits_for_it(db, db_url):
     import threading
 

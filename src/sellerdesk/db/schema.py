@@ -10,7 +10,12 @@ from __future__ import annotations
 from sqlalchemy import Connection, inspect, text
 
 # Oldest first; the last one is head.
-REVISIONS: tuple[str, ...] = ("0001_initial", "0002_followups", "0003_scripts_orders_referrals")
+REVISIONS: tuple[str, ...] = (
+    "0001_initial",
+    "0002_followups",
+    "0003_scripts_orders_referrals",
+    "0004_short_search",
+)
 HEAD = REVISIONS[-1]
 
 

@@ -67,7 +67,6 @@ leads = Table(
     Column("version", Integer, nullable=False, default=1),
     Index("ix_leads_updated", "updated_at", "id"),
     Index("ix_leads_stage", "stage"),
-    Index("ix_leads_due", "do_not_contact", "next_followup_at"),
     # The morning queue's lead lanes, each served by one index that also covers
     # its COUNT: unanswered new inquiries (oldest first), open leads with nothing
     # planned, leads sitting too long in one stage, and the do-not-contact check

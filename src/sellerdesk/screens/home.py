@@ -14,12 +14,15 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, Select, Static
 
+from sellerdesk.prefetch import PAGE_SIZE
 from sellerdesk.screens.tasks import run_db
 from sellerdesk.vocab import COMMON_LABELS, STAGES
 from sellerdesk.widgets.lead_list import LeadList
 from sellerdesk.widgets.queue_panel import QueuePanel
 
-PAGE_SIZE = 100
+# Past this many matches a short search stops counting: "over 1,000" is as
+# useful as the exact figure, and counting 1-2 letters means testing every row.
+COUNT_CAP = 1000
 DEBOUNCE_S = 0.18
 
 
@@ -139,7 +142,7 @@ class HomeScreen(Screen):
             rows = list_leads(db, query, stage=stage, label=label, limit=PAGE_SIZE)
             total = len(rows)
             if total == PAGE_SIZE:
-                total = count_leads(db, query, stage=stage, label=label)
+                total = count_leads(db, query, stage=stage, label=label, at_most=COUNT_CAP)
             return generation, rows, total
 
         run_db(self, job, self._show_first_page, group="search", exclusive=True)
@@ -149,7 +152,7 @@ class HomeScreen(Screen):
         if generation != self._generation:
             return
         keep = self.lead_list.lead_id_at_cursor()
-        self.lead_list.show(rows, total)
+        self.lead_list.show(rows, total, floor=total > COUNT_CAP)
         if keep is not None and str(keep) in self.lead_list.rows:
             self.lead_list.move_cursor(row=self.lead_list.get_row_index(str(keep)), animate=False)
         self._show_count()
@@ -179,9 +182,8 @@ class HomeScreen(Screen):
         generation, rows = result
         if generation != self._generation:
             return
-        self.lead_list.append(rows)
-        if not rows:  # fewer leads than counted (some were deleted): stop asking
-            self.lead_list.total = self.lead_list.loaded
+        # A short page is the end, whatever the count said (some were deleted).
+        self.lead_list.append(rows, last=len(rows) < PAGE_SIZE)
         self._show_count()
 
     def _show_count(self) -> None:
@@ -197,7 +199,8 @@ class HomeScreen(Screen):
             )
         else:
             noun = "lead" if total == 1 else "leads"
-            text = f"{total} {noun}" + (" match" if filtered else "")
+            figure = f"Over {COUNT_CAP:,}" if lead_list.total_is_floor else str(total)
+            text = f"{figure} {noun}" + (" match" if filtered else "")
             if lead_list.has_more:
                 text += f" · showing {lead_list.loaded}, more load as you scroll"
         self.query_one("#count", Static).update(text)

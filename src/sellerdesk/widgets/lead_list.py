@@ -52,6 +52,8 @@ class LeadList(DataTable):
     def __init__(self, **kwargs) -> None:
         super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
         self.total = 0
+        # The count stopped early: `total` is only a floor ("more than ...").
+        self.total_is_floor = False
         self.loading_more = False
         self._filling = False
 
@@ -71,20 +73,26 @@ class LeadList(DataTable):
 
     @property
     def has_more(self) -> bool:
-        return self.loaded < self.total
+        return self.loaded < self.total or self.total_is_floor
 
-    def show(self, rows: Iterable[LeadRow], total: int) -> None:
+    def show(self, rows: Iterable[LeadRow], total: int, *, floor: bool = False) -> None:
         """Replace the list with the first page of a new search."""
         self.clear()
         self.total = total
+        self.total_is_floor = floor
         self.loading_more = False
         self._add(rows)
         if self.row_count:
             self.move_cursor(row=0, animate=False)
 
-    def append(self, rows: Iterable[LeadRow]) -> None:
+    def append(self, rows: Iterable[LeadRow], *, last: bool = False) -> None:
+        """Add the next page; `last` when it came back short (nothing more matches)."""
         self.loading_more = False
         self._add(rows)
+        if last:
+            self.total, self.total_is_floor = self.loaded, False
+        elif self.total_is_floor:
+            self.total = max(self.total, self.loaded)
 
     def _add(self, rows: Iterable[LeadRow]) -> None:
         # Adding rows moves the cursor internally; that is not the reader nearing the end.
