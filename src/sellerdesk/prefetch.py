@@ -29,6 +29,9 @@ if TYPE_CHECKING:
 
 # Leads per page of the home screen's list (the first page is read here).
 PAGE_SIZE = 100
+# Past this many matches a search stops counting where counting means testing
+# row after row: "over 1,000" serves as well as the exact figure.
+COUNT_CAP = 1000
 
 
 @dataclass(frozen=True)

@@ -14,15 +14,12 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, Select, Static
 
-from sellerdesk.prefetch import PAGE_SIZE
+from sellerdesk.prefetch import COUNT_CAP, PAGE_SIZE
 from sellerdesk.screens.tasks import run_db
 from sellerdesk.vocab import COMMON_LABELS, STAGES
 from sellerdesk.widgets.lead_list import LeadList
 from sellerdesk.widgets.queue_panel import QueuePanel
 
-# Past this many matches a short search stops counting: "over 1,000" is as
-# useful as the exact figure, and counting 1-2 letters means testing every row.
-COUNT_CAP = 1000
 DEBOUNCE_S = 0.18
 
 

@@ -8,6 +8,7 @@ screen loads the next page and hands it over with `append`.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.binding import Binding
@@ -15,8 +16,10 @@ from textual.message import Message
 from textual.widgets import DataTable
 
 from sellerdesk.clock import to_local
-from sellerdesk.records import LeadRow
 from sellerdesk.vocab import STAGES
+
+if TYPE_CHECKING:
+    from sellerdesk.records import LeadRow
 
 # Calm colours that tell the stages apart at a glance.
 STAGE_STYLES = {

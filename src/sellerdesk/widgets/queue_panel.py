@@ -8,7 +8,7 @@ stays true); nothing here imports the database layer at module import.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -19,11 +19,14 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from sellerdesk.errors import SellerdeskError
-from sellerdesk.followups.items import PANEL_PER_LANE, FirstReply, Queue, QueueItem, QuietLead
-from sellerdesk.followups.show import due_text, reply_clock, why_text
 from sellerdesk.screens.tasks import run_db
 from sellerdesk.vocab import STAGES
-from sellerdesk.widgets.queue_prompts import TYPED, SnoozeChoice, WhenPrompt
+
+if TYPE_CHECKING:
+    from sellerdesk.followups.items import FirstReply, Queue, QueueItem, QuietLead
+
+# The queue's records, its wording and its prompts are imported when a queue
+# is shown or acted on, not before the first frame.
 
 FIRST_REPLY_TEMPLATE = "redesign.first_reply"
 REFRESH_S = 60.0
@@ -110,6 +113,7 @@ class QueuePanel(Vertical):
 
         def job(db):
             from sellerdesk.followups import queue
+            from sellerdesk.followups.items import PANEL_PER_LANE
 
             return queue.build(db, settings, limit=PANEL_PER_LANE)
 
@@ -161,6 +165,8 @@ class QueuePanel(Vertical):
         return self.entries.get(key) if key else None
 
     def _current_followup(self) -> QueueItem | None:
+        from sellerdesk.followups.items import QueueItem
+
         item = self.current
         if isinstance(item, QueueItem):
             return item
@@ -180,6 +186,8 @@ class QueuePanel(Vertical):
             open_lead(item.lead_id)
 
     def action_copy(self) -> None:
+        from sellerdesk.followups.items import FirstReply
+
         item = self.current
         if item is None:
             return
@@ -232,6 +240,8 @@ class QueuePanel(Vertical):
         self._write(job, f"Done: {item.username} — {item.reason or 'follow-up'}.")
 
     def action_snooze(self) -> None:
+        from sellerdesk.widgets.queue_prompts import TYPED, SnoozeChoice, WhenPrompt
+
         item = self._current_followup()
         if item is None:
             return
@@ -275,6 +285,8 @@ class QueuePanel(Vertical):
         run_db(self, job, done, group="queue-write")
 
     def action_reschedule(self) -> None:
+        from sellerdesk.widgets.queue_prompts import WhenPrompt
+
         item = self._current_followup()
         if item is None:
             return
@@ -294,6 +306,8 @@ class QueuePanel(Vertical):
         self.app.push_screen(WhenPrompt(f"Move {item.username}'s follow-up to…"), answered)
 
     def action_plan(self) -> None:
+        from sellerdesk.widgets.queue_prompts import WhenPrompt
+
         item = self.current
         if item is None:
             return
@@ -324,6 +338,8 @@ class QueuePanel(Vertical):
 
 
 def _key(item: FirstReply | QueueItem | QuietLead) -> str:
+    from sellerdesk.followups.items import FirstReply, QueueItem
+
     if isinstance(item, QueueItem):
         return f"followup:{item.followup_id}"
     if isinstance(item, FirstReply):
@@ -332,6 +348,9 @@ def _key(item: FirstReply | QueueItem | QuietLead) -> str:
 
 
 def _line(item: FirstReply | QueueItem | QuietLead) -> Text:
+    from sellerdesk.followups.items import FirstReply, QueueItem
+    from sellerdesk.followups.show import due_text, reply_clock, why_text
+
     line = Text("  ")
     line.append(f"{item.username:<22}", style="bold")
     if isinstance(item, FirstReply):
