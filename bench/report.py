@@ -98,6 +98,8 @@ TARGETS = (
 
 def add_ratios(result: dict[str, Result]) -> None:
     def ratio(key: str, top: str, bottom: str) -> None:
+        if key in result:  # measured run by run already (see startup.py)
+            return
         a, b = result.get(top), result.get(bottom)
         if a and b and a.median is not None and b.median:
             result[key] = Result(a.median / b.median, [], "×")

@@ -88,6 +88,11 @@ def measure_startup(db_url: str, repeats: int, home: Path) -> dict[str, Result]:
         return results
     results["app_frame"] = Result.of([run["frame"] for run in app])
     results["app_populated"] = Result.of([run["populated"] for run in app])
+    # Ratios run by run: each sellerdesk run against the bare run just before it,
+    # so a slow spell on the machine cancels out instead of landing on one side.
+    pairs = list(zip(app, bare, strict=True))
+    results["frame_ratio"] = Result.of([a["frame"] / b["frame"] for a, b in pairs], "×")
+    results["populated_ratio"] = Result.of([a["populated"] / b["frame"] for a, b in pairs], "×")
     results["app_rss"] = Result.of([run["maxrss_mb"] for run in app], "MB")
     return results
 

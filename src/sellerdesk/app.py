@@ -67,13 +67,15 @@ class SellerdeskApp(App[int]):
     def on_mount(self) -> None:
         for problem in self.settings.problems:
             self.notify(f"Settings: {problem}", severity="warning", timeout=10)
+        # Only once the first frame is on screen: filling the screen, or importing
+        # the database layer in a thread, would otherwise come before drawing it.
         if self._prefetch is not None:
-            # Waiting on the pipe holds no lock: the UI draws meanwhile.
-            self.run_worker(self._receive_prefetch, thread=True, group="open", exit_on_error=False)
-            return
-        # Only once the first frame is on screen: importing the database layer in a
-        # thread would otherwise compete with drawing it.
-        self.call_after_refresh(self._start_opening)
+            self.call_after_refresh(self._start_receiving)
+        else:
+            self.call_after_refresh(self._start_opening)
+
+    def _start_receiving(self) -> None:
+        self.run_worker(self._receive_prefetch, thread=True, group="open", exit_on_error=False)
 
     def _start_opening(self) -> None:
         self.run_worker(self._open_database, thread=True, group="open", exit_on_error=False)
