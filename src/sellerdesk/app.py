@@ -53,6 +53,8 @@ class SellerdeskApp(App[int]):
         super().__init__()
         self.db_url = db_url
         self._prefetch = prefetch
+        self._drawn = False
+        self._arrived: tuple[HomeData | None] | None = None
         self.settings = settings if settings is not None else load_settings()
         self.demo = demo
         self.db: Database | None = None
@@ -67,15 +69,19 @@ class SellerdeskApp(App[int]):
     def on_mount(self) -> None:
         for problem in self.settings.problems:
             self.notify(f"Settings: {problem}", severity="warning", timeout=10)
-        # Only once the first frame is on screen: filling the screen, or importing
-        # the database layer in a thread, would otherwise come before drawing it.
         if self._prefetch is not None:
-            self.call_after_refresh(self._start_receiving)
-        else:
-            self.call_after_refresh(self._start_opening)
+            # Waiting on the pipe holds no lock: the UI draws meanwhile.
+            self.run_worker(self._receive_prefetch, thread=True, group="open", exit_on_error=False)
+        # Filling the screen, or importing the database layer in a thread, must
+        # not come before the first frame is drawn.
+        self.call_after_refresh(self._first_frame_drawn)
 
-    def _start_receiving(self) -> None:
-        self.run_worker(self._receive_prefetch, thread=True, group="open", exit_on_error=False)
+    def _first_frame_drawn(self) -> None:
+        self._drawn = True
+        if self._prefetch is None:
+            self._start_opening()
+        elif self._arrived is not None:
+            self._prefetched(*self._arrived)
 
     def _start_opening(self) -> None:
         self.run_worker(self._open_database, thread=True, group="open", exit_on_error=False)
@@ -86,6 +92,10 @@ class SellerdeskApp(App[int]):
         self.call_from_thread(self._prefetched, data)
 
     def _prefetched(self, data: HomeData | None) -> None:
+        if not self._drawn:  # it came first: it waits for the first frame
+            self._arrived = (data,)
+            return
+        self._arrived = None
         home = self.screen_stack[0] if self.screen_stack else None
         if data is not None and isinstance(home, HomeScreen):
             home.show_home_data(data)
