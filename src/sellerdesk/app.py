@@ -10,6 +10,7 @@ database is open here.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -53,8 +54,7 @@ class SellerdeskApp(App[int]):
         super().__init__()
         self.db_url = db_url
         self._prefetch = prefetch
-        self._drawn = False
-        self._arrived: tuple[HomeData | None] | None = None
+        self._drawn = threading.Event()
         self.settings = settings if settings is not None else load_settings()
         self.demo = demo
         self.db: Database | None = None
@@ -77,25 +77,23 @@ class SellerdeskApp(App[int]):
         self.call_after_refresh(self._first_frame_drawn)
 
     def _first_frame_drawn(self) -> None:
-        self._drawn = True
+        self._drawn.set()
         if self._prefetch is None:
             self._start_opening()
-        elif self._arrived is not None:
-            self._prefetched(*self._arrived)
 
     def _start_opening(self) -> None:
         self.run_worker(self._open_database, thread=True, group="open", exit_on_error=False)
 
     def _receive_prefetch(self) -> None:
+        from sellerdesk.prefetch import decode
+
         assert self._prefetch is not None
-        data = self._prefetch.wait()
-        self.call_from_thread(self._prefetched, data)
+        raw = self._prefetch.receive()
+        # Unpacking takes the interpreter lock: not while the first frame is drawn.
+        self._drawn.wait()
+        self.call_from_thread(self._prefetched, decode(raw))
 
     def _prefetched(self, data: HomeData | None) -> None:
-        if not self._drawn:  # it came first: it waits for the first frame
-            self._arrived = (data,)
-            return
-        self._arrived = None
         home = self.screen_stack[0] if self.screen_stack else None
         if data is not None and isinstance(home, HomeScreen):
             home.show_home_data(data)

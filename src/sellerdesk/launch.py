@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
-import tempfile
-from pathlib import Path
-
 from sellerdesk.paths import resolve_db_url
 
 
@@ -15,10 +11,13 @@ def make_app(db_url: str):
     The reader is forked before Textual is imported (`sellerdesk.prefetch`).
     """
     from sellerdesk import prefetch
+
+    # Forked first, before even the settings are read: the reader's imports are
+    # the slowest part of filling the screen.
+    reader = prefetch.start(db_url)
     from sellerdesk.config import load_settings
 
     settings = load_settings()
-    reader = prefetch.start(db_url, settings)
     from sellerdesk.app import SellerdeskApp
 
     return SellerdeskApp(db_url, settings, prefetch=reader)
@@ -34,6 +33,10 @@ def run_app(db: str | None = None, demo: bool = False) -> int:
         app = make_app(resolve_db_url(db))
         app.run()
         return app.return_code or 0
+    import shutil
+    import tempfile
+    from pathlib import Path
+
     from sellerdesk.app import SellerdeskApp
 
     folder = Path(tempfile.mkdtemp(prefix="sellerdesk-demo-"))

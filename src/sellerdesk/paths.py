@@ -7,7 +7,6 @@ Nothing here creates folders at import time; callers ask for a path and
 from __future__ import annotations
 
 import os
-from importlib import resources
 from pathlib import Path
 
 APP_NAME = "sellerdesk"
@@ -48,6 +47,8 @@ def shipped_templates_dir() -> Path:
     In a wheel they sit inside the package (`sellerdesk/_data/templates`);
     in a source checkout they are read from the repository's `data/templates`.
     """
+    from importlib import resources
+
     packaged = resources.files(APP_NAME).joinpath("_data", "templates")
     if packaged.is_dir():
         return Path(str(packaged))

@@ -15,11 +15,9 @@ ordinary way, which explains any problem to the user.
 from __future__ import annotations
 
 import os
-import pickle
 import sys
 import threading
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from sellerdesk.paths import sqlite_path
 
@@ -34,8 +32,7 @@ PAGE_SIZE = 100
 COUNT_CAP = 1000
 
 
-@dataclass(frozen=True)
-class HomeData:
+class HomeData(NamedTuple):
     queue: Queue
     rows: list[Any]
     total: int
@@ -65,18 +62,24 @@ class Prefetch:
         self.pid = pid
         self._fd = fd
         self._lock = threading.Lock()
-        self._answer: HomeData | None = None
-        self._read = False
+        self._raw: bytes | None = None
+
+    def receive(self) -> bytes:
+        """Block until the child has answered; the answer still packed.
+
+        Waiting holds no interpreter lock; unpacking does (and imports the
+        records' modules), so the app unpacks only once its first frame is drawn.
+        """
+        with self._lock:
+            if self._raw is None:
+                self._raw = self._read_all()
+            return self._raw
 
     def wait(self) -> HomeData | None:
-        """Block until the child has answered (call it from a worker thread)."""
-        with self._lock:
-            if not self._read:
-                self._read = True
-                self._answer = self._receive()
-            return self._answer
+        """The child's answer, or None when it had none."""
+        return decode(self.receive())
 
-    def _receive(self) -> HomeData | None:
+    def _read_all(self) -> bytes:
         chunks = []
         try:
             while chunk := os.read(self._fd, 1 << 16):
@@ -84,14 +87,20 @@ class Prefetch:
         finally:
             os.close(self._fd)
             os.waitpid(self.pid, 0)
-        try:
-            answer = pickle.loads(b"".join(chunks)) if chunks else None
-        except Exception:
-            return None
-        return answer if isinstance(answer, HomeData) else None
+        return b"".join(chunks)
 
 
-def start(db_url: str, settings: Settings) -> Prefetch | None:
+def decode(raw: bytes) -> HomeData | None:
+    import pickle
+
+    try:
+        answer = pickle.loads(raw) if raw else None
+    except Exception:
+        return None
+    return answer if isinstance(answer, HomeData) else None
+
+
+def start(db_url: str, settings: Settings | None = None) -> Prefetch | None:
     """Fork a reader for the home screen's data, or None where that is not safe."""
     if not _can_fork():
         return None
@@ -112,10 +121,16 @@ def _can_fork() -> bool:
     return sys.platform == "linux" and threading.active_count() == 1
 
 
-def _child(read_end: int, write_end: int, db_url: str, settings: Settings) -> None:
+def _child(read_end: int, write_end: int, db_url: str, settings: Settings | None) -> None:
     """Runs in the forked child and never returns."""
     try:
+        import pickle
+
         os.close(read_end)
+        if settings is None:
+            from sellerdesk.config import load_settings
+
+            settings = load_settings()
         payload = pickle.dumps(_read(db_url, settings))
         view = memoryview(payload)
         while view:

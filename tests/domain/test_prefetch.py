@@ -35,7 +35,7 @@ def test_the_forked_reader_answers_what_the_home_screen_would_read(db, db_url, f
     assert answer.total == 3 and answer.labels == ["Hot Lead"]
     assert [item.username for item in answer.queue.today.items] == ["ann"]
     assert answer.queue.first_replies.count == 1  # ben, never answered
-    assert reader.wait() is answer  # read once, kept
+    assert reader.wait() == answer  # read once, kept
 
 
 def test_no_file_no_reader_and_no_file_created(tmp_path):
