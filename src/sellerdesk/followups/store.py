@@ -127,16 +127,20 @@ def cancel_active(
     for followup in active_for(session, lead.id):
         if rule is not None and followup.rule != rule:
             continue
-        _cancel(session, lead, followup, author, why)
+        mark_cancelled(session, lead, followup, author, why)
         count += 1
     if count:
         refresh_next(session, lead)
     return count
 
 
-def _cancel(
+def mark_cancelled(
     session: Session, lead: LeadModel, followup: FollowUpModel, author: str, why: str
 ) -> None:
+    """Cancel `followup` inside the caller's write unit, with `why` on the lead's timeline.
+
+    The caller calls `refresh_next` afterwards, once for however many it cancels.
+    """
     followup.status = "cancelled"
     followup.snoozed_until = None
     body = f"Cancelled {when_.describe(followup.due_at, followup.has_time)}"
@@ -300,7 +304,7 @@ def cancel(db: Database, followup_id: int, why: str = "") -> FollowUp:
     with db.write() as session:
         followup, lead = _followup(session, followup_id)
         _require_active(followup)
-        _cancel(session, lead, followup, db.author, why.strip())
+        mark_cancelled(session, lead, followup, db.author, why.strip())
         lead.updated_at = clock.now()
         refresh_next(session, lead)
         return to_record(followup)

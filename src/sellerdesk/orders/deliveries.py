@@ -53,7 +53,7 @@ def settle(session: Session, lead: LeadModel, order: OrderModel, author: str, wh
         if f.rule == DELIVERY_RULE and f.reason == mine
     ]  # fmt: skip
     for followup in done:
-        followups._cancel(session, lead, followup, author, why)
+        followups.mark_cancelled(session, lead, followup, author, why)
     if done:
         followups.refresh_next(session, lead)
 
@@ -89,7 +89,7 @@ def move_due(db, number: str, due, *, expected_version: int | None = None):
         )
         for followup in followups.active_for(session, lead.id):
             if followup.rule == DELIVERY_RULE and followup.reason == reason(order):
-                followups._cancel(session, lead, followup, db.author, "delivery date moved")
+                followups.mark_cancelled(session, lead, followup, db.author, "delivery date moved")
         session.flush()
         plan(session, lead, order, db.author)
         followups.refresh_next(session, lead)
