@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from sellerdesk import clock
+from sellerdesk.config import Settings
 
 
 @pytest.fixture(autouse=True)
@@ -56,3 +57,28 @@ def frozen_now() -> datetime:
     clock.freeze(moment)
     clock.set_local_zone(UTC)
     return moment
+
+
+@pytest.fixture
+def no_display(monkeypatch) -> Iterator[None]:
+    """No X or Wayland display, so a copy takes the terminal path (OSC 52) and lands in
+    `app.clipboard`; the template cache is emptied so each test reads its own folders."""
+    from sellerdesk.templates import loading
+
+    monkeypatch.delenv("DISPLAY", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    loading._cache.clear()
+    yield
+    loading._cache.clear()
+
+
+@pytest.fixture
+def seller_profile() -> Settings:
+    """Settings with the seller's profile filled in, so templates that quote it render."""
+    settings = Settings()
+    settings.seller.name = "Jehan"
+    settings.seller.level = "Top Rated Seller"
+    settings.seller.years_experience = "6+"
+    settings.seller.projects_completed = "2500+"
+    settings.seller.profile_url = "https://www.fiverr.com/jehanzaib_007/"
+    return settings

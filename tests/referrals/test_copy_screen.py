@@ -15,28 +15,16 @@ from sellerdesk.config import Settings
 from sellerdesk.orders import feedback
 from sellerdesk.screens.fill_values import FillValuesScreen
 from sellerdesk.screens.templates import TemplateLibraryScreen
-from sellerdesk.templates import loading
+
+pytestmark = pytest.mark.usefixtures("no_display")
 
 
-@pytest.fixture(autouse=True)
-def no_display(monkeypatch):
-    monkeypatch.delenv("DISPLAY", raising=False)
-    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
-    loading._cache.clear()
-    yield
-    loading._cache.clear()
-
-
-def profile() -> Settings:
-    settings = Settings()
-    settings.seller.name = "Jehan"
-    settings.seller.level = "Top Rated Seller"
-    settings.seller.years_experience = "6+"
-    settings.seller.projects_completed = "2500+"
-    settings.seller.profile_url = "https://www.fiverr.com/jehanzaib_007/"
-    settings.referral.kind = "amount"
-    settings.referral.value = "50"
-    return settings
+@pytest.fixture
+def profile(seller_profile) -> Settings:
+    """The ask quotes the reward, so these tests name one."""
+    seller_profile.referral.kind = "amount"
+    seller_profile.referral.value = "50"
+    return seller_profile
 
 
 def copies(db, username: str) -> list:
@@ -50,9 +38,9 @@ async def _library(app, pilot, lead_id: int, template_id: str) -> None:
     await settle(pilot)
 
 
-async def test_forward_text_asks_for_the_website_and_copies_nothing_without_it(db, db_url):
+async def test_forward_text_asks_for_the_website_and_copies_nothing_without_it(db, db_url, profile):
     lead = leads.add_lead(db, "maya")
-    app = SellerdeskApp(db_url, profile())
+    app = SellerdeskApp(db_url, profile)
     async with app.run_test(size=(130, 40)) as pilot:
         await _library(app, pilot, lead.id, "referral.forward")
         await pilot.press("enter")
@@ -75,13 +63,13 @@ async def test_forward_text_asks_for_the_website_and_copies_nothing_without_it(d
 
 
 async def test_the_ask_is_refused_naming_the_condition_then_copied_with_the_reward(
-    db, db_url, frozen_now, draft
+    db, db_url, frozen_now, draft, profile
 ):
     lead = leads.add_lead(db, "maya")
     place(db, "maya", draft, "FO1")
     complete(db, "FO1")
     feedback.set_complaint(db, "FO1", True, "Footer overlaps on mobile")
-    app = SellerdeskApp(db_url, profile())
+    app = SellerdeskApp(db_url, profile)
     async with app.run_test(size=(130, 40)) as pilot:
         await _library(app, pilot, lead.id, "referral.ask")
         await pilot.press("enter")

@@ -13,7 +13,8 @@ from sellerdesk.screens.fill_values import FillValuesScreen
 from sellerdesk.screens.settings import SettingsScreen
 from sellerdesk.screens.show_text import ShowTextScreen
 from sellerdesk.screens.templates import TemplateLibraryScreen
-from sellerdesk.templates import loading
+
+pytestmark = pytest.mark.usefixtures("no_display")
 
 KEYS = {
     " ": "space",
@@ -24,25 +25,6 @@ KEYS = {
     ":": "colon",
     "+": "plus",
 }
-
-
-@pytest.fixture(autouse=True)
-def no_display(monkeypatch):
-    monkeypatch.delenv("DISPLAY", raising=False)
-    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
-    loading._cache.clear()
-    yield
-    loading._cache.clear()
-
-
-def profile() -> Settings:
-    settings = Settings()
-    settings.seller.name = "Jehan"
-    settings.seller.level = "Top Rated Seller"
-    settings.seller.years_experience = "6+"
-    settings.seller.projects_completed = "2500+"
-    settings.seller.profile_url = "https://www.fiverr.com/jehanzaib_007/"
-    return settings
 
 
 async def settle(pilot) -> None:
@@ -75,9 +57,11 @@ def copies(db, username: str):
     return [e for e in leads.lead_timeline(db, lead.id) if e.kind == "message_copied"]
 
 
-async def test_enter_copies_records_and_updates_last_messaged(db, db_url, frozen_now):
+async def test_enter_copies_records_and_updates_last_messaged(
+    db, db_url, frozen_now, seller_profile
+):
     lead = leads.add_lead(db, "acme", display_name="Zoë")
-    app = SellerdeskApp(db_url, profile())
+    app = SellerdeskApp(db_url, seller_profile)
     async with app.run_test(size=(130, 40)) as pilot:
         screen = await open_library(pilot, lead.id, "redesign.first_reply")
         preview = str(screen.query_one("#template-preview").render())
@@ -98,9 +82,9 @@ async def test_enter_copies_records_and_updates_last_messaged(db, db_url, frozen
         assert any(f"Copied {len(text)} characters" in n.message for n in app._notifications)
 
 
-async def test_number_key_copies_that_step_of_the_script(db, db_url):
+async def test_number_key_copies_that_step_of_the_script(db, db_url, seller_profile):
     lead = leads.add_lead(db, "acme")
-    app = SellerdeskApp(db_url, profile())
+    app = SellerdeskApp(db_url, seller_profile)
     async with app.run_test(size=(130, 40)) as pilot:
         screen = await open_library(pilot, lead.id, "redesign.first_reply")
         await pilot.press("3")
@@ -110,9 +94,9 @@ async def test_number_key_copies_that_step_of_the_script(db, db_url):
         assert [e.data["template"] for e in copies(db, "acme")] == ["redesign.pages"]
 
 
-async def test_missing_value_asks_then_copies_and_remembers(db, db_url):
+async def test_missing_value_asks_then_copies_and_remembers(db, db_url, seller_profile):
     lead = leads.add_lead(db, "acme")
-    app = SellerdeskApp(db_url, profile())
+    app = SellerdeskApp(db_url, seller_profile)
     async with app.run_test(size=(130, 40)) as pilot:
         await open_library(pilot, lead.id, "referral.forward")
         await pilot.press("enter")
@@ -134,9 +118,9 @@ async def test_missing_value_asks_then_copies_and_remembers(db, db_url):
         assert len(copies(db, "acme")) == 2
 
 
-async def test_an_unfilled_placeholder_is_never_copied(db, db_url):
+async def test_an_unfilled_placeholder_is_never_copied(db, db_url, seller_profile):
     lead = leads.add_lead(db, "acme")
-    app = SellerdeskApp(db_url, profile())
+    app = SellerdeskApp(db_url, seller_profile)
     async with app.run_test(size=(130, 40)) as pilot:
         await open_library(pilot, lead.id, "redesign.custom_offer")
         await pilot.press("enter")
@@ -161,12 +145,12 @@ async def test_an_unfilled_placeholder_is_never_copied(db, db_url):
         assert leads.get_lead(db, "acme").last_messaged_at is None
 
 
-async def test_malformed_user_template_is_refused(db, db_url):
+async def test_malformed_user_template_is_refused(db, db_url, seller_profile):
     folder = paths.user_templates_dir()
     folder.mkdir(parents=True)
     (folder / "x.txt").write_text("id: custom.x\n---\nHi {client_name!r}", encoding="utf-8")
     lead = leads.add_lead(db, "acme")
-    app = SellerdeskApp(db_url, profile())
+    app = SellerdeskApp(db_url, seller_profile)
     async with app.run_test(size=(130, 40)) as pilot:
         await open_library(pilot, lead.id, "custom.x")
         await pilot.press("enter")
@@ -175,11 +159,10 @@ async def test_malformed_user_template_is_refused(db, db_url):
         assert any("malformed" in n.message for n in app._notifications)
 
 
-async def test_profile_values_typed_in_the_form_go_to_settings(db, db_url):
+async def test_profile_values_typed_in_the_form_go_to_settings(db, db_url, seller_profile):
     lead = leads.add_lead(db, "acme", website="acme.com")
-    settings = profile()
-    settings.seller.name = ""
-    app = SellerdeskApp(db_url, settings)
+    seller_profile.seller.name = ""
+    app = SellerdeskApp(db_url, seller_profile)
     async with app.run_test(size=(130, 40)) as pilot:
         await open_library(pilot, lead.id, "referral.forward")
         await pilot.press("enter")
@@ -193,9 +176,9 @@ async def test_profile_values_typed_in_the_form_go_to_settings(db, db_url):
     assert "seller_name" not in leads.get_lead(db, "acme").values
 
 
-async def test_show_text_view_holds_the_preview(db, db_url):
+async def test_show_text_view_holds_the_preview(db, db_url, seller_profile):
     lead = leads.add_lead(db, "acme")
-    app = SellerdeskApp(db_url, profile())
+    app = SellerdeskApp(db_url, seller_profile)
     async with app.run_test(size=(130, 40)) as pilot:
         await open_library(pilot, lead.id, "redesign.budget")
         await pilot.press("v")
@@ -237,9 +220,11 @@ async def test_settings_screen_saves_the_profile_and_reward(db, db_url):
     assert (saved.referral.kind, saved.referral.value) == ("percent", "15")
 
 
-async def test_c_on_the_lead_screen_copies_and_the_timeline_shows_it(db, db_url, frozen_now):
+async def test_c_on_the_lead_screen_copies_and_the_timeline_shows_it(
+    db, db_url, frozen_now, seller_profile
+):
     lead = leads.add_lead(db, "acme", display_name="Zoë")
-    app = SellerdeskApp(db_url, profile())
+    app = SellerdeskApp(db_url, seller_profile)
     async with app.run_test(size=(130, 40)) as pilot:
         await settle(pilot)
         app.open_lead(lead.id)
@@ -271,9 +256,9 @@ async def test_f3_opens_settings(db, db_url):
         assert not isinstance(app.screen, SettingsScreen)
 
 
-async def test_a_referral_ask_is_not_copied_before_the_gate_holds(db, db_url):
+async def test_a_referral_ask_is_not_copied_before_the_gate_holds(db, db_url, seller_profile):
     lead = leads.add_lead(db, "acme")
-    app = SellerdeskApp(db_url, profile())
+    app = SellerdeskApp(db_url, seller_profile)
     async with app.run_test(size=(130, 40)) as pilot:
         await open_library(pilot, lead.id, "referral.ask")
         await pilot.press("enter")
