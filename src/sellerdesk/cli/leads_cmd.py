@@ -88,36 +88,19 @@ def run_add(ctx) -> int:
 
 
 def _add_referred(ctx, fields: dict) -> int:
-    """A lead who names a referrer: the referral is recorded too (label, note, reward),
-    since an untracked referral earns nobody anything. Everything typed is checked
-    before anything is written."""
-    from sellerdesk import checks, leads
-    from sellerdesk.errors import Duplicate
-    from sellerdesk.referrals.tracking import record_referral
+    from sellerdesk.referrals.tracking import add_referred_lead
 
-    a, db = ctx.args, ctx.db
-    for key, value in fields.items():
-        checks.clean_field(key, value)
-    if a.stage:
-        STAGES.parse(a.stage)
-    for label in a.label:
-        checks.clean_label(label)
-    existing = leads.find_lead(db, a.username)
-    if existing is not None:
-        raise Duplicate(f"A lead with username '{existing.username}' already exists.")
-    record_referral(db, a.username, a.referred_by, settings=ctx.settings)
-    rest = {k: v for k, v in fields.items() if v is not None and k != "referred_by"}
-    if rest.get("notes"):
-        recorded = leads.get_lead(db, a.username).notes or ""
-        if recorded not in rest["notes"]:
-            rest["notes"] = f"{recorded}\n{rest['notes']}".strip()
-    if rest:
-        leads.update_lead(db, a.username, **rest)
-    if a.stage:
-        leads.set_stage(db, a.username, a.stage)
-    if a.label:
-        leads.add_labels(db, a.username, a.label)
-    lead = leads.get_lead(db, a.username)
+    a = ctx.args
+    rest = {key: value for key, value in fields.items() if key != "referred_by"}
+    lead = add_referred_lead(
+        ctx.db,
+        a.username,
+        a.referred_by,
+        stage=a.stage,
+        labels=a.label,
+        settings=ctx.settings,
+        **rest,
+    )
     print(f"Added {lead.username} ({STAGES.label(lead.stage)}), referred by {lead.referred_by}.")
     return 0
 

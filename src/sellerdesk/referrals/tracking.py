@@ -10,6 +10,7 @@ step lands on both leads' timelines.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from typing import Any
@@ -18,7 +19,8 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased
 
-from sellerdesk import clock, rules
+from sellerdesk import clock, leads, rules
+from sellerdesk.checks import EDITABLE, clean_field, clean_label
 from sellerdesk.config import Settings, load_settings
 from sellerdesk.db.engine import Database
 from sellerdesk.db.models import (
@@ -30,9 +32,11 @@ from sellerdesk.db.models import (
 )
 from sellerdesk.errors import Duplicate, Invalid, NotFound
 from sellerdesk.leads import _add_labels, _touch, clean_username
+from sellerdesk.records import Lead
 from sellerdesk.referrals import reward
 from sellerdesk.referrals.guard import gate_in_unit
 from sellerdesk.timeline import record
+from sellerdesk.vocab import STAGES
 
 ASK_TEMPLATE = "referral.ask"
 ASK_RULE = "referral"
@@ -230,6 +234,52 @@ def _record_in_unit(
         _earn(session, model, referrer, referred, author, "already has an order")
     session.flush()
     return Recorded(_one(session, model), created_referred, created_referrer)
+
+
+def add_referred_lead(
+    db: Database,
+    username: str,
+    referrer_username: str,
+    *,
+    stage: str | None = None,
+    labels: Iterable[str] = (),
+    settings: Settings | None = None,
+    **fields: Any,
+) -> Lead:
+    """A new lead who names a referrer: the referral is recorded too (label,
+    note, reward), since an untracked referral earns nobody anything.
+
+    Everything typed is checked before anything is written, so a refusal
+    leaves no half-made lead. Fields left empty keep what the referral set
+    (source Referral, the "Referred by" note); typed notes follow that note.
+    """
+    name = clean_username(username)
+    clean_username(referrer_username)
+    # The referrer is the argument; `referred_by` follows from recording it.
+    unknown = set(fields) - (set(EDITABLE) - {"referred_by"})
+    if unknown:
+        raise Invalid(f"Cannot set {', '.join(sorted(unknown))} here.")
+    for key, value in fields.items():
+        clean_field(key, value)
+    if stage:
+        STAGES.parse(stage)
+    wanted = [clean_label(label) for label in labels]
+    existing = leads.find_lead(db, name)
+    if existing is not None:
+        raise Duplicate(f"A lead with username '{existing.username}' already exists.")
+    record_referral(db, name, referrer_username, settings=settings)
+    rest = {key: value for key, value in fields.items() if value not in (None, "")}
+    if rest.get("notes"):
+        recorded = leads.get_lead(db, name).notes or ""
+        if recorded not in rest["notes"]:
+            rest["notes"] = f"{recorded}\n{rest['notes']}".strip()
+    if rest:
+        leads.update_lead(db, name, **rest)
+    if stage:
+        leads.set_stage(db, name, stage)
+    if wanted:
+        leads.add_labels(db, name, wanted)
+    return leads.get_lead(db, name)
 
 
 def _mark_referred(session: Session, lead: LeadModel, by: str, author: str) -> None:

@@ -25,6 +25,7 @@ from sellerdesk.screens.tasks import run_db
 from sellerdesk.vocab import INDUSTRIES, PROJECT_TYPES, SOURCES, STAGES
 
 DUPLICATE_CHECK_S = 0.25
+DEFAULT_SOURCE = "fiverr_inbox"
 INPUTS = ("username", "display_name", "website", "referred_by", "owner", "labels")
 
 
@@ -98,7 +99,7 @@ class LeadFormScreen(Screen[int | None]):
             yield from self._row(
                 "source",
                 "Source",
-                self._select(SOURCES.items, lead.source if lead else "fiverr_inbox"),
+                self._select(SOURCES.items, lead.source if lead else DEFAULT_SOURCE),
             )
             if not self.editing:
                 yield from self._row("stage", "Stage", self._select(STAGES.items, "new"))
@@ -253,7 +254,10 @@ class LeadFormScreen(Screen[int | None]):
         self._form_error("")
         values = {name: self._value(name) for name in self._field_names()}
         self._saving = True
-        if self.lead is None:
+        if self.lead is None and values["referred_by"].strip():
+            job = _add_referred_job(values, self.app.settings)
+            run_db(self, job, self._saved, self._failed, group="form-save")
+        elif self.lead is None:
             run_db(self, _add_job(values), self._saved, self._failed, group="form-save")
         else:
             job = _update_job(self.lead.username, self.lead.version, values)
@@ -268,7 +272,13 @@ class LeadFormScreen(Screen[int | None]):
 
     def _saved(self, lead: Lead) -> None:
         self._saving = False
-        self.notify(f"Saved {lead.username}.", timeout=3)
+        if not self.editing and lead.referred_by:
+            message = (
+                f"Saved {lead.username}, referred by {lead.referred_by}; the referral is tracked."
+            )
+        else:
+            message = f"Saved {lead.username}."
+        self.notify(message, timeout=3)
         self.dismiss(lead.id)
 
     def _failed(self, exc: SellerdeskError) -> None:
@@ -307,6 +317,36 @@ def _add_job(values: dict[str, str]) -> Callable[[Any], Lead]:
             referred_by=values["referred_by"],
             project_type=values["project_type"] or None,
             industry=values["industry"] or None,
+            owner=values["owner"],
+            notes=values["notes"],
+        )
+
+    return job
+
+
+def _add_referred_job(values: dict[str, str], settings: Any) -> Callable[[Any], Lead]:
+    """A new lead naming its referrer is recorded as the CLI records it: the
+    referral is tracked (label, note, pending reward), not just typed."""
+    source = values["source"]
+    if source == DEFAULT_SOURCE:
+        # The untouched default would hide that this lead came by referral.
+        source = ""
+
+    def job(db) -> Lead:
+        from sellerdesk.referrals.tracking import add_referred_lead
+
+        return add_referred_lead(
+            db,
+            values["username"],
+            values["referred_by"],
+            stage=values["stage"] or None,
+            labels=split_labels(values["labels"]),
+            settings=settings,
+            display_name=values["display_name"],
+            website=values["website"],
+            source=source,
+            project_type=values["project_type"],
+            industry=values["industry"],
             owner=values["owner"],
             notes=values["notes"],
         )
