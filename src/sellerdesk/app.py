@@ -26,7 +26,7 @@ from sellerdesk.screens.home import HomeScreen
 
 if TYPE_CHECKING:
     from sellerdesk.db.engine import Database
-    from sellerdesk.prefetch import HomeData, Prefetch
+    from sellerdesk.prefetch import Prefetch
 
 
 class SellerdeskApp(App[int]):
@@ -72,11 +72,10 @@ class SellerdeskApp(App[int]):
         if self._prefetch is not None:
             # Waiting on the pipe holds no lock: the UI draws meanwhile.
             self.run_worker(self._receive_prefetch, thread=True, group="open", exit_on_error=False)
-        # Filling the screen, or importing the database layer in a thread, must
-        # not come before the first frame is drawn.
-        self.call_after_refresh(self._first_frame_drawn)
 
-    def _first_frame_drawn(self) -> None:
+    def on_ready(self) -> None:
+        # The first frame is on screen. Filling it, or importing the database
+        # layer in a thread, must not come before that.
         self._drawn.set()
         if self._prefetch is None:
             self._start_opening()
@@ -85,15 +84,18 @@ class SellerdeskApp(App[int]):
         self.run_worker(self._open_database, thread=True, group="open", exit_on_error=False)
 
     def _receive_prefetch(self) -> None:
-        from sellerdesk.prefetch import decode
-
         assert self._prefetch is not None
         raw = self._prefetch.receive()
-        # Unpacking takes the interpreter lock: not while the first frame is drawn.
         self._drawn.wait()
-        self.call_from_thread(self._prefetched, decode(raw))
+        # Unpacked on the UI thread, in one go: from this thread it would trade
+        # the interpreter lock with the UI many times over for the same work.
+        self.call_from_thread(self._prefetched, raw)
+        self._prefetch.reap()
 
-    def _prefetched(self, data: HomeData | None) -> None:
+    def _prefetched(self, raw: bytes) -> None:
+        from sellerdesk.prefetch import decode
+
+        data = decode(raw)
         home = self.screen_stack[0] if self.screen_stack else None
         if data is not None and isinstance(home, HomeScreen):
             home.show_home_data(data)

@@ -10,6 +10,12 @@ a pipe as plain records and exits, while the parent draws on the other core.
 The child only reads. If the database is missing, needs migrating or anything
 at all goes wrong, it sends nothing, and the app opens the database the
 ordinary way, which explains any problem to the user.
+
+Importing SQLAlchemy is most of the child's time, so on SQLite it does without:
+it replays statements compiled and kept by an earlier start
+(`sellerdesk.db.statements`) through the standard library's sqlite3. The first
+start after installing or upgrading reads through SQLAlchemy, answers, and
+then keeps the compiled statements for the next.
 """
 
 from __future__ import annotations
@@ -22,7 +28,10 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from sellerdesk.paths import sqlite_path
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from sellerdesk.config import Settings
+    from sellerdesk.db.statements import Key, Reader
     from sellerdesk.followups.items import Queue
 
 # Leads per page of the home screen's list (the first page is read here).
@@ -40,19 +49,33 @@ class HomeData(NamedTuple):
 
 
 def read_home(db, settings: Settings) -> HomeData:
-    """What the home screen shows before anything is typed."""
-    from sellerdesk.followups import queue
-    from sellerdesk.followups.items import PANEL_PER_LANE
-    from sellerdesk.search import all_labels, count_leads, list_leads
+    """What the home screen shows before anything is typed (through SQLAlchemy)."""
+    from sellerdesk.db.statements import CoreReader
 
-    rows = list_leads(db, "", limit=PAGE_SIZE)
-    total = count_leads(db, "") if len(rows) == PAGE_SIZE else len(rows)
+    with db.connect() as conn:
+        return home_from(CoreReader(conn), settings)
+
+
+def home_from(reader: Reader, settings: Settings) -> HomeData:
+    """The home screen's first data, read by statement key (see db/statements.py)."""
+    from sellerdesk.followups import lanes
+    from sellerdesk.followups.items import PANEL_PER_LANE
+    from sellerdesk.records import LeadRow
+
+    rows = [LeadRow(*row) for row in reader.rows(("search.first_page", PAGE_SIZE))]
+    total = reader.rows(("search.count_all",))[0][0] if len(rows) == PAGE_SIZE else len(rows)
     return HomeData(
-        queue=queue.build(db, settings, limit=PANEL_PER_LANE),
+        queue=lanes.assemble(reader, settings, limit=PANEL_PER_LANE),
         rows=rows,
         total=total,
-        labels=all_labels(db),
+        labels=[row[0] for row in reader.rows(("search.labels",))],
     )
+
+
+def statements_file() -> Path:
+    from sellerdesk.paths import data_dir
+
+    return data_dir() / "startup-statements.json"
 
 
 class Prefetch:
@@ -76,8 +99,17 @@ class Prefetch:
             return self._raw
 
     def wait(self) -> HomeData | None:
-        """The child's answer, or None when it had none."""
-        return decode(self.receive())
+        """The child's answer, or None when it had none; the child is gone after."""
+        answer = decode(self.receive())
+        self.reap()
+        return answer
+
+    def reap(self) -> None:
+        """Wait for the child to end (it may still be keeping compiled statements)."""
+        with self._lock:
+            if self.pid:
+                os.waitpid(self.pid, 0)
+                self.pid = 0
 
     def _read_all(self) -> bytes:
         chunks = []
@@ -86,7 +118,6 @@ class Prefetch:
                 chunks.append(chunk)
         finally:
             os.close(self._fd)
-            os.waitpid(self.pid, 0)
         return b"".join(chunks)
 
 
@@ -131,10 +162,14 @@ def _child(read_end: int, write_end: int, db_url: str, settings: Settings | None
             from sellerdesk.config import load_settings
 
             settings = load_settings()
-        payload = pickle.dumps(_read(db_url, settings))
+        answer, used = _read(db_url, settings)
+        payload = pickle.dumps(answer)
         view = memoryview(payload)
         while view:
             view = view[os.write(write_end, view) :]
+        os.close(write_end)  # the parent has its answer; what follows is for next time
+        if used and sqlite_path(db_url) is not None:
+            _keep_statements(used)
     except BaseException:
         pass  # the parent reads an empty answer and opens the database itself
     finally:
@@ -142,11 +177,58 @@ def _child(read_end: int, write_end: int, db_url: str, settings: Settings | None
         os._exit(0)
 
 
-def _read(db_url: str, settings: Settings) -> HomeData:
+def _read(db_url: str, settings: Settings) -> tuple[HomeData | None, list[Key]]:
+    """The answer, and the statement keys read through SQLAlchemy (none if replayed)."""
+    path = sqlite_path(db_url)
+    if path is not None:
+        from sellerdesk.db.statements import load_compiled
+
+        compiled = load_compiled(statements_file())
+        if compiled is not None:
+            try:
+                return _replay(path, settings, compiled), []
+            except Exception:
+                pass  # e.g. a statement not kept yet: read the ordinary way
+    return _read_core(db_url, settings)
+
+
+def _replay(path: Path, settings: Settings, compiled: dict) -> HomeData | None:
+    import sqlite3
+
+    from sellerdesk.db.schema import HEAD
+    from sellerdesk.db.statements import SqliteReader
+
+    conn = sqlite3.connect(path, timeout=10, isolation_level=None)
+    try:
+        (revision,) = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        if revision != HEAD:
+            return None  # to be migrated: the app does that, with a backup first
+        conn.execute("BEGIN")  # one snapshot for every statement
+        return home_from(SqliteReader(conn, compiled), settings)
+    finally:
+        conn.close()
+
+
+def _read_core(db_url: str, settings: Settings) -> tuple[HomeData, list[Key]]:
     from sellerdesk.db.open import open_database
+    from sellerdesk.db.statements import CoreReader
 
     db = open_database(db_url, settings.author, migrate=False)
     try:
-        return read_home(db, settings)
+        with db.connect() as conn:
+            reader = CoreReader(conn)
+            return home_from(reader, settings), reader.used
     finally:
         db.close()
+
+
+def _keep_statements(used: list[Key]) -> None:
+    from sellerdesk.db.statements import save_compiled
+
+    # Both forms of the lane counts: a do-not-contact lead with a follow-up
+    # left open (rare) must not send the next start back to SQLAlchemy.
+    keys = list(used)
+    for excluding in (False, True):
+        if ("queue.lane_counts", excluding) not in keys:
+            keys.append(("queue.lane_counts", excluding))
+    save_compiled(statements_file(), keys)

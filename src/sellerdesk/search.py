@@ -16,6 +16,7 @@ from sqlalchemy import Connection, Select, column, exists, func, literal_column,
 from sellerdesk.checks import clean_label
 from sellerdesk.db import tables
 from sellerdesk.db.engine import Database
+from sellerdesk.db.statements import statement
 from sellerdesk.records import LeadRow
 from sellerdesk.vocab import STAGES
 
@@ -199,9 +200,28 @@ def count_leads(
 
 def all_labels(db: Database) -> list[str]:
     with db.connect() as conn:
-        rows = conn.execute(
-            select(func.min(label_row.label))
-            .group_by(label_row.label_key)
-            .order_by(label_row.label_key)
-        )
-        return [row[0] for row in rows]
+        return [row[0] for row in conn.execute(_labels_stmt())]
+
+
+# The home screen's first look, before anything is typed: the same rows as
+# `list_leads(db, "")`, `count_leads(db, "")` and `all_labels(db)`, as named
+# statements the start-up reader can replay (sellerdesk.prefetch).
+
+
+@statement("search.first_page")
+def _first_page_stmt(limit: int) -> Select:
+    return select(*_ROW_COLUMNS).order_by(lead.updated_at.desc(), lead.id.desc()).limit(limit)
+
+
+@statement("search.count_all")
+def _count_all_stmt() -> Select:
+    return select(func.count()).select_from(tables.leads)
+
+
+@statement("search.labels")
+def _labels_stmt() -> Select:
+    return (
+        select(func.min(label_row.label))
+        .group_by(label_row.label_key)
+        .order_by(label_row.label_key)
+    )

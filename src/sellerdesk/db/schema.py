@@ -7,7 +7,10 @@ database is behind.
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, inspect, text
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
 
 # Oldest first; the last one is head.
 REVISIONS: tuple[str, ...] = (
@@ -21,6 +24,8 @@ HEAD = REVISIONS[-1]
 
 def current_revision(conn: Connection) -> str | None:
     """The database's revision, or None for a database with no sellerdesk schema."""
+    from sqlalchemy import text
+
     try:
         row = conn.execute(text("SELECT version_num FROM alembic_version")).first()
     except Exception:  # no version table yet
@@ -31,5 +36,7 @@ def current_revision(conn: Connection) -> str | None:
 
 def has_foreign_tables(conn: Connection) -> bool:
     """True when the database holds tables but no sellerdesk version stamp."""
+    from sqlalchemy import inspect
+
     names = set(inspect(conn).get_table_names())
     return bool(names - {"alembic_version"})
