@@ -23,7 +23,8 @@ from __future__ import annotations
 import os
 import sys
 import threading
-from typing import TYPE_CHECKING, Any, NamedTuple
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from sellerdesk.paths import sqlite_path
 
@@ -33,6 +34,8 @@ if TYPE_CHECKING:
     from sellerdesk.config import Settings
     from sellerdesk.db.statements import Key, Reader
     from sellerdesk.followups.items import Queue
+
+T = TypeVar("T")
 
 # Leads per page of the home screen's list (the first page is read here).
 PAGE_SIZE = 100
@@ -162,14 +165,14 @@ def _child(read_end: int, write_end: int, db_url: str, settings: Settings | None
             from sellerdesk.config import load_settings
 
             settings = load_settings()
-        answer, used = _read(db_url, settings)
+        answer, through_sqlalchemy = _read(db_url, settings)
         payload = pickle.dumps(answer)
         view = memoryview(payload)
         while view:
             view = view[os.write(write_end, view) :]
         os.close(write_end)  # the parent has its answer; what follows is for next time
-        if used and sqlite_path(db_url) is not None:
-            _keep_statements(used)
+        if through_sqlalchemy and sqlite_path(db_url) is not None:
+            keep_statements()
     except BaseException:
         pass  # the parent reads an empty answer and opens the database itself
     finally:
@@ -177,58 +180,62 @@ def _child(read_end: int, write_end: int, db_url: str, settings: Settings | None
         os._exit(0)
 
 
-def _read(db_url: str, settings: Settings) -> tuple[HomeData | None, list[Key]]:
-    """The answer, and the statement keys read through SQLAlchemy (none if replayed)."""
+def _read(db_url: str, settings: Settings) -> tuple[HomeData | None, bool]:
+    """The answer, and whether it was read through SQLAlchemy (not replayed)."""
     path = sqlite_path(db_url)
     if path is not None:
-        from sellerdesk.db.statements import load_compiled
-
-        compiled = load_compiled(statements_file())
-        if compiled is not None:
-            try:
-                return _replay(path, settings, compiled), []
-            except Exception:
-                pass  # e.g. a statement not kept yet: read the ordinary way
-    return _read_core(db_url, settings)
+        try:
+            return replay(path, lambda reader: home_from(reader, settings)), False
+        except Exception:
+            pass  # nothing kept, or it did not fit: read the ordinary way
+    return _read_core(db_url, settings), True
 
 
-def _replay(path: Path, settings: Settings, compiled: dict) -> HomeData | None:
+class NotKept(Exception):
+    """No statements kept for this sellerdesk, or not the ones needed."""
+
+
+def replay(path: Path, read: Callable[[Reader], T]) -> T | None:
+    """`read` through kept statements on a plain sqlite3 connection, or None
+    when the database must be migrated first (the app does that, with a backup)."""
     import sqlite3
 
     from sellerdesk.db.schema import HEAD
-    from sellerdesk.db.statements import SqliteReader
+    from sellerdesk.db.statements import SqliteReader, load_compiled
 
+    compiled = load_compiled(statements_file())
+    if compiled is None:
+        raise NotKept
     conn = sqlite3.connect(path, timeout=10, isolation_level=None)
     try:
         (revision,) = conn.execute("SELECT version_num FROM alembic_version").fetchone()
         if revision != HEAD:
-            return None  # to be migrated: the app does that, with a backup first
+            return None
         conn.execute("BEGIN")  # one snapshot for every statement
-        return home_from(SqliteReader(conn, compiled), settings)
+        return read(SqliteReader(conn, compiled))
+    except (KeyError, sqlite3.Error) as exc:
+        raise NotKept from exc
     finally:
         conn.close()
 
 
-def _read_core(db_url: str, settings: Settings) -> tuple[HomeData, list[Key]]:
+def _read_core(db_url: str, settings: Settings) -> HomeData:
     from sellerdesk.db.open import open_database
-    from sellerdesk.db.statements import CoreReader
 
     db = open_database(db_url, settings.author, migrate=False)
     try:
-        with db.connect() as conn:
-            reader = CoreReader(conn)
-            return home_from(reader, settings), reader.used
+        return read_home(db, settings)
     finally:
         db.close()
 
 
-def _keep_statements(used: list[Key]) -> None:
+def keep_statements() -> None:
+    """Compile and keep what the reader and `sellerdesk today` replay."""
     from sellerdesk.db.statements import save_compiled
+    from sellerdesk.followups import lanes
+    from sellerdesk.followups.items import PANEL_PER_LANE
 
-    # Both forms of the lane counts: a do-not-contact lead with a follow-up
-    # left open (rare) must not send the next start back to SQLAlchemy.
-    keys = list(used)
-    for excluding in (False, True):
-        if ("queue.lane_counts", excluding) not in keys:
-            keys.append(("queue.lane_counts", excluding))
+    keys: list[Key] = [("search.first_page", PAGE_SIZE), ("search.count_all",), ("search.labels",)]
+    for limit in (PANEL_PER_LANE, lanes.TODAY_LIMIT):
+        keys += lanes.statement_keys(limit)
     save_compiled(statements_file(), keys)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 from sellerdesk.cli.common import db_option
 
 
@@ -19,17 +21,51 @@ def register(subparsers) -> None:
 
 
 def run_today(ctx) -> int:
-    from sellerdesk.followups import queue
-
     limit = max(1, ctx.args.limit)
-    result = queue.build(ctx.db, ctx.settings, limit=limit)
+    result = _replayed(ctx, limit)
+    through_sqlalchemy = result is None
+    if result is None:
+        from sellerdesk.followups import queue
+
+        result = queue.build(ctx.db, ctx.settings, limit=limit)
     if ctx.args.json:
         from sellerdesk.cli.common import print_json
 
         print_json(result.to_json())
-        return 0
-    print("\n".join(render(result)))
+    else:
+        print("\n".join(render(result)))
+    if through_sqlalchemy and ctx.db.is_sqlite:
+        sys.stdout.flush()  # the answer first; keeping statements is for next time
+        _keep_statements()
     return 0
+
+
+def _replayed(ctx, limit: int):
+    """The queue read through statements kept by an earlier run, without
+    importing SQLAlchemy; None to read it the ordinary way."""
+    from sellerdesk import prefetch
+    from sellerdesk.followups import lanes
+    from sellerdesk.paths import resolve_db_url, sqlite_path
+
+    path = sqlite_path(resolve_db_url(ctx.args.db))
+    if path is None or not path.is_file():
+        return None
+    settings = ctx.settings
+    try:
+        return prefetch.replay(path, lambda reader: lanes.assemble(reader, settings, limit=limit))
+    except Exception:
+        return None
+
+
+def _keep_statements() -> None:
+    from sellerdesk import prefetch
+    from sellerdesk.db.statements import load_compiled
+
+    try:
+        if load_compiled(prefetch.statements_file()) is None:
+            prefetch.keep_statements()
+    except OSError:
+        pass  # a read-only data folder: the next run reads the ordinary way again
 
 
 def render(result) -> list[str]:

@@ -37,6 +37,8 @@ LANE_TITLES = {
     "upcoming": f"Upcoming ({UPCOMING_DAYS} days)",
     "no_next_step": "No next step",
 }
+# `sellerdesk today` lists this many per lane unless told otherwise.
+TODAY_LIMIT = 50
 # The cutoff of a stage with no limit: nothing has sat in a stage since before it.
 _NO_LIMIT = datetime(1970, 1, 1, tzinfo=UTC)
 
@@ -63,6 +65,21 @@ class StaleRule:
     def params(self) -> dict[str, datetime]:
         # One parameter per stage, so the counting statement never changes shape.
         return {f"cutoff_{stage}": self.cutoffs.get(stage, _NO_LIMIT) for stage in STAGES.keys}
+
+
+def statement_keys(limit: int) -> list[tuple]:
+    """Every statement `assemble` may run at this limit (to be kept for replaying)."""
+    return [
+        ("queue.dnc_with_plans",),
+        ("queue.lane_counts", False),
+        ("queue.lane_counts", True),
+        ("queue.lead_counts",),
+        ("queue.lane", False, limit),
+        ("queue.lane", True, limit),
+        ("queue.first_replies", limit),
+        ("queue.quiet", limit),
+        ("queue.activity",),
+    ]
 
 
 def assemble(reader: Reader, settings: Settings, *, limit: int) -> Queue:
