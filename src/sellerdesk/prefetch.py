@@ -208,6 +208,8 @@ def replay(path: Path, read: Callable[[Reader], T]) -> T | None:
         raise NotKept
     conn = sqlite3.connect(path, timeout=10, isolation_level=None)
     try:
+        # The SQL comes from a file: whatever it says, this connection cannot write.
+        conn.execute("PRAGMA query_only = ON")
         (revision,) = conn.execute("SELECT version_num FROM alembic_version").fetchone()
         if revision != HEAD:
             return None

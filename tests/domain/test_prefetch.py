@@ -116,3 +116,16 @@ def test_a_database_needing_migration_is_left_to_the_app(db, db_url, db_path, fr
         )
     # No backup copy, no migration: the reader only reads.
     assert sorted(p.name for p in db_path.parent.iterdir()) == before
+
+
+def test_kept_statements_cannot_write_to_the_database(db, db_url, db_path, frozen_now):
+    _some_leads(db)
+    _start(db_url, Settings())
+    path = prefetch.statements_file()
+    kept = json.loads(path.read_text())
+    kept["statements"]['["search.labels"]']["sql"] = "DELETE FROM leads"
+    path.write_text(json.dumps(kept))
+    # The replay fails (read-only connection), the ordinary read answers instead.
+    assert _start(db_url, Settings()) == _as_the_home_screen_reads(db, Settings())
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("SELECT count(*) FROM leads").fetchone() == (4,)
