@@ -75,6 +75,10 @@ def no_display(monkeypatch) -> Iterator[None]:
 @pytest.fixture
 def seller_profile() -> Settings:
     """Settings with the seller's profile filled in, so templates that quote it render."""
+    return seller_settings()
+
+
+def seller_settings() -> Settings:
     settings = Settings()
     settings.seller.name = "Jehan"
     settings.seller.level = "Top Rated Seller"

@@ -4,6 +4,7 @@ seed 002 texts rendering to the seed's exact words."""
 from __future__ import annotations
 
 import pytest
+from tests.conftest import seller_settings
 
 from sellerdesk.config import Settings
 from sellerdesk.templates.lint import check_template
@@ -45,12 +46,7 @@ If you're looking for a reliable Website Developer for a new website or redesign
 
 
 def seed_settings() -> Settings:
-    settings = Settings()
-    settings.seller.name = "Jehan"
-    settings.seller.level = "Top Rated Seller"
-    settings.seller.years_experience = "6+"
-    settings.seller.projects_completed = "2500+"
-    settings.seller.profile_url = "https://www.fiverr.com/jehanzaib_007/"
+    settings = seller_settings()
     settings.referral.kind, settings.referral.value = "percent", "10"
     return settings
 
