@@ -86,11 +86,15 @@ class SellerdeskApp(App[int]):
     def _receive_prefetch(self) -> None:
         assert self._prefetch is not None
         raw = self._prefetch.receive()
-        self._drawn.wait()
-        # Unpacked on the UI thread, in one go: from this thread it would trade
-        # the interpreter lock with the UI many times over for the same work.
-        self.call_from_thread(self._prefetched, raw)
-        self._prefetch.reap()
+        self._drawn.wait()  # also released if the app closes before its first frame
+        try:
+            # Unpacked on the UI thread, in one go: from this thread it would trade
+            # the interpreter lock with the UI many times over for the same work.
+            self.call_from_thread(self._prefetched, raw)
+        except RuntimeError:
+            pass  # the app is no longer running: nothing to fill
+        finally:
+            self._prefetch.reap()
 
     def _prefetched(self, raw: bytes) -> None:
         from sellerdesk.prefetch import decode
@@ -144,6 +148,7 @@ class SellerdeskApp(App[int]):
             self._waiting.append(callback)
 
     def on_unmount(self) -> None:
+        self._drawn.set()  # a reader still waiting for the first frame must not wait forever
         if self.db is not None:
             self.db.close()
 

@@ -147,3 +147,31 @@ async def test_launched_with_a_reader_the_home_screen_fills_before_the_database_
         await settle(pilot)
         table = app.screen.query_one(LeadList)
         assert [str(table.get_row_at(i)[0]) for i in range(table.row_count)] == ["ben"]
+
+
+async def test_an_app_closed_before_its_first_frame_leaves_no_reader_waiting(db, db_url):
+    if sys.platform != "linux":
+        pytest.skip("the start-up reader forks on Linux only")
+    import asyncio
+
+    from sellerdesk import leads, prefetch
+    from sellerdesk.app import SellerdeskApp
+    from sellerdesk.config import Settings
+
+    leads.add_lead(db, "ann")
+    reader = prefetch.start(db_url, Settings())
+    assert reader is not None
+
+    class ClosesAtOnce(SellerdeskApp):
+        def on_mount(self) -> None:  # runs after the app's own on_mount
+            self.exit()
+
+    app = ClosesAtOnce(db_url, Settings(), prefetch=reader)
+    async with app.run_test(size=SIZE):
+        pass
+    # The worker waiting for the first frame was released and reaped the child.
+    for _ in range(200):
+        if reader.pid == 0:
+            break
+        await asyncio.sleep(0.02)
+    assert reader.pid == 0
