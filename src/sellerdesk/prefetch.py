@@ -235,9 +235,9 @@ def keep_statements() -> None:
     """Compile and keep what the reader and `sellerdesk today` replay."""
     from sellerdesk.db.statements import save_compiled
     from sellerdesk.followups import lanes
-    from sellerdesk.followups.items import PANEL_PER_LANE
+    from sellerdesk.followups.items import PANEL_PER_LANE, TODAY_PER_LANE
 
     keys: list[Key] = [("search.first_page", PAGE_SIZE), ("search.count_all",), ("search.labels",)]
-    for limit in (PANEL_PER_LANE, lanes.TODAY_LIMIT):
+    for limit in (PANEL_PER_LANE, TODAY_PER_LANE):
         keys += lanes.statement_keys(limit)
     save_compiled(statements_file(), keys)

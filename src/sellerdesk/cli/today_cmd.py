@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 
 from sellerdesk.cli.common import db_option
+from sellerdesk.followups.items import TODAY_PER_LANE
 
 
 def register(subparsers) -> None:
@@ -15,7 +16,10 @@ def register(subparsers) -> None:
     )
     today.add_argument("--json", action="store_true", help="print the queue as JSON")
     today.add_argument(
-        "--limit", type=int, default=50, help="at most this many lines per lane (default 50)"
+        "--limit",
+        type=int,
+        default=TODAY_PER_LANE,
+        help=f"at most this many lines per lane (default {TODAY_PER_LANE})",
     )
     today.set_defaults(handler=run_today)
 

@@ -62,15 +62,12 @@ class Reader(Protocol):
 
 
 class CoreReader:
-    """Runs keys on an open SQLAlchemy connection; remembers which it ran."""
+    """Runs keys on an open SQLAlchemy connection."""
 
     def __init__(self, conn: Any) -> None:
         self.conn = conn
-        self.used: list[Key] = []
 
     def rows(self, key: Key, params: Mapping[str, Any] | None = None) -> Sequence[Sequence[Any]]:
-        if key not in self.used:
-            self.used.append(key)
         return self.conn.execute(build(key), dict(params or {})).all()
 
 

@@ -9,8 +9,10 @@ from typing import Any
 STATUSES = ("open", "done", "snoozed", "cancelled")
 # Still waiting to be done: what the queue shows and next_followup_at follows.
 ACTIVE = ("open", "snoozed")
-# How many items of each lane the home screen's queue panel lists.
+# How many items of each lane the home screen's queue panel lists, and
+# `sellerdesk today` unless told otherwise.
 PANEL_PER_LANE = 30
+TODAY_PER_LANE = 50
 
 
 def _jsonable(data: dict[str, Any]) -> dict[str, Any]:

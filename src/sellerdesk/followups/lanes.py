@@ -37,8 +37,6 @@ LANE_TITLES = {
     "upcoming": f"Upcoming ({UPCOMING_DAYS} days)",
     "no_next_step": "No next step",
 }
-# `sellerdesk today` lists this many per lane unless told otherwise.
-TODAY_LIMIT = 50
 # The cutoff of a stage with no limit: nothing has sat in a stage since before it.
 _NO_LIMIT = datetime(1970, 1, 1, tzinfo=UTC)
 
