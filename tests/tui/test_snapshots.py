@@ -7,6 +7,7 @@ after looking at the new pictures.
 from __future__ import annotations
 
 from tests.tui.conftest import make_app, settle
+from textual.widgets import Input
 
 from sellerdesk import leads
 
@@ -40,9 +41,18 @@ def _book(db) -> int:
     return lead.id
 
 
+async def settle_still(pilot) -> None:
+    """Settle, then hold the cursor still: a blinking cursor would make the
+    picture depend on the moment it is taken."""
+    await settle(pilot)
+    for widget in pilot.app.screen.query(Input):
+        widget.cursor_blink = False
+    await pilot.pause()
+
+
 def test_home_screen(snap_compare, db, db_url, frozen_now):
     _book(db)
-    assert snap_compare(make_app(db_url), terminal_size=SNAP_SIZE, run_before=settle)
+    assert snap_compare(make_app(db_url), terminal_size=SNAP_SIZE, run_before=settle_still)
 
 
 def test_lead_screen(snap_compare, db, db_url, frozen_now):
@@ -51,6 +61,6 @@ def test_lead_screen(snap_compare, db, db_url, frozen_now):
     async def open_lead(pilot) -> None:
         await settle(pilot)
         pilot.app.open_lead(lead_id)
-        await settle(pilot)
+        await settle_still(pilot)
 
     assert snap_compare(make_app(db_url), terminal_size=SNAP_SIZE, run_before=open_lead)
