@@ -1,17 +1,17 @@
 """The sellerdesk app: a lead book in the terminal.
 
-The first frame is drawn before the database layer is imported. The database
-is opened (and migrated if needed) in a thread worker after mount; screens ask
-for data through `sellerdesk.screens.tasks.run_db` and get plain records back.
-Launched from the command line, the home screen's first data is read in
-parallel by a forked process (`sellerdesk.prefetch`) and shown before the
-database is open here.
+The first frame is drawn before the database layer is imported. Right after
+it, a thread worker reads the home screen's first data through the standard
+library's sqlite3 (`sellerdesk.prefetch`), shows it, and only then opens the
+database (migrating it if needed), which reads the screen again the ordinary
+way. Screens ask for data through `sellerdesk.screens.tasks.run_db` and get
+plain records back.
 """
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
+from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -26,7 +26,7 @@ from sellerdesk.screens.home import HomeScreen
 
 if TYPE_CHECKING:
     from sellerdesk.db.engine import Database
-    from sellerdesk.prefetch import Prefetch
+    from sellerdesk.prefetch import HomeData
 
 
 class SellerdeskApp(App[int]):
@@ -49,12 +49,9 @@ class SellerdeskApp(App[int]):
         settings: Settings | None = None,
         *,
         demo: bool = False,
-        prefetch: Prefetch | None = None,
     ):
         super().__init__()
         self.db_url = db_url
-        self._prefetch = prefetch
-        self._drawn = threading.Event()
         self.settings = settings if settings is not None else load_settings()
         self.demo = demo
         self.db: Database | None = None
@@ -69,41 +66,35 @@ class SellerdeskApp(App[int]):
     def on_mount(self) -> None:
         for problem in self.settings.problems:
             self.notify(f"Settings: {problem}", severity="warning", timeout=10)
-        if self._prefetch is not None:
-            # Waiting on the pipe holds no lock: the UI draws meanwhile.
-            self.run_worker(self._receive_prefetch, thread=True, group="open", exit_on_error=False)
 
     def on_ready(self) -> None:
         # The first frame is on screen. Filling it, or importing the database
         # layer in a thread, must not come before that.
-        self._drawn.set()
-        if self._prefetch is None:
-            self._start_opening()
+        self.run_worker(self._first_look, thread=True, group="open", exit_on_error=False)
+
+    def _first_look(self) -> None:
+        """In a thread: the home screen's first data without SQLAlchemy where
+        the database allows it (`sellerdesk.prefetch`), then the database."""
+        from sellerdesk.prefetch import first_look
+
+        data = first_look(self.db_url, self.settings)
+        if data is None:
+            self._open_database()
+            return
+        # A RuntimeError here means the app is no longer running: nothing to fill.
+        with suppress(RuntimeError):
+            self.call_from_thread(self._show_first_look, data)
+
+    def _show_first_look(self, data: HomeData) -> None:
+        home = self.screen_stack[0] if self.screen_stack else None
+        if isinstance(home, HomeScreen):
+            home.show_home_data(data)
+        # Opening the database imports SQLAlchemy, which would hold the
+        # interpreter lock the UI needs to draw what was just shown.
+        self.call_after_refresh(self._start_opening)
 
     def _start_opening(self) -> None:
         self.run_worker(self._open_database, thread=True, group="open", exit_on_error=False)
-
-    def _receive_prefetch(self) -> None:
-        assert self._prefetch is not None
-        raw = self._prefetch.receive()
-        self._drawn.wait()  # also released if the app closes before its first frame
-        try:
-            # Unpacked on the UI thread, in one go: from this thread it would trade
-            # the interpreter lock with the UI many times over for the same work.
-            self.call_from_thread(self._prefetched, raw)
-        except RuntimeError:
-            pass  # the app is no longer running: nothing to fill
-        finally:
-            self._prefetch.reap()
-
-    def _prefetched(self, raw: bytes) -> None:
-        from sellerdesk.prefetch import decode
-
-        data = decode(raw)
-        home = self.screen_stack[0] if self.screen_stack else None
-        if data is not None and isinstance(home, HomeScreen):
-            home.show_home_data(data)
-        self.call_after_refresh(self._start_opening)
 
     # ------------------------------------------------------------ database
 
@@ -125,6 +116,10 @@ class SellerdeskApp(App[int]):
                 self._database_failed, f"Cannot open the database at {self.db_url}: {detail}."
             )
             return
+        if not self.demo:
+            from sellerdesk.prefetch import remove_leftovers
+
+            remove_leftovers()
         self.call_from_thread(self._database_ready, db)
 
     def _database_ready(self, db: Database) -> None:
@@ -148,7 +143,6 @@ class SellerdeskApp(App[int]):
             self._waiting.append(callback)
 
     def on_unmount(self) -> None:
-        self._drawn.set()  # a reader still waiting for the first frame must not wait forever
         if self.db is not None:
             self.db.close()
 

@@ -6,21 +6,11 @@ from sellerdesk.paths import resolve_db_url
 
 
 def make_app(db_url: str):
-    """The app on the user's database, its home screen's data already being read.
-
-    The reader is forked before Textual is imported (`sellerdesk.prefetch`).
-    """
-    from sellerdesk import prefetch
-
-    # Forked first, before even the settings are read: the reader's imports are
-    # the slowest part of filling the screen.
-    reader = prefetch.start(db_url)
+    """The app on the user's database (it reads its first data once drawn)."""
+    from sellerdesk.app import SellerdeskApp
     from sellerdesk.config import load_settings
 
-    settings = load_settings()
-    from sellerdesk.app import SellerdeskApp
-
-    return SellerdeskApp(db_url, settings, prefetch=reader)
+    return SellerdeskApp(db_url, load_settings())
 
 
 def run_app(db: str | None = None, demo: bool = False) -> int:

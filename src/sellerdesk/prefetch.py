@@ -1,29 +1,25 @@
-"""The home screen's first data, read in a forked process while the app starts.
+"""The home screen's first look, read without waiting for SQLAlchemy.
 
-Drawing the first frame needs Textual; filling it needs SQLAlchemy, the
-database and a few queries. In one process the second waits behind the first,
-and both want the same interpreter lock. So on Linux, before Textual is
-imported, the launcher forks: the child imports the database layer, reads the
-morning queue, the first page of leads and the labels, sends them back through
-a pipe as plain records and exits, while the parent draws on the other core.
+Filling the home screen through SQLAlchemy means importing it first (~0.3 s
+here, more than the reads themselves). On a SQLite file the app does not
+wait: right after its first frame, a thread worker reads the morning queue,
+the first page of leads and the labels through the standard library's
+sqlite3, running the SQL generated from the very same SQLAlchemy statements
+at development time (`sellerdesk.db.startup_sql`); only then is the database
+opened the ordinary way, and the screen is read again through it. `sellerdesk
+today` reads its queue the same way. Nothing is written anywhere: not to the
+database (the connection is query-only), not to the data folder.
 
-The child only reads. If the database is missing, needs migrating or anything
-at all goes wrong, it sends nothing, and the app opens the database the
-ordinary way, which explains any problem to the user.
-
-Importing SQLAlchemy is most of the child's time, so on SQLite it does without:
-it replays statements compiled and kept by an earlier start
-(`sellerdesk.db.statements`) through the standard library's sqlite3. The first
-start after installing or upgrading reads through SQLAlchemy, answers, and
-then keeps the compiled statements for the next.
+Where this does not apply the ordinary path alone fills the screen: another
+kind of database (PostgreSQL), a file that does not exist yet, one that needs
+migrating (the app migrates it, with a backup) or any error at all (opening
+the database explains it to the user).
 """
 
 from __future__ import annotations
 
-import os
-import sys
-import threading
 from collections.abc import Callable
+from contextlib import suppress
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from sellerdesk.paths import sqlite_path
@@ -32,7 +28,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from sellerdesk.config import Settings
-    from sellerdesk.db.statements import Key, Reader
+    from sellerdesk.db.statements import Reader
     from sellerdesk.followups.items import Queue
 
 T = TypeVar("T")
@@ -42,6 +38,12 @@ PAGE_SIZE = 100
 # Past this many matches a search stops counting where counting means testing
 # row after row: "over 1,000" serves as well as the exact figure.
 COUNT_CAP = 1000
+
+# What `home_from` reads besides the queue (whose keys are in followups/lanes.py).
+STATEMENT_KEYS: list[tuple] = [("search.first_page",), ("search.count_all",), ("search.labels",)]
+
+# Kept in the data folder by versions that replayed SQL saved at run time.
+LEFTOVERS = ("startup-statements.json", "startup-statements.partial")
 
 
 class HomeData(NamedTuple):
@@ -65,7 +67,7 @@ def home_from(reader: Reader, settings: Settings) -> HomeData:
     from sellerdesk.followups.items import PANEL_PER_LANE
     from sellerdesk.records import LeadRow
 
-    rows = [LeadRow(*row) for row in reader.rows(("search.first_page", PAGE_SIZE))]
+    rows = [LeadRow(*row) for row in reader.rows(("search.first_page",), {"limit": PAGE_SIZE})]
     total = reader.rows(("search.count_all",))[0][0] if len(rows) == PAGE_SIZE else len(rows)
     return HomeData(
         queue=lanes.assemble(reader, settings, limit=PANEL_PER_LANE),
@@ -75,169 +77,53 @@ def home_from(reader: Reader, settings: Settings) -> HomeData:
     )
 
 
-def statements_file() -> Path:
-    from sellerdesk.paths import data_dir
-
-    return data_dir() / "startup-statements.json"
-
-
-class Prefetch:
-    """The parent's end: one answer, read once."""
-
-    def __init__(self, pid: int, fd: int) -> None:
-        self.pid = pid
-        self._fd = fd
-        self._lock = threading.Lock()
-        self._raw: bytes | None = None
-
-    def receive(self) -> bytes:
-        """Block until the child has answered; the answer still packed.
-
-        Waiting holds no interpreter lock; unpacking does (and imports the
-        records' modules), so the app unpacks only once its first frame is drawn.
-        """
-        with self._lock:
-            if self._raw is None:
-                self._raw = self._read_all()
-            return self._raw
-
-    def wait(self) -> HomeData | None:
-        """The child's answer, or None when it had none; the child is gone after."""
-        answer = decode(self.receive())
-        self.reap()
-        return answer
-
-    def reap(self) -> None:
-        """Wait for the child to end (it may still be keeping compiled statements)."""
-        with self._lock:
-            if self.pid:
-                os.waitpid(self.pid, 0)
-                self.pid = 0
-
-    def _read_all(self) -> bytes:
-        chunks = []
-        try:
-            while chunk := os.read(self._fd, 1 << 16):
-                chunks.append(chunk)
-        finally:
-            os.close(self._fd)
-        return b"".join(chunks)
-
-
-def decode(raw: bytes) -> HomeData | None:
-    import pickle
-
+def first_look(db_url: str, settings: Settings) -> HomeData | None:
+    """The home screen's first data read through sqlite3, or None where the
+    ordinary path must do it (see the module's docstring)."""
+    path = sqlite_path(db_url)
+    if path is None:
+        return None
     try:
-        answer = pickle.loads(raw) if raw else None
+        return replay(path, lambda reader: home_from(reader, settings))
     except Exception:
         return None
-    return answer if isinstance(answer, HomeData) else None
-
-
-def start(db_url: str, settings: Settings | None = None) -> Prefetch | None:
-    """Fork a reader for the home screen's data, or None where that is not safe."""
-    if not _can_fork():
-        return None
-    path = sqlite_path(db_url)
-    if path is not None and not path.is_file():
-        return None  # a first start: the app creates the file and its schema
-    read_end, write_end = os.pipe()
-    pid = os.fork()
-    if pid == 0:
-        _child(read_end, write_end, db_url, settings)
-    os.close(write_end)
-    return Prefetch(pid, read_end)
-
-
-def _can_fork() -> bool:
-    # Forking a process that already runs other threads can copy a lock held by
-    # one of them; the launcher forks before any exist.
-    return sys.platform == "linux" and threading.active_count() == 1
-
-
-def _child(read_end: int, write_end: int, db_url: str, settings: Settings | None) -> None:
-    """Runs in the forked child and never returns."""
-    try:
-        import pickle
-
-        os.close(read_end)
-        if settings is None:
-            from sellerdesk.config import load_settings
-
-            settings = load_settings()
-        answer, through_sqlalchemy = _read(db_url, settings)
-        payload = pickle.dumps(answer)
-        view = memoryview(payload)
-        while view:
-            view = view[os.write(write_end, view) :]
-        os.close(write_end)  # the parent has its answer; what follows is for next time
-        if through_sqlalchemy and sqlite_path(db_url) is not None:
-            keep_statements()
-    except BaseException:
-        pass  # the parent reads an empty answer and opens the database itself
-    finally:
-        # No atexit handlers, no flushing of buffers inherited from the parent.
-        os._exit(0)
-
-
-def _read(db_url: str, settings: Settings) -> tuple[HomeData | None, bool]:
-    """The answer, and whether it was read through SQLAlchemy (not replayed)."""
-    path = sqlite_path(db_url)
-    if path is not None:
-        try:
-            return replay(path, lambda reader: home_from(reader, settings)), False
-        except Exception:
-            pass  # nothing kept, or it did not fit: read the ordinary way
-    return _read_core(db_url, settings), True
-
-
-class NotKept(Exception):
-    """No statements kept for this sellerdesk, or not the ones needed."""
 
 
 def replay(path: Path, read: Callable[[Reader], T]) -> T | None:
-    """`read` through kept statements on a plain sqlite3 connection, or None
-    when the database must be migrated first (the app does that, with a backup)."""
+    """`read` through the generated SQL on a plain sqlite3 connection, in one
+    snapshot; None when the file is missing or not at this sellerdesk's schema.
+
+    Errors (not a database, locked past the timeout, ...) are raised for the
+    caller to fall back on the ordinary path, which explains them.
+    """
     import sqlite3
 
     from sellerdesk.db.schema import HEAD
-    from sellerdesk.db.statements import SqliteReader, load_compiled
+    from sellerdesk.db.startup_sql import STATEMENTS
+    from sellerdesk.db.statements import SqliteReader
 
-    compiled = load_compiled(statements_file())
-    if compiled is None:
-        raise NotKept
-    conn = sqlite3.connect(path, timeout=10, isolation_level=None)
+    if not path.is_file():
+        return None  # a first start: the app creates the file and its schema
+    # mode=rw: never create a file, whatever happens between the check and here.
+    uri = path.resolve().as_uri() + "?mode=rw"
+    conn = sqlite3.connect(uri, uri=True, timeout=10, isolation_level=None)
     try:
-        # The SQL comes from a file: whatever it says, this connection cannot write.
-        conn.execute("PRAGMA query_only = ON")
-        (revision,) = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-        if revision != HEAD:
-            return None
+        conn.execute("PRAGMA query_only = ON")  # a reader, whatever it runs
         conn.execute("BEGIN")  # one snapshot for every statement
-        return read(SqliteReader(conn, compiled))
-    except (KeyError, sqlite3.Error) as exc:
-        raise NotKept from exc
+        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        if row is None or row[0] != HEAD:
+            return None  # the app migrates it first, with a backup
+        return read(SqliteReader(conn, STATEMENTS))
     finally:
         conn.close()
 
 
-def _read_core(db_url: str, settings: Settings) -> HomeData:
-    from sellerdesk.db.open import open_database
+def remove_leftovers() -> None:
+    """Delete the statements file earlier versions kept in the data folder."""
+    from sellerdesk.paths import data_dir
 
-    db = open_database(db_url, settings.author, migrate=False)
-    try:
-        return read_home(db, settings)
-    finally:
-        db.close()
-
-
-def keep_statements() -> None:
-    """Compile and keep what the reader and `sellerdesk today` replay."""
-    from sellerdesk.db.statements import save_compiled
-    from sellerdesk.followups import lanes
-    from sellerdesk.followups.items import PANEL_PER_LANE, TODAY_PER_LANE
-
-    keys: list[Key] = [("search.first_page", PAGE_SIZE), ("search.count_all",), ("search.labels",)]
-    for limit in (PANEL_PER_LANE, TODAY_PER_LANE):
-        keys += lanes.statement_keys(limit)
-    save_compiled(statements_file(), keys)
+    folder = data_dir()
+    for name in LEFTOVERS:
+        # One that cannot be deleted is harmless where it stays: nothing reads it.
+        with suppress(OSError):
+            (folder / name).unlink(missing_ok=True)

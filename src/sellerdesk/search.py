@@ -13,7 +13,19 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from sqlalchemy import Connection, Select, column, exists, func, literal_column, or_, select, table
+from sqlalchemy import (
+    Connection,
+    Integer,
+    Select,
+    bindparam,
+    column,
+    exists,
+    func,
+    literal_column,
+    or_,
+    select,
+    table,
+)
 
 from sellerdesk.checks import clean_label
 from sellerdesk.db import tables
@@ -214,12 +226,13 @@ def all_labels(db: Database) -> list[str]:
 
 # The home screen's first look, before anything is typed: the same rows as
 # `list_leads(db, "")`, `count_leads(db, "")` and `all_labels(db)`, as named
-# statements the start-up reader can replay (sellerdesk.prefetch).
+# statements it can read without SQLAlchemy (sellerdesk.prefetch).
 
 
 @statement("search.first_page")
-def _first_page_stmt(limit: int) -> Select:
-    return select(*_ROW_COLUMNS).order_by(lead.updated_at.desc(), lead.id.desc()).limit(limit)
+def _first_page_stmt() -> Select:
+    newest_first = (lead.updated_at.desc(), lead.id.desc())
+    return select(*_ROW_COLUMNS).order_by(*newest_first).limit(bindparam("limit", type_=Integer))
 
 
 @statement("search.count_all")

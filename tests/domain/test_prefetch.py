@@ -1,10 +1,9 @@
-"""The start-up reader: a forked process reads what the home screen shows
-first, exactly as the app would, and never writes to the database. After its
-first start it replays kept statements without importing SQLAlchemy."""
+"""The home screen's first look: read through sqlite3 with the generated SQL,
+exactly what the home screen reads through SQLAlchemy, without importing it,
+without writing anything, and only where it applies."""
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import subprocess
 import sys
@@ -15,8 +14,6 @@ from sellerdesk import leads, prefetch, search
 from sellerdesk.config import Settings
 from sellerdesk.followups import queue, store
 from sellerdesk.followups.items import PANEL_PER_LANE
-
-pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="the reader forks on Linux only")
 
 
 def _some_leads(db) -> None:
@@ -40,92 +37,108 @@ def _as_the_home_screen_reads(db, settings) -> prefetch.HomeData:
     )
 
 
-def _start(db_url, settings) -> prefetch.HomeData | None:
-    reader = prefetch.start(db_url, settings)
-    assert reader is not None
-    return reader.wait()
+def _files(folder) -> list[tuple[str, int]]:
+    return sorted((p.name, p.stat().st_mtime_ns) for p in folder.iterdir())
 
 
-def test_first_and_later_starts_answer_what_the_home_screen_would_read(db, db_url, frozen_now):
+def test_the_first_look_is_what_the_home_screen_reads(db, db_url, frozen_now):
     _some_leads(db)
     settings = Settings()
     expected = _as_the_home_screen_reads(db, settings)
     assert [row.username for row in expected.rows] == ["dan", "cat", "ben", "ann"]
     assert [item.username for item in expected.queue.today.items] == ["ann"]
     assert expected.queue.today.count == 1  # dan is do-not-contact
-    assert not prefetch.statements_file().exists()
-
-    first = _start(db_url, settings)  # through SQLAlchemy; keeps the statements
-    assert first == expected
-    kept = json.loads(prefetch.statements_file().read_text())
-    assert '["queue.lane", true, 30]' in kept["statements"]
-
-    second = _start(db_url, settings)  # replayed through sqlite3
-    assert second == expected
+    assert prefetch.first_look(db_url, settings) == expected
+    assert prefetch.read_home(db, settings) == expected
 
 
-def test_a_replayed_read_does_not_import_sqlalchemy(db, db_url, frozen_now):
+def test_a_full_first_page_counts_every_lead(db, db_url, frozen_now):
+    for n in range(prefetch.PAGE_SIZE + 3):
+        leads.add_lead(db, f"lead{n:03}")
+    look = prefetch.first_look(db_url, Settings())
+    assert look is not None
+    assert (len(look.rows), look.total) == (prefetch.PAGE_SIZE, prefetch.PAGE_SIZE + 3)
+    assert look == _as_the_home_screen_reads(db, Settings())
+
+
+def test_the_first_look_imports_no_sqlalchemy_and_writes_nothing(
+    db, db_url, db_path, frozen_now, isolated_home
+):
     _some_leads(db)
-    _start(db_url, Settings())  # keeps the statements
+    db.close()
+    before = _files(db_path.parent)
     code = (
         "import sys\n"
         "from datetime import datetime\n"
         "from sellerdesk import clock, prefetch\n"
         "from sellerdesk.config import Settings\n"
         f"clock.freeze(datetime.fromisoformat({frozen_now.isoformat()!r}))\n"
-        f"answer, through_sqlalchemy = prefetch._read({db_url!r}, Settings())\n"
-        "print(len(answer.rows), answer.queue.today.count, through_sqlalchemy,"
-        " 'sqlalchemy' in sys.modules)\n"
+        f"look = prefetch.first_look({db_url!r}, Settings())\n"
+        "print(len(look.rows), look.queue.today.count, 'sqlalchemy' in sys.modules)\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.split() == ["4", "1", "False", "False"]
+    assert out.stdout.split() == ["4", "1", "False"]
+    assert _files(db_path.parent) == before
+    assert not (isolated_home / "data").exists()  # nothing kept in the data folder
 
 
-def test_statements_kept_by_another_version_are_not_replayed(db, db_url, frozen_now):
-    _some_leads(db)
-    _start(db_url, Settings())
-    path = prefetch.statements_file()
-    kept = json.loads(path.read_text())
-    kept["stamp"] = "from another sellerdesk"
-    # Valid SQL with another answer (oldest first): replaying it would show.
-    first_page = kept["statements"]['["search.first_page", 100]']
-    first_page["sql"] = first_page["sql"].replace("DESC", "ASC")
-    path.write_text(json.dumps(kept))
-    assert _start(db_url, Settings()) == _as_the_home_screen_reads(db, Settings())
-
-
-def test_no_file_no_reader_and_no_file_created(tmp_path):
+def test_no_file_no_first_look_and_no_file_created(tmp_path):
     path = tmp_path / "first-start.sqlite3"
-    assert prefetch.start(f"sqlite:///{path}", Settings()) is None
+    assert prefetch.first_look(f"sqlite:///{path}", Settings()) is None
     assert not path.exists()
 
 
-def test_a_database_needing_migration_is_left_to_the_app(db, db_url, db_path, frozen_now):
+def test_other_databases_are_left_to_the_ordinary_path(monkeypatch):
+    def no_connecting(*_args, **_kwargs):
+        raise AssertionError("the first look must not connect to a PostgreSQL URL")
+
+    monkeypatch.setattr(sqlite3, "connect", no_connecting)
+    url = "postgresql+psycopg://seller@127.0.0.1:5432/desk"
+    assert prefetch.first_look(url, Settings()) is None
+
+
+def test_a_database_needing_migration_is_left_to_the_app(db, db_path, db_url, frozen_now):
     _some_leads(db)
-    _start(db_url, Settings())  # statements kept: the replaying path is tried too
     db.close()
     with sqlite3.connect(db_path) as conn:
         conn.execute("UPDATE alembic_version SET version_num = '0003_scripts_orders_referrals'")
-    before = sorted(p.name for p in db_path.parent.iterdir())
-    assert _start(db_url, Settings()) is None
-    prefetch.statements_file().unlink()
-    assert _start(db_url, Settings()) is None  # and through SQLAlchemy
+    before = _files(db_path.parent)
+    assert prefetch.first_look(db_url, Settings()) is None
     with sqlite3.connect(db_path) as conn:
         assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == (
             "0003_scripts_orders_referrals",
         )
-    # No backup copy, no migration: the reader only reads.
-    assert sorted(p.name for p in db_path.parent.iterdir()) == before
+    # No backup copy, no migration: the first look only reads.
+    assert _files(db_path.parent) == before
 
 
-def test_kept_statements_cannot_write_to_the_database(db, db_url, db_path, frozen_now):
+def test_a_file_that_is_not_a_database_is_left_to_the_app_to_explain(tmp_path):
+    junk = tmp_path / "notes.txt"
+    junk.write_text("a shopping list\n" * 100)
+    assert prefetch.first_look(f"sqlite:///{junk}", Settings()) is None
+    assert junk.read_text() == "a shopping list\n" * 100
+
+
+def test_the_first_look_connection_cannot_write(db, db_path, frozen_now):
     _some_leads(db)
-    _start(db_url, Settings())
-    path = prefetch.statements_file()
-    kept = json.loads(path.read_text())
-    kept["statements"]['["search.labels"]']["sql"] = "DELETE FROM leads"
-    path.write_text(json.dumps(kept))
-    # The replay fails (read-only connection), the ordinary read answers instead.
-    assert _start(db_url, Settings()) == _as_the_home_screen_reads(db, Settings())
+
+    def write(reader):
+        return reader.conn.execute("DELETE FROM leads")
+
+    with pytest.raises(sqlite3.OperationalError, match="readonly"):
+        prefetch.replay(db_path, write)
     with sqlite3.connect(db_path) as conn:
         assert conn.execute("SELECT count(*) FROM leads").fetchone() == (4,)
+
+
+def test_the_statements_file_of_earlier_versions_is_removed(isolated_home):
+    from sellerdesk.paths import data_dir
+
+    folder = data_dir()
+    folder.mkdir(parents=True)
+    for name in prefetch.LEFTOVERS:
+        (folder / name).write_text("{}")
+    (folder / "sellerdesk.sqlite3").write_text("kept")
+    prefetch.remove_leftovers()
+    assert sorted(p.name for p in folder.iterdir()) == ["sellerdesk.sqlite3"]
+    prefetch.remove_leftovers()  # nothing left to remove: no error

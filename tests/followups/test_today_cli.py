@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 
@@ -156,7 +157,7 @@ def test_followup_list(run, frozen_now):
     ]
 
 
-def test_today_as_a_real_process_loads_no_ui_and_later_not_even_sqlalchemy(db_path):
+def test_today_as_a_real_process_loads_neither_the_ui_nor_sqlalchemy(db_path, isolated_home):
     env = {**os.environ, "SELLERDESK_DB": str(db_path), "TZ": "UTC"}
     cli = [sys.executable, "-m", "sellerdesk"]
     subprocess.run([*cli, "lead", "add", "maria"], env=env, check=True, capture_output=True)
@@ -170,21 +171,54 @@ def test_today_as_a_real_process_loads_no_ui_and_later_not_even_sqlalchemy(db_pa
         "print(sorted({m.split('.')[0] for m in sys.modules} & "
         "{'textual', 'alembic', 'sqlalchemy'}), file=sys.stderr); sys.exit(code)"
     )
-    # The first run read through SQLAlchemy and kept its statements; this one
-    # replays them through sqlite3 and gives the same queue.
+    # Read through sqlite3 with the SQL generated from the queue's statements...
     out = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True)
     assert out.returncode == 0, out.stderr
     assert out.stderr.strip() == "[]"
-    replayed = json.loads(out.stdout)
-    first = json.loads(
+    plain = json.loads(out.stdout)
+    # ...it is the queue SQLAlchemy reads.
+    through_sqlalchemy = (
+        "from sellerdesk.cli.common import print_json; from sellerdesk.config import Settings; "
+        "from sellerdesk.db.open import open_database; from sellerdesk.followups import queue; "
+        f"print_json(queue.build(open_database({f'sqlite:///{db_path}'!r}), Settings()).to_json())"
+    )
+    core = json.loads(
         subprocess.run(
-            [*cli, "today", "--json"], env={**env, "XDG_DATA_HOME": str(db_path.parent / "x")},
-            capture_output=True, text=True, check=True,
+            [sys.executable, "-c", through_sqlalchemy], env=env, capture_output=True, text=True,
+            check=True,
         ).stdout
     )  # fmt: skip
-    assert replayed["lanes"][2]["count"] == 1
-    for answer in (replayed, first):  # apart from the clock ticking between the runs
+    assert plain["lanes"][2]["count"] == 1
+    for answer in (plain, core):  # apart from the clock ticking between the runs
         answer.pop("generated_at")
         for item in answer["lanes"][0]["items"]:
             item.pop("seconds_left")
-    assert replayed == first
+    assert plain == core
+    # Nothing kept in the data folder for next time.
+    assert not (isolated_home / "data").exists()
+
+
+def test_today_limits_every_lane_through_sqlite3_too(run, frozen_now):
+    for name in ("ann", "ben", "cat"):
+        run("lead", "add", name, "--stage", "qualified")
+        run("followup", "add", name, "today 15:00")
+    code, out, _ = run("today", "--limit", "2")
+    assert code == 0
+    lines = out.splitlines()
+    today = lines.index("Today: 3")
+    assert [line.split()[0] for line in lines[today + 1 : today + 4]] == ["ann", "ben", "…"]
+    assert lines[today + 3] == "  … and 1 more"
+
+
+def test_today_on_a_database_needing_migration_migrates_it_first(db_path, db_url, capsys):
+    from sellerdesk.db.open import _upgrade
+    from sellerdesk.db.schema import HEAD
+
+    _upgrade(db_url, "0003_scripts_orders_referrals")
+    assert main(["--db", str(db_path), "today"]) == 0
+    assert capsys.readouterr().out.startswith("Morning review for ")
+    conn = sqlite3.connect(db_path)
+    try:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == (HEAD,)
+    finally:
+        conn.close()

@@ -7,7 +7,6 @@ import sqlite3
 import subprocess
 import sys
 
-import pytest
 from tests.tui.conftest import SIZE, make_app, settle, type_text
 from textual.widgets import Input, Static
 
@@ -85,8 +84,11 @@ from sellerdesk.config import Settings
 seen = {}
 class Probe(SellerdeskApp):
     def _start_opening(self):
+        home = self.screen_stack[0]
         seen["sqlalchemy"] = "sqlalchemy" in sys.modules
-        seen["home drawn"] = self.screen.query_one("#search").region.width > 0
+        seen["home drawn"] = home.query_one("#search").region.width > 0
+        seen["rows"] = home.query_one("#leads").row_count
+        seen["queue shown"] = home.query_one("#queue-panel").loads
         super()._start_opening()
 async def main():
     app = Probe(sys.argv[1], Settings())
@@ -94,26 +96,30 @@ async def main():
         while app.db is None and app.db_problem is None:
             await pilot.pause(0.01)
         seen["opened"] = app.db is not None
+        await app.workers.wait_for_complete()  # the reads the open database started
 print(asyncio.run(main()) or seen)
 """
 
 
-def test_the_database_layer_is_imported_only_after_the_first_frame(db_url, db):
+def test_the_home_screen_fills_before_the_database_layer_is_imported(db_url, db):
+    from sellerdesk import leads
+    from sellerdesk.followups import store
+
+    for name in ("ann", "ben", "cat"):
+        leads.add_lead(db, name, stage="qualified")
+    store.add(db, "ann", "today", reason="send the mockup")
     db.close()
-    out = subprocess.run(
-        [sys.executable, "-c", PROBE, db_url], capture_output=True, text=True, check=True
-    )
-    assert out.stdout.strip() == str({"sqlalchemy": False, "home drawn": True, "opened": True}), (
-        out.stderr[-2000:]
-    )
+    out = subprocess.run([sys.executable, "-c", PROBE, db_url], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.strip() == str(
+        {"sqlalchemy": False, "home drawn": True, "rows": 3, "queue shown": 1, "opened": True}
+    ), out.stderr[-2000:]
 
 
-async def test_launched_with_a_reader_the_home_screen_fills_before_the_database_opens(
+async def test_what_the_first_look_showed_is_replaced_once_the_database_is_open(
     db, db_url, frozen_now
 ):
-    if sys.platform != "linux":
-        pytest.skip("the start-up reader forks on Linux only")
-    from sellerdesk import leads, prefetch
+    from sellerdesk import leads
     from sellerdesk.app import SellerdeskApp
     from sellerdesk.config import Settings
     from sellerdesk.followups import store
@@ -122,56 +128,46 @@ async def test_launched_with_a_reader_the_home_screen_fills_before_the_database_
 
     for name in ("ann", "ben", "cat"):
         leads.add_lead(db, name, stage="qualified")
-    store.add(db, "ann", "today", reason="send the mockup")
+    planned = store.add(db, "ann", "today", reason="send the mockup")
     shown = {}
 
     class Probe(SellerdeskApp):
-        def _prefetched(self, data) -> None:
-            super()._prefetched(data)
+        def _show_first_look(self, data) -> None:
+            super()._show_first_look(data)
             home = self.screen_stack[0]
+            panel = home.query_one(QueuePanel)
             shown["rows"] = home.query_one(LeadList).row_count
-            shown["queue shown"] = home.query_one(QueuePanel).loads
+            shown["today"] = [item.username for item in panel.queue.today.items]
             shown["database open"] = self.db is not None
+            # Another window changes the book before this one has opened it.
+            store.done(db, followup_id=planned.id)
+            leads.add_lead(db, "dee", stage="qualified")
 
-    reader = prefetch.start(db_url, Settings())
-    assert reader is not None
-    app = Probe(db_url, Settings(), prefetch=reader)
+    app = Probe(db_url, Settings())
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        assert shown == {"rows": 3, "queue shown": 1, "database open": False}
+        assert shown == {"rows": 3, "today": ["ann"], "database open": False}
         assert app.db is not None
         panel = app.screen.query_one(QueuePanel)
-        assert panel.loads == 1  # not read a second time once the database opened
-        assert [item.username for item in panel.queue.today.items] == ["ann"]
+        assert panel.loads == 2
+        assert panel.queue.today.count == 0 and panel.queue.today.items == ()
+        table = app.screen.query_one(LeadList)
+        assert table.row_count == 4
+        assert str(table.get_row_at(0)[0]) == "dee"
         await type_text(pilot, "ben")
         await settle(pilot)
-        table = app.screen.query_one(LeadList)
         assert [str(table.get_row_at(i)[0]) for i in range(table.row_count)] == ["ben"]
 
 
-async def test_an_app_closed_before_its_first_frame_leaves_no_reader_waiting(db, db_url):
-    if sys.platform != "linux":
-        pytest.skip("the start-up reader forks on Linux only")
-    import asyncio
+async def test_the_app_removes_the_statements_file_earlier_versions_kept(db_url, db):
+    from sellerdesk.paths import data_dir
 
-    from sellerdesk import leads, prefetch
-    from sellerdesk.app import SellerdeskApp
-    from sellerdesk.config import Settings
-
-    leads.add_lead(db, "ann")
-    reader = prefetch.start(db_url, Settings())
-    assert reader is not None
-
-    class ClosesAtOnce(SellerdeskApp):
-        def on_mount(self) -> None:  # runs after the app's own on_mount
-            self.exit()
-
-    app = ClosesAtOnce(db_url, Settings(), prefetch=reader)
-    async with app.run_test(size=SIZE):
-        pass
-    # The worker waiting for the first frame was released and reaped the child.
-    for _ in range(200):
-        if reader.pid == 0:
-            break
-        await asyncio.sleep(0.02)
-    assert reader.pid == 0
+    db.close()
+    leftover = data_dir() / "startup-statements.json"
+    leftover.parent.mkdir(parents=True, exist_ok=True)
+    leftover.write_text('{"stamp": "old", "statements": {}}')
+    app = make_app(db_url)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.db is not None
+    assert not leftover.exists()

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import sys
-
 from sellerdesk.cli.common import db_option
 from sellerdesk.followups.items import TODAY_PER_LANE
 
@@ -26,8 +24,7 @@ def register(subparsers) -> None:
 
 def run_today(ctx) -> int:
     limit = max(1, ctx.args.limit)
-    result = _replayed(ctx, limit)
-    through_sqlalchemy = result is None
+    result = _read_plain(ctx, limit)
     if result is None:
         from sellerdesk.followups import queue
 
@@ -38,38 +35,26 @@ def run_today(ctx) -> int:
         print_json(result.to_json())
     else:
         print("\n".join(render(result)))
-    if through_sqlalchemy and ctx.db.is_sqlite:
-        sys.stdout.flush()  # the answer first; keeping statements is for next time
-        _keep_statements()
     return 0
 
 
-def _replayed(ctx, limit: int):
-    """The queue read through statements kept by an earlier run, without
-    importing SQLAlchemy; None to read it the ordinary way."""
+def _read_plain(ctx, limit: int):
+    """The queue read through sqlite3 with the SQL generated from the queue's
+    statements, without importing SQLAlchemy (`sellerdesk.prefetch`); None to
+    read it the ordinary way (another database, one to create or migrate, or
+    anything that went wrong, which the ordinary way then explains)."""
     from sellerdesk import prefetch
     from sellerdesk.followups import lanes
     from sellerdesk.paths import resolve_db_url, sqlite_path
 
     path = sqlite_path(resolve_db_url(ctx.args.db))
-    if path is None or not path.is_file():
+    if path is None:
         return None
     settings = ctx.settings
     try:
         return prefetch.replay(path, lambda reader: lanes.assemble(reader, settings, limit=limit))
     except Exception:
         return None
-
-
-def _keep_statements() -> None:
-    from sellerdesk import prefetch
-    from sellerdesk.db.statements import load_compiled
-
-    try:
-        if load_compiled(prefetch.statements_file()) is None:
-            prefetch.keep_statements()
-    except OSError:
-        pass  # a read-only data folder: the next run reads the ordinary way again
 
 
 def render(result) -> list[str]:

@@ -1,32 +1,30 @@
-"""Named read statements: run through SQLAlchemy, or replayed as plain SQL by
-the start-up reader, which must not wait ~0.3 s for SQLAlchemy to import.
+"""Named read statements: run through SQLAlchemy, or as plain SQLite SQL by
+readers that must not wait ~0.3 s for SQLAlchemy to import (the home
+screen's first look, `sellerdesk today`).
 
 A builder registers under a name; a key is that name and the builder's
-arguments, e.g. `("queue.lane", True, 30)`. Code that reads through a
-`Reader` (the morning queue's lanes, the home screen's first page) runs the
-same keys either way:
+arguments, e.g. `("queue.lane", True)`. Values that change from one read to
+the next, a LIMIT included, are bound parameters, never part of the key.
+Code that reads through a `Reader` (the morning queue's lanes, the home
+screen's first page) runs the same keys either way:
 
 - `CoreReader` builds each statement once and runs it on a SQLAlchemy
   connection;
-- `compile_keys` turns keys into SQLite SQL text with, for each `?`, either a
-  fixed value or the name of a parameter given at run time, and the kind of
-  each result column; `SqliteReader` replays that text through the standard
-  library's sqlite3 and converts the results as SQLAlchemy would.
+- `SqliteReader` runs the SQLite SQL generated from the same statements at
+  development time (`sellerdesk.db.startup_sql`, written by
+  `sellerdesk.db.gen_statements`) through the standard library's sqlite3, and
+  converts parameters and results as SQLAlchemy would.
 
-This module imports nothing from SQLAlchemy until something is compiled or
-run through it.
+This module imports nothing from SQLAlchemy until something is built.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
 from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime
 from functools import cache
 from importlib import import_module
-from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 Key = tuple[Any, ...]
 
@@ -48,11 +46,16 @@ def statement(name: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
 _MODULES = {"queue": "sellerdesk.followups.queue", "search": "sellerdesk.search"}
 
 
-def build(key: Key) -> Any:
+def build(key: Key, *, fresh: bool = False) -> Any:
+    """The statement of `key`; with `fresh`, built anew rather than taken
+    from this process's cache (the generator must see the code as it is)."""
     name = key[0]
     if name not in _BUILDERS:
         import_module(_MODULES[name.split(".")[0]])
-    return _BUILDERS[name](*key[1:])
+    builder = _BUILDERS[name]
+    if fresh:
+        builder = builder.__wrapped__  # type: ignore[attr-defined]  # functools.cache
+    return builder(*key[1:])
 
 
 class Reader(Protocol):
@@ -71,7 +74,21 @@ class CoreReader:
         return self.conn.execute(build(key), dict(params or {})).all()
 
 
-# ------------------------------------------------------------------ replaying
+# ------------------------------------------------------------------ plain SQLite
+
+
+class Compiled(NamedTuple):
+    """One statement as SQLite SQL with named parameters (`:name`)."""
+
+    sql: str
+    # Parameters whose values were fixed when the statement was built
+    # (already in the form SQLite stores).
+    constants: dict[str, Any]
+    # Parameters given at each read, and how each is stored: "utc" for an
+    # aware datetime, "" for a value SQLite takes as it is.
+    params: dict[str, str]
+    # How each result column is read back: "utc", "bool", or "" (as stored).
+    columns: tuple[str, ...]
 
 
 def _utc_text(value: datetime) -> str:
@@ -87,112 +104,32 @@ def _flag(value: int | None) -> bool | None:
     return None if value is None else bool(value)
 
 
-def _same(value: Any) -> Any:
-    return value
-
-
-_RESULTS = {"utc": _utc, "bool": _flag, "": _same}
+_BINDS: dict[str, Callable[[Any], Any]] = {"utc": _utc_text, "": lambda value: value}
+_RESULTS: dict[str, Callable[[Any], Any]] = {"utc": _utc, "bool": _flag}
 
 
 class SqliteReader:
-    """Replays compiled keys on a standard-library sqlite3 connection."""
+    """Runs keys on a standard-library sqlite3 connection, from their SQL
+    generated at development time."""
 
-    def __init__(self, conn: Any, compiled: Mapping[str, Any]) -> None:
+    def __init__(self, conn: Any, compiled: Mapping[Key, Compiled]) -> None:
         self.conn = conn
         self.compiled = compiled
 
     def rows(self, key: Key, params: Mapping[str, Any] | None = None) -> Sequence[Sequence[Any]]:
-        entry = self.compiled[key_text(key)]
+        entry = self.compiled[key]
         given = params or {}
-        args = []
-        for kind, what in entry["params"]:
-            if kind == "value":
-                args.append(what)
-            elif kind == "utc":
-                args.append(_utc_text(given[what]))
-            else:
-                args.append(given[what])
-        convert = [_RESULTS[kind] for kind in entry["columns"]]
-        return [
-            tuple(fn(value) for fn, value in zip(convert, row, strict=True))
-            for row in self.conn.execute(entry["sql"], args)
-        ]
-
-
-def key_text(key: Key) -> str:
-    return json.dumps(list(key))
-
-
-def compile_keys(keys: Sequence[Key]) -> dict[str, Any]:
-    """SQLite SQL text for each key, with how to bind it and read it back."""
-    from sqlalchemy import Boolean
-    from sqlalchemy.dialects import sqlite
-
-    from sellerdesk.db.coltypes import UTCDateTime
-
-    def kind(type_: Any) -> str:
-        if isinstance(type_, UTCDateTime):
-            return "utc"
-        return "bool" if isinstance(type_, Boolean) else ""
-
-    dialect = sqlite.dialect()
-    out: dict[str, Any] = {}
-    for key in keys:
-        stmt = build(key)
-        compiled = stmt.compile(dialect=dialect)
-        params = []
-        for name in compiled.positiontup or ():
-            bind = compiled.binds[name]
-            if bind.required:
-                params.append(["utc" if kind(bind.type) == "utc" else "plain", name])
-            else:
-                params.append(["value", bind.value])
-        columns = [kind(column.type) for column in stmt.selected_columns]
-        out[key_text(key)] = {"sql": compiled.string, "params": params, "columns": columns}
-    return out
-
-
-# ------------------------------------------------------------------ the cache file
-
-# The statements are code: any change to these files may change them.
-_SOURCES = (
-    "db/statements.py",
-    "db/tables.py",
-    "db/coltypes.py",
-    "followups/queue.py",
-    "followups/lanes.py",
-    "search.py",
-    "prefetch.py",
-)
-
-
-def cache_stamp() -> str:
-    """Which sellerdesk (and schema) compiled statements belong to."""
-    from sellerdesk import __version__
-    from sellerdesk.db.schema import HEAD
-
-    root = Path(__file__).resolve().parent.parent
-    digest = hashlib.sha1(f"{__version__}|{HEAD}".encode())
-    for name in _SOURCES:
-        digest.update((root / name).read_bytes())
-    return digest.hexdigest()
-
-
-def load_compiled(path: Path) -> dict[str, Any] | None:
-    """The compiled statements kept at `path`, if they belong to this sellerdesk."""
-    try:
-        kept = json.loads(path.read_text(encoding="utf-8"))
-        if kept.get("stamp") == cache_stamp():
-            return kept["statements"]
-    except (OSError, ValueError, KeyError, AttributeError):
-        pass
-    return None
-
-
-def save_compiled(path: Path, keys: Sequence[Key]) -> None:
-    """Compile `keys` and keep them at `path` (written whole, then moved into place)."""
-    document = {"stamp": cache_stamp(), "statements": compile_keys(keys)}
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_suffix(".partial")
-    partial.write_text(json.dumps(document), encoding="utf-8")
-    partial.replace(path)
+        args = dict(entry.constants)
+        for name, kind in entry.params.items():
+            args[name] = _BINDS[kind](given[name])
+        rows = self.conn.execute(entry.sql, args).fetchall()
+        converted = [(i, _RESULTS[kind]) for i, kind in enumerate(entry.columns) if kind]
+        if not converted:
+            return rows
+        out = []
+        for row in rows:
+            values = list(row)
+            for i, convert in converted:
+                values[i] = convert(values[i])
+            out.append(tuple(values))
+        return out

@@ -2,8 +2,9 @@
 what is stale, and today's activity against the targets.
 
 It reads through a `Reader` (`sellerdesk.db.statements`) by statement key, so
-the app's SQLAlchemy connection and the start-up reader's plain sqlite3 build
-the very same queue. The statements themselves are in `followups/queue.py`.
+a SQLAlchemy connection and a plain sqlite3 one (the home screen's first
+look, `sellerdesk today`) build the very same queue. The statements
+themselves are in `followups/queue.py`.
 "today" is the user's local day; everything is stored in UTC.
 """
 
@@ -65,19 +66,19 @@ class StaleRule:
         return {f"cutoff_{stage}": self.cutoffs.get(stage, _NO_LIMIT) for stage in STAGES.keys}
 
 
-def statement_keys(limit: int) -> list[tuple]:
-    """Every statement `assemble` may run at this limit (to be kept for replaying)."""
-    return [
-        ("queue.dnc_with_plans",),
-        ("queue.lane_counts", False),
-        ("queue.lane_counts", True),
-        ("queue.lead_counts",),
-        ("queue.lane", False, limit),
-        ("queue.lane", True, limit),
-        ("queue.first_replies", limit),
-        ("queue.quiet", limit),
-        ("queue.activity",),
-    ]
+# Every statement `assemble` may run: their SQLite SQL is generated ahead
+# (`sellerdesk.db.gen_statements`) for reading without SQLAlchemy.
+STATEMENT_KEYS: list[tuple] = [
+    ("queue.dnc_with_plans",),
+    ("queue.lane_counts", False),
+    ("queue.lane_counts", True),
+    ("queue.lead_counts",),
+    ("queue.lane", False),
+    ("queue.lane", True),
+    ("queue.first_replies",),
+    ("queue.quiet",),
+    ("queue.activity",),
+]
 
 
 def assemble(reader: Reader, settings: Settings, *, limit: int) -> Queue:
@@ -94,7 +95,7 @@ def assemble(reader: Reader, settings: Settings, *, limit: int) -> Queue:
     first_n, quiet_n, stale_n = reader.rows(("queue.lead_counts",), stale.params())[0]
 
     def lane(key: str, count: int, window: dict[str, datetime]) -> Lane:
-        rows = reader.rows(("queue.lane", "low" in window, limit), window)
+        rows = reader.rows(("queue.lane", "low" in window), {**window, "limit": limit})
         return Lane(key, LANE_TITLES[key], count, tuple(_item(row, stale) for row in rows))
 
     return Queue(
@@ -115,7 +116,9 @@ def assemble(reader: Reader, settings: Settings, *, limit: int) -> Queue:
             quiet_n,
             tuple(
                 QuietLead(lead_id, username, name, stage, since, stale(stage, since))
-                for lead_id, username, name, stage, since in reader.rows(("queue.quiet", limit))
+                for lead_id, username, name, stage, since in reader.rows(
+                    ("queue.quiet",), {"limit": limit}
+                )
             ),
         ),
         stale_count=stale_n,
@@ -146,7 +149,7 @@ def _first_replies(
     window = timedelta(hours=settings.followups.first_reply_hours)
     items = []
     for lead_id, username, name, created_at, stage, since in reader.rows(
-        ("queue.first_replies", limit)
+        ("queue.first_replies",), {"limit": limit}
     ):
         reply_by = created_at + window
         items.append(

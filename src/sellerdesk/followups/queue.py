@@ -11,7 +11,7 @@ the ORM cost more than the queries. How rows become lanes is in
 
 from __future__ import annotations
 
-from sqlalchemy import Select, and_, bindparam, func, literal, select, union_all
+from sqlalchemy import Integer, Select, and_, bindparam, func, literal, select, union_all
 
 from sellerdesk.config import Settings, load_settings
 from sellerdesk.db import tables
@@ -41,7 +41,7 @@ def _not_dnc():
 
 def _one_of(column, values: tuple[str, ...]):
     # Values bound one by one, not as one expanding list: the statement's SQL
-    # is then the same every time, so it can be kept and replayed (statements.py).
+    # is then the same every time, so it can be generated ahead (statements.py).
     return column.in_([literal(value) for value in values])
 
 
@@ -57,6 +57,11 @@ def _quiet(stage: str):
     if stage == "new":
         where.append(lead.last_messaged_at.is_not(None))
     return and_(*where)
+
+
+def _limit():
+    # Bound, not written into the SQL: one statement serves every limit.
+    return bindparam("limit", type_=Integer)
 
 
 def _counted(*where) -> Select:
@@ -121,7 +126,7 @@ def _lead_counts_stmt() -> Select:
 # ------------------------------------------------------------------ lists
 
 
-def _merged(parts: list[Select], *order: str, limit: int) -> Select:
+def _merged(parts: list[Select], *order: str) -> Select:
     """The first `limit` rows of several ordered queries, merged in one statement.
 
     Each part walks its own index and stops at `limit`; only the few rows they
@@ -129,11 +134,11 @@ def _merged(parts: list[Select], *order: str, limit: int) -> Select:
     have to sort every match before its LIMIT.
     """
     merged = union_all(*(select(*part.subquery().c) for part in parts)).subquery()
-    return select(merged).order_by(*(merged.c[name] for name in order)).limit(limit)
+    return select(merged).order_by(*(merged.c[name] for name in order)).limit(_limit())
 
 
 @statement("queue.first_replies")
-def _first_replies_stmt(limit: int) -> Select:
+def _first_replies_stmt() -> Select:
     return (
         select(
             lead.id,
@@ -145,12 +150,12 @@ def _first_replies_stmt(limit: int) -> Select:
         )
         .where(_awaiting_first_reply())
         .order_by(lead.created_at, lead.id)
-        .limit(limit)
+        .limit(_limit())
     )
 
 
 @statement("queue.lane")
-def _lane_stmt(bounded_below: bool, limit: int) -> Select:
+def _lane_stmt(bounded_below: bool) -> Select:
     base = (
         select(
             followup.id,
@@ -168,24 +173,24 @@ def _lane_stmt(bounded_below: bool, limit: int) -> Select:
         .join_from(FOLLOWUPS, LEADS, lead.id == followup.lead_id)
         .where(followup.due_at < bindparam("high"), _not_dnc())
         .order_by(followup.due_at, followup.id)
-        .limit(limit)
+        .limit(_limit())
     )
     if bounded_below:
         base = base.where(followup.due_at >= bindparam("low"))
     parts = [base.where(followup.status == status) for status in ACTIVE]
-    return _merged(parts, "due_at", "id", limit=limit)
+    return _merged(parts, "due_at", "id")
 
 
 @statement("queue.quiet")
-def _quiet_stmt(limit: int) -> Select:
+def _quiet_stmt() -> Select:
     parts = [
         select(lead.id, lead.username, lead.display_name, lead.stage, lead.stage_since)
         .where(_quiet(stage))
         .order_by(lead.stage_since, lead.id)
-        .limit(limit)
+        .limit(_limit())
         for stage in OPEN_STAGES
     ]
-    return _merged(parts, "stage_since", "id", limit=limit)
+    return _merged(parts, "stage_since", "id")
 
 
 @statement("queue.activity")

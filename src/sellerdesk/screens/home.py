@@ -45,7 +45,6 @@ class HomeScreen(Screen):
         self._generation = 0
         self._debounce: Timer | None = None
         self._open_when_shown = False
-        self._fresh = False  # showing data read at start-up; no need to read it again
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -64,22 +63,18 @@ class HomeScreen(Screen):
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
-        self.app.when_db_ready(self._refresh_when_open)
+        # Once open, the database is read the ordinary way, replacing whatever
+        # the first look showed (`show_home_data`).
+        self.app.when_db_ready(self.refresh_data)
 
     def show_home_data(self, data) -> None:
-        """Fill the screen from data read at start-up (`sellerdesk.prefetch`)."""
+        """Fill the screen from its first look (`sellerdesk.prefetch`), before
+        the database is open."""
         self._show_labels(data.labels)
         self.query_one(QueuePanel).show_queue(data.queue)
         if any(self._criteria()):  # the user got ahead: their search will run instead
             return
-        self._fresh = True
         self._show_first_page((self._generation, data.rows, data.total))
-
-    def _refresh_when_open(self) -> None:
-        if self._fresh:
-            self._fresh = False
-            return
-        self.refresh_data()
 
     def on_screen_resume(self) -> None:
         if self.app.db is not None:
@@ -128,7 +123,6 @@ class HomeScreen(Screen):
             self._debounce = None
         self._generation += 1
         generation = self._generation
-        self._fresh = False
         if self.app.db is None:
             return  # opening the database searches for whatever is typed by then
         query, stage, label = self._criteria()

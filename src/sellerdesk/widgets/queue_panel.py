@@ -71,7 +71,6 @@ class QueuePanel(Vertical):
         self.queue: Queue | None = None
         self.entries: dict[str, FirstReply | QueueItem | QuietLead] = {}
         self.loads = 0  # how many times the queue was shown (tests wait on it)
-        self._fresh = False  # shown from data read at start-up; no need to read it again
 
     def compose(self) -> ComposeResult:
         yield Static("Loading what is due…", id="queue-summary")
@@ -81,7 +80,7 @@ class QueuePanel(Vertical):
     def on_mount(self) -> None:
         when_ready = getattr(self.app, "when_db_ready", None)
         if when_ready is not None:
-            when_ready(self._reload_when_open)
+            when_ready(self.reload)
         else:
             self.reload()
         if self.parent is not None and self.parent.id == "queue":
@@ -96,15 +95,9 @@ class QueuePanel(Vertical):
     # ------------------------------------------------------------ loading
 
     def show_queue(self, queue: Queue) -> None:
-        """Show a queue read elsewhere (at start-up, before the database was open here)."""
-        self._fresh = True
+        """Show a queue read elsewhere (the home screen's first look, before the
+        database was open); the database reads it again once open."""
         self._show(queue)
-
-    def _reload_when_open(self) -> None:
-        if self._fresh:
-            self._fresh = False
-            return
-        self.reload()
 
     def reload(self) -> None:
         if getattr(self.app, "db", None) is None:

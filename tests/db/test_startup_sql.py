@@ -1,0 +1,241 @@
+"""The SQLite SQL generated from the SQLAlchemy statements (db/startup_sql.py):
+current with the code, and read back through sqlite3 exactly as SQLAlchemy
+reads it, for every statement and every column type of the schema."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Column, Integer, MetaData, Numeric, Table, bindparam, insert, select
+
+from sellerdesk import leads, prefetch
+from sellerdesk.config import Settings
+from sellerdesk.db import gen_statements, models
+from sellerdesk.db.coltypes import UTCDateTime
+from sellerdesk.db.engine import make_engine
+from sellerdesk.db.startup_sql import STATEMENTS
+from sellerdesk.db.statements import CoreReader, SqliteReader
+from sellerdesk.followups import lanes, store
+
+SOURCE = Path(__file__).resolve().parents[2] / "src" / "sellerdesk" / "db" / "startup_sql.py"
+REGENERATE = "PYTHONPATH=src .venv/bin/python -m sellerdesk.db.gen_statements"
+
+
+def typed(rows) -> list[tuple]:
+    """Rows with each value's type beside it: 1 == True and two equal moments in
+    different zones must not pass for the same answer."""
+    return [
+        tuple((type(value).__name__, value, getattr(value, "tzinfo", None)) for value in row)
+        for row in rows
+    ]
+
+
+# ------------------------------------------------------------------ never stale
+
+
+def test_the_checked_in_module_is_what_the_statements_compile_to_now():
+    assert gen_statements.render() == SOURCE.read_text(encoding="utf-8"), (
+        f"db/startup_sql.py is out of date with the statements: run {REGENERATE}"
+    )
+
+
+def test_the_module_covers_every_statement_the_first_look_and_today_read():
+    assert list(STATEMENTS) == [*prefetch.STATEMENT_KEYS, *lanes.STATEMENT_KEYS]
+
+
+@pytest.mark.parametrize(
+    ("module", "name", "changed"),
+    [
+        # The follow-up statuses the queue waits on (followups/items.py) and the
+        # stages it counts (vocab.py): a change in either changes the SQL.
+        ("sellerdesk.followups.queue", "ACTIVE", ("open",)),
+        ("sellerdesk.followups.queue", "OPEN_STAGES", ("new", "qualified")),
+    ],
+)
+def test_a_change_to_what_the_statements_are_built_from_is_caught(
+    monkeypatch, module, name, changed
+):
+    before = gen_statements.render()
+    monkeypatch.setattr(f"{module}.{name}", changed)
+    assert gen_statements.render() != before
+
+
+def test_limit_is_a_bound_parameter_in_every_listing():
+    for key, entry in STATEMENTS.items():
+        if " LIMIT :limit" in entry.sql:
+            assert entry.params["limit"] == "", key
+    listings = [key for key, entry in STATEMENTS.items() if "limit" in entry.params]
+    assert sorted(listings) == sorted(
+        [
+            ("search.first_page",),
+            ("queue.lane", False),
+            ("queue.lane", True),
+            ("queue.first_replies",),
+            ("queue.quiet",),
+        ]
+    )
+
+
+# ------------------------------------------------------------------ same answers
+
+
+class Recording:
+    """A reader that runs through SQLAlchemy and remembers every call."""
+
+    def __init__(self, conn) -> None:
+        self.core = CoreReader(conn)
+        self.calls: list[tuple[tuple, dict]] = []
+
+    def rows(self, key, params=None):
+        self.calls.append((key, dict(params or {})))
+        return self.core.rows(key, params)
+
+
+def _stored(moment: datetime) -> str:
+    """A moment as SQLAlchemy stores it in SQLite."""
+    return moment.astimezone(UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
+
+
+def _book(db, db_path, frozen_now) -> None:
+    """Leads, labels, follow-ups and a timeline giving every statement rows,
+    and every column of their rows a value somewhere (and NULL somewhere)."""
+    leads.add_lead(db, "ann", stage="qualified", labels=["Hot Lead"], website="annbakes.com")
+    leads.add_lead(db, "ben", display_name="Ben Roofing", labels=["Past Client"])
+    leads.add_lead(db, "cat", stage="qualified")
+    leads.set_stage(db, "cat", "offer_sent")  # the offer's follow-ups, with templates
+    leads.add_lead(db, "dan", stage="qualified")
+    leads.add_lead(db, "eve", display_name="Eve Studio", stage="hot_lead")  # no next step
+    leads.add_lead(db, "fay", display_name="Fay Ó'Brien")  # a first reply still due
+    store.add(db, "ann", "today 15:30", reason="send the mockup")
+    store.add(db, "ann", "fri", reason="check in")
+    store.add(db, "ben", "fri", reason="check in", template="redesign.pages")
+    store.add(db, "dan", "today", reason="afternoon call")
+    leads.set_do_not_contact(db, "dan", True, "asked us to stop")
+    later = store.add(db, "ben", "tomorrow", reason="pages list")
+    store.snooze_days(db, later.id, 2)
+    with sqlite3.connect(db_path) as conn:
+        overdue = _stored(frozen_now - timedelta(days=3))
+        conn.execute("UPDATE followups SET due_at = ? WHERE reason = 'check in'", (overdue,))
+        messaged = _stored(frozen_now - timedelta(hours=2))
+        conn.execute(
+            "UPDATE leads SET last_messaged_at = ? WHERE username = 'ann'", (messaged,)
+        )
+        # Another tool left a waiting follow-up on a do-not-contact lead.
+        conn.execute("UPDATE followups SET status = 'open' WHERE reason = 'afternoon call'")
+        conn.execute(
+            "UPDATE leads SET next_followup_at = ? WHERE username = 'dan'",
+            (_stored(frozen_now),),
+        )
+    with db.write() as session:
+        for template, key in (("followup.offer_day1", "template"), ("referral.forward", "id")):
+            data = f'{{"{key}": "{template}", "template_id": "{template}"}}'
+            row = {"lead_id": 1, "at": frozen_now, "author": "tester", "body": "hello"}
+            session.execute(
+                insert(models.EventModel.__table__).values(
+                    **row, kind="message_copied", data=data
+                )
+            )
+
+
+def test_every_statement_answers_the_same_through_sqlite3_and_sqlalchemy(db, db_path, frozen_now):
+    _book(db, db_path, frozen_now)
+    with db.connect() as conn:
+        recording = Recording(conn)
+        prefetch.home_from(recording, Settings())
+        calls = list(recording.calls)
+    # Both shapes of the lane counts, whichever the data chose, and the count
+    # of leads a full first page asks for.
+    counts = next(params for key, params in calls if key[0] == "queue.lane_counts")
+    calls += [(("queue.lane_counts", flag), counts) for flag in (False, True)]
+    calls.append((("search.count_all",), {}))
+    # And other limits than the panel's.
+    calls += [
+        (key, {**params, "limit": n})
+        for key, params in calls
+        if "limit" in params
+        for n in (1, 2, 500)
+    ]
+    assert {key for key, _ in calls} == set(STATEMENTS)
+
+    plain = sqlite3.connect(db_path)
+    values_seen: dict[tuple, set[int]] = {}
+    try:
+        replayed = SqliteReader(plain, STATEMENTS)
+        with db.connect() as conn:
+            core = CoreReader(conn)
+            for key, params in calls:
+                expected = typed(core.rows(key, params))
+                assert typed(replayed.rows(key, params)) == expected, (key, params)
+                for row in expected:
+                    seen = values_seen.setdefault(key, set())
+                    seen.update(i for i, (_, value, _) in enumerate(row) if value is not None)
+    finally:
+        plain.close()
+    # Every column of every statement held a value at least once: each
+    # conversion (datetimes, flags, text, numbers) was compared, not skipped.
+    for key, entry in STATEMENTS.items():
+        assert values_seen.get(key) == set(range(len(entry.columns))), key
+
+
+def _value(column: Column, row: int):
+    """A value for `column` in test row `row` (row 1: every nullable column NULL)."""
+    if row == 1 and column.nullable and not column.primary_key:
+        return None
+    if isinstance(column.type, UTCDateTime):
+        if row == 0:
+            return datetime(2026, 11, 23, 9, 30, 15, 123456, tzinfo=UTC)
+        return datetime(2026, 11, 23, 12, 0, tzinfo=timezone(timedelta(hours=-5)))
+    python_type = column.type.python_type
+    if python_type is bool:
+        return row == 0
+    if python_type is int:
+        return row + 1 if column.foreign_keys or column.primary_key else 2**40 + row
+    return f"Zoë's \"{column.name}\" — {row}"
+
+
+@pytest.mark.parametrize("table", models.Base.metadata.sorted_tables, ids=lambda t: t.name)
+def test_every_column_of_every_table_reads_back_as_through_sqlalchemy(tmp_path, table):
+    path = tmp_path / "types.sqlite3"
+    engine = make_engine(f"sqlite:///{path}", foreign_keys=False)
+    try:
+        models.Base.metadata.create_all(engine)
+        with engine.begin() as conn:
+            for row in (0, 1):
+                conn.execute(insert(table).values({c.name: _value(c, row) for c in table.c}))
+        stmt = select(table).order_by(*table.primary_key.columns)
+        with engine.connect() as conn:
+            expected = typed(conn.execute(stmt).all())
+    finally:
+        engine.dispose()
+    compiled = gen_statements.compile_statement(stmt, table.name)
+    plain = sqlite3.connect(path)
+    try:
+        got = typed(SqliteReader(plain, {("all",): compiled}).rows(("all",)))
+    finally:
+        plain.close()
+    assert got == expected
+    # Row 0 holds a value in every column: each type was compared, not a NULL.
+    assert None not in [value for _, value, _ in expected[0]]
+
+
+# ------------------------------------------------------------------ refused
+
+
+_ODD = Table("odd", MetaData(), Column("id", Integer, primary_key=True), Column("price", Numeric))
+
+
+@pytest.mark.parametrize(
+    ("stmt", "says"),
+    [
+        (select(_ODD.c.price), "column price"),
+        (select(_ODD.c.id).where(_ODD.c.price == bindparam("p")), ":p"),
+        (select(_ODD.c.id).where(_ODD.c.id.in_([1, 2])), "expanding IN"),
+    ],
+    ids=["numeric column", "numeric parameter", "expanding IN"],
+)
+def test_what_sqlite3_would_read_differently_stops_the_generator(stmt, says):
+    with pytest.raises(gen_statements.NotReplayable, match=says):
+        gen_statements.compile_statement(stmt, "odd")
