@@ -50,8 +50,7 @@ def main(argv: list[str]) -> int:
 
         if len(argv) > 2:
             clock.freeze(datetime.fromisoformat(argv[2]))
-        # As `sellerdesk` launches it: the home screen's data is read by a
-        # forked process while the app starts (where the platform allows).
+        # As `sellerdesk` launches it (the home screen's first look included).
         from sellerdesk.launch import make_app
 
         app = make_app(url)
