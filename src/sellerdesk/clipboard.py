@@ -111,65 +111,44 @@ def copy_system(text: str) -> None:
 
 def _copy_with(helper: _Helper, text: str) -> None:
     import subprocess
-    import tempfile
 
     env = {**os.environ, **dict(helper.env)}
-    # The copying program leaves a process behind to serve the selection: it must
-    # get none of our pipes, or whoever reads our output would wait for it; so
-    # its errors go to a file, and it runs in its own session so that closing
-    # the terminal does not take the copied text with it.
-    with tempfile.TemporaryFile() as errors:
-        try:
-            done = subprocess.run(
-                helper.copy,
-                input=text.encode("utf-8"),
-                stdout=subprocess.DEVNULL,
-                stderr=errors,
-                env=env,
-                timeout=COPY_SECONDS,
-                start_new_session=True,
-            )
-        except subprocess.TimeoutExpired:
-            raise ClipboardFailed(f"{helper.name} did not finish in {COPY_SECONDS:g} s") from None
-        except OSError as exc:
-            raise ClipboardFailed(f"{helper.name} could not run ({exc.strerror})") from exc
-        if done.returncode != 0:
-            errors.seek(0)
-            said = _first_line(errors.read()) or f"exit status {done.returncode}"
-            raise ClipboardFailed(f"{helper.name} failed: {said}")
+    try:
+        status, _out, said = _run(helper.copy, env, COPY_SECONDS, given=text.encode("utf-8"))
+    except subprocess.TimeoutExpired:
+        raise ClipboardFailed(f"{helper.name} did not finish in {COPY_SECONDS:g} s") from None
+    except OSError as exc:
+        raise ClipboardFailed(f"{helper.name} could not run ({exc.strerror})") from exc
+    if status != 0:
+        said = _first_line(said) or f"exit status {status}"
+        raise ClipboardFailed(f"{helper.name} failed: {said}")
     _read_back(helper, text, env)
 
 
 def _read_back(helper: _Helper, text: str, env: dict[str, str]) -> None:
     """Raise ClipboardFailed unless the clipboard gives `text` back.
 
-    The program that serves the selection is a child the copying program left
+    The process that serves the selection is one the copying program left
     behind, and it may take the selection a moment after its parent exited
-    (xsel always does): a wrong or missing answer is asked again, briefly.
+    (xclip and xsel both can): a wrong or missing answer is asked again, briefly.
     """
     import subprocess
     import time
 
     paste = helper.paste[0]
     deadline = time.monotonic() + READ_SECONDS
-    wait = 0.005
+    wait = 0.002
     while True:
         try:
-            back = subprocess.run(
-                helper.paste,
-                stdin=subprocess.DEVNULL,
-                capture_output=True,
-                env=env,
-                timeout=max(deadline - time.monotonic(), 0.1),
-            )
+            status, back, said = _run(helper.paste, env, max(deadline - time.monotonic(), 0.1))
         except subprocess.TimeoutExpired:
             raise ClipboardFailed(f"{paste} did not answer in {READ_SECONDS:g} s") from None
         except OSError as exc:
             raise ClipboardFailed(f"{paste} could not run ({exc.strerror})") from exc
-        if back.returncode != 0:
-            said = _first_line(back.stderr) or f"exit status {back.returncode}"
+        if status != 0:
+            said = _first_line(said) or f"exit status {status}"
             problem = f"{helper.name} ran, but {paste} could not read it back: {said}"
-        elif not _same(back.stdout.decode("utf-8", "replace"), text):
+        elif not _same(back.decode("utf-8", "replace"), text):
             problem = f"{helper.name} ran, but the clipboard holds something else"
         else:
             return
@@ -177,6 +156,45 @@ def _read_back(helper: _Helper, text: str, env: dict[str, str]) -> None:
             raise ClipboardFailed(problem)
         time.sleep(wait)
         wait = min(wait * 2, 0.1)
+
+
+def _run(
+    command: tuple[str, ...],
+    env: dict[str, str],
+    seconds: float,
+    *,
+    given: bytes = b"",
+) -> tuple[int, bytes, bytes]:
+    """Run a clipboard program to its end: exit status, output, errors.
+
+    Files rather than pipes, in and out: a copying program leaves a process
+    behind holding whatever it was given, and a pipe held open would keep a
+    reader of ours (or of our own output) waiting for ever. subprocess's timed
+    wait sleeps in steps growing to 50 ms, several times what these programs
+    take, so this waits in half-milliseconds.
+    """
+    import subprocess
+    import tempfile
+    import time
+
+    with (
+        tempfile.TemporaryFile() as stdin,
+        tempfile.TemporaryFile() as out,
+        tempfile.TemporaryFile() as err,
+    ):
+        stdin.write(given)
+        stdin.seek(0)
+        process = subprocess.Popen(command, stdin=stdin, stdout=out, stderr=err, env=env)
+        deadline = time.monotonic() + seconds
+        while process.poll() is None:
+            if time.monotonic() > deadline:
+                process.kill()
+                process.wait()
+                raise subprocess.TimeoutExpired(command, seconds)
+            time.sleep(0.0005)
+        out.seek(0)
+        err.seek(0)
+        return process.returncode, out.read(), err.read()
 
 
 def _copy_pyperclip(text: str) -> None:
