@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from sellerdesk import clock
+from sellerdesk.clipboard import NOWHERE
 from sellerdesk.config import Settings
 from sellerdesk.db.engine import Database
 from sellerdesk.db.models import LeadValueModel
@@ -86,7 +87,12 @@ def commit_copy(
     *,
     remember: dict[str, str] | None = None,
 ) -> Event:
-    """Record a copy on the lead's timeline (text, template, clipboard path, length)."""
+    """Record a copy on the lead's timeline (text, template, clipboard path, length).
+
+    Text that reached no clipboard (`path` is clipboard.NOWHERE) is recorded as
+    shown, not copied: it is no sent message, so Last Messaged and the daily
+    targets (which count `message_copied`) do not move.
+    """
     if not prepared.ready:
         names = ", ".join("{" + n + "}" for n in (*prepared.missing, *prepared.rendered.bad))
         raise Invalid(f"Not copied: the text still has unfilled placeholders ({names}).")
@@ -103,12 +109,14 @@ def commit_copy(
                 current[name].value = value
             else:
                 lead.values.append(LeadValueModel(name=name, value=value))
-        lead.last_messaged_at = clock.now()
+        sent = path != NOWHERE
+        if sent:
+            lead.last_messaged_at = clock.now()
         _touch(lead)
         event = record(
             session,
             lead,
-            "message_copied",
+            "message_copied" if sent else "message_shown",
             text,
             author=db.author,
             data={"template": prepared.template.id, "path": path, "chars": len(text)},

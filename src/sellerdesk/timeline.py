@@ -27,6 +27,7 @@ KIND_LABELS = {
     "dnc_on": "Do not contact",
     "dnc_off": "Contact allowed again",
     "message_copied": "Message copied",
+    "message_shown": "Message shown, not copied",
     "followup_scheduled": "Follow-up planned",
     "followup_done": "Follow-up done",
     "followup_snoozed": "Follow-up snoozed",
@@ -94,3 +95,10 @@ def events_for(session: Session, lead_id: int, limit: int = 200) -> list[Event]:
 
 def kind_label(kind: str) -> str:
     return KIND_LABELS.get(kind, kind.replace("_", " ").capitalize())
+
+
+def event_label(event: Event) -> str:
+    """The kind as a person reads it; for a copy, also which way the text went."""
+    label = kind_label(event.kind)
+    way = (event.data or {}).get("path") if event.kind == "message_copied" else None
+    return f"{label} · {way}" if isinstance(way, str) and way else label

@@ -1,5 +1,7 @@
 """Real clipboards for end-to-end copies: an X server of our own (Xvfb) with
-xclip, and a private tmux server that keeps what programs send by OSC 52.
+xclip, one that is gone and one that hangs, a headless Wayland compositor
+(sway, see wayland.py), and a private tmux server that keeps what programs
+send by OSC 52.
 
 Tools come from bin/install-test-tools; a test skips only when a tool is
 missing, and says which.
@@ -15,9 +17,12 @@ import sys
 import time
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from tests.clipboard import wayland
+from tests.clipboard.wayland import Sway, WaylandUser
 
 
 def need(*tools: str) -> None:
@@ -43,8 +48,10 @@ def holders_on(display: str) -> list[int]:
     return found
 
 
-@pytest.fixture
-def x_display(monkeypatch) -> Iterator[str]:
+@contextmanager
+def xvfb(monkeypatch) -> Iterator[tuple[str, subprocess.Popen]]:
+    """An X server of our own, as DISPLAY; the xclip processes left holding its
+    selection are ended with it."""
     need("Xvfb", "xclip")
     read, write = os.pipe()
     server = subprocess.Popen(
@@ -62,12 +69,56 @@ def x_display(monkeypatch) -> Iterator[str]:
         display = f":{number}"
         monkeypatch.setenv("DISPLAY", display)
         monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
-        yield display
+        yield display, server
     finally:
         for pid in holders_on(display if "display" in locals() else "-"):
             os.kill(pid, signal.SIGTERM)
+        os.kill(server.pid, signal.SIGCONT)  # in case a test froze it
         server.terminate()
         server.wait(timeout=10)
+
+
+@pytest.fixture
+def x_display(monkeypatch) -> Iterator[str]:
+    with xvfb(monkeypatch) as (display, _server):
+        yield display
+
+
+@pytest.fixture
+def frozen_display(monkeypatch) -> Iterator[str]:
+    """An X server that accepts connections and never answers (stopped)."""
+    with xvfb(monkeypatch) as (display, server):
+        os.kill(server.pid, signal.SIGSTOP)
+        yield display
+
+
+@pytest.fixture
+def stale_display(monkeypatch) -> Iterator[str]:
+    """A DISPLAY whose X server is gone, as after an SSH reconnect.
+
+    The number's lock file is ours for the test, so that no X server started
+    meanwhile (another test run on this machine) can bring that display back.
+    """
+    need("xclip")
+    for number in range(400, 600):
+        lock = Path(f"/tmp/.X{number}-lock")
+        if Path(f"/tmp/.X11-unix/X{number}").exists():
+            continue
+        try:
+            fd = os.open(lock, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o444)
+        except OSError:
+            continue
+        with os.fdopen(fd, "w") as out:
+            out.write(f"{os.getpid():10d}\n")  # the X servers' own lock format
+        break
+    else:
+        pytest.fail("no free X display number between :400 and :599")
+    monkeypatch.setenv("DISPLAY", f":{number}")
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    try:
+        yield f":{number}"
+    finally:
+        lock.unlink(missing_ok=True)
 
 
 def read_x_clipboard(display: str) -> str:
@@ -146,3 +197,24 @@ def x_clipboard(x_display):
 @pytest.fixture
 def sellerdesk_cmd() -> list[str]:
     return [sys.executable, "-m", "sellerdesk"]
+
+
+@pytest.fixture(scope="session")
+def wayland_user() -> Iterator[WaylandUser]:
+    """Made once per run: the venv build is the slow part (seconds)."""
+    reason = wayland.why_not_here()
+    if reason:
+        pytest.skip(reason)
+    with wayland.wayland_user() as user:
+        yield user
+
+
+@pytest.fixture
+def sway(wayland_user) -> Iterator[Sway]:
+    """A compositor of the test's own, with a fresh home for the user."""
+    session = Sway(wayland_user, wayland_user.root / f"home-{uuid.uuid4().hex[:8]}")
+    try:
+        session.start()
+        yield session
+    finally:
+        session.stop()

@@ -6,7 +6,7 @@ import shlex
 import subprocess
 
 from sellerdesk import leads
-from sellerdesk.clipboard import SYSTEM, TERMINAL
+from sellerdesk.clipboard import NOWHERE, SYSTEM, TERMINAL
 from sellerdesk.config import Settings
 from sellerdesk.copying import prepare_copy
 from sellerdesk.templates.loading import load_library
@@ -117,7 +117,6 @@ def test_no_clipboard_at_all_keeps_the_text(db, db_url, sellerdesk_cmd, monkeypa
     assert result.returncode == 1
     assert result.stdout == "Do you have a budget range in mind?\n"
     assert "no clipboard reachable" in result.stderr and "Traceback" not in result.stderr
-    [event] = copied_events(db, "acme")
-    assert (
-        event.body == "Do you have a budget range in mind?" and event.data["path"] == "not copied"
-    )
+    assert copied_events(db, "acme") == []  # shown, not sent
+    [event] = [e for e in leads.lead_timeline(db, 1) if e.kind == "message_shown"]
+    assert event.body == "Do you have a budget range in mind?" and event.data["path"] == NOWHERE

@@ -85,17 +85,20 @@ def run(ctx) -> int:
             file=sys.stderr,
         )
         return 0
-    path, reasons = clipboard.copy_from_cli(text)
+    copied = clipboard.copy_from_cli(text)
+    path = copied.way
     commit_copy(ctx.db, prepared, path, remember=extra)
     if path == clipboard.NOWHERE:
-        for reason in reasons:
+        for reason in copied.reasons:
             print(f"sellerdesk: {reason}", file=sys.stderr)
         sys.stdout.write(text + "\n")
         print(
-            f"sellerdesk: no clipboard reachable; the text is above and on "
-            f"{lead.username}'s timeline.",
+            f"sellerdesk: not copied, no clipboard reachable; the text is above and on "
+            f"{lead.username}'s timeline as shown, not sent.",
             file=sys.stderr,
         )
         return 1
+    if copied.failed:
+        print(f"sellerdesk: the system clipboard failed: {copied.failed}", file=sys.stderr)
     print(f"Copied {len(text)} characters to the {path}; recorded on {lead.username}'s timeline.")
     return 0

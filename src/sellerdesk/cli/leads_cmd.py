@@ -151,10 +151,10 @@ def run_show(ctx) -> int:
     print()
     print("Timeline (newest first)")
     for event in events:
-        from sellerdesk.timeline import kind_label
+        from sellerdesk.timeline import event_label
 
         body = f"  {event.body}" if event.body else ""
-        print(f"  {local_time(event.at)}  {event.author:<10} {kind_label(event.kind)}{body}")
+        print(f"  {local_time(event.at)}  {event.author:<10} {event_label(event)}{body}")
     return 0
 
 

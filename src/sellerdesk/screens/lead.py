@@ -152,7 +152,7 @@ class LeadScreen(Screen):
     def _timeline(self, events: list[Event]) -> Table | Text:
         if not events:
             return Text("Nothing on the timeline yet.", style="#727169")
-        from sellerdesk.timeline import kind_label
+        from sellerdesk.timeline import event_label
 
         # Two columns (when and who | what happened): the body keeps most of a narrow pane.
         table = Table.grid(padding=(0, 2))
@@ -163,7 +163,7 @@ class LeadScreen(Screen):
                 table.add_row("", "")
             who = Text(when(event.at), style="#727169")
             who.append("\n" + event.author, style="#7aa89f")
-            what = Text(kind_label(event.kind), style=KIND_STYLES.get(event.kind, "bold"))
+            what = Text(event_label(event), style=KIND_STYLES.get(event.kind, "bold"))
             if event.body:
                 what.append("\n" + event.body, style="#dcd7ba")
             table.add_row(who, what)

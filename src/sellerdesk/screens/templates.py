@@ -158,16 +158,16 @@ def _copy_and_record(
 
     app = screen.app
     text = prepared.text
-    try:
-        clipboard.copy_system(text)
-        path = clipboard.SYSTEM
-    except clipboard.ClipboardUnavailable:
-        app.copy_to_clipboard(text)
-        path = clipboard.TERMINAL
+    # The app owns a terminal, so OSC 52 is always there to fall back on.
+    copied = clipboard.copy(text, app.copy_to_clipboard)
+    path = copied.way
 
     def done(_event: Any) -> None:
         hint = " If nothing pastes, press v to see the text." if path == clipboard.TERMINAL else ""
-        app.notify(f"Copied {len(text)} characters to the {path}.{hint}", timeout=5)
+        severity, seconds = ("warning", 10) if copied.failed else ("information", 5)
+        # Plain text: the line may quote a clipboard program's error message.
+        line = clipboard.summary(copied, len(text)) + hint
+        app.notify(line, severity=severity, timeout=seconds, markup=False)
         if prepared.warnings:
             app.notify("\n".join(str(f) for f in prepared.warnings), severity="warning", timeout=10)
         if on_done is not None:
