@@ -17,11 +17,14 @@ from typing import TYPE_CHECKING, Any
 
 from textual.app import App
 from textual.binding import Binding
+from textual.content import Content
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from sellerdesk.commands import LeadCommands
 from sellerdesk.config import Settings, load_settings
 from sellerdesk.errors import SellerdeskError
+from sellerdesk.safe_text import visible
 from sellerdesk.screens.home import HomeScreen
 
 if TYPE_CHECKING:
@@ -65,6 +68,28 @@ class SellerdeskApp(App[int]):
 
     def get_default_screen(self) -> Screen:
         return HomeScreen()
+
+    # ------------------------------------------------------------ user text
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notification is plain text: what it quotes (a name, a note, an
+        error about either) is shown as written, never read as markup or sent to
+        the terminal as a control, whatever `markup` a caller passes."""
+        super().notify(
+            visible(message), title=visible(title), severity=severity, timeout=timeout, markup=False
+        )
+
+    def format_title(self, title: str, sub_title: str) -> Content:
+        # A lead's name or a template's title is often the sub-title.
+        return super().format_title(visible(title), visible(sub_title))
 
     def on_mount(self) -> None:
         for problem in self.settings.problems:

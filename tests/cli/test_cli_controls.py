@@ -11,15 +11,10 @@ import subprocess
 import sys
 
 import pytest
+from tests.conftest import C1, CLEAR, CLIPBOARD
 
-from sellerdesk import leads, paths
-from sellerdesk.followups import store
+from sellerdesk import paths
 from sellerdesk.safe_text import CONTROLS
-
-CLEAR = "\x1b[2J"
-CLIPBOARD = "\x1b]52;c;cm0gLXJmIH4=\x07"  # OSC 52: "put this on the clipboard"
-C1 = "\x9b2J"  # CSI as one C1 character
-NOTES = f"call back{CLIPBOARD} soon\x00 ok\r{C1}"
 
 
 def _sellerdesk(db_path, *argv: str) -> subprocess.CompletedProcess[bytes]:
@@ -34,41 +29,25 @@ def _raw_controls(data: bytes) -> list[str]:
     return sorted({repr(ch) for ch in data.decode("utf-8") if ord(ch) in CONTROLS} - {"'\\n'"})
 
 
-@pytest.fixture
-def poisoned(db):
-    lead = leads.add_lead(
-        db,
-        "eve",
-        display_name=f"Eve{CLEAR}",
-        website=f"eve.example{C1}",
-        owner=f"ann{CLIPBOARD}",
-        notes=NOTES,
-        labels=[f"VIP{CLEAR}"],
-    )
-    leads.add_note(db, "eve", f"she said{CLIPBOARD}\nyes")
-    store.add(db, "eve", "2d", reason=f"chase{CLEAR}", template="followup.offer_day1")
-    return lead
-
-
 @pytest.mark.parametrize(
     "argv",
     [("lead", "list"), ("lead", "show", "eve"), ("today",), ("lead", "list", "--search", "eve")],
 )
-def test_commands_print_stored_controls_as_visible_escapes(db_path, poisoned, argv):
+def test_commands_print_stored_controls_as_visible_escapes(db_path, lead_with_controls, argv):
     done = _sellerdesk(db_path, *argv)
     assert done.returncode == 0, done.stderr
     assert _raw_controls(done.stdout) == [] and _raw_controls(done.stderr) == []
     assert b"\\x1b[2J" in done.stdout  # the name is there, its escape made visible
 
 
-def test_lead_show_prints_the_note_with_its_line_break_and_escapes(db_path, poisoned):
+def test_lead_show_prints_the_note_with_its_line_break_and_escapes(db_path, lead_with_controls):
     out = _sellerdesk(db_path, "lead", "show", "eve").stdout.decode()
     assert "call back\\x1b]52;c;cm0gLXJmIH4=\\x07 soon\\x00 ok\\r\\x9b2J" in out
     assert "she said\\x1b]52;c;cm0gLXJmIH4=\\x07\nyes" in out
 
 
 @pytest.mark.parametrize("argv", [("lead", "show", "eve", "--json"), ("lead", "list", "--json")])
-def test_json_escapes_every_control_and_keeps_the_text_exact(db_path, poisoned, argv):
+def test_json_escapes_every_control_and_keeps_the_text_exact(db_path, lead_with_controls, argv):
     done = _sellerdesk(db_path, *argv)
     assert done.returncode == 0, done.stderr
     assert _raw_controls(done.stdout) == []
