@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding
 from textual.content import Content
@@ -90,6 +91,13 @@ class SellerdeskApp(App[int]):
     def format_title(self, title: str, sub_title: str) -> Content:
         # A lead's name or a template's title is often the sub-title.
         return super().format_title(visible(title), visible(sub_title))
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Paste) and not event.is_forwarded:
+            # Pasted text arrives with whatever controls it held: an input would
+            # draw them raw. They are made visible before any input holds them.
+            event = events.Paste(visible(event.text))
+        await super().on_event(event)
 
     def on_mount(self) -> None:
         for problem in self.settings.problems:

@@ -7,6 +7,7 @@ Each case is driven as a person would and checked on what the screen draws
 from __future__ import annotations
 
 import pytest
+from tests.conftest import CLIPBOARD
 from tests.tui.conftest import SIZE, drawn, drawn_links, fill, settle
 from textual.command import CommandPalette
 
@@ -224,3 +225,18 @@ async def test_saving_the_edit_form_untouched_keeps_the_stored_text_exact(
     stored, before = leads.get_lead(db, "eve"), lead_with_controls
     assert (stored.notes, stored.website) == (before.notes, before.website)
     assert (stored.display_name, stored.owner) == (before.display_name, before.owner)
+
+
+async def test_pasted_controls_are_made_visible_before_an_input_holds_them(app, db):
+    from textual import events
+    from textual.widgets import TextArea
+
+    lead = leads.add_lead(db, "eve")
+    async with app.run_test(size=SIZE) as pilot:
+        await _open(app, pilot, lead.id)
+        await pilot.press("a")  # a note, pasted from a chat
+        await settle(pilot)
+        app.post_message(events.Paste(f"she said{CLIPBOARD}\r\nok"))
+        await settle(pilot)
+        assert app.screen.query_one(TextArea).text == "she said\\x1b]52;c;cm0gLXJmIH4=\\x07\nok"
+        assert _controls(app) == set()
