@@ -7,7 +7,7 @@ Each case is driven as a person would and checked on what the screen draws
 from __future__ import annotations
 
 import pytest
-from tests.conftest import CLIPBOARD
+from tests.conftest import CLEAR, CLIPBOARD
 from tests.tui.conftest import SIZE, drawn, drawn_links, fill, settle
 from textual.command import CommandPalette
 
@@ -240,3 +240,50 @@ async def test_pasted_controls_are_made_visible_before_an_input_holds_them(app, 
         await settle(pilot)
         assert app.screen.query_one(TextArea).text == "she said\\x1b]52;c;cm0gLXJmIH4=\\x07\nok"
         assert _controls(app) == set()
+
+
+async def test_orders_the_dispute_settings_and_referrals_draw_stored_controls_as_escapes(
+    db_url, db, lead_with_controls
+):
+    from sellerdesk.config import Settings
+    from sellerdesk.orders.gate import Draft
+    from sellerdesk.orders.store import create_order
+    from sellerdesk.referrals.tracking import add_referred_lead
+    from sellerdesk.screens.order import OrderScreen
+    from sellerdesk.screens.order_dispute import DisputeScreen
+    from sellerdesk.screens.referrals import ReferralsScreen
+    from sellerdesk.screens.settings import SettingsScreen
+
+    settings = Settings()
+    settings.seller.name = f"Jehan{CLEAR}"
+    settings.referral.kind, settings.referral.value = "addon", f"a free logo{CLEAR}"
+    draft = Draft(
+        consent=f"Yes{CLIPBOARD}, place it",
+        price_cents=45000,
+        delivery_days=7,
+        pages=f"Home{CLEAR}, About",
+        design_direction="brightclean.com",
+        scope_confirmed=True,
+        notes=f"agreed{CLEAR}",
+    )
+    create_order(db, "eve", draft)
+    add_referred_lead(db, "bob", "eve", settings=settings)
+    app = SellerdeskApp(db_url, settings)
+    async with app.run_test(size=SIZE) as pilot:
+        await _open(app, pilot, lead_with_controls.id)
+        await pilot.press("O")  # its only order
+        await settle(pilot)
+        assert isinstance(app.screen, OrderScreen)
+        assert _controls(app) == set() and "Home\\x1b[2J" in drawn(app)
+        await pilot.press("p")  # the price dispute, quoting the client's yes
+        await settle(pilot)
+        assert isinstance(app.screen, DisputeScreen)
+        assert _controls(app) == set() and "Yes\\x1b]52;c;" in drawn(app)
+        await pilot.press("f3")
+        await settle(pilot)
+        assert isinstance(app.screen, SettingsScreen)
+        assert _controls(app) == set() and "Jehan\\x1b[2J" in drawn(app)
+        await pilot.press("escape", "f4")
+        await settle(pilot)
+        assert isinstance(app.screen, ReferralsScreen)
+        assert _controls(app) == set() and "a free logo\\x1b[2J" in drawn(app)
