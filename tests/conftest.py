@@ -86,3 +86,31 @@ def seller_settings() -> Settings:
     settings.seller.projects_completed = "2500+"
     settings.seller.profile_url = "https://www.fiverr.com/jehanzaib_007/"
     return settings
+
+
+# Control sequences a lead's text may hold: one that blanks the screen, one that
+# puts text on the clipboard (OSC 52), and CSI as a single C1 character.
+CLEAR = "\x1b[2J"
+CLIPBOARD = "\x1b]52;c;cm0gLXJmIH4=\x07"
+C1 = "\x9b2J"
+
+
+@pytest.fixture
+def lead_with_controls(db):
+    """A lead whose every free-text field, note and follow-up reason holds controls."""
+    from sellerdesk import leads
+    from sellerdesk.followups import store
+
+    lead = leads.add_lead(
+        db,
+        "eve",
+        display_name=f"Eve{CLEAR}",
+        website=f"eve.example{C1}",
+        owner=f"ann{CLIPBOARD}",
+        notes=f"call back{CLIPBOARD} soon\x00 ok\r{C1}",
+        labels=[f"VIP{CLEAR}"],
+        project_type="redesign",
+    )
+    leads.add_note(db, "eve", f"she said{CLIPBOARD}\nyes")
+    store.add(db, "eve", "2d", reason=f"chase{CLEAR}", template="followup.offer_day1")
+    return lead

@@ -15,13 +15,17 @@ from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding
+from textual.content import Content
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from sellerdesk.commands import LeadCommands
 from sellerdesk.config import Settings, load_settings
 from sellerdesk.errors import SellerdeskError
+from sellerdesk.safe_text import visible
 from sellerdesk.screens.home import HomeScreen
 
 if TYPE_CHECKING:
@@ -62,6 +66,35 @@ class SellerdeskApp(App[int]):
 
     def get_default_screen(self) -> Screen:
         return HomeScreen()
+
+    # ------------------------------------------------------------ user text
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notification is plain text: what it quotes (a name, a note, an
+        error about either) is shown as written, never read as markup or sent to
+        the terminal as a control, whatever `markup` a caller passes."""
+        super().notify(
+            visible(message), title=visible(title), severity=severity, timeout=timeout, markup=False
+        )
+
+    def format_title(self, title: str, sub_title: str) -> Content:
+        # A lead's name or a template's title is often the sub-title.
+        return super().format_title(visible(title), visible(sub_title))
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Paste) and not event.is_forwarded:
+            # Pasted text arrives with whatever controls it held: an input would
+            # draw them raw. They are made visible before any input holds them.
+            event = events.Paste(visible(event.text))
+        await super().on_event(event)
 
     def on_mount(self) -> None:
         for problem in self.settings.problems:

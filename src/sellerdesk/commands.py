@@ -11,8 +11,12 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+from textual.fuzzy import Matcher
 
+from sellerdesk.safe_text import visible
 from sellerdesk.vocab import STAGES
+from sellerdesk.widgets.user_text import as_markup
 
 if TYPE_CHECKING:
     from sellerdesk.records import LeadRow
@@ -49,16 +53,17 @@ class LeadCommands(Provider):
         rows = await self._find(query)
         for rank, row in enumerate(rows):
             title = f"{row.username}" + (f" — {row.display_name}" if row.display_name else "")
+            title = visible(title)
             # The database already matched (possibly on the website); keep its order
             # and never score a real match as zero.
             score = max(matcher.match(title), 0.5 - rank / 100)
             detail = STAGES.label(row.stage) + (f" · {row.website}" if row.website else "")
             yield Hit(
                 score,
-                matcher.highlight(title),
+                _highlight(matcher, title),
                 partial(self.app.open_lead, row.id),
                 text=title,
-                help=f"Open lead · {detail}",
+                help=as_markup(f"Open lead · {detail}"),
             )
 
     async def _find(self, query: str) -> list[LeadRow]:
@@ -73,3 +78,14 @@ class LeadCommands(Provider):
         except Exception as exc:  # a busy or broken database must not break the palette
             self.app.log.error(repr(exc))
             return []
+
+
+def _highlight(matcher: Matcher, title: str) -> Content:
+    """`title` as plain text with the typed letters marked (the matcher's own
+    highlight would read the title as markup)."""
+    content = Content(title)
+    _score, offsets = matcher.fuzzy_search.match(matcher.query, title)
+    for offset in offsets:
+        if not title[offset].isspace():
+            content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content

@@ -1,8 +1,15 @@
 """Errors a user can act on: each carries one plain sentence for the screen or stderr."""
 
+from sellerdesk.safe_text import one_line
+
 
 class SellerdeskError(Exception):
     """Base for errors shown to the user as they are, never as a traceback."""
+
+    def __str__(self) -> str:
+        # One line whatever the message quotes: a name with a line break or an
+        # escape sequence in it is shown escaped, never split or obeyed.
+        return one_line(super().__str__())
 
 
 class NotFound(SellerdeskError):

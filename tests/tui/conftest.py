@@ -81,3 +81,20 @@ def db_path(tmp_path, migrated_template) -> Path:
 def app(db_url, db):
     """The app on the test database (already created and migrated by `db`)."""
     return make_app(db_url)
+
+
+def drawn(app) -> str:
+    """What the terminal is sent for the screen as it is now (toasts included), as text."""
+    strips = app.screen._compositor.render_strips()
+    return "\n".join("".join(segment.text for segment in strip) for strip in strips)
+
+
+def drawn_links(app) -> list[str]:
+    """Every hyperlink on the screen as it is now."""
+    strips = app.screen._compositor.render_strips()
+    return [
+        segment.style.link
+        for strip in strips
+        for segment in strip
+        if segment.style is not None and segment.style.link
+    ]

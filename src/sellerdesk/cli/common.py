@@ -9,6 +9,7 @@ from datetime import datetime
 from typing import Any
 
 from sellerdesk.config import Settings, load_settings
+from sellerdesk.safe_text import one_line
 
 
 class Context:
@@ -24,7 +25,7 @@ class Context:
         if self._settings is None:
             self._settings = load_settings()
             for problem in self._settings.problems:
-                print(f"sellerdesk: settings: {problem}", file=sys.stderr)
+                print(f"sellerdesk: settings: {one_line(problem)}", file=sys.stderr)
         return self._settings
 
     @property
@@ -42,8 +43,13 @@ class Context:
 
 
 def print_json(data: Any) -> None:
-    json.dump(data, sys.stdout, indent=2, ensure_ascii=False, default=_default)
-    sys.stdout.write("\n")
+    text = json.dumps(data, indent=2, ensure_ascii=False, default=_default)
+    # JSON escapes C0 itself; DEL and C1 only appear inside strings, where
+    # \u escapes keep the text exact and the terminal untouched.
+    sys.stdout.write(text.translate(_JSON_ESCAPES) + "\n")
+
+
+_JSON_ESCAPES = {code: f"\\u{code:04x}" for code in (0x7F, *range(0x80, 0xA0))}
 
 
 def _default(value: Any) -> Any:

@@ -5,9 +5,12 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
+from typing import NoReturn
 
 from sellerdesk import __version__
+from sellerdesk.cli.visible_output import visible_output
 from sellerdesk.errors import SellerdeskError
+from sellerdesk.safe_text import one_line
 
 # Each module adds its subcommands with `register(subparsers)`.
 COMMAND_MODULES = (
@@ -23,8 +26,15 @@ COMMAND_MODULES = (
 )
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, with its error (which may quote what was typed) kept on one line."""
+
+    def error(self, message: str) -> NoReturn:
+        super().error(one_line(message))
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="sellerdesk",
         description="A keyboard-driven desk for sellers who sell in chat. "
         "With no command, opens the app.",
@@ -47,17 +57,22 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if args.command is None:
-        return _launch(args)
+    with visible_output():
+        parser = build_parser()
+        args = parser.parse_args(argv)
+        if args.command is not None:
+            return _run(args)
+    return _launch(args)
+
+
+def _run(args: argparse.Namespace) -> int:
     from sellerdesk.cli.common import Context
 
     context = Context(args)
     try:
         return args.handler(context) or 0
     except SellerdeskError as exc:
-        print(f"sellerdesk: {exc}", file=sys.stderr)
+        print(f"sellerdesk: {one_line(str(exc))}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
@@ -77,5 +92,5 @@ def _launch(args: argparse.Namespace) -> int:
     try:
         return run_app(db=args.db, demo=args.demo)
     except SellerdeskError as exc:
-        print(f"sellerdesk: {exc}", file=sys.stderr)
+        print(f"sellerdesk: {one_line(str(exc))}", file=sys.stderr)
         return 1

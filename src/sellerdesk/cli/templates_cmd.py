@@ -6,6 +6,7 @@ import sys
 
 from sellerdesk import paths
 from sellerdesk.cli.common import print_json
+from sellerdesk.safe_text import one_line
 
 
 def register(subparsers) -> None:
@@ -28,7 +29,7 @@ def _library():
 
     found = library()
     for problem in found.problems:
-        print(f"sellerdesk: template skipped: {problem}", file=sys.stderr)
+        print(f"sellerdesk: template skipped: {one_line(problem)}", file=sys.stderr)
     return found
 
 

@@ -8,6 +8,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Static
 
+from sellerdesk.widgets.user_text import plain
+
 
 class DoNotContactScreen(ModalScreen[tuple[bool, str] | None]):
     """Returns (on, reason) or None when cancelled."""
@@ -27,7 +29,7 @@ class DoNotContactScreen(ModalScreen[tuple[bool, str] | None]):
         with Vertical(classes="dialog", id="dnc-dialog"):
             if self.on:
                 yield Static(f"{self.username} is marked do-not-contact", classes="dialog-title")
-                yield Static(f"Reason: {self.reason}", markup=False)
+                yield Static(plain(f"Reason: {self.reason}"))
                 yield Static(
                     "Press f2 to allow contacting this lead again; escape keeps it as is.",
                     classes="hint",

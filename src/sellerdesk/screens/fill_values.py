@@ -14,6 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Label, Static
 
 from sellerdesk.templates.values import ValueInfo
+from sellerdesk.widgets.user_text import plain
 
 
 class FillValuesScreen(ModalScreen[dict[str, str] | None]):
@@ -46,7 +47,7 @@ class FillValuesScreen(ModalScreen[dict[str, str] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="fill-dialog"):
-            yield Static(f"[b]{self.title_text}[/b] needs:", markup=True)
+            yield Static(plain(self.title_text, "bold") + " needs:")
             for name, info in self.fields:
                 yield Label(f"{info.label} {{{name}}}", classes="fill-label")
                 yield Input(

@@ -19,6 +19,7 @@ from sellerdesk.screens.tasks import run_db
 from sellerdesk.vocab import COMMON_LABELS, STAGES
 from sellerdesk.widgets.lead_list import LeadList
 from sellerdesk.widgets.queue_panel import QueuePanel
+from sellerdesk.widgets.user_text import plain
 
 DEBOUNCE_S = 0.18
 
@@ -210,7 +211,7 @@ class HomeScreen(Screen):
             seen.setdefault(label.lower(), label)
         select = self.query_one("#label-filter", Select)
         current = select.value
-        options = [(label, label) for label in seen.values()]
+        options = [(plain(label), label) for label in seen.values()]
         with select.prevent(Select.Changed):
             select.set_options(options)
             if isinstance(current, str) and current in seen.values():

@@ -9,6 +9,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, SelectionList, Static
 
 from sellerdesk.vocab import COMMON_LABELS
+from sellerdesk.widgets.user_text import plain
 
 MAX_LABEL = 64
 
@@ -35,7 +36,7 @@ class LabelsScreen(ModalScreen[tuple[list[str], list[str]] | None]):
         with Vertical(classes="dialog", id="labels-dialog"):
             yield Static(f"Labels of {self.username}", classes="dialog-title")
             yield SelectionList[str](
-                *[(label, label, label.lower() in have) for label in self.choices],
+                *[(plain(label), label, label.lower() in have) for label in self.choices],
                 id="labels-list",
             )
             yield Input(placeholder="New label, then enter", id="labels-new")
@@ -62,7 +63,7 @@ class LabelsScreen(ModalScreen[tuple[list[str], list[str]] | None]):
             selection.select(existing[label.lower()])
         else:
             self.choices.append(label)
-            selection.add_option((label, label, True))
+            selection.add_option((plain(label), label, True))
         event.input.value = ""
 
     def action_save(self) -> None:

@@ -22,11 +22,13 @@ from textual.widgets import Footer, Header, Static
 from sellerdesk import clock
 from sellerdesk.errors import NotFound, SellerdeskError
 from sellerdesk.records import Event, Lead
+from sellerdesk.safe_text import visible
 from sellerdesk.screens.order_list import LeadOrders, create_order_for, open_orders
 from sellerdesk.screens.referrals import ReferralLinks
 from sellerdesk.screens.tasks import run_db
 from sellerdesk.vocab import INDUSTRIES, PROJECT_TYPES, SOURCES, STAGES
 from sellerdesk.widgets.lead_list import STAGE_STYLES
+from sellerdesk.widgets.user_text import plain
 
 TIMELINE_LIMIT = 200
 
@@ -127,24 +129,24 @@ class LeadScreen(Screen):
         def row(label: str, value: Any) -> None:
             table.add_row(label, value if value else missing)
 
-        row("Username", Text(lead.username, style="bold"))
+        row("Username", plain(lead.username, style="bold"))
         row(
             "Category / Stage",
             Text(STAGES.label(lead.stage), style=STAGE_STYLES.get(lead.stage, "")),
         )
-        row("Website", lead.website)
+        row("Website", lead.website and plain(lead.website))
         row("Last messaged", when(lead.last_messaged_at, with_time=False))
         row("Next follow-up", when(lead.next_followup_at))
-        row("Labels", Text("  ".join(f"[{label}]" for label in lead.labels), style="#dca561"))
-        row("Notes", lead.notes)
+        row("Labels", plain("  ".join(f"[{label}]" for label in lead.labels), style="#dca561"))
+        row("Notes", lead.notes and plain(lead.notes))
         table.add_row("", "")
         row("Source", SOURCES.label(lead.source))
         row("Project type", PROJECT_TYPES.label(lead.project_type))
         row("Industry", INDUSTRIES.label(lead.industry))
-        row("Referred by", lead.referred_by)
-        row("Owner", lead.owner)
+        row("Referred by", lead.referred_by and plain(lead.referred_by))
+        row("Owner", lead.owner and plain(lead.owner))
         if lead.do_not_contact:
-            row("Do not contact", Text(f"Yes — {lead.dnc_reason or ''}", style="bold #e46876"))
+            row("Do not contact", plain(f"Yes — {lead.dnc_reason or ''}", style="bold #e46876"))
         else:
             row("Do not contact", "No")
         return table
@@ -162,10 +164,10 @@ class LeadScreen(Screen):
             if index:
                 table.add_row("", "")
             who = Text(when(event.at), style="#727169")
-            who.append("\n" + event.author, style="#7aa89f")
+            who.append("\n" + visible(event.author), style="#7aa89f")
             what = Text(event_label(event), style=KIND_STYLES.get(event.kind, "bold"))
             if event.body:
-                what.append("\n" + event.body, style="#dcd7ba")
+                what.append("\n" + visible(event.body), style="#dcd7ba")
             table.add_row(who, what)
         if len(events) == TIMELINE_LIMIT:
             table.add_row("", Text(f"(the newest {TIMELINE_LIMIT} are shown)", style="dim"))

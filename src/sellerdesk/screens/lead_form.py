@@ -21,8 +21,10 @@ from textual.widgets import Footer, Header, Input, Label, Select, Static, TextAr
 
 from sellerdesk.errors import Conflict, Duplicate, Invalid, SellerdeskError
 from sellerdesk.records import Lead
+from sellerdesk.safe_text import visible
 from sellerdesk.screens.tasks import run_db
 from sellerdesk.vocab import INDUSTRIES, PROJECT_TYPES, SOURCES, STAGES
+from sellerdesk.widgets.user_text import plain
 
 DUPLICATE_CHECK_S = 0.25
 DEFAULT_SOURCE = "fiverr_inbox"
@@ -67,6 +69,9 @@ class LeadFormScreen(Screen[int | None]):
     def __init__(self, lead: Lead | None = None) -> None:
         super().__init__()
         self.lead = lead
+        # Stored text is shown with its control characters visible; a field left
+        # as shown saves the stored text, not the placeholders.
+        self._stored: dict[str, tuple[str, str]] = {}
         self._dup_timer: Timer | None = None
         self._duplicate_of: str | None = None
         self._saving = False
@@ -122,7 +127,11 @@ class LeadFormScreen(Screen[int | None]):
             yield from self._row(
                 "notes",
                 "Notes",
-                TextArea(lead.notes or "" if lead else "", soft_wrap=True, tab_behavior="focus"),
+                TextArea(
+                    self._shown("notes", lead.notes if lead else ""),
+                    soft_wrap=True,
+                    tab_behavior="focus",
+                ),
             )
             yield Static("f2 saves · enter in a field saves · escape cancels", classes="hint")
         yield Footer(show_command_palette=False)
@@ -136,7 +145,13 @@ class LeadFormScreen(Screen[int | None]):
                 yield Static("", id=f"{name}-error", classes="error field-error")
 
     def _text_row(self, name: str, label: str, value: str | None, hint: str = "") -> ComposeResult:
-        yield from self._row(name, label, Input(value or "", placeholder=hint, compact=True))
+        shown = self._shown(name, value)
+        yield from self._row(name, label, Input(shown, placeholder=hint, compact=True))
+
+    def _shown(self, name: str, value: str | None) -> str:
+        shown = visible(value or "")
+        self._stored[name] = (shown, value or "")
+        return shown
 
     @staticmethod
     def _select(items, value: str | None, blank: bool = False) -> Select:
@@ -157,17 +172,21 @@ class LeadFormScreen(Screen[int | None]):
     def _value(self, name: str) -> str:
         widget = self.query_one(f"#f-{name}")
         if isinstance(widget, Input):
-            return widget.value
+            return self._typed(name, widget.value)
         if isinstance(widget, TextArea):
-            return widget.text
+            return self._typed(name, widget.text)
         if isinstance(widget, Select):
             value = widget.value
             return value if isinstance(value, str) else ""
         return ""
 
+    def _typed(self, name: str, text: str) -> str:
+        shown, stored = self._stored.get(name, (None, ""))
+        return stored if text == shown else text
+
     def set_error(self, name: str, message: str) -> None:
         target = self.query_one(f"#{name}-error", Static)
-        target.update(message)
+        target.update(plain(message))
         target.set_class(bool(message), "shown")
 
     def _check(self, name: str) -> str:

@@ -28,7 +28,9 @@ from sellerdesk.orders.items import (
     Order,
 )
 from sellerdesk.records import Lead
+from sellerdesk.safe_text import visible
 from sellerdesk.screens.tasks import run_db
+from sellerdesk.widgets.user_text import plain
 
 
 def _when(moment) -> str:
@@ -135,7 +137,7 @@ class OrderScreen(Screen):
             style = "bold" if label in ("Order", "Status") else ""
             if label == "Complaint" and order.complaint_open:
                 style = "bold #e46876"
-            table.add_row(label, Text(value or "—", style=style))
+            table.add_row(label, plain(value or "—", style=style))
         return table
 
     @staticmethod
@@ -144,7 +146,7 @@ class OrderScreen(Screen):
         text.append("[x] " if item.done else "[ ] ", style="#98bb6c" if item.done else "")
         text.append(item.label)
         if item.done and item.done_by:
-            text.append(f"  {item.done_by}, {_when(item.done_at)}", style="#727169")
+            text.append(visible(f"  {item.done_by}, {_when(item.done_at)}"), style="#727169")
         return Option(text, id=item.item)
 
     @staticmethod
@@ -156,8 +158,8 @@ class OrderScreen(Screen):
         table.add_column(overflow="fold", ratio=1)
         for event in reversed(events):
             who = Text(_when(event.at), style="#727169")
-            who.append("\n" + event.author, style="#7aa89f")
-            table.add_row(who, Text(event.body))
+            who.append("\n" + visible(event.author), style="#7aa89f")
+            table.add_row(who, plain(event.body))
         return table
 
     # ------------------------------------------------------------ changing

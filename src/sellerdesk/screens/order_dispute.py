@@ -13,7 +13,9 @@ from textual.widgets import Footer, Header, Static
 
 from sellerdesk import clock
 from sellerdesk.errors import SellerdeskError
+from sellerdesk.safe_text import visible
 from sellerdesk.screens.tasks import run_db
+from sellerdesk.widgets.user_text import plain
 
 
 class DisputeScreen(Screen):
@@ -61,15 +63,15 @@ class DisputeScreen(Screen):
         order = view.order
         at = clock.to_local(order.consent_at).strftime("%Y-%m-%d %H:%M")
         self.query_one("#dispute-quote", Static).update(
-            Text(f'Client\'s yes ({at}): "{order.consent_text}"')
+            plain(f'Client\'s yes ({at}): "{order.consent_text}"')
         )
         facts = Text()
         facts.append("Agreed price  ", style="#727169")
         facts.append(f"{order.price}\n", style="bold")
         facts.append("Pages         ", style="#727169")
-        facts.append(f"{order.pages or '—'}\n")
+        facts.append(visible(f"{order.pages or '—'}\n"))
         facts.append("Design        ", style="#727169")
-        facts.append(f"{order.design_direction or '—'}\n")
+        facts.append(visible(f"{order.design_direction or '—'}\n"))
         facts.append("Status        ", style="#727169")
         facts.append(order.status_label)
         self.query_one("#dispute-facts", Static).update(facts)
@@ -79,7 +81,7 @@ class DisputeScreen(Screen):
             steps.append(how + "\n")
         steps.append("o records the objection · c cancels the order with its reason", style="dim")
         self.query_one("#dispute-response", Static).update(steps)
-        self.query_one("#dispute-notes", Static).update(Text(order.notes or "(none)"))
+        self.query_one("#dispute-notes", Static).update(plain(order.notes or "(none)"))
 
     def _write(self, job, message: str) -> None:
         def done(_result) -> None:

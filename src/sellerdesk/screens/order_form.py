@@ -22,7 +22,9 @@ from sellerdesk.errors import Invalid, SellerdeskError
 from sellerdesk.orders.gate import Draft
 from sellerdesk.orders.items import REQUIREMENTS
 from sellerdesk.records import Lead
+from sellerdesk.safe_text import visible
 from sellerdesk.screens.tasks import run_db
+from sellerdesk.widgets.user_text import plain
 
 INPUTS = ("consent", "number", "price", "days", "due", "pages", "design", "notes")
 # Which field shows the problem for each check of the gate.
@@ -65,7 +67,7 @@ class OrderFormScreen(Screen[int | None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="form"):
-            yield Static(f"New order for {self.lead.name}", classes="dialog-title", markup=False)
+            yield Static(plain(f"New order for {self.lead.name}"), classes="dialog-title")
             yield Static(
                 'Only with the client\'s clear yes ("Yes, please place the order"), '
                 "in their own words.",
@@ -137,7 +139,7 @@ class OrderFormScreen(Screen[int | None]):
         for name, value in values.items():
             widget = self.query_one(f"#f-{name}", Input)
             if value and not widget.value:
-                widget.value = value
+                widget.value = visible(value)
                 self.query_one(f"#{name}-note", Static).update(FROM_SCRIPT)
         if draft.scope_confirmed:
             self.query_one("#f-scope", Checkbox).value = True
@@ -150,7 +152,7 @@ class OrderFormScreen(Screen[int | None]):
 
     def set_error(self, name: str, message: str) -> None:
         target = self.query_one(f"#{name}-error", Static)
-        target.update(message)
+        target.update(plain(message))
         target.set_class(bool(message), "shown")
 
     def on_input_changed(self, event: Input.Changed) -> None:

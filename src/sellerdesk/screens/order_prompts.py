@@ -9,6 +9,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from sellerdesk.widgets.user_text import plain
+
 
 class ChoiceScreen(ModalScreen[str | None]):
     """Returns the chosen key, or None when cancelled."""
@@ -25,11 +27,11 @@ class ChoiceScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         options = [
-            Option(label + ("   (now)" if key == self.current else ""), id=key)
+            Option(plain(label + ("   (now)" if key == self.current else "")), id=key)
             for key, label in self.choices
         ]
         with Vertical(classes="dialog", id="order-choice-dialog"):
-            yield Static(self.title_text, classes="dialog-title", markup=False)
+            yield Static(plain(self.title_text), classes="dialog-title")
             yield OptionList(*options, id="order-choices")
             yield Static("enter chooses · escape cancels", classes="hint")
         yield Footer(show_command_palette=False)
@@ -67,8 +69,8 @@ class TextPromptScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="order-prompt-dialog"):
-            yield Static(self.title_text, classes="dialog-title", markup=False)
-            yield Static(self.prompt, markup=False)
+            yield Static(plain(self.title_text), classes="dialog-title")
+            yield Static(plain(self.prompt))
             yield Input(self.value, placeholder=self.placeholder, id="order-prompt-text")
             yield Static("", id="order-prompt-error", classes="error")
             yield Static("enter or f2 saves · escape cancels", classes="hint")

@@ -13,6 +13,8 @@ from textual.widgets import Footer, Static
 
 from sellerdesk.orders import summary
 from sellerdesk.orders.gate import Draft
+from sellerdesk.safe_text import visible
+from sellerdesk.widgets.user_text import plain
 
 
 class OrderReviewScreen(ModalScreen[bool]):
@@ -40,7 +42,7 @@ class OrderReviewScreen(ModalScreen[bool]):
         table.add_column(style="#727169", no_wrap=True)
         table.add_column(overflow="fold")
         for label, value in summary.draft_rows(self.draft, self.username):
-            table.add_row(label, Text(value or "—"))
+            table.add_row(label, plain(value or "—"))
         return table
 
     def _checks(self) -> Text:
@@ -48,7 +50,7 @@ class OrderReviewScreen(ModalScreen[bool]):
         for label, ok, detail in summary.check_rows(self.draft):
             out.append("✓ " if ok else "✗ ", style="#98bb6c" if ok else "bold #e46876")
             out.append(label)
-            out.append(f"  ({detail})\n" if ok else f"  {detail}\n", style="#727169")
+            out.append(visible(f"  ({detail})\n" if ok else f"  {detail}\n"), style="#727169")
         out.append("✓ ", style="#98bb6c")
         out.append("Consent recorded in the client's words")
         return out

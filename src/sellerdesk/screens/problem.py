@@ -8,6 +8,8 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
+from sellerdesk.safe_text import one_line
+
 
 class ProblemScreen(Screen):
     BINDINGS = [
@@ -23,9 +25,9 @@ class ProblemScreen(Screen):
         yield Header()
         with Vertical(id="problem"):
             yield Static("sellerdesk could not open your lead book", id="problem-title")
-            yield Static(self.message, id="problem-message", markup=False)
+            yield Static(one_line(self.message), id="problem-message", markup=False)
             yield Static(
-                f"Database: {self.db_url}\n\n"
+                f"Database: {one_line(self.db_url)}\n\n"
                 "Nothing was changed. Open another file with  sellerdesk --db PATH  "
                 "or try the sample data with  sellerdesk --demo.",
                 id="problem-hint",

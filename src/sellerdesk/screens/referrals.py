@@ -19,6 +19,7 @@ from textual.widgets.option_list import Option
 
 from sellerdesk.errors import SellerdeskError
 from sellerdesk.screens.tasks import run_db
+from sellerdesk.widgets.user_text import plain
 
 if TYPE_CHECKING:
     # The domain is imported only when its data is loaded, off the first frame.
@@ -216,7 +217,7 @@ class ReferredByScreen(ModalScreen[str | None]):
             matches.clear_options()
             for row in rows[:MAX_MATCHES]:
                 label = row.username + (f" — {row.display_name}" if row.display_name else "")
-                matches.add_option(Option(label, id=row.username))
+                matches.add_option(Option(plain(label), id=row.username))
 
         run_db(self, job, show, group="referred-by-search", exclusive=True)
 
@@ -246,7 +247,7 @@ class ReferredByScreen(ModalScreen[str | None]):
 
     def _error(self, message: str) -> None:
         error = self.query_one("#referred-by-error", Static)
-        error.update(message)
+        error.update(plain(message))
         error.add_class("shown")
 
     def action_cancel(self) -> None:
@@ -300,7 +301,7 @@ class RedeemScreen(ModalScreen[str | None]):
         oldest = self.line.owed_rewards[0]
         with Vertical(classes="dialog", id="redeem"):
             yield Static(f"Redeem {self.line.referrer}'s reward", classes="dialog-title")
-            yield Static(f"{oldest}  ({self.line.owed} owed; the oldest is used first)")
+            yield Static(plain(f"{oldest}  ({self.line.owed} owed; the oldest is used first)"))
             yield Input(
                 placeholder="Note, e.g. applied to order FO12345 (optional)", id="redeem-note"
             )
@@ -422,7 +423,7 @@ class ReferralsScreen(Screen):
         table.title_justify = "left"
         table.title_style = "#7fb4ca"
         for r in line.referrals:
-            table.add_row(Text(r.referred, style="bold"), _status(r), r.reward)
+            table.add_row(Text(r.referred, style="bold"), _status(r), plain(r.reward))
         detail.update(table)
 
     def on_data_table_row_selected(self, _event: DataTable.RowSelected) -> None:

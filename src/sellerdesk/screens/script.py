@@ -21,6 +21,7 @@ from textual.widgets import Checkbox, Footer, Header, Static
 
 from sellerdesk.errors import Invalid, SellerdeskError
 from sellerdesk.records import Lead
+from sellerdesk.safe_text import visible
 from sellerdesk.screens.tasks import run_db
 from sellerdesk.scripts.engine import Script, State
 from sellerdesk.scripts.fields import display, edit_text, parse
@@ -207,13 +208,13 @@ class ScriptScreen(Screen):
                 out.append(f"  {number}. {template_id} (not installed)\n", style=BAD)
                 continue
             out.append(f"  {number}. ", style="bold")
-            out.append(template.title)
+            out.append(visible(template.title))
             out.append(f"  {template_id}\n", style=MUTED)
             if lead is not None:
                 from sellerdesk.copying import prepare_copy
 
                 prepared = prepare_copy(template, lead, self.app.settings)
-                out.append(f"     {_preview(prepared.text)}\n", style="italic")
+                out.append(f"     {visible(_preview(prepared.text))}\n", style="italic")
         held = self.script.can_enter(self.run.index, self.run.state) if self.run else None
         if held:
             out.append(f"  Held back. {held}\n", style=WARN)
@@ -230,7 +231,7 @@ class ScriptScreen(Screen):
         table.add_column(overflow="fold")
         for item in step.fields:
             value = display(item, self.run.answers.get(item.name))
-            table.add_row(item.label, Text(value) if value else Text("—", style=MUTED))
+            table.add_row(item.label, Text(visible(value)) if value else Text("—", style=MUTED))
         title = Text("Answers (f to fill in)", style=f"bold {ACCENT}")
         return Group(title, table)
 
@@ -278,7 +279,7 @@ class ScriptScreen(Screen):
         if offer.milestones:
             out.append(f" · {len(offer.milestones)} milestones")
         for warning in offer.warnings:
-            out.append(f"\n⚠ {warning}", style=WARN)
+            out.append(f"\n⚠ {visible(warning)}", style=WARN)
         return out
 
     def _show_gate(self, message: str | None = None) -> None:
@@ -445,7 +446,7 @@ class ScriptScreen(Screen):
         style = BAD if offer.chars > offer.limit else GOOD
         out = Text(f"Offer description: {offer.counter}", style=style)
         for warning in offer.warnings:
-            out.append(f"\n⚠ {warning}", style=WARN)
+            out.append(f"\n⚠ {visible(warning)}", style=WARN)
         return out
 
     def action_copy(self, number: int) -> None:

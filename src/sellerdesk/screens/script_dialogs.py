@@ -16,7 +16,9 @@ from textual.widgets.option_list import Option
 
 from sellerdesk.config import Limits
 from sellerdesk.errors import Invalid
+from sellerdesk.safe_text import visible
 from sellerdesk.scripts.fields import CHOICE, Field, parse
+from sellerdesk.widgets.user_text import plain
 
 # Given the typed texts, the line to show under the form (e.g. "412/1500 characters").
 Preview = Callable[[dict[str, str]], Text]
@@ -54,12 +56,12 @@ class ScriptFieldsScreen(ModalScreen[dict[str, str] | None]):
             for item in self.fields:
                 yield Label(self._label(item), classes="script-field-label")
                 yield Input(
-                    self.values.get(item.name, ""),
+                    visible(self.values.get(item.name, "")),
                     placeholder=item.hint,
                     id=f"answer-{item.name}",
                 )
             yield Static("", id="script-fields-preview")
-            yield Static(self.error, id="script-fields-error")
+            yield Static(plain(self.error), id="script-fields-error")
             yield Static(
                 "enter: next / save · f2 saves · an empty box clears that answer · escape cancels",
                 classes="hint",
@@ -109,7 +111,7 @@ class ScriptFieldsScreen(ModalScreen[dict[str, str] | None]):
                 problems.append((item.name, str(exc)))
         if problems:
             self.query_one("#script-fields-error", Static).update(
-                " ".join(message for _name, message in problems)
+                plain(" ".join(message for _name, message in problems))
             )
             self.query_one(f"#answer-{problems[0][0]}", Input).focus()
             return

@@ -13,7 +13,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Label, Select, Static
 
 from sellerdesk.config import Settings
+from sellerdesk.safe_text import visible
 from sellerdesk.templates.values import reward_text
+from sellerdesk.widgets.user_text import plain
 
 # (input id, section, attribute, label, hint)
 FIELDS = (
@@ -60,13 +62,15 @@ class SettingsScreen(ModalScreen[bool]):
             for input_id, section, attr, label, hint in FIELDS:
                 yield Label(label)
                 value = str(getattr(getattr(settings, section), attr))
-                yield Input(value, placeholder=hint, id=input_id)
+                yield Input(visible(value), placeholder=hint, id=input_id)
             yield Label("Referral reward (one reward only)")
             yield Select(
                 REWARD_KINDS, value=settings.referral.kind, allow_blank=False, id="reward-kind"
             )
             yield Input(
-                str(settings.referral.value), placeholder="10, 50 or the add-on", id="reward-value"
+                visible(str(settings.referral.value)),
+                placeholder="10, 50 or the add-on",
+                id="reward-value",
             )
             yield Static("", id="reward-preview")
             yield Static("", id="settings-error")
@@ -95,7 +99,7 @@ class SettingsScreen(ModalScreen[bool]):
         trial.referral.kind, trial.referral.value = kind, value
         said = reward_text(trial)
         text = f'Messages will say: "I offer {said} on your next project"' if said else ""
-        self.query_one("#reward-preview", Static).update(text)
+        self.query_one("#reward-preview", Static).update(plain(text))
 
     def _problem(self) -> str | None:
         kind, value = self._reward()
@@ -117,7 +121,7 @@ class SettingsScreen(ModalScreen[bool]):
 
         problem = self._problem()
         if problem:
-            self.query_one("#settings-error", Static).update(problem)
+            self.query_one("#settings-error", Static).update(plain(problem))
             return
         settings: Settings = self.app.settings
         for input_id, section, attr, _label, _hint in FIELDS:
@@ -129,7 +133,7 @@ class SettingsScreen(ModalScreen[bool]):
         try:
             path = save_settings(settings)
         except OSError as exc:
-            self.query_one("#settings-error", Static).update(f"Could not save: {exc}")
+            self.query_one("#settings-error", Static).update(plain(f"Could not save: {exc}"))
             return
         self.app.notify(f"Settings saved to {path}.", timeout=4)
         self.dismiss(True)

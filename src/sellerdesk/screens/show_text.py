@@ -9,6 +9,9 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Static, TextArea
 
+from sellerdesk.safe_text import visible
+from sellerdesk.widgets.user_text import plain
+
 
 class ShowTextScreen(ModalScreen[None]):
     DEFAULT_CSS = """
@@ -33,10 +36,10 @@ class ShowTextScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="show-dialog"):
-            yield Static(f"[b]{self.title_text}[/b]  ({len(self.text)} characters)", markup=True)
+            yield Static(plain(self.title_text, "bold") + f"  ({len(self.text)} characters)")
             if self.note:
                 yield Static(self.note, id="show-note")
-            yield TextArea(self.text, read_only=True, soft_wrap=True, id="show-text")
+            yield TextArea(visible(self.text), read_only=True, soft_wrap=True, id="show-text")
             yield Static(
                 "select with the mouse or shift+arrows (ctrl+a: all), then copy with your terminal",
                 classes="show-hint",

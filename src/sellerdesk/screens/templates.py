@@ -22,10 +22,12 @@ from sellerdesk import clipboard
 from sellerdesk.copying import PreparedCopy, prepare_copy
 from sellerdesk.errors import SellerdeskError
 from sellerdesk.records import Lead
+from sellerdesk.safe_text import visible
 from sellerdesk.screens.tasks import run_db
 from sellerdesk.templates.lint import limit_for
 from sellerdesk.templates.loading import Library, library
 from sellerdesk.templates.model import Template
+from sellerdesk.widgets.user_text import plain
 
 SCRIPT_TITLES = {
     "redesign": "Website redesign chat",
@@ -238,10 +240,10 @@ class TemplateLibraryScreen(Screen):
         for script in self.library.scripts():
             if options:
                 options.append(None)
-            options.append(Option(Text(script_title(script), style="bold"), disabled=True))
+            options.append(Option(plain(script_title(script), style="bold"), disabled=True))
             for number, template in enumerate(self._in_script(script), start=1):
                 mark = " ✎" if template.origin == "user" else ""
-                options.append(Option(f"{number}. {template.title}{mark}", id=template.id))
+                options.append(Option(plain(f"{number}. {template.title}{mark}"), id=template.id))
         return options
 
     def _in_script(self, script: str) -> list[Template]:
@@ -304,16 +306,16 @@ class TemplateLibraryScreen(Screen):
             return
         template = prepared.template
         heading = Text()
-        heading.append(f"{template.id}", style="bold")
-        heading.append(f"  {script_title(template.script)}, step {template.step}")
+        heading.append(visible(template.id), style="bold")
+        heading.append(visible(f"  {script_title(template.script)}, step {template.step}"))
         limit = limit_for(template.field, self.app.settings)
         heading.append(f"  {len(prepared.text)}/{limit} characters")
         if template.editable:
             heading.append("\nA starting point written from the seed: edit it to your voice.")
         if template.origin == "user":
-            heading.append(f"\nYour version: {template.path}")
+            heading.append(visible(f"\nYour version: {template.path}"))
         self.query_one("#template-heading", Static).update(heading)
-        preview = Text(prepared.text)
+        preview = Text(visible(prepared.text))
         for name in prepared.missing:
             preview.highlight_words(["{" + name + "}"], style="reverse")
         self.query_one("#template-preview", Static).update(preview)
@@ -325,7 +327,7 @@ class TemplateLibraryScreen(Screen):
             names = ", ".join("{" + n + "}" for n in prepared.missing)
             out.append(f"Asked for when copying: {names}\n", style="bold")
         for finding in prepared.warnings:
-            out.append(str(finding) + "\n", style="red" if finding.is_error else "yellow")
+            out.append(visible(str(finding)) + "\n", style="red" if finding.is_error else "yellow")
         if not out:
             out.append("No lint findings.", style="green")
         return out

@@ -16,6 +16,7 @@ from textual.message import Message
 from textual.widgets import DataTable
 
 from sellerdesk.clock import to_local
+from sellerdesk.safe_text import visible
 from sellerdesk.vocab import STAGES
 
 if TYPE_CHECKING:
@@ -136,9 +137,9 @@ class LeadList(DataTable):
             name.append(" DNC", style="bold #e46876")
         return (
             name,
-            Text(row.display_name or "", style=dim),
+            Text(visible(row.display_name or ""), style=dim),
             Text(STAGES.label(row.stage), style=f"{STAGE_STYLES.get(row.stage, '')} {dim}".strip()),
-            Text(row.website or "", style=dim or "italic"),
+            Text(visible(row.website or ""), style=dim or "italic"),
             Text(""),
             Text(short_date(row.next_followup_at), style=dim),
             Text(short_date(row.last_messaged_at), style=dim),

@@ -19,8 +19,10 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from sellerdesk.errors import SellerdeskError
+from sellerdesk.safe_text import visible
 from sellerdesk.screens.tasks import run_db
 from sellerdesk.vocab import STAGES
+from sellerdesk.widgets.user_text import plain
 
 if TYPE_CHECKING:
     from sellerdesk.followups.items import FirstReply, Queue, QueueItem, QuietLead
@@ -113,7 +115,8 @@ class QueuePanel(Vertical):
         run_db(self, job, self._show, self._load_failed, group="queue", exclusive=True)
 
     def _load_failed(self, exc: SellerdeskError) -> None:
-        self.query_one("#queue-summary", Static).update(f"The queue could not be read: {exc}")
+        summary = self.query_one("#queue-summary", Static)
+        summary.update(plain(f"The queue could not be read: {exc}"))
 
     def _show(self, queue: Queue) -> None:
         self.queue = queue
@@ -352,9 +355,9 @@ def _line(item: FirstReply | QueueItem | QuietLead) -> Text:
         line.append(f" {FIRST_REPLY_TEMPLATE}", style="#727169")
     elif isinstance(item, QueueItem):
         line.append(f" {due_text(item):<22}")
-        line.append(f" {why_text(item)}")
+        line.append(f" {visible(why_text(item))}")
         if item.template:
-            line.append(f"  → {item.template}", style="#727169")
+            line.append(f"  → {visible(item.template)}", style="#727169")
     else:
         line.append(f" {STAGES.label(item.stage):<22}")
         line.append(" no follow-up planned" + (" [stale]" if item.stale else ""), style="#727169")

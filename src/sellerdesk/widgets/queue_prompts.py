@@ -11,6 +11,7 @@ from textual.widgets import Input, Static
 
 from sellerdesk.errors import SellerdeskError
 from sellerdesk.followups import when as when_
+from sellerdesk.widgets.user_text import plain
 
 TYPED = "typed"
 
@@ -32,7 +33,7 @@ class SnoozeChoice(ModalScreen[int | str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="snooze-dialog"):
-            yield Static(f"Snooze: {self.what}", classes="dialog-title", markup=False)
+            yield Static(plain(f"Snooze: {self.what}"), classes="dialog-title")
             yield Static("1  one day\n3  three days\nw  one week\nt  type a date")
             yield Static("escape cancels", classes="hint")
 
@@ -61,7 +62,7 @@ class WhenPrompt(ModalScreen[tuple[when_.When, str] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="when-dialog"):
-            yield Static(self.title_text, classes="dialog-title", markup=False)
+            yield Static(plain(self.title_text), classes="dialog-title")
             yield Input(placeholder="When? e.g. 3d, fri 15:00, next monday", id="when-input")
             if self.ask_reason:
                 yield Input(placeholder="Why? e.g. asked to be called back", id="when-reason")
@@ -85,7 +86,7 @@ class WhenPrompt(ModalScreen[tuple[when_.When, str] | None]):
         try:
             chosen = when_.parse(typed)
         except SellerdeskError as exc:
-            error.update(str(exc))
+            error.update(plain(exc))
             error.add_class("shown")
             self.query_one("#when-input", Input).focus()
             return
