@@ -138,7 +138,10 @@ class SellerdeskApp(App[int]):
         for callback in waiting:
             callback()
         if self.settings.backups.automatic and not self.demo:
-            self.set_timer(self.DAILY_BACKUP_AFTER_S, self._start_daily_backup)
+            if self.DAILY_BACKUP_AFTER_S > 0:
+                self.set_timer(self.DAILY_BACKUP_AFTER_S, self._start_daily_backup)
+            else:
+                self.call_after_refresh(self._start_daily_backup)
 
     def _start_daily_backup(self) -> None:
         self.run_worker(self._daily_backup, thread=True, group="backup", exit_on_error=False)

@@ -276,3 +276,105 @@ def test_control_characters_in_a_file_never_reach_the_terminal(run, write, db_pa
     _code, out, err = run("import", str(path), "--dry-run")
     assert "\x1b" not in out + err and "\x07" not in out + err
     assert "␛]52;c;ZXZpbA==␇" in out
+
+
+def _referral_traces(db_path, referrer_known: bool) -> dict:
+    import sqlite3
+
+    conn = sqlite3.connect(db_path)
+    try:
+        def timeline(username):
+            return conn.execute(
+                "SELECT e.kind, e.body, e.data FROM events e JOIN leads l ON l.id = e.lead_id "
+                "WHERE l.username = ? AND e.kind != 'created' ORDER BY e.id", (username,)
+            ).fetchall()
+
+        return {
+            "referred": conn.execute(
+                "SELECT referred_by, source, notes FROM leads WHERE username = 'inzoneagency'"
+            ).fetchall(),
+            "referrer": conn.execute(
+                "SELECT stage, source FROM leads WHERE username = 'bgsone'"
+            ).fetchall(),
+            # A referrer already in the book is changed by recording: someone editing it
+            # meanwhile must not overwrite that silently.
+            "version": conn.execute(
+                "SELECT version > 1 FROM leads WHERE username = 'bgsone'"
+            ).fetchall() if referrer_known else None,
+            "labels": conn.execute(
+                "SELECT l.username, b.label FROM lead_labels b JOIN leads l ON l.id = b.lead_id "
+                "ORDER BY l.username, b.id"
+            ).fetchall(),
+            "referrals": conn.execute(
+                "SELECT a.username, b.username, r.reward, r.status, r.created_by FROM referrals r "
+                "JOIN leads a ON a.id = r.referrer_id JOIN leads b ON b.id = r.referred_id"
+            ).fetchall(),
+            "bgsone": [row[:2] for row in timeline("bgsone")],
+            "inzoneagency": [row for row in timeline("inzoneagency") if row[0] != "stage"],
+            "created": conn.execute(
+                "SELECT e.body FROM events e JOIN leads l ON l.id = e.lead_id "
+                "WHERE l.username = 'bgsone' AND e.kind = 'created'"
+            ).fetchall(),
+        }
+    finally:
+        conn.close()
+
+
+@pytest.mark.parametrize("referrer", ["new", "in the book"])
+def test_an_imported_referral_is_recorded_as_one_recorded_by_hand(
+    run, write, db_path, tmp_path, referrer
+):
+    """The import records referrals in bulk; what it leaves must match `lead add --referred-by`."""
+    from sellerdesk.cli.main import main
+
+    by_hand = tmp_path / "by-hand.sqlite3"
+    if referrer == "in the book":
+        for target in (db_path, by_hand):
+            assert main(["--db", str(target), "lead", "add", "bgsone", "--stage", "completed"]) == 0
+    assert main(["--db", str(by_hand), "lead", "add", "inzoneagency", "--referred-by", "bgsone",
+                 "--stage", "hot lead"]) == 0  # fmt: skip
+    row = "Hot Lead,inzoneagency,,,,,Referred by: bgsone"
+    code, _, err = run("import", str(write("crm.csv", f"{SEED_002_HEADER}\n{row}\n")))
+    assert code == 0, err
+    known = referrer == "in the book"
+    imported, typed = _referral_traces(db_path, known), _referral_traces(by_hand, known)
+    assert imported == typed
+    assert ("label_added", "Referral", None) in imported["inzoneagency"]
+    assert imported["referrals"][0][:2] == ("bgsone", "inzoneagency")
+
+
+def test_a_referrer_further_down_the_file_is_linked_not_duplicated(run, write, db_path):
+    path = write(
+        "crm.csv",
+        f"{SEED_002_HEADER}\n{SEED_002_ROW}\nCompleted,BgsOne,bgs.one,,,Past Client,\n",
+    )
+    code, _out, err = run("import", str(path))
+    assert code == 0, err
+    assert count_leads(db_path) == 2
+    lead = json.loads(run("lead", "show", "inzoneagency", "--json")[1])
+    assert lead["referred_by"] == "BgsOne"  # as the book spells it
+    referrals = json.loads(run("referrals", "--json")[1])
+    assert "BgsOne" in json.dumps(referrals)
+
+
+def test_do_not_contact_rows_import_and_get_no_follow_up(run, write, db_path, frozen_now):
+    path = write(
+        "dnc.csv",
+        "Username,Do not contact,Next Follow-up\nanna,asked us to stop,\nbob,yes,\n"
+        "carl,no,2026-11-30\ndave,asked us to stop,2026-11-30\n",
+    )
+    code, _, err = run("import", str(path))
+    assert code == 1
+    assert "line 5, column Next Follow-up: the lead is marked do-not-contact" in err
+    code, _, err = run("import", str(path), "--skip-bad")
+    assert code == 0, err
+    anna = json.loads(run("lead", "show", "anna", "--json")[1])
+    assert anna["do_not_contact"] and anna["dnc_reason"] == "asked us to stop"
+    assert "dnc_on" in [event["kind"] for event in anna["timeline"]]
+    assert json.loads(run("lead", "show", "bob", "--json")[1])["do_not_contact"]
+    carl = json.loads(run("lead", "show", "carl", "--json")[1])
+    assert not carl["do_not_contact"] and carl["next_followup_at"].startswith("2026-11-30")
+    # An existing do-not-contact lead is not given a follow-up by an update either.
+    again = write("again.csv", "Username,Next Follow-up\nanna,2026-12-01\n")
+    code, _, err = run("import", str(again), "--update")
+    assert code == 1 and "anna is marked do-not-contact, so no follow-up can be planned" in err

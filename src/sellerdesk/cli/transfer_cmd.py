@@ -100,14 +100,14 @@ def _apply(ctx, plan) -> int:
         return 1 if plan.refused else 0
     with progress_bar("Importing", plan.writes) as tick:
         outcome = apply_plan(ctx.db, plan, settings=ctx.settings, progress=tick)
-    parts = [f"Imported {outcome.added} new lead{'s' if outcome.added != 1 else ''}"]
+    parts = [f"Imported {outcome.added:,} new lead{'s' if outcome.added != 1 else ''}"]
     if outcome.updated:
-        parts.append(f"updated {outcome.updated}")
+        parts.append(f"updated {outcome.updated:,}")
     if unchanged:
-        parts.append(f"{unchanged} unchanged")
+        parts.append(f"{unchanged:,} unchanged")
     text = ", ".join(parts)
     if outcome.referrals:
-        text += f" ({outcome.referrals} referral{'s' if outcome.referrals != 1 else ''} recorded)"
+        text += f" ({outcome.referrals:,} referral{'s' if outcome.referrals != 1 else ''} recorded)"
     print(text + ".")
     refused_file = write_refused(plan)
     if refused_file:
@@ -120,6 +120,7 @@ def _rows(count: int) -> str:
 
 
 def _dry_run(plan) -> int:
+    from sellerdesk.transfer.layouts import OWN
     from sellerdesk.transfer.text import shown, visible
 
     table = plan.table
@@ -130,6 +131,8 @@ def _dry_run(plan) -> int:
         for header, field in plan.mapping.describe()
         if field != "ignore" and header
     ]
+    if plan.mapping.layout == OWN:
+        used = ["every field of a sellerdesk export, restored as it was"]
     print("Columns: " + "; ".join(used))
     if plan.mapping.ignored:
         print("Ignored: " + ", ".join(shown(name, 30) for name in plan.mapping.ignored))
@@ -146,8 +149,8 @@ def _dry_run(plan) -> int:
             print(f"{where}: unchanged {step.username}")
     refused = len(plan.refused)
     print(
-        f"Would add {plan.count('add')}, update {plan.count('update')}, "
-        f"leave {plan.count('same')} unchanged; {_rows(refused)} refused. Nothing was changed."
+        f"Would add {plan.count('add'):,}, update {plan.count('update'):,}, "
+        f"leave {plan.count('same'):,} unchanged; {_rows(refused)} refused. Nothing was changed."
     )
     return 1 if refused else 0
 

@@ -22,6 +22,7 @@ from sellerdesk.checks import clean_field
 from sellerdesk.errors import Duplicate, Invalid
 from sellerdesk.followups.items import ACTIVE
 from sellerdesk.followups.when import describe
+from sellerdesk.referrals.tracking import notes_with_referrer
 from sellerdesk.transfer.layouts import OWN
 from sellerdesk.transfer.plan import Plan, Progress, Step
 from sellerdesk.vocab import STAGES
@@ -48,9 +49,10 @@ def apply_plan(db, plan: Plan, *, settings=None, progress: Progress | None = Non
     adds = [step for step in plan.steps if step.action == "add"]
     updates = [step for step in plan.steps if step.action == "update"]
     own = plan.mapping.layout == OWN
-    referrals = [step for step in adds + updates if _needs_referral(step, own)]
+    referrals = [step for step in updates if _needs_referral(step)]
+    named = referrals or [step for step in adds if _bulk_referral(step, own)]
     promised = ""
-    if referrals:
+    if named:
         from sellerdesk.config import load_settings
         from sellerdesk.referrals.reward import in_full
 
@@ -59,7 +61,8 @@ def apply_plan(db, plan: Plan, *, settings=None, progress: Progress | None = Non
     counter = _Counter(total, progress)
     try:
         with db.write() as session, _big_cache(session, db, len(adds)):
-            _Adder(session, db.author, plan.table.path.name, own).add(adds, counter)
+            adder = _Adder(session, db.author, plan.table.path.name, own, promised)
+            adder.add(adds, counter)
             for step in updates:
                 _update(session, step, db.author, plan.table.path.name)
                 counter.tick()
@@ -70,7 +73,8 @@ def apply_plan(db, plan: Plan, *, settings=None, progress: Progress | None = Non
             "nothing was imported — run the import again."
         ) from exc
     counter.finish()
-    return Outcome(len(adds), len(updates), len(referrals))
+    recorded = len(referrals) + sum(1 for step in adds if _bulk_referral(step, own))
+    return Outcome(len(adds), len(updates), recorded)
 
 
 class _Counter:
@@ -101,46 +105,45 @@ def _big_cache(session, db, adds: int) -> Iterator[None]:
         conn.exec_driver_sql(f"PRAGMA cache_size = {int(before)}")
 
 
-def _needs_referral(step: Step, own: bool) -> bool:
+def _needs_referral(step: Step) -> bool:
+    """An updated lead that names a referrer for the first time."""
     lead = step.lead
     if lead is None or not lead.referred_by:
         return False
-    if step.action == "update":
-        return step.existing is not None and not step.existing.referred_by
-    return not (own and lead.restore and lead.restore.get("referral"))
+    return step.existing is not None and not step.existing.referred_by
 
 
 # ---------------------------------------------------------------- new leads
 
 
 class _Adder:
-    def __init__(self, session, author: str, source: str, own: bool) -> None:
+    """Writes the new leads and everything that comes with them, in large batches."""
+
+    def __init__(self, session, author: str, source: str, own: bool, promised: str) -> None:
         self.session, self.author, self.source, self.own = session, author, source, own
+        self.promised = promised
         self.now = clock.now()
+        self.events: list[dict[str, Any]] = []
+        self.labels: list[dict[str, Any]] = []
 
     def add(self, steps: list[Step], counter: _Counter) -> None:
-        from sqlalchemy import insert
-
         from sellerdesk.db import tables
+        from sellerdesk.db.models import LeadValueModel
 
         if not steps:
             return
-        leads = tables.leads
-        ids: list[int] = []
-        rows = [self._lead_row(step) for step in steps]
-        for start in range(0, len(rows), BATCH):
-            chunk = rows[start : start + BATCH]
-            result = self.session.execute(
-                insert(leads).returning(leads.c.id, sort_by_parameter_order=True), chunk
-            )
-            ids.extend(row[0] for row in result)
-            counter.tick(len(chunk))
+        referrals = _Referrals(self, steps)
+        rows = [self._lead_row(step, referrals) for step in steps]
+        ids = self._insert_leads(rows, counter)
+        referrals.create_referrers()
         followup_ids = self._followups(steps, ids)
-        referral_ids = self._referrals(steps, ids) if self.own else {}
-        self._insert(tables.events, self._events(steps, ids, followup_ids, referral_ids))
-        self._insert(tables.lead_labels, self._labels(steps, ids))
-        from sellerdesk.db.models import LeadValueModel
-
+        referral_ids = self._restore_referrals(steps, ids) if self.own else {}
+        for step, lead_id in zip(steps, ids, strict=True):
+            self._lead_events(step, lead_id, followup_ids, referral_ids)
+            self.labels.extend(_label_rows(lead_id, step.lead.labels))
+        referrals.record(steps, ids)
+        self._insert(tables.events, self.events)
+        self._insert(tables.lead_labels, self.labels)
         self._insert(LeadValueModel.__table__, self._values(steps, ids))
 
     def _insert(self, table, rows: list[dict[str, Any]]) -> None:
@@ -149,16 +152,43 @@ class _Adder:
         for start in range(0, len(rows), BATCH * 5):
             self.session.execute(insert(table), rows[start : start + BATCH * 5])
 
-    def _lead_row(self, step: Step) -> dict[str, Any]:
+    def _insert_leads(self, rows: list[dict[str, Any]], counter: _Counter | None) -> list[int]:
+        """Insert lead rows (plain executemany: no RETURNING to render) and read their ids."""
+        from sqlalchemy import func, insert, select
+
+        from sellerdesk.db import tables
+        from sellerdesk.transfer.search_index import indexed_after
+
+        leads = tables.leads
+        before = self.session.execute(select(func.coalesce(func.max(leads.c.id), 0))).scalar()
+        with indexed_after(self.session.connection(), before, len(rows) >= BIG):
+            for start in range(0, len(rows), BATCH):
+                chunk = rows[start : start + BATCH]
+                self.session.execute(insert(leads), chunk)
+                if counter:
+                    counter.tick(len(chunk))
+        found = dict(
+            self.session.execute(
+                select(leads.c.username_key, leads.c.id).where(leads.c.id > before)
+            ).all()
+        )
+        return [found[row["username_key"]] for row in rows]
+
+    def _lead_row(self, step: Step, referrals: _Referrals) -> dict[str, Any]:
         lead = step.lead
         assert lead is not None
-        fields = lead.fields
+        fields = dict(lead.fields)
         restore = lead.restore or {}
         next_at = lead.followup.at if lead.followup else None
         waiting = [f["due_at"] for f in restore.get("followups") or [] if f["status"] in ACTIVE]
         if waiting:
             next_at = min(waiting)
         referred = lead.referred_by if restore.get("referral") else None
+        by = referrals.referrer_of(step)
+        if by is not None:  # as recording the referral by hand would leave it
+            referred = by
+            fields["source"] = "referral"
+            fields["notes"] = notes_with_referrer(fields.get("notes"), by) or fields.get("notes")
         return {
             "username": lead.username,
             "username_key": lead.username.lower(),
@@ -183,7 +213,7 @@ class _Adder:
 
     def _followups(self, steps: list[Step], ids: list[int]) -> dict[tuple[int, int], int]:
         """Insert every follow-up; returns (lead id, id in the file) → new id."""
-        from sqlalchemy import insert
+        from sqlalchemy import func, select
 
         from sellerdesk.db import tables
 
@@ -216,17 +246,15 @@ class _Adder:
                 )
                 keys.append((lead_id, 0))
         table = tables.followups
-        new: dict[tuple[int, int], int] = {}
-        for start in range(0, len(rows), BATCH):
-            result = self.session.execute(
-                insert(table).returning(table.c.id, sort_by_parameter_order=True),
-                rows[start : start + BATCH],
-            )
-            for key, (new_id,) in zip(keys[start : start + BATCH], result, strict=True):
-                new[key] = new_id
-        return new
+        before = self.session.execute(select(func.coalesce(func.max(table.c.id), 0))).scalar()
+        self._insert(table, rows)
+        # Ids rise in the order rows were inserted: the n-th new row is the n-th key.
+        new_ids = self.session.scalars(
+            select(table.c.id).where(table.c.id > before).order_by(table.c.id)
+        ).all()
+        return dict(zip(keys, new_ids, strict=True))
 
-    def _referrals(self, steps: list[Step], ids: list[int]) -> dict[int, int]:
+    def _restore_referrals(self, steps: list[Step], ids: list[int]) -> dict[int, int]:
         """Restore the referrals a sellerdesk export carries; old id → new id."""
         from sqlalchemy import insert, select
 
@@ -240,14 +268,15 @@ class _Adder:
         ]
         if not wanted:
             return {}
-        names = {step.lead.restore["referral"]["by"].lower() for step, _ in wanted}
+        names = sorted({step.lead.restore["referral"]["by"].lower() for step, _ in wanted})
         leads = tables.leads
         found: dict[str, int] = {}
-        for chunk in _chunks(sorted(names), 500):
-            for key, lead_id in self.session.execute(
-                select(leads.c.username_key, leads.c.id).where(leads.c.username_key.in_(chunk))
-            ):
-                found[key] = lead_id
+        for chunk in _chunks(names, 500):
+            found.update(
+                self.session.execute(
+                    select(leads.c.username_key, leads.c.id).where(leads.c.username_key.in_(chunk))
+                ).all()
+            )
         table = ReferralModel.__table__
         new: dict[int, int] = {}
         for step, lead_id in wanted:
@@ -267,45 +296,41 @@ class _Adder:
                 new[item["id"]] = new_id
         return new
 
-    def _events(
+    def _lead_events(
         self,
-        steps: list[Step],
-        ids: list[int],
+        step: Step,
+        lead_id: int,
         followup_ids: dict[tuple[int, int], int],
         referral_ids: dict[int, int],
-    ) -> list[dict[str, Any]]:
-        rows: list[dict[str, Any]] = []
-        for step, lead_id in zip(steps, ids, strict=True):
-            lead = step.lead
-            assert lead is not None
-            timeline = (lead.restore or {}).get("timeline") or []
-            if timeline:
-                for item in timeline:
-                    data = _remap(item["data"], lead_id, followup_ids, referral_ids)
-                    event = self._event(lead_id, item["kind"], item["body"], data,
-                                        at=item["at"], author=item["author"])  # fmt: skip
-                    rows.append(event)
-                continue
-            where = f"{self.source} ({'lead' if self.own else 'line'} {step.line})"
-            stage = STAGES.label(lead.stage or "new")
-            data = {"import": self.source, "line": step.line}
-            rows.append(self._event(lead_id, "created", f"Imported as {stage} from {where}", data))
-            if lead.dnc_reason:
-                rows.append(self._event(lead_id, "dnc_on", lead.dnc_reason, None))
-            new_id = followup_ids.get((lead_id, 0))
-            if lead.followup and new_id is not None:
-                body = f"Follow up {describe(lead.followup.at, lead.followup.has_time)}"
-                if lead.followup_reason:
-                    body += f": {lead.followup_reason}"
-                data = {
-                    "followup_id": new_id,
-                    "due_at": lead.followup.at.isoformat(),
-                    "has_time": lead.followup.has_time,
-                }
-                rows.append(self._event(lead_id, "followup_scheduled", body, data))
-        return rows
+    ) -> None:
+        lead = step.lead
+        assert lead is not None
+        timeline = (lead.restore or {}).get("timeline") or []
+        if timeline:
+            for item in timeline:
+                data = _remap(item["data"], lead_id, followup_ids, referral_ids)
+                self.event(lead_id, item["kind"], item["body"], data,
+                           at=item["at"], author=item["author"])  # fmt: skip
+            return
+        where = f"{self.source} ({'lead' if self.own else 'line'} {step.line})"
+        stage = STAGES.label(lead.stage or "new")
+        data = {"import": self.source, "line": step.line}
+        self.event(lead_id, "created", f"Imported as {stage} from {where}", data)
+        if lead.dnc_reason:
+            self.event(lead_id, "dnc_on", lead.dnc_reason, None)
+        new_id = followup_ids.get((lead_id, 0))
+        if lead.followup and new_id is not None:
+            body = f"Follow up {describe(lead.followup.at, lead.followup.has_time)}"
+            if lead.followup_reason:
+                body += f": {lead.followup_reason}"
+            data = {
+                "followup_id": new_id,
+                "due_at": lead.followup.at.isoformat(),
+                "has_time": lead.followup.has_time,
+            }
+            self.event(lead_id, "followup_scheduled", body, data)
 
-    def _event(
+    def event(
         self,
         lead_id: int,
         kind: str,
@@ -314,26 +339,21 @@ class _Adder:
         *,
         at: datetime | None = None,
         author: str | None = None,
-    ) -> dict[str, Any]:
+    ) -> None:
         if isinstance(data, str) or data is None:
             stored = data or None
         else:
             stored = json.dumps(data, sort_keys=True) if data else None
-        return {
-            "lead_id": lead_id,
-            "at": at or self.now,
-            "author": author or self.author,
-            "kind": kind,
-            "body": body,
-            "data": stored,
-        }
-
-    def _labels(self, steps: list[Step], ids: list[int]) -> list[dict[str, Any]]:
-        return [
-            {"lead_id": lead_id, "label": label, "label_key": label.lower()}
-            for step, lead_id in zip(steps, ids, strict=True)
-            for label in (step.lead.labels if step.lead else [])
-        ]
+        self.events.append(
+            {
+                "lead_id": lead_id,
+                "at": at or self.now,
+                "author": author or self.author,
+                "kind": kind,
+                "body": body,
+                "data": stored,
+            }
+        )
 
     def _values(self, steps: list[Step], ids: list[int]) -> list[dict[str, Any]]:
         rows = []
@@ -341,6 +361,139 @@ class _Adder:
             values = ((step.lead.restore or {}).get("values") or {}) if step.lead else {}
             rows.extend({"lead_id": lead_id, "name": k, "value": v} for k, v in values.items())
         return rows
+
+
+def _label_rows(lead_id: int, labels: list[str]) -> list[dict[str, Any]]:
+    return [{"lead_id": lead_id, "label": label, "label_key": label.lower()} for label in labels]
+
+
+class _Referrals:
+    """Referrals named by new leads, recorded as `referrals.tracking.record_referral`
+    records one (the referrer added as a past client if new, the Referral label, the
+    "Referred by" note, the reward promised), but for thousands of rows at once."""
+
+    def __init__(self, adder: _Adder, steps: list[Step]) -> None:
+        from sqlalchemy import select
+
+        from sellerdesk.db import tables
+
+        self.adder = adder
+        self.wanted = [step for step in steps if _bulk_referral(step, adder.own)]
+        self.in_file = {step.lead.username.lower(): step.lead.username for step in steps}
+        self.existing: dict[str, tuple[int, str]] = {}
+        self.new: dict[str, str] = {}  # referrers to add: key → spelling
+        self.first: dict[str, str] = {}  # referrer key → the first lead it referred
+        keys = sorted({step.lead.referred_by.lower() for step in self.wanted} - set(self.in_file))
+        leads = tables.leads
+        for chunk in _chunks(keys, 500):
+            for key, lead_id, name in adder.session.execute(
+                select(leads.c.username_key, leads.c.id, leads.c.username).where(
+                    leads.c.username_key.in_(chunk)
+                )
+            ):
+                self.existing[key] = (lead_id, name)
+        for step in self.wanted:
+            key = step.lead.referred_by.lower()
+            self.first.setdefault(key, step.lead.username)
+            if key not in self.in_file and key not in self.existing:
+                self.new.setdefault(key, step.lead.referred_by)
+        self.ids: dict[str, int] = {}
+
+    def referrer_of(self, step: Step) -> str | None:
+        """The referrer's username as the book spells it, for a lead whose referral is
+        recorded here; None otherwise."""
+        if not _bulk_referral(step, self.adder.own):
+            return None
+        key = step.lead.referred_by.lower()
+        if key in self.in_file:
+            return self.in_file[key]
+        if key in self.existing:
+            return self.existing[key][1]
+        return self.new[key]
+
+    def create_referrers(self) -> None:
+        """Add the referrers nobody knew yet, as past clients."""
+        from sellerdesk.referrals.tracking import PAST_CLIENT_LABEL, past_client_text
+
+        adder, now = self.adder, self.adder.now
+        rows = [
+            {
+                "username": name, "username_key": key, "display_name": None,
+                "source": clean_field("source", None), "stage": "completed", "stage_since": now,
+                "website": None, "last_messaged_at": None, "next_followup_at": None,
+                "do_not_contact": False, "dnc_reason": None, "referred_by": None,
+                "project_type": None, "industry": None, "owner": None, "notes": None,
+                "created_at": now, "updated_at": now, "version": 1,
+            }
+            for key, name in self.new.items()
+        ]  # fmt: skip
+        if not rows:
+            return
+        for key, lead_id in zip(self.new, adder._insert_leads(rows, None), strict=True):
+            self.ids[key] = lead_id
+            adder.event(lead_id, "created", past_client_text(self.first[key]), None)
+            adder.labels.extend(_label_rows(lead_id, [PAST_CLIENT_LABEL]))
+            adder.event(lead_id, "label_added", PAST_CLIENT_LABEL, None)
+
+    def record(self, steps: list[Step], ids: list[int]) -> None:
+        from sqlalchemy import insert, update
+
+        from sellerdesk.db import tables
+        from sellerdesk.db.models import ReferralModel
+        from sellerdesk.referrals.tracking import (
+            REFERRAL_LABEL,
+            note_data,
+            recorded_text,
+            referred_line,
+        )
+
+        if not self.wanted:
+            return
+        adder = self.adder
+        by_key = {s.lead.username.lower(): i for s, i in zip(steps, ids, strict=True)}
+        rows, pairs = [], []
+        for step in self.wanted:
+            lead = step.lead
+            lead_id = by_key[lead.username.lower()]
+            key = lead.referred_by.lower()
+            referrer_id = by_key.get(key) or self.ids.get(key) or self.existing[key][0]
+            by = self.referrer_of(step)
+            if not any(label.lower() == REFERRAL_LABEL.lower() for label in lead.labels):
+                adder.labels.extend(_label_rows(lead_id, [REFERRAL_LABEL]))
+                adder.event(lead_id, "label_added", REFERRAL_LABEL, None)
+            adder.event(lead_id, "note", referred_line(by), note_data(by))
+            rows.append(
+                {
+                    "referrer_id": referrer_id, "referred_id": lead_id, "reward": adder.promised,
+                    "status": "pending", "created_by": adder.author, "created_at": adder.now,
+                    "earned_at": None, "redeemed_at": None, "redeemed_note": None,
+                }
+            )  # fmt: skip
+            pairs.append((referrer_id, lead.username))
+        table = ReferralModel.__table__
+        result = adder.session.execute(
+            insert(table).returning(table.c.id, sort_by_parameter_order=True), rows
+        )
+        for (referral_id,), (referrer_id, username) in zip(result, pairs, strict=True):
+            data = {"referral_id": referral_id, "referred": username}
+            adder.event(referrer_id, "referral_recorded", recorded_text(username, adder.promised),
+                        data)  # fmt: skip
+        # The referrers already in the book were changed too (as `_touch` marks them).
+        touched = sorted({lead_id for lead_id, _ in self.existing.values()})
+        leads = tables.leads
+        for chunk in _chunks(touched, 500):
+            adder.session.execute(
+                update(leads)
+                .where(leads.c.id.in_(chunk))
+                .values(updated_at=adder.now, version=leads.c.version + 1)
+            )
+
+
+def _bulk_referral(step: Step, own: bool) -> bool:
+    lead = step.lead
+    if lead is None or not lead.referred_by or step.action != "add":
+        return False
+    return not (own and lead.restore and lead.restore.get("referral"))
 
 
 def _remap(

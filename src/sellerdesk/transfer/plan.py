@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from sellerdesk.records import Lead
 from sellerdesk.transfer.csv_read import Table
 from sellerdesk.transfer.layouts import OWN, Mapping
-from sellerdesk.transfer.rows import Candidate, Problem, read_row
+from sellerdesk.transfer.rows import Candidate, Problem, clear_caches, read_row
 from sellerdesk.vocab import COMMON_LABELS, STAGES
 
 Progress = Callable[[int, int], None]
@@ -68,6 +68,7 @@ def make_plan(
     progress: Progress | None = None,
 ) -> Plan:
     mapping.check()
+    clear_caches()
     total = len(table.rows)
     read: list[tuple[int, Candidate | None, list[Problem]]] = []
     for number, row in enumerate(table.rows, start=1):
@@ -191,6 +192,13 @@ def _step(
         else:
             step.changes = changes(existing, lead)
             step.action = "update" if step.changes else "same"
+        if existing.do_not_contact and lead.followup is not None:
+            step.problems.append(
+                Problem(
+                    lead.column("next_followup"),
+                    f"{existing.username} is marked do-not-contact, so no follow-up can be planned",
+                )
+            )
     _check_referral(step, lead, existing, referred)
     if step.problems:
         step.action = "refuse"

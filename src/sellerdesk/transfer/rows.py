@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
 from sellerdesk.checks import clean_field, clean_label, clean_username
@@ -162,11 +163,11 @@ def _read_fields(
         headers.setdefault("display_name", headers.get("first_name", "Name"))
     for key in EDITABLE_GIVEN:
         if key in given:
-            value = _check(problems, headers[key], clean_field, key, given[key])
+            value = _check(problems, headers[key], _field, key, given[key])
             if value is not None:
                 lead.fields[key] = value
     if "stage" in given:
-        lead.stage = _check(problems, headers["stage"], STAGES.parse, given["stage"])
+        lead.stage = _check(problems, headers["stage"], _stage, given["stage"])
     if "labels" in given:
         lead.labels = _labels(given["labels"], headers["labels"], problems)
     for key, target in (("last_messaged", "last_messaged_at"), ("next_followup", "followup")):
@@ -189,6 +190,22 @@ def _read_fields(
     return lead
 
 
+# A sheet repeats its stages, sources and dates thousands of times: each distinct
+# text is checked once. (A refusal raises, and is not remembered.)
+_CACHE = 4096
+
+
+@lru_cache(maxsize=_CACHE)
+def _stage(text: str) -> str:
+    return STAGES.parse(text)
+
+
+@lru_cache(maxsize=_CACHE)
+def _field(key: str, text: str) -> Any:
+    return clean_field(key, text)
+
+
+@lru_cache(maxsize=_CACHE)
 def _moment(text: str, day_first: bool) -> Moment:
     return parse_moment(text, day_first=day_first)
 
@@ -203,19 +220,40 @@ def _dnc(text: str) -> str | None:
 
 
 def _labels(text: str, column: str, problems: list[Problem]) -> list[str]:
+    try:
+        return list(_label_list(text))
+    except Invalid:
+        pass
+    found: list[str] = []
+    for part in _label_parts(text):
+        label = _check(problems, column, clean_label, part)
+        if label and label.lower() not in {f.lower() for f in found}:
+            found.append(label)
+    return found
+
+
+@lru_cache(maxsize=_CACHE)
+def _label_list(text: str) -> tuple[str, ...]:
+    seen: dict[str, str] = {}
+    for part in _label_parts(text):
+        label = clean_label(part)
+        seen.setdefault(label.lower(), label)
+    return tuple(seen.values())
+
+
+def _label_parts(text: str) -> list[str]:
     from sellerdesk.transfer.restore import json_list
 
     parts = json_list(text)
     if parts is None:
         parts = re.split(r"[,;]", text)
-    seen: dict[str, str] = {}
-    for part in parts:
-        if not part.strip():
-            continue
-        label = _check(problems, column, clean_label, part)
-        if label:
-            seen.setdefault(label.lower(), label)
-    return list(seen.values())
+    return [part for part in parts if part.strip()]
+
+
+def clear_caches() -> None:
+    """Forget what earlier imports checked (the local zone may have changed since)."""
+    for cached in (_stage, _field, _moment, _label_list):
+        cached.cache_clear()
 
 
 def _notes(
