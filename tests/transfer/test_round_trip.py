@@ -31,11 +31,13 @@ def build_book(db, frozen_now) -> None:
     leads.set_stage(db, "alice", "qualified")
     leads.add_note(db, "alice", "Wants 5 pages\n\tand a blog")
     leads.remember_values(db, "alice", {"competitors": "a.com, b.com"})
+    # Follow-ups of different leads interleaved, so restored ids cannot match by chance.
+    leads.add_lead(db, "bob", stage="offer sent")
+    store.add(db, "bob", "3d", reason="first nudge")
     store.add(db, "alice", "2w", reason="call back as asked")
     store.add(db, "alice", "tomorrow 15:00", reason="send mockup links")
     first = store.for_lead(db, leads.get_lead(db, "alice").id)[0]
     store.snooze(db, followup_id=first.id, when_text="3d")
-    leads.add_lead(db, "bob", stage="offer sent")
     clock.freeze(frozen_now + timedelta(hours=2))
     store.add(db, "bob", "fri", reason="price question")
     store.done(db, "bob")

@@ -4,8 +4,7 @@ dry run, confirm; reachable by f5 and from the palette. The daily backup runs af
 from __future__ import annotations
 
 from tests.tui.conftest import SIZE, fill, make_app, settle
-from tests.tui.test_palette_help import _palette_hits
-from textual.widgets import Input, Select, Static
+from textual.widgets import Input, ProgressBar, Select, Static
 
 from sellerdesk import leads
 from sellerdesk.screens.import_leads import ColumnSelect, ImportScreen
@@ -15,7 +14,10 @@ def _text(screen, selector: str) -> str:
     return str(screen.query_one(selector, Static).content)
 
 
-async def _open_file(app, pilot, path) -> ImportScreen:
+async def _open_file(app, pilot, path, content: str) -> ImportScreen:
+    """Write the sheet, wait for the app, press f5, give the file's path, press enter."""
+    path.write_text(content)
+    await settle(pilot)
     await pilot.press("f5")
     await settle(pilot)
     screen = app.screen
@@ -27,11 +29,9 @@ async def _open_file(app, pilot, path) -> ImportScreen:
 
 
 async def test_a_file_is_mapped_checked_and_imported_only_on_confirmation(app, db, tmp_path):
-    path = tmp_path / "leads.csv"
-    path.write_text("Handle,Category,[b]Notes[/b]\nanna,Hot Lead,Referred by: bgsone\n")
+    sheet = "Handle,Category,[b]Notes[/b]\nanna,Hot Lead,Referred by: bgsone\n"
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        screen = await _open_file(app, pilot, path)
+        screen = await _open_file(app, pilot, tmp_path / "leads.csv", sheet)
         selects = list(screen.query(ColumnSelect))
         assert [s.column_header for s in selects] == ["Handle", "Category", "[b]Notes[/b]"]
         assert [s.value for s in selects] == [Select.NULL, "stage", Select.NULL]
@@ -53,6 +53,8 @@ async def test_a_file_is_mapped_checked_and_imported_only_on_confirmation(app, d
         assert selects[2].value == "notes"
         assert _text(screen, "#import-error") == ""
         result = _text(screen, "#import-result")
+        bar = screen.query_one("#import-progress", ProgressBar)
+        assert (bar.progress, bar.total) == (1, 1)  # the dry run went through every row
         assert "leads.csv: 1 rows" in result
         assert "Would add 1, update 0, leave 0 unchanged; 0 refused." in result
         assert leads.find_lead(db, "anna") is None  # nothing before the confirmation
@@ -66,11 +68,9 @@ async def test_a_file_is_mapped_checked_and_imported_only_on_confirmation(app, d
 
 
 async def test_refused_rows_are_listed_and_block_the_import_unless_skipped(app, db, tmp_path):
-    path = tmp_path / "leads.csv"
-    path.write_text("Username,Category\nanna,New\nbad name,New\n")
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        screen = await _open_file(app, pilot, path)
+        sheet = "Username,Category\nanna,New\nbad name,New\n"
+        screen = await _open_file(app, pilot, tmp_path / "leads.csv", sheet)
         result = _text(screen, "#import-result")
         assert "Would add 1, update 0, leave 0 unchanged; 1 refused." in result
         assert "line 3, column Username: 'bad name' is not a Fiverr username" in result
@@ -87,28 +87,14 @@ async def test_refused_rows_are_listed_and_block_the_import_unless_skipped(app, 
 
 
 async def test_a_file_that_cannot_be_read_says_so_in_one_line(app, db, tmp_path):
-    path = tmp_path / "empty.csv"
-    path.write_text("")
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        screen = await _open_file(app, pilot, path)
+        screen = await _open_file(app, pilot, tmp_path / "empty.csv", "")
         assert _text(screen, "#import-error") == (
             "empty.csv is empty: there is no header and no rows to import."
         )
         await pilot.press("escape")
         await settle(pilot)
         assert not isinstance(app.screen, ImportScreen)
-
-
-async def test_the_palette_opens_the_import_screen(app, db):
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        hits = await _palette_hits(app, pilot, "import")
-        assert "Import leads" in hits[0]
-        await pilot.press("down", "enter")
-        await settle(pilot)
-        assert isinstance(app.screen, ImportScreen)
-        assert app.screen.query_one("#import-path", Input).has_focus
 
 
 async def test_the_daily_backup_is_made_after_start_up(db_url, db_path, db, monkeypatch):

@@ -11,7 +11,7 @@ same in-unit functions the app uses (`leads._edit`, `_move`, `_add_labels`,
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -28,11 +28,11 @@ from sellerdesk.transfer.plan import Plan, Progress, Step
 from sellerdesk.vocab import STAGES
 
 BATCH = 1000
-# Above this many new leads the import lends SQLite a larger page cache: the
-# search indexes' triggers write all over their B-trees, and with the default
-# 2 MB cache most of the time went to re-reading pages.
+# From this many new leads on, the search indexes are filled in bulk
+# (`search_index`) and SQLite gets a larger page cache for the leads' own
+# indexes, which a 2 MB cache re-reads page by page at 100,000 rows.
 BIG = 2000
-BIG_CACHE_KB = 131072
+BIG_CACHE_KB = 32768
 
 
 @dataclass(frozen=True)
@@ -127,24 +127,36 @@ class _Adder:
         self.labels: list[dict[str, Any]] = []
 
     def add(self, steps: list[Step], counter: _Counter) -> None:
-        from sellerdesk.db import tables
         from sellerdesk.db.models import LeadValueModel
 
         if not steps:
             return
         referrals = _Referrals(self, steps)
-        rows = [self._lead_row(step, referrals) for step in steps]
-        ids = self._insert_leads(rows, counter)
+        rows = (self._lead_row(step, referrals) for step in steps)
+        ids = self._insert_leads(rows, len(steps), counter)
         referrals.create_referrers()
         followup_ids = self._followups(steps, ids)
         referral_ids = self._restore_referrals(steps, ids) if self.own else {}
         for step, lead_id in zip(steps, ids, strict=True):
             self._lead_events(step, lead_id, followup_ids, referral_ids)
-            self.labels.extend(_label_rows(lead_id, step.lead.labels))
+            self.label(lead_id, step.lead.labels)
         referrals.record(steps, ids)
-        self._insert(tables.events, self.events)
-        self._insert(tables.lead_labels, self.labels)
+        self._flush(everything=True)
         self._insert(LeadValueModel.__table__, self._values(steps, ids))
+
+    def label(self, lead_id: int, labels: list[str]) -> None:
+        self.labels.extend(_label_rows(lead_id, labels))
+        self._flush()
+
+    def _flush(self, *, everything: bool = False) -> None:
+        """Write the timeline entries and labels gathered so far, a batch at a time, so a
+        big import never holds them all in memory."""
+        from sellerdesk.db import tables
+
+        for table, rows in ((tables.events, self.events), (tables.lead_labels, self.labels)):
+            if rows and (everything or len(rows) >= BATCH * 5):
+                self._insert(table, rows)
+                rows.clear()
 
     def _insert(self, table, rows: list[dict[str, Any]]) -> None:
         from sqlalchemy import insert
@@ -152,7 +164,9 @@ class _Adder:
         for start in range(0, len(rows), BATCH * 5):
             self.session.execute(insert(table), rows[start : start + BATCH * 5])
 
-    def _insert_leads(self, rows: list[dict[str, Any]], counter: _Counter | None) -> list[int]:
+    def _insert_leads(
+        self, rows: Iterable[dict[str, Any]], count: int, counter: _Counter | None
+    ) -> list[int]:
         """Insert lead rows (plain executemany: no RETURNING to render) and read their ids."""
         from sqlalchemy import func, insert, select
 
@@ -160,10 +174,11 @@ class _Adder:
         from sellerdesk.transfer.search_index import indexed_after
 
         leads = tables.leads
+        keys: list[str] = []
         before = self.session.execute(select(func.coalesce(func.max(leads.c.id), 0))).scalar()
-        with indexed_after(self.session.connection(), before, len(rows) >= BIG):
-            for start in range(0, len(rows), BATCH):
-                chunk = rows[start : start + BATCH]
+        with indexed_after(self.session.connection(), before, count >= BIG):
+            for chunk in _batches(rows, BATCH):
+                keys.extend(row["username_key"] for row in chunk)
                 self.session.execute(insert(leads), chunk)
                 if counter:
                     counter.tick(len(chunk))
@@ -172,7 +187,7 @@ class _Adder:
                 select(leads.c.username_key, leads.c.id).where(leads.c.id > before)
             ).all()
         )
-        return [found[row["username_key"]] for row in rows]
+        return [found[key] for key in keys]
 
     def _lead_row(self, step: Step, referrals: _Referrals) -> dict[str, Any]:
         lead = step.lead
@@ -354,6 +369,7 @@ class _Adder:
                 "data": stored,
             }
         )
+        self._flush()
 
     def _values(self, steps: list[Step], ids: list[int]) -> list[dict[str, Any]]:
         rows = []
@@ -429,10 +445,10 @@ class _Referrals:
         ]  # fmt: skip
         if not rows:
             return
-        for key, lead_id in zip(self.new, adder._insert_leads(rows, None), strict=True):
+        for key, lead_id in zip(self.new, adder._insert_leads(rows, len(rows), None), strict=True):
             self.ids[key] = lead_id
             adder.event(lead_id, "created", past_client_text(self.first[key]), None)
-            adder.labels.extend(_label_rows(lead_id, [PAST_CLIENT_LABEL]))
+            adder.label(lead_id, [PAST_CLIENT_LABEL])
             adder.event(lead_id, "label_added", PAST_CLIENT_LABEL, None)
 
     def record(self, steps: list[Step], ids: list[int]) -> None:
@@ -459,7 +475,7 @@ class _Referrals:
             referrer_id = by_key.get(key) or self.ids.get(key) or self.existing[key][0]
             by = self.referrer_of(step)
             if not any(label.lower() == REFERRAL_LABEL.lower() for label in lead.labels):
-                adder.labels.extend(_label_rows(lead_id, [REFERRAL_LABEL]))
+                adder.label(lead_id, [REFERRAL_LABEL])
                 adder.event(lead_id, "label_added", REFERRAL_LABEL, None)
             adder.event(lead_id, "note", referred_line(by), note_data(by))
             rows.append(
@@ -515,6 +531,17 @@ def _remap(
 def _chunks(items: list, size: int) -> Iterator[list]:
     for start in range(0, len(items), size):
         yield items[start : start + size]
+
+
+def _batches(items: Iterable, size: int) -> Iterator[list]:
+    batch: list = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 # ---------------------------------------------------------------- updates, referrals

@@ -27,7 +27,7 @@ class Options:
     new_labels: bool = False  # labels the book does not use yet may be created
 
 
-@dataclass
+@dataclass(slots=True)
 class Step:
     line: int
     action: str  # "add", "update", "same" (nothing to change) or "refuse"

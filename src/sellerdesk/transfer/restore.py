@@ -12,6 +12,7 @@ from sellerdesk.checks import MAX_NOTES, clean_field, clean_username
 from sellerdesk.errors import Invalid
 from sellerdesk.followups.items import STATUSES as FOLLOWUP_STATUSES
 from sellerdesk.transfer.dates import Moment, parse_moment
+from sellerdesk.transfer.own import OWN_COLUMNS
 from sellerdesk.transfer.rows import (
     EDITABLE_GIVEN,
     NO,
@@ -24,6 +25,7 @@ from sellerdesk.transfer.rows import (
 from sellerdesk.vocab import STAGES
 
 REFERRAL_STATUSES = ("pending", "earned", "redeemed")
+OWN_HEADERS = {name: name for name in OWN_COLUMNS}  # each field is its own column
 OWN_LIMITS = {
     "username": 200, "display_name": 200, "stage": 100, "website": 500,
     "last_messaged_at": 64, "next_followup_at": 64, "labels": 4000, "notes": MAX_NOTES,
@@ -68,7 +70,7 @@ def read_restore(
     given: dict[str, str], headers: dict[str, str], problems: list[Problem]
 ) -> Candidate:
     username = _check(problems, "username", clean_username, given.get("username")) or ""
-    lead = Candidate(username, columns={key: key for key in headers} | {"username": "username"})
+    lead = Candidate(username, columns=OWN_HEADERS)
     for key in (*EDITABLE_GIVEN, "notes"):
         if key in given:
             value = _check(problems, key, clean_field, key, given[key])

@@ -39,13 +39,13 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 EDITABLE_GIVEN = ("display_name", "website", "source", "project_type", "industry", "owner")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Problem:
     column: str  # the column's header; "" when it is the row as a whole
     why: str
 
 
-@dataclass
+@dataclass(slots=True)
 class Candidate:
     """A lead as a row gives it: only what the row says (empty cells say nothing)."""
 
@@ -80,7 +80,7 @@ def read_row(
     """The lead in `row`, or the problems that refuse it."""
     problems: list[Problem] = []
     given: dict[str, str] = {}
-    headers: dict[str, str] = {}
+    headers = _headers(mapping)
     notes_extra: list[str] = []
     width = len(mapping.columns)
     extra = [cell for cell in row.cells[width:] if cell.strip()]
@@ -91,7 +91,6 @@ def read_row(
         if not name or name == "ignore" or column.index >= len(row.cells):
             continue
         raw = row.cells[column.index]
-        headers.setdefault(name, column.header)
         limit = _limit(name, mapping)
         if limit and len(raw) > limit:
             problems.append(
@@ -115,6 +114,18 @@ def read_row(
     else:
         candidate = _read_fields(given, headers, notes_extra, problems, day_first)
     return (None if problems else candidate), problems
+
+
+@lru_cache(maxsize=16)
+def _headers(mapping: Mapping) -> dict[str, str]:
+    """Field → the header of the column that fills it; shared by every row, never changed."""
+    headers: dict[str, str] = {}
+    for column in mapping.columns:
+        if column.field and column.field != "ignore":
+            headers.setdefault(column.field, column.header)
+    if "first_name" in headers or "last_name" in headers:
+        headers.setdefault("display_name", headers.get("first_name") or headers["last_name"])
+    return headers
 
 
 def _limit(name: str, mapping: Mapping) -> int:
@@ -148,19 +159,17 @@ def _read_fields(
     day_first: bool,
 ) -> Candidate:
     username_text = given.get("username")
-    column = headers.get("username", "")
+    columns = headers
     if not username_text and given.get("email"):
         username_text = given["email"].split("@", 1)[0]
-        column = headers["email"]
-    username = _check(problems, column, clean_username, username_text) or ""
-    lead = Candidate(username, columns=dict(headers))
-    lead.columns.setdefault("username", column)
+        columns = headers | {"username": headers["email"]}
+    username = _check(problems, columns.get("username", ""), clean_username, username_text) or ""
+    lead = Candidate(username, columns=columns)
     name = given.get("display_name") or " ".join(
         part for part in (given.get("first_name"), given.get("last_name")) if part
     )
     if name:
         given["display_name"] = name
-        headers.setdefault("display_name", headers.get("first_name", "Name"))
     for key in EDITABLE_GIVEN:
         if key in given:
             value = _check(problems, headers[key], _field, key, given[key])
@@ -252,7 +261,7 @@ def _label_parts(text: str) -> list[str]:
 
 def clear_caches() -> None:
     """Forget what earlier imports checked (the local zone may have changed since)."""
-    for cached in (_stage, _field, _moment, _label_list):
+    for cached in (_stage, _field, _moment, _label_list, _headers):
         cached.cache_clear()
 
 
