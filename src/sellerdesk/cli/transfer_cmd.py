@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from sellerdesk.cli.common import db_option
+from sellerdesk.transfer.fields import FIELD_NAMES
 
 IMPORT_FLAGS = (
     ("--dry-run", "say what would happen, row by row; change nothing"),
@@ -35,7 +36,8 @@ def register(subparsers) -> None:
         action="append",
         default=[],
         metavar="COLUMN=FIELD",
-        help="say what a column holds (repeatable); FIELD=ignore skips it",
+        help="say what a column holds (repeatable); FIELD is one of: "
+        + ", ".join(FIELD_NAMES),
     )
     imp.set_defaults(handler=run_import)
 
