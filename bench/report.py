@@ -23,6 +23,7 @@ ROWS = (
     ("import_baseline", "python -c 'import sqlalchemy.orm, rich.table'"),
     ("today", "sellerdesk today"),
     ("today_ratio", "  today ÷ import baseline"),
+    ("import_rows", "sellerdesk import, a sheet of this many rows"),
     ("app_rss", "peak memory (RSS) of the app"),
     ("bare_rss", "peak memory (RSS) of the bare app"),
 )
@@ -93,6 +94,7 @@ TARGETS = (
         "today_ratio", "sellerdesk today ≤ 0.5× import baseline", _every_size("today_ratio", 0.5)
     ),
     Target("app_rss", "peak memory ≤ 150 MB at 100k", _at_big("app_rss", 150.0)),
+    Target("import_rows", "import of 100k rows ≤ 30 s", _at_big("import_rows", 30.0)),
 )
 
 

@@ -24,6 +24,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import generate  # noqa: E402
+import import_csv  # noqa: E402
 import inprocess  # noqa: E402
 import report  # noqa: E402
 import startup  # noqa: E402
@@ -71,6 +72,8 @@ def measure_size(size: int, args: argparse.Namespace, scratch: Path) -> dict:
     results.update(startup.measure_startup(url, args.repeats, scratch))
     print(f"[{size:,} leads] sellerdesk today ...", file=sys.stderr)
     results.update(startup.measure_today(path, args.repeats, scratch))
+    print(f"[{size:,} leads] import of a {size:,}-row sheet ...", file=sys.stderr)
+    results.update(import_csv.measure_import(size, scratch))
     print(f"[{size:,} leads] queries ...", file=sys.stderr)
     clock.freeze(generate.ANCHOR)
     clock.set_local_zone(UTC)

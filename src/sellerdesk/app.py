@@ -39,11 +39,16 @@ class SellerdeskApp(App[int]):
     CSS_PATH = Path(__file__).with_name("app.tcss")
     COMMANDS = App.COMMANDS | {LeadCommands}
     COMMAND_PALETTE_DISPLAY = "ctrl+p"
+    # The daily backup starts this long after the database is open, so the copy
+    # never competes with filling the first screen.
+    DAILY_BACKUP_AFTER_S = 5.0
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
         Binding("f1,question_mark", "help", "Help", id="help"),
         Binding("f3", "settings", "Settings", id="settings"),
         Binding("f4", "referrals", "Referrals", id="referrals"),
+        # Out of the footer (it is full at 80 columns); listed by `?` and the palette.
+        Binding("f5", "import_leads", "Import leads", id="import", show=False),
         Binding("ctrl+p", "command_palette", "Jump", id="palette", priority=True),
     ]
 
@@ -160,6 +165,27 @@ class SellerdeskApp(App[int]):
         waiting, self._waiting = self._waiting, []
         for callback in waiting:
             callback()
+        if self.settings.backups.automatic and not self.demo:
+            if self.DAILY_BACKUP_AFTER_S > 0:
+                self.set_timer(self.DAILY_BACKUP_AFTER_S, self._start_daily_backup)
+            else:
+                self.call_after_refresh(self._start_daily_backup)
+
+    def _start_daily_backup(self) -> None:
+        self.run_worker(self._daily_backup, thread=True, group="backup", exit_on_error=False)
+
+    def _daily_backup(self) -> None:
+        from sellerdesk.transfer.backup import daily
+
+        try:
+            made = daily(self.db_url, self.settings.backups.keep)
+        except Exception as exc:  # a full disk must not take the app down
+            detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            message = f"Today's automatic backup failed: {detail}"
+            self.call_from_thread(self.notify, message, severity="warning", markup=False)
+            return
+        if made is not None:
+            self.log.info(f"daily backup written to {made}")
 
     def _database_failed(self, message: str) -> None:
         from sellerdesk.screens.problem import ProblemScreen
@@ -209,6 +235,12 @@ class SellerdeskApp(App[int]):
 
         if not isinstance(self.screen, ReferralsScreen):
             self.push_screen(ReferralsScreen())
+
+    def action_import_leads(self) -> None:
+        from sellerdesk.screens.import_leads import ImportScreen
+
+        if not isinstance(self.screen, ImportScreen):
+            self.push_screen(ImportScreen())
 
     def action_help(self) -> None:
         from sellerdesk.screens.help import HelpScreen

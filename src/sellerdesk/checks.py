@@ -14,6 +14,8 @@ from sellerdesk.vocab import INDUSTRIES, PROJECT_TYPES, SOURCES
 
 USERNAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,63}$")
 MAX_LABEL = 64
+MAX_NOTES = 20_000
+MAX_OWNER = 100
 
 # Fields a person may edit directly, with how each is checked.
 EDITABLE = (
@@ -81,4 +83,8 @@ def _clean_field(name: str, value: Any) -> Any:
         if value and len(value) > 200:
             raise Invalid("A display name can be at most 200 characters.")
         return value
+    if name == "notes" and isinstance(value, str) and len(value) > MAX_NOTES:
+        raise Invalid(f"Notes can be at most {MAX_NOTES:,} characters (these have {len(value):,}).")
+    if name == "owner" and isinstance(value, str) and len(value.strip()) > MAX_OWNER:
+        raise Invalid(f"An owner's name can be at most {MAX_OWNER} characters.")
     return (value or "").strip() or None if isinstance(value, str) or value is None else value

@@ -94,6 +94,16 @@ class Lint:
 
 
 @dataclass
+class Backups:
+    """Daily copies of the database, kept beside it (SQLite only)."""
+
+    automatic: bool = True
+    """Copy the database once a day, after the app has started."""
+    keep: int = 7
+    """How many daily copies to keep; the oldest beyond this are deleted."""
+
+
+@dataclass
 class Settings:
     seller: SellerProfile = field(default_factory=SellerProfile)
     team: Team = field(default_factory=Team)
@@ -102,6 +112,7 @@ class Settings:
     targets: Targets = field(default_factory=Targets)
     limits: Limits = field(default_factory=Limits)
     lint: Lint = field(default_factory=Lint)
+    backups: Backups = field(default_factory=Backups)
     problems: list[str] = field(default_factory=list, repr=False)
     """What could not be read from the file (shown once, never fatal)."""
 

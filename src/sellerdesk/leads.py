@@ -177,18 +177,22 @@ def update_lead(
     with db.write() as session:
         lead = _load(session, username)
         _check_version(lead, expected_version)
-        changed = {k: v for k, v in clean.items() if getattr(lead, k) != v}
-        if not changed:
-            return to_record(lead)
-        for key, value in changed.items():
-            setattr(lead, key, value)
-        _touch(lead)
-        body = ", ".join(
-            f"{key.replace('_', ' ')}: {value or '—'}" for key, value in changed.items()
-        )
-        record(session, lead, "edited", body, author=db.author, data={"fields": sorted(changed)})
-        session.flush()
+        if _edit(session, lead, clean, db.author):
+            session.flush()
         return to_record(lead)
+
+
+def _edit(session: Session, lead: LeadModel, clean: dict[str, Any], author: str) -> list[str]:
+    """Inside a write unit: set the checked fields that differ, with one timeline entry."""
+    changed = {k: v for k, v in clean.items() if getattr(lead, k) != v}
+    if not changed:
+        return []
+    for key, value in changed.items():
+        setattr(lead, key, value)
+    _touch(lead)
+    body = ", ".join(f"{key.replace('_', ' ')}: {value or '—'}" for key, value in changed.items())
+    record(session, lead, "edited", body, author=author, data={"fields": sorted(changed)})
+    return sorted(changed)
 
 
 def _check_version(lead: LeadModel, expected: int | None) -> None:
@@ -205,19 +209,25 @@ def set_stage(db: Database, username: str, stage: str, *, reason: str = "") -> L
     new = STAGES.parse(stage)
     with db.write() as session:
         lead = _load(session, username)
-        old = lead.stage
-        if old == new:
-            return to_record(lead)
-        lead.stage = new
-        lead.stage_since = clock.now()
-        _touch(lead)
-        body = f"{STAGES.label(old)} → {STAGES.label(new)}"
-        if reason:
-            body += f" ({reason})"
-        record(session, lead, "stage", body, author=db.author, data={"from": old, "to": new})
-        rules.stage_changed(session, lead, old, new, db.author)
-        session.flush()
+        if _move(session, lead, new, db.author, reason):
+            session.flush()
         return to_record(lead)
+
+
+def _move(session: Session, lead: LeadModel, new: str, author: str, reason: str = "") -> bool:
+    """Inside a write unit: move `lead` to stage `new` (logged, rules run); False if there."""
+    old = lead.stage
+    if old == new:
+        return False
+    lead.stage = new
+    lead.stage_since = clock.now()
+    _touch(lead)
+    body = f"{STAGES.label(old)} → {STAGES.label(new)}"
+    if reason:
+        body += f" ({reason})"
+    record(session, lead, "stage", body, author=author, data={"from": old, "to": new})
+    rules.stage_changed(session, lead, old, new, author)
+    return True
 
 
 def add_note(db: Database, username: str, text: str) -> Event:
@@ -273,16 +283,22 @@ def set_do_not_contact(db: Database, username: str, on: bool, reason: str = "") 
         raise Invalid("Say why this lead must not be contacted (the reason is kept on record).")
     with db.write() as session:
         lead = _load(session, username)
-        if lead.do_not_contact == on and (not on or lead.dnc_reason == reason):
-            return to_record(lead)
-        lead.do_not_contact = on
-        lead.dnc_reason = reason if on else None
-        _touch(lead)
-        record(session, lead, "dnc_on" if on else "dnc_off", reason, author=db.author)
-        if on:
-            rules.do_not_contact_set(session, lead, db.author)
-        session.flush()
+        if _flag(session, lead, on, reason, db.author):
+            session.flush()
         return to_record(lead)
+
+
+def _flag(session: Session, lead: LeadModel, on: bool, reason: str, author: str) -> bool:
+    """Inside a write unit: set or clear do-not-contact (logged, rules run); False if unchanged."""
+    if lead.do_not_contact == on and (not on or lead.dnc_reason == reason):
+        return False
+    lead.do_not_contact = on
+    lead.dnc_reason = reason if on else None
+    _touch(lead)
+    record(session, lead, "dnc_on" if on else "dnc_off", reason, author=author)
+    if on:
+        rules.do_not_contact_set(session, lead, author)
+    return True
 
 
 def remember_values(db: Database, username: str, values: dict[str, str]) -> Lead:

@@ -16,7 +16,9 @@ SIZE = (130, 40)
 
 
 def make_app(db_url: str, **kwargs) -> SellerdeskApp:
-    return SellerdeskApp(db_url, Settings(), **kwargs)
+    settings = Settings()
+    settings.backups.automatic = False  # tests of the daily copy turn it on themselves
+    return SellerdeskApp(db_url, settings, **kwargs)
 
 
 async def settle(pilot, rounds: int = 3) -> None:

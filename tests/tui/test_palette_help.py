@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
 from tests.tui.conftest import SIZE, fill, settle
 from textual.command import CommandPalette
 from textual.widgets import Static
 
 from sellerdesk import leads
 from sellerdesk.screens.help import HelpScreen
+from sellerdesk.screens.import_leads import ImportScreen
 from sellerdesk.screens.lead import LeadScreen
 from sellerdesk.screens.lead_form import LeadFormScreen
 
@@ -40,14 +42,18 @@ async def test_the_palette_jumps_to_a_lead_by_part_of_its_website(app, db):
         assert app.screen.lead_id == target.id
 
 
-async def test_the_palette_offers_a_new_lead(app, db):
+@pytest.mark.parametrize(
+    ("typed", "title", "screen"),
+    [("new lead", "New lead", LeadFormScreen), ("import", "Import leads", ImportScreen)],
+)
+async def test_the_palette_offers_the_apps_commands(app, db, typed, title, screen):
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        hits = await _palette_hits(app, pilot, "new lead")
-        assert "New lead" in hits[0]
+        hits = await _palette_hits(app, pilot, typed)
+        assert title in hits[0]
         await pilot.press("down", "enter")
         await settle(pilot)
-        assert isinstance(app.screen, LeadFormScreen)
+        assert isinstance(app.screen, screen)
 
 
 async def test_help_lists_the_keys_of_the_screen_beneath(app, db):

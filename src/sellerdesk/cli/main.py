@@ -23,6 +23,8 @@ COMMAND_MODULES = (
     "sellerdesk.cli.order_cmd",
     "sellerdesk.cli.referral_cmd",
     "sellerdesk.cli.script_cmd",
+    "sellerdesk.cli.transfer_cmd",
+    "sellerdesk.cli.backup_cmd",
 )
 
 

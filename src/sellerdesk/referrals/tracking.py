@@ -198,13 +198,7 @@ def _record_in_unit(
     created_referrer = referrer is None
     if referrer is None:
         referrer = _new_lead(session, by_name, author, stage="completed")
-        record(
-            session,
-            referrer,
-            "created",
-            f"Added as a past client who referred {new_name}",
-            author=author,
-        )
+        record(session, referrer, "created", past_client_text(new_name), author=author)
         _add_labels(session, referrer, [PAST_CLIENT_LABEL], author)
     created_referred = referred is None
     if referred is None:
@@ -225,7 +219,7 @@ def _record_in_unit(
         session,
         referrer,
         "referral_recorded",
-        f"Referred {referred.username}; reward when they order: {promised}",
+        recorded_text(referred.username, promised),
         author=author,
         data={"referral_id": model.id, "referred": referred.username},
     )
@@ -283,15 +277,42 @@ def add_referred_lead(
 
 
 def _mark_referred(session: Session, lead: LeadModel, by: str, author: str) -> None:
-    line = f"Referred by: {by}"
     lead.referred_by = by
     lead.source = "referral"
-    notes = (lead.notes or "").strip()
-    if line not in notes.splitlines():
-        lead.notes = f"{notes}\n{line}" if notes else line
+    notes = notes_with_referrer(lead.notes, by)
+    if notes is not None:
+        lead.notes = notes
     _add_labels(session, lead, [REFERRAL_LABEL], author)
-    record(session, lead, "note", line, author=author, data={"referred_by": by, "field": "notes"})
+    record(session, lead, "note", referred_line(by), author=author, data=note_data(by))
     _touch(lead)
+
+
+# The words and data a recorded referral leaves, shared with the bulk import.
+
+
+def referred_line(by: str) -> str:
+    return f"Referred by: {by}"
+
+
+def notes_with_referrer(notes: str | None, by: str) -> str | None:
+    """The notes with the "Referred by: <by>" line added, or None if they have it."""
+    line = referred_line(by)
+    text = (notes or "").strip()
+    if line in text.splitlines():
+        return None
+    return f"{text}\n{line}" if text else line
+
+
+def note_data(by: str) -> dict[str, str]:
+    return {"referred_by": by, "field": "notes"}
+
+
+def past_client_text(new_name: str) -> str:
+    return f"Added as a past client who referred {new_name}"
+
+
+def recorded_text(referred: str, promised: str) -> str:
+    return f"Referred {referred}; reward when they order: {promised}"
 
 
 def _has_order(session: Session, lead_id: int) -> bool:

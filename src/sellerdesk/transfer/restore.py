@@ -1,0 +1,210 @@
+"""Reading a row of sellerdesk's own export back: every field as it was, with
+its follow-ups, timeline and referral, each checked before anything is written.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from typing import Any
+
+from sellerdesk.checks import MAX_NOTES, clean_field, clean_username
+from sellerdesk.errors import Invalid
+from sellerdesk.followups.items import STATUSES as FOLLOWUP_STATUSES
+from sellerdesk.transfer.dates import Moment, parse_moment
+from sellerdesk.transfer.own import OWN_COLUMNS
+from sellerdesk.transfer.rows import (
+    EDITABLE_GIVEN,
+    NO,
+    YES,
+    Candidate,
+    Problem,
+    _check,
+    _labels,
+)
+from sellerdesk.vocab import STAGES
+
+REFERRAL_STATUSES = ("pending", "earned", "redeemed")
+OWN_HEADERS = {name: name for name in OWN_COLUMNS}  # each field is its own column
+OWN_LIMITS = {
+    "username": 200, "display_name": 200, "stage": 100, "website": 500,
+    "last_messaged_at": 64, "next_followup_at": 64, "labels": 4000, "notes": MAX_NOTES,
+    "source": 100, "referred_by": 200, "project_type": 100, "industry": 100, "owner": 200,
+    "do_not_contact": 16, "dnc_reason": 2000, "stage_since": 64, "created_at": 64,
+    "updated_at": 64, "values": 1_000_000, "followups": 8_000_000, "timeline": 30_000_000,
+    "referral": 20_000,
+}  # fmt: skip
+
+
+def json_list(text: str) -> list[str] | None:
+    """A cell holding a JSON list of strings, else None."""
+    if not text.startswith("["):
+        return None
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return None
+    if isinstance(value, list) and all(isinstance(item, str) for item in value):
+        return value
+    return None
+
+
+def instant(text: Any, what: str = "date") -> datetime:
+    """An exact moment as the export writes it (ISO 8601 with its offset)."""
+    if not isinstance(text, str) or not text:
+        raise Invalid(f"{what} is missing")
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        return parse_moment(text).at
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC)
+
+
+def _maybe_instant(value: Any, what: str) -> datetime | None:
+    return None if value in (None, "") else instant(value, what)
+
+
+def read_restore(
+    given: dict[str, str], headers: dict[str, str], problems: list[Problem]
+) -> Candidate:
+    username = _check(problems, "username", clean_username, given.get("username")) or ""
+    lead = Candidate(username, columns=OWN_HEADERS)
+    for key in (*EDITABLE_GIVEN, "notes"):
+        if key in given:
+            value = _check(problems, key, clean_field, key, given[key])
+            if value is not None:
+                lead.fields[key] = value
+    if "referred_by" in given:
+        lead.referred_by = _check(problems, "referred_by", clean_username, given["referred_by"])
+    if "stage" in given:
+        lead.stage = _check(problems, "stage", STAGES.parse, given["stage"])
+    if "labels" in given:
+        lead.labels = _labels(given["labels"], "labels", problems)
+    if "last_messaged_at" in given:
+        lead.last_messaged_at = _check(
+            problems, "last_messaged_at", instant, given["last_messaged_at"]
+        )
+    dnc = given.get("do_not_contact", "").lower()
+    if dnc not in YES | NO:
+        problems.append(Problem("do_not_contact", f"'{dnc[:20]}' is neither true nor false"))
+    if dnc in YES:
+        lead.dnc_reason = given.get("dnc_reason") or "Marked do-not-contact"
+    restore: dict[str, Any] = {}
+    for key in ("stage_since", "created_at", "updated_at"):
+        if key in given:
+            restore[key] = _check(problems, key, instant, given[key], key.replace("_", " "))
+    restore["values"] = _check(problems, "values", _values, given.get("values", "{}"))
+    restore["followups"] = _check(problems, "followups", _followups, given.get("followups", "[]"))
+    restore["timeline"] = _check(problems, "timeline", _timeline, given.get("timeline", "[]"))
+    if given.get("referral"):
+        restore["referral"] = _check(problems, "referral", _referral, given["referral"])
+    if not restore.get("followups") and given.get("next_followup_at"):
+        at = _check(problems, "next_followup_at", instant, given["next_followup_at"])
+        if at is not None:
+            lead.followup = Moment(at, True)
+    lead.restore = restore
+    return lead
+
+
+def _json(text: str, kind: type) -> Any:
+    try:
+        value = json.loads(text)
+    except ValueError as exc:
+        raise Invalid(f"is not valid JSON ({exc.args[0]})") from None
+    if not isinstance(value, kind):
+        raise Invalid(f"should be a JSON {'list' if kind is list else 'object'}")
+    return value
+
+
+def _text(item: dict, key: str, limit: int, *, required: bool = False) -> str | None:
+    value = item.get(key)
+    if value is None or value == "":
+        if required:
+            raise Invalid(f"{key} is missing")
+        return None if value is None else ""
+    if not isinstance(value, str) or len(value) > limit:
+        raise Invalid(f"{key} should be text of at most {limit:,} characters")
+    return value
+
+
+def _values(text: str) -> dict[str, str]:
+    value = _json(text, dict)
+    for name, item in value.items():
+        if len(name) > 64 or not isinstance(item, str):
+            raise Invalid(f"value '{name[:30]}' should be text under a name of 64 characters")
+    return value
+
+
+def _followups(text: str) -> list[dict[str, Any]]:
+    out = []
+    for number, item in enumerate(_json(text, list), start=1):
+        try:
+            if not isinstance(item, dict):
+                raise Invalid("is not an object")
+            status = item.get("status", "open")
+            if status not in FOLLOWUP_STATUSES:
+                raise Invalid(f"status '{str(status)[:20]}' is not one of {FOLLOWUP_STATUSES}")
+            due = instant(item.get("due_at"), "due_at")
+            out.append(
+                {
+                    "id": item.get("id") if isinstance(item.get("id"), int) else None,
+                    "due_at": due,
+                    "has_time": bool(item.get("has_time", False)),
+                    "first_due_at": _maybe_instant(item.get("first_due_at"), "first_due_at")
+                    or due,
+                    "reason": _text(item, "reason", 500) or "",
+                    "template": _text(item, "template", 64),
+                    "rule": _text(item, "rule", 32),
+                    "status": status,
+                    "created_by": _text(item, "created_by", 100) or "import",
+                    "created_at": _maybe_instant(item.get("created_at"), "created_at") or due,
+                    "done_at": _maybe_instant(item.get("done_at"), "done_at"),
+                    "snoozed_until": _maybe_instant(item.get("snoozed_until"), "snoozed_until"),
+                }
+            )
+        except Invalid as exc:
+            raise Invalid(f"follow-up {number}: {exc}") from None
+    return out
+
+
+def _timeline(text: str) -> list[dict[str, Any]]:
+    out = []
+    for number, item in enumerate(_json(text, list), start=1):
+        try:
+            if not isinstance(item, dict):
+                raise Invalid("is not an object")
+            body = item.get("body") or ""
+            if not isinstance(body, str):
+                raise Invalid("body should be text")
+            out.append(
+                {
+                    "at": instant(item.get("at"), "at"),
+                    "author": _text(item, "author", 100, required=True),
+                    "kind": _text(item, "kind", 32, required=True),
+                    "body": body,
+                    "data": item.get("data"),
+                }
+            )
+        except Invalid as exc:
+            raise Invalid(f"timeline entry {number}: {exc}") from None
+    return out
+
+
+def _referral(text: str) -> dict[str, Any]:
+    item = _json(text, dict)
+    status = item.get("status", "pending")
+    if status not in REFERRAL_STATUSES:
+        raise Invalid(f"status '{str(status)[:20]}' is not one of {REFERRAL_STATUSES}")
+    return {
+        "id": item.get("id") if isinstance(item.get("id"), int) else None,
+        "by": clean_username(item.get("by")),
+        "reward": _text(item, "reward", 500) or "",
+        "status": status,
+        "created_by": _text(item, "created_by", 100) or "import",
+        "created_at": instant(item.get("created_at"), "created_at"),
+        "earned_at": _maybe_instant(item.get("earned_at"), "earned_at"),
+        "redeemed_at": _maybe_instant(item.get("redeemed_at"), "redeemed_at"),
+        "redeemed_note": _text(item, "redeemed_note", 500),
+    }

@@ -1,0 +1,154 @@
+"""Export → import into an empty book gives the same book back: leads, labels,
+values, follow-ups, timeline and referrals (database ids aside), through CSV and JSON."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sqlite3
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from tests.conftest import seller_settings
+
+from sellerdesk import clock, leads
+from sellerdesk.followups import store
+from sellerdesk.orders.gate import Draft
+from sellerdesk.orders.store import create_order
+from sellerdesk.referrals.tracking import record_referral
+
+TRICKY_NOTES = '=HYPERLINK("http://evil.example","click")\n+1 555 0100\n@home\n-5 off'
+
+
+def build_book(db, frozen_now) -> None:
+    """A book that has lived a little: every kind of record the round trip must keep."""
+    settings = seller_settings()
+    leads.add_lead(db, "alice", display_name="Alice Doe", website="alice.com",
+                   labels=["Hot Lead", "VIP, gold", "=cmd"], notes=TRICKY_NOTES,
+                   project_type="redesign", industry="real estate", owner="jehan")  # fmt: skip
+    leads.set_stage(db, "alice", "qualified")
+    leads.add_note(db, "alice", "Wants 5 pages\n\tand a blog")
+    leads.remember_values(db, "alice", {"competitors": "a.com, b.com"})
+    # Follow-ups of different leads interleaved, so restored ids cannot match by chance.
+    leads.add_lead(db, "bob", stage="offer sent")
+    store.add(db, "bob", "3d", reason="first nudge")
+    store.add(db, "alice", "2w", reason="call back as asked")
+    store.add(db, "alice", "tomorrow 15:00", reason="send mockup links")
+    first = store.for_lead(db, leads.get_lead(db, "alice").id)[0]
+    store.snooze(db, followup_id=first.id, when_text="3d")
+    clock.freeze(frozen_now + timedelta(hours=2))
+    store.add(db, "bob", "fri", reason="price question")
+    store.done(db, "bob")
+    store.add(db, "bob", "next monday", template="offer.followup_1")
+    waiting = store.for_lead(db, leads.get_lead(db, "bob").id)[0]
+    store.cancel(db, waiting.id, "client replied")
+    record_referral(db, "carol", "bob", settings=settings)
+    create_order(
+        db,
+        "carol",
+        Draft(consent="Yes, please place the order", price_cents=45000, delivery_days=7,
+              pages="Home, About", design_direction="x.com", scope_confirmed=True),
+        settings=settings,
+    )  # fmt: skip
+    leads.add_lead(db, "dave")
+    leads.set_do_not_contact(db, "dave", True, "asked us to stop")
+    clock.freeze(frozen_now)
+
+
+def snapshot(path: Path) -> dict:
+    """The book as a person knows it: everything but database ids and version counters."""
+    conn = sqlite3.connect(path)
+    conn.row_factory = sqlite3.Row
+    try:
+        names = dict(conn.execute("SELECT id, username FROM leads").fetchall())
+        followups = {row["id"]: row for row in conn.execute("SELECT * FROM followups")}
+        referrals = {row["id"]: row for row in conn.execute("SELECT * FROM referrals")}
+
+        def plain(row, drop=("id", "version")) -> dict:
+            return {k: row[k] for k in row.keys() if k not in drop}  # noqa: SIM118 (sqlite3.Row)
+
+        def data(text):
+            if not text:
+                return text
+            value = json.loads(text)
+            if "followup_id" in value:
+                f = followups[value.pop("followup_id")]
+                value["followup"] = (names[f["lead_id"]], f["due_at"], f["created_at"])
+            if "referral_id" in value:
+                r = referrals[value.pop("referral_id")]
+                value["referral"] = (names[r["referrer_id"]], names[r["referred_id"]])
+            return value
+
+        book = {}
+        for row in conn.execute("SELECT * FROM leads ORDER BY username_key"):
+            lead_id = row["id"]
+            book[row["username"]] = {
+                "lead": plain(row),
+                "labels": [r[0] for r in conn.execute(
+                    "SELECT label FROM lead_labels WHERE lead_id = ? ORDER BY id", (lead_id,))],
+                "values": dict(conn.execute(
+                    "SELECT name, value FROM lead_values WHERE lead_id = ?", (lead_id,)
+                ).fetchall()),
+                "followups": sorted(
+                    tuple(plain(f, ("id", "lead_id")).items()) for f in followups.values()
+                     if f["lead_id"] == lead_id),
+                "timeline": [
+                    (e["at"], e["author"], e["kind"], e["body"], data(e["data"]))
+                    for e in conn.execute(
+                        "SELECT * FROM events WHERE lead_id = ? ORDER BY at, id", (lead_id,))
+                ],
+                "referred_by": [
+                    (names[r["referrer_id"]],
+                     *plain(r, ("id", "referrer_id", "referred_id")).values())
+                    for r in referrals.values() if r["referred_id"] == lead_id
+                ],
+            }  # fmt: skip
+        return book
+    finally:
+        conn.close()
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_export_then_import_into_an_empty_book_gives_the_same_book(
+    db, db_path, tmp_path, frozen_now, capsys, fmt
+):
+    from sellerdesk.cli.main import main
+
+    build_book(db, frozen_now)
+    before = snapshot(db_path)
+    assert set(before) == {"alice", "bob", "carol", "dave"}
+    assert before["carol"]["referred_by"][0][0] == "bob"
+    assert any(kind == "referral_earned" for _, _, kind, _, _ in before["bob"]["timeline"])
+
+    exported = tmp_path / f"book.{fmt}"
+    assert main(["--db", str(db_path), "export", "--format", fmt, "-o", str(exported)]) == 0
+    empty = tmp_path / "empty.sqlite3"
+    code = main(["--db", str(empty), "import", str(exported), "--new-labels"])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    assert "Imported 4 new leads." in out
+
+    after = snapshot(empty)
+    for username in before:
+        for part in before[username]:
+            assert after[username][part] == before[username][part], (username, part)
+    assert after == before
+
+
+def test_the_export_is_formula_safe_and_private(db, db_path, tmp_path, frozen_now):
+    from sellerdesk.transfer.export import export
+
+    build_book(db, frozen_now)
+    target = tmp_path / "book.csv"
+    export(db, target)
+    assert target.stat().st_mode & 0o777 == 0o600
+    text = target.read_text(encoding="utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text, newline="")))
+    alice = next(row for row in rows if row["username"] == "alice")
+    assert alice["notes"] == "'" + TRICKY_NOTES  # a spreadsheet shows it, never runs it
+    assert alice["labels"] == '["Hot Lead","VIP, gold","=cmd"]'
+    for row in rows:
+        for cell in row.values():
+            assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), cell
