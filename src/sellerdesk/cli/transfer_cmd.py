@@ -122,8 +122,9 @@ def _rows(count: int) -> str:
 
 
 def _dry_run(plan) -> int:
+    from sellerdesk.safe_text import one_line as visible
     from sellerdesk.transfer.layouts import OWN
-    from sellerdesk.transfer.text import shown, visible
+    from sellerdesk.transfer.text import shown
 
     table = plan.table
     about = [plan.mapping.layout, table.encoding, *table.notes]
@@ -177,7 +178,8 @@ def _details(step) -> str:
 
 
 def _print_refusal(plan, step, stream) -> None:
-    from sellerdesk.transfer.text import shown, visible
+    from sellerdesk.safe_text import one_line as visible
+    from sellerdesk.transfer.text import shown
 
     where = plan.where(step)
     for problem in step.problems:
