@@ -40,6 +40,7 @@ class SellerdeskApp(App[int]):
         Binding("f1,question_mark", "help", "Help", id="help"),
         Binding("f3", "settings", "Settings", id="settings"),
         Binding("f4", "referrals", "Referrals", id="referrals"),
+        Binding("u", "take_back", "Take back the last copy", id="take-back", show=False),
         Binding("ctrl+p", "command_palette", "Jump", id="palette", priority=True),
     ]
 
@@ -60,6 +61,7 @@ class SellerdeskApp(App[int]):
         self.db: Database | None = None
         self.db_problem: str | None = None
         self._waiting: list[Callable[[], Any]] = []
+        self.last_copy: Any = None  # the latest copy made here, for the take-back key
         if demo:
             self.sub_title = "demo — sample leads, nothing is kept"
 
@@ -182,6 +184,14 @@ class SellerdeskApp(App[int]):
 
         if not isinstance(self.screen, ReferralsScreen):
             self.push_screen(ReferralsScreen())
+
+    def remember_copy(self, event: Any) -> None:
+        self.last_copy = event
+
+    def action_take_back(self) -> None:
+        from sellerdesk.screens.take_back import take_back_last
+
+        take_back_last(self)
 
     def action_help(self) -> None:
         from sellerdesk.screens.help import HelpScreen

@@ -104,10 +104,10 @@ def test_copy_print_records_on_the_timeline(capsys, db, db_url, frozen_now):
 def test_copy_names_missing_values_and_copies_nothing(capsys, db, db_url):
     lead = leads.add_lead(db, "acme")
     code, out, err = run(
-        capsys, "copy", "redesign.custom_offer", "--lead", "acme", "--db", db_url, "--print"
+        capsys, "copy", "redesign.scope_confirmation", "--lead", "acme", "--db", db_url, "--print"
     )
     assert code == 1 and out == ""
-    for name in ("pages", "design_direction", "delivery_days", "price"):
+    for name in ("pages", "design_direction", "focus"):
         assert name in err
     assert [e.kind for e in leads.lead_timeline(db, lead.id)] == ["created"]
 
@@ -120,28 +120,14 @@ def test_copy_set_values_are_used_and_remembered(capsys, db, db_url):
         "--set",
         "design_direction=rival.com",
         "--set",
-        "delivery_days=7",
-        "--set",
-        "price=450",
+        "focus=services",
     ]
-    code, out, _ = run(
-        capsys, "copy", "redesign.custom_offer", "--lead", "acme", "--db", db_url, "--print", *sets
-    )
-    assert code == 0 and "Pages: Home, About" in out and "Fixed price: $450" in out
+    copy = ("copy", "redesign.scope_confirmation", "--lead", "acme", "--db", db_url, "--print")
+    code, out, _ = run(capsys, *copy, *sets)
+    assert code == 0 and "Pages: Home, About" in out and "Focus: services" in out
     assert leads.get_lead(db, "acme").values["pages"] == "Home, About"
     # Remembered: the next copy needs no --set.
-    code, out, _ = run(
-        capsys,
-        "copy",
-        "redesign.scope_confirmation",
-        "--lead",
-        "acme",
-        "--db",
-        db_url,
-        "--print",
-        "--set",
-        "focus=services",
-    )
+    code, out, _ = run(capsys, *copy)
     assert code == 0 and "Design direction: rival.com" in out
 
 
