@@ -180,14 +180,28 @@ async def test_show_text_view_holds_the_preview(db, db_url, seller_profile):
     lead = leads.add_lead(db, "acme")
     app = SellerdeskApp(db_url, seller_profile)
     async with app.run_test(size=(130, 40)) as pilot:
-        await open_library(pilot, lead.id, "redesign.budget")
+        screen = await open_library(pilot, lead.id, "redesign.pages")
         await pilot.press("v")
         await settle(pilot)
         assert isinstance(app.screen, ShowTextScreen)
-        assert app.screen.query_one("#show-text").text == "Do you have a budget range in mind?"
+        expected = "Please list the pages you want on the new website."
+        assert app.screen.query_one("#show-text").text == expected
         await pilot.press("escape")
         await settle(pilot)
         assert isinstance(app.screen, TemplateLibraryScreen)
+        # A text the rule book refuses says so in the preview and is not handed out.
+        await pilot.press("6")
+        await settle(pilot)
+        assert isinstance(app.screen, OverrideScreen)
+        await pilot.press("escape")
+        await settle(pilot)
+        findings = str(screen.query_one("#template-findings").render())
+        assert "Refused: The budget question comes after scope only" in findings
+        await pilot.press("v")
+        await settle(pilot)
+        assert not isinstance(app.screen, ShowTextScreen)
+        said = [n.message for n in app._notifications][-1]
+        assert said.startswith("Not shown for copying. The budget question comes after scope")
         assert copies(db, "acme") == []
 
 

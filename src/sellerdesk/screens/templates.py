@@ -390,8 +390,14 @@ class TemplateLibraryScreen(Screen):
         from sellerdesk.screens.show_text import ShowTextScreen
 
         prepared = self.prepared()
-        if prepared is not None:
-            self.app.push_screen(ShowTextScreen(prepared.template.title, prepared.text))
+        if prepared is None:
+            return
+        if prepared.blocked is not None:
+            # Text to copy by hand is a copy too: a refused one is not handed out.
+            sentence = f"Not shown for copying. {prepared.blocked.sentence}"
+            self.notify(sentence, severity="warning", timeout=10, markup=False)
+            return
+        self.app.push_screen(ShowTextScreen(prepared.template.title, prepared.text))
 
     def action_back(self) -> None:
         self.dismiss(None)
