@@ -9,6 +9,8 @@ was opened on the lead, by another person or another window).
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -28,6 +30,19 @@ SCRIPT_SCREEN, LIBRARY, QUEUE, COPY_CLI, OFFER_CLI = (
     "sellerdesk script offer",
 )
 PATHS = (SCRIPT_SCREEN, LIBRARY, QUEUE, COPY_CLI, OFFER_CLI)
+
+
+def sellerdesk_cli(db_url: str, *argv: str) -> subprocess.CompletedProcess:
+    """`sellerdesk ARGV --db URL` as a real process, as typed in a shell."""
+    return subprocess.run(
+        [sys.executable, "-m", "sellerdesk", *argv, "--db", db_url],
+        capture_output=True,
+        stdin=subprocess.DEVNULL,
+        text=True,
+        timeout=60,
+    )
+
+
 # 160 pages: the offer description runs past Fiverr's 1,500 characters.
 MANY_PAGES = [f"Page {n:03}" for n in range(1, 161)]
 

@@ -10,9 +10,6 @@ whom; a rule nothing passes (Fiverr's length limit) stays refused.
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pytest
 from tests.conftest import seller_settings
 from tests.rules.conftest import (
@@ -24,8 +21,10 @@ from tests.rules.conftest import (
     REASON,
     SCRIPT_SCREEN,
     Row,
+    sellerdesk_cli,
 )
 from tests.tui.conftest import fill, settle
+from textual.widgets import Input
 
 from sellerdesk import leads
 from sellerdesk.app import SellerdeskApp
@@ -135,7 +134,7 @@ async def test_refused_then_passed_on_purpose_in_the_app(db, db_url, row, path):
             assert app.clipboard == ""
             assert_nothing_sent(db, row, stage)
             return
-        await fill(pilot, app.screen.query_one("#override-reason"), REASON)
+        await fill(pilot, app.screen.query_one(Input), REASON)
         await pilot.press("enter")
         await settle(pilot)
         assert app.clipboard
@@ -143,16 +142,6 @@ async def test_refused_then_passed_on_purpose_in_the_app(db, db_url, row, path):
 
 
 # ------------------------------------------------------------ real processes
-
-
-def _cli(db_url: str, *argv: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "sellerdesk", *argv, "--db", db_url],
-        capture_output=True,
-        stdin=subprocess.DEVNULL,
-        text=True,
-        timeout=60,
-    )
 
 
 def _command(row: Row, path: str) -> tuple[str, ...]:
@@ -172,14 +161,14 @@ def test_refused_then_passed_on_purpose_from_the_shell(db, db_url, row, path):
     stage = leads.get_lead(db, row.username).stage
     command = _command(row, path)
 
-    refused = _cli(db_url, *command)
+    refused = sellerdesk_cli(db_url, *command)
     assert refused.returncode == 1 and refused.stdout == ""
     hint = ' (To pass it on purpose: --override "reason".)' if row.can_override else ""
     assert refused.stderr == f"sellerdesk: {row.sentence()}{hint}\n"
     assert_nothing_sent(db, row, stage)
 
     sent = () if path == COPY_CLI else ("--sent",)
-    passed = _cli(db_url, *command, *sent, "--override", REASON)
+    passed = sellerdesk_cli(db_url, *command, *sent, "--override", REASON)
     if not row.can_override:
         assert passed.returncode == 1 and passed.stdout == ""
         assert passed.stderr == f"sellerdesk: {row.sentence()}\n"

@@ -5,11 +5,8 @@ from the shell: passed on purpose with a reason, except a mandatory step."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pytest
-from tests.rules.conftest import REASON
+from tests.rules.conftest import REASON, sellerdesk_cli
 from tests.tui.conftest import settle
 
 from sellerdesk import leads
@@ -45,19 +42,11 @@ def _scoped(db):
     return lead
 
 
-def _cli(db_url: str, *argv: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "sellerdesk", *argv, "--db", db_url],
-        capture_output=True,
-        stdin=subprocess.DEVNULL,
-        text=True,
-        timeout=60,
-    )
-
-
 def test_the_shell_fills_from_the_script_answers(db, db_url):
     _scoped(db)
-    done = _cli(db_url, "copy", "redesign.scope_confirmation", "--lead", "inzoneagency", "--print")
+    done = sellerdesk_cli(
+        db_url, "copy", "redesign.scope_confirmation", "--lead", "inzoneagency", "--print"
+    )
     assert done.returncode == 0, done.stderr
     assert done.stdout == SCOPE_TEXT + "\n"
 
@@ -91,11 +80,11 @@ def test_a_gate_passed_on_purpose_from_the_shell(db, db_url):
     _scoped(db)
     while runs.get_run(db, "inzoneagency").step != "scope_confirmation":
         runs.next_step(db, "inzoneagency")
-    refused = _cli(db_url, "script", "next", "inzoneagency")
+    refused = sellerdesk_cli(db_url, "script", "next", "inzoneagency")
     assert refused.returncode == 1
     assert refused.stderr.startswith("sellerdesk: Confirm the scope before the offer: ")
     assert refused.stderr.endswith('(To pass it on purpose: --override "reason".)\n')
-    passed = _cli(db_url, "script", "next", "inzoneagency", "--override", REASON)
+    passed = sellerdesk_cli(db_url, "script", "next", "inzoneagency", "--override", REASON)
     assert passed.returncode == 0, passed.stderr
     assert runs.get_run(db, "inzoneagency").step == "custom_offer"
     lead = leads.get_lead(db, "inzoneagency")
@@ -114,7 +103,7 @@ def test_a_mandatory_step_is_never_passed_empty(db, db_url):
     runs.next_step(db, "nopages")
     assert runs.get_run(db, "nopages").step == "pages"
     for extra in ((), ("--override", REASON)):
-        done = _cli(db_url, "script", "next", "nopages", *extra)
+        done = sellerdesk_cli(db_url, "script", "next", "nopages", *extra)
         assert done.returncode == 1
         assert done.stderr == (
             "sellerdesk: Pages discovery is mandatory: capture the pages (step 3) first.\n"

@@ -5,11 +5,9 @@ toward no daily target."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pytest
 from tests.conftest import accept_project
+from tests.rules.conftest import sellerdesk_cli
 from tests.scripts.conftest import walk_to
 from tests.tui.conftest import settle
 
@@ -129,24 +127,15 @@ def test_an_ask_taken_back_was_never_asked(db, frozen_now):
 def test_take_back_from_the_shell(db, db_url, frozen_now):
     lead = _ready_offer(db)
 
-    def cli(*argv: str) -> subprocess.CompletedProcess:
-        return subprocess.run(
-            [sys.executable, "-m", "sellerdesk", *argv, "--db", db_url],
-            capture_output=True,
-            stdin=subprocess.DEVNULL,
-            text=True,
-            timeout=60,
-        )
-
-    copied = cli("script", "offer", lead.username, "--sent")
+    copied = sellerdesk_cli(db_url, "script", "offer", lead.username, "--sent")
     assert copied.returncode == 0, copied.stderr
     assert f"sellerdesk take-back {lead.username}" in copied.stderr
     assert leads.get_lead(db, lead.username).stage == "offer_sent"
-    back = cli("take-back", lead.username)
+    back = sellerdesk_cli(db_url, "take-back", lead.username)
     assert back.returncode == 0, back.stderr
     assert back.stdout.startswith("Taken back: redesign.custom_offer to eventhall_co was not sent")
     assert leads.get_lead(db, lead.username).stage == "hot_lead"
-    again = cli("take-back", lead.username)
+    again = sellerdesk_cli(db_url, "take-back", lead.username)
     assert again.returncode == 1
     assert again.stderr == "sellerdesk: That copy to eventhall_co was already taken back.\n"
 
