@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from sellerdesk import clock, rules
+from sellerdesk import clock
 from sellerdesk.db.engine import Database
 from sellerdesk.db.models import EventModel, FollowUpModel, LeadModel, ScriptRunModel
 from sellerdesk.errors import Invalid, NotFound
@@ -129,19 +129,10 @@ def _restore_stage(
     stage = moved.get("stage")
     if not stage:
         return []
-    old, new = stage["to"], stage["from"]
-    lead.stage = new
-    lead.stage_since = clock.now()
-    record(
-        session,
-        lead,
-        "stage",
-        f"{STAGES.label(old)} → {STAGES.label(new)} (copy of {template} taken back)",
-        author=author,
-        data={"from": old, "to": new},
-    )
-    rules.stage_changed(session, lead, old, new, author)
-    return [f"back at {STAGES.label(new)}"]
+    from sellerdesk.scripts.runs import move_stage
+
+    move_stage(session, lead, stage["from"], author, f"copy of {template} taken back")
+    return [f"back at {STAGES.label(stage['from'])}"]
 
 
 def _cancel_planned(

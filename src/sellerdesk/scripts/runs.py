@@ -506,6 +506,12 @@ def advance_stage(session: Session, lead: LeadModel, stage: str, author: str, wh
     order = STAGES.keys
     if lead.stage == "lost" or order.index(lead.stage) >= order.index(stage):
         return
+    move_stage(session, lead, stage, author, why)
+
+
+def move_stage(session: Session, lead: LeadModel, stage: str, author: str, why: str) -> None:
+    """Move the lead to `stage` inside this write unit, on the timeline and through
+    the stage rules (cadences), whichever way it goes."""
     old = lead.stage
     lead.stage = stage
     lead.stage_since = clock.now()
