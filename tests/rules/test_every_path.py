@@ -131,6 +131,10 @@ async def test_refused_then_passed_on_purpose_in_the_app(db, db_url, row, path):
         await _trigger(app, pilot, row, path, lead.id)
         if not row.can_override:
             assert not isinstance(app.screen, OverrideScreen)
+            if path == LIBRARY:  # the counter says how much to cut
+                heading = str(app.screen.query_one("#template-heading").render())
+                assert row.sentence().split("characters")[0].split()[-1] in heading
+                assert f": cut {row.sentence().rsplit('cut ', 1)[1].rstrip('.')}" in heading
             assert app.clipboard == ""
             assert_nothing_sent(db, row, stage)
             return

@@ -341,7 +341,10 @@ class TemplateLibraryScreen(Screen):
         heading.append(f"{template.id}", style="bold")
         heading.append(f"  {script_title(template.script)}, step {template.step}")
         limit = limit_for(template.field, self.app.settings)
-        heading.append(f"  {len(prepared.text)}/{limit} characters")
+        size = len(prepared.text)
+        heading.append(f"  {size:,}/{limit:,} characters")
+        if size > limit:
+            heading.append(f": cut {size - limit:,}", style="bold red")
         if template.editable:
             heading.append("\nA starting point written from the seed: edit it to your voice.")
         if template.origin == "user":
