@@ -158,7 +158,9 @@ def prepare_copy(
     override: str | None = None,
 ) -> PreparedCopy:
     """Fill `template` for `lead` and ask the rule book on the lead's stored state."""
-    facts = read_facts(db, lead.id) if lead is not None else None
+    # The lead as the caller read it a moment ago; its runs and orders as they are
+    # now. `commit_copy` judges again on everything as it is when it records.
+    facts = read_facts(db, lead.id, lead) if lead is not None else None
     return prepare_with(template, facts, settings, extra, override=override, checked=True)
 
 

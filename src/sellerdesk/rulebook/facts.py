@@ -28,11 +28,13 @@ class LeadFacts:
     now: datetime | None = None
 
 
-def facts_in_unit(session: Session, lead_id: int) -> LeadFacts:
-    """The lead's facts inside the caller's unit (the write unit that records a copy)."""
+def facts_in_unit(session: Session, lead_id: int, lead: Lead | None = None) -> LeadFacts:
+    """The lead's facts inside the caller's unit (the write unit that records a copy).
+    `lead`: the record as the caller just read it, to spare reading it again."""
     from sellerdesk.referrals.guard import order_facts
 
-    lead = to_record(_load_id(session, lead_id))
+    if lead is None:
+        lead = to_record(_load_id(session, lead_id))
     rows = session.scalars(
         select(ScriptRunModel)
         .where(ScriptRunModel.lead_id == lead_id)
@@ -46,6 +48,6 @@ def facts_in_unit(session: Session, lead_id: int) -> LeadFacts:
     return LeadFacts(lead, runs, tuple(order_facts(session, lead_id)), clock.now())
 
 
-def read_facts(db: Database, lead_id: int) -> LeadFacts:
+def read_facts(db: Database, lead_id: int, lead: Lead | None = None) -> LeadFacts:
     with db.read() as session:
-        return facts_in_unit(session, lead_id)
+        return facts_in_unit(session, lead_id, lead)
