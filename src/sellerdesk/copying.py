@@ -82,13 +82,6 @@ class PreparedCopy:
         return blocking(self.refusals, self.override)
 
     @property
-    def passed(self) -> tuple[Refusal, ...]:
-        """Refusals passed on purpose (with the override's reason)."""
-        if self.blocked is not None or not self.override:
-            return ()
-        return self.refusals
-
-    @property
     def warnings(self) -> list[Finding]:
         """Lint findings other than the missing values (which a form asks for)."""
         return [f for f in self.findings if f.code != "missing-value"]

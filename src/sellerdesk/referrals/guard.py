@@ -35,10 +35,6 @@ from sellerdesk.templates.model import Finding, Template
 REFUSING_CODES = ("forbidden-phrase", "reward-mismatch", "cash-reward", "referral-rating")
 
 
-def is_referral(template: Template) -> bool:
-    return is_referral_template(template)
-
-
 def order_facts(session: Session, lead_id: int) -> list[OrderFacts]:
     rows = session.execute(
         select(
@@ -64,7 +60,7 @@ def lead_gate(db: Database, lead_id: int) -> Gate:
 
 def text_problems(template: Template, text: str, settings: Settings) -> list[str]:
     """Why this referral text cannot go out as written (empty when it can)."""
-    if not is_referral(template):
+    if not is_referral_template(template):
         return []
     found: list[Finding] = [
         *lint_text(text, settings, field=template.field, referral=True),
