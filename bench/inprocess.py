@@ -67,8 +67,12 @@ def measure_queue(db, repeats: int) -> dict[str, Result]:
 
 
 # The heaviest approved text: seven placeholders, the lead's website and the
-# seller profile, lint over 500+ characters.
+# seller profile, lint over 500+ characters. The generated leads have no orders,
+# so the referral gate refuses it: the benchmark passes the gate on purpose, as
+# a seller would with a reason (the rule book still reads the lead's state, and
+# the override is one more timeline row in the copy's unit).
 TEMPLATE_ID = "referral.forward"
+OVERRIDE = "benchmark: the gate is measured, not the generated data"
 
 
 def _copy_setup(db):
@@ -105,10 +109,14 @@ def measure_template(db, repeats: int) -> dict[str, Result]:
     from sellerdesk.copying import prepare_copy
 
     lead, settings, template, extra = _copy_setup(db)
-    prepared = prepare_copy(template, lead, settings, extra)
+
+    def once():
+        return prepare_copy(db, template, lead, settings, extra, override=OVERRIDE)
+
+    prepared = once()
     if not prepared.ready:
         return {"template": Result.missing(f"n/a ({TEMPLATE_ID} left {prepared.missing} open)")}
-    runs = time_calls(lambda: prepare_copy(template, lead, settings, extra), repeats)
+    runs = time_calls(once, repeats)
     return {"template": Result.of(runs, note=TEMPLATE_ID)}
 
 
@@ -126,7 +134,7 @@ def measure_copy(db, repeats: int) -> dict[str, Result]:
 
         def once():
             fresh = get_lead_by_id(db, lead.id)
-            prepared = prepare_copy(template, fresh, settings, extra)
+            prepared = prepare_copy(db, template, fresh, settings, extra, override=OVERRIDE)
             if where == clipboard.SYSTEM:
                 clipboard.copy_system(prepared.text)
             else:

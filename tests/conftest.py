@@ -114,3 +114,26 @@ def lead_with_controls(db):
     leads.add_note(db, "eve", f"she said{CLIPBOARD}\nyes")
     store.add(db, "eve", "2d", reason=f"chase{CLEAR}", template="followup.offer_day1")
     return lead
+
+
+def accept_project(db, username: str, number: str = "FO1") -> None:
+    """Give `username` an order placed with their yes, delivered, accepted and praised:
+    the referral gate holds for them."""
+    from sellerdesk.orders import feedback
+    from sellerdesk.orders.gate import Draft
+    from sellerdesk.orders.status import set_status
+    from sellerdesk.orders.store import create_order
+
+    draft = Draft(
+        consent="Yes, please place the order",
+        number=number,
+        price_cents=45000,
+        delivery_days=7,
+        pages="Home, About, Services, Contact",
+        design_direction="brightclean.com",
+        scope_confirmed=True,
+    )
+    create_order(db, username, draft)
+    for status in ("in progress", "delivered", "completed"):
+        set_status(db, number, status)
+    feedback.record_feedback(db, number, "positive", "Looks great, thank you!")

@@ -49,6 +49,7 @@ class SellerdeskApp(App[int]):
         Binding("f4", "referrals", "Referrals", id="referrals"),
         # Out of the footer (it is full at 80 columns); listed by `?` and the palette.
         Binding("f5", "import_leads", "Import leads", id="import", show=False),
+        Binding("u", "take_back", "Take back the last copy", id="take-back", show=False),
         Binding("ctrl+p", "command_palette", "Jump", id="palette", priority=True),
     ]
 
@@ -66,6 +67,7 @@ class SellerdeskApp(App[int]):
         self.db: Database | None = None
         self.db_problem: str | None = None
         self._waiting: list[Callable[[], Any]] = []
+        self.last_copy: Any = None  # the latest copy made here, for the take-back key
         if demo:
             self.sub_title = "demo — sample leads, nothing is kept"
 
@@ -241,6 +243,14 @@ class SellerdeskApp(App[int]):
 
         if not isinstance(self.screen, ImportScreen):
             self.push_screen(ImportScreen())
+
+    def remember_copy(self, event: Any) -> None:
+        self.last_copy = event
+
+    def action_take_back(self) -> None:
+        from sellerdesk.screens.take_back import take_back_last
+
+        take_back_last(self)
 
     def action_help(self) -> None:
         from sellerdesk.screens.help import HelpScreen

@@ -1,30 +1,53 @@
 """Preparing and recording a copy of a message to a lead.
 
-Prepare: fill the template from the lead, the settings and any extra values,
-and lint the result. Commit: after the text went to a clipboard (or could
-not), record it on the lead's timeline with the exact text, remember the
-values typed for it, and update Last Messaged, all in one write unit.
+Prepare: fill the template from the lead, its script answers, the settings
+and any values typed for this copy, lint the result, and ask the rule book
+on the lead's stored state. Commit: after the text went to a clipboard (or
+could not), ask the rule book again inside the write unit, then record the
+copy on the lead's timeline with the exact text, remember the values typed
+for it, update Last Messaged, and do what sending it means (the offer moves
+the lead to Offer Sent), all in one unit. `takeback.take_back` undoes that.
+
+Nothing reaches a clipboard or the timeline that the rule book refuses,
+unless the seller passes a gate on purpose with a reason (`override`),
+which the timeline then records.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import json
+from dataclasses import dataclass, field, replace
+from typing import Any
 
 from sellerdesk import clock
 from sellerdesk.clipboard import NOWHERE
 from sellerdesk.config import Settings
 from sellerdesk.db.engine import Database
-from sellerdesk.db.models import LeadValueModel
+from sellerdesk.db.models import LeadValueModel, ScriptRunModel
 from sellerdesk.errors import Invalid
 from sellerdesk.leads import _load_id, _touch
 from sellerdesk.records import Event, Lead
-from sellerdesk.referrals.guard import check_in_unit as check_referral_copy
+from sellerdesk.rulebook import (
+    LeadFacts,
+    Refusal,
+    Refused,
+    blocking,
+    facts_in_unit,
+    read_facts,
+    state_refusals,
+    text_refusals,
+)
+from sellerdesk.rulebook.override import clean_reason, record_override
+from sellerdesk.rulebook.scope import governing
 from sellerdesk.templates.lint import check_copy
 from sellerdesk.templates.model import WARNING, Finding, Template
 from sellerdesk.templates.render import Rendered, render
 from sellerdesk.templates.values import SETTINGS, ValueInfo, build_values, info
 from sellerdesk.timeline import record
 from sellerdesk.timeline import to_record as event_record
+
+COPIED_KIND = "message_copied"
+SHOWN_KIND = "message_shown"  # reached no clipboard: not a sent message
 
 
 @dataclass(frozen=True)
@@ -34,6 +57,13 @@ class PreparedCopy:
     rendered: Rendered
     findings: list[Finding] = field(default_factory=list)
     values: dict[str, str] = field(default_factory=dict)
+    refusals: tuple[Refusal, ...] = ()
+    """What the rule book refuses, passed on purpose or not (see `blocked`)."""
+    override: str | None = None
+    """The seller's reason to pass the gates that refuse, if one was given."""
+    checked: bool = False
+    """True when the rule book judged the lead's stored state (not a preview)."""
+    settings: Settings | None = field(default=None, repr=False, compare=False)
 
     @property
     def text(self) -> str:
@@ -49,6 +79,11 @@ class PreparedCopy:
         return self.rendered.complete
 
     @property
+    def blocked(self) -> Refusal | None:
+        """The refusal that stops this copy, or None when it may go out."""
+        return blocking(self.refusals, self.override)
+
+    @property
     def warnings(self) -> list[Finding]:
         """Lint findings other than the missing values (which a form asks for)."""
         return [f for f in self.findings if f.code != "missing-value"]
@@ -57,22 +92,71 @@ class PreparedCopy:
         return [(name, info(name)) for name in self.missing]
 
 
-def prepare_copy(
+def script_values(template: Template, facts: LeadFacts) -> dict[str, str]:
+    """Placeholder values from the lead's script answers, as the script screen
+    has them: every run's answers, the run that governs this template on top."""
+    _use, governing_run = governing(template, facts.lead, facts.runs)
+    out: dict[str, str] = {}
+    for run in (*reversed(facts.runs), governing_run):
+        if run is not None:
+            out.update(run.definition.values(run.answers))
+    return out
+
+
+def prepare_with(
     template: Template,
-    lead: Lead | None,
+    facts: LeadFacts | None,
     settings: Settings,
     extra: dict[str, str] | None = None,
+    *,
+    override: str | None = None,
+    checked: bool = False,
 ) -> PreparedCopy:
+    """A copy prepared on facts already read (a preview, or `prepare_copy`)."""
+    lead = facts.lead if facts is not None else None
+    if facts is not None:
+        lead = replace(facts.lead, values={**facts.lead.values, **script_values(template, facts)})
     values = build_values(lead, settings, extra)
     rendered = render(template.body, values)
-    website = values.get("website")
-    findings = check_copy(template, rendered, settings, website=website)
+    findings = check_copy(template, rendered, settings, website=values.get("website"))
     if lead is not None and lead.do_not_contact:
         reason = f" ({lead.dnc_reason})" if lead.dnc_reason else ""
         findings.append(
             Finding("do-not-contact", WARNING, f"{lead.username} is marked do-not-contact{reason}.")
         )
-    return PreparedCopy(template, lead, rendered, findings, values)
+    refusals: list[Refusal] = []
+    if facts is not None:
+        refusals = [
+            *text_refusals(template, rendered.text, findings, settings),
+            *state_refusals(template, facts, settings),
+        ]
+    return PreparedCopy(
+        template,
+        lead,
+        rendered,
+        findings,
+        values,
+        tuple(refusals),
+        clean_reason(override),
+        checked and facts is not None,
+        settings,
+    )
+
+
+def prepare_copy(
+    db: Database,
+    template: Template,
+    lead: Lead | None,
+    settings: Settings,
+    extra: dict[str, str] | None = None,
+    *,
+    override: str | None = None,
+) -> PreparedCopy:
+    """Fill `template` for `lead` and ask the rule book on the lead's stored state."""
+    # The lead as the caller read it a moment ago; its runs and orders as they are
+    # now. `commit_copy` judges again on everything as it is when it records.
+    facts = read_facts(db, lead.id, lead) if lead is not None else None
+    return prepare_with(template, facts, settings, extra, override=override, checked=True)
 
 
 def lead_values_to_remember(values: dict[str, str]) -> dict[str, str]:
@@ -87,22 +171,36 @@ def commit_copy(
     *,
     remember: dict[str, str] | None = None,
 ) -> Event:
-    """Record a copy on the lead's timeline (text, template, clipboard path, length).
+    """Record a copy on the lead's timeline (text, template, clipboard path, length),
+    after the rule book says yes again on the state as it is now.
 
     Text that reached no clipboard (`path` is clipboard.NOWHERE) is recorded as
-    shown, not copied: it is no sent message, so Last Messaged and the daily
-    targets (which count `message_copied`) do not move.
+    shown, not copied: it is no sent message, so Last Messaged, the lead's stage
+    and the daily targets (which count `message_copied`) do not move.
     """
-    if not prepared.ready:
-        names = ", ".join("{" + n + "}" for n in (*prepared.missing, *prepared.rendered.bad))
-        raise Invalid(f"Not copied: the text still has unfilled placeholders ({names}).")
     if prepared.lead is None:
         raise Invalid("A copy is recorded on a lead; choose a lead first.")
-    text = prepared.text
+    if not prepared.checked or prepared.settings is None:
+        raise Invalid("Not copied: the rule book was not asked about this text; prepare it again.")
+    template, text, settings = prepared.template, prepared.text, prepared.settings
     with db.write() as session:
         lead = _load_id(session, prepared.lead.id)
-        # Referral texts: the gate and the forbidden language, checked again as it is recorded.
-        check_referral_copy(session, prepared.template, lead.id, lead.username, prepared.findings)
+        facts = facts_in_unit(session, lead.id)
+        refusals = [
+            *text_refusals(template, text, prepared.findings, settings),
+            *state_refusals(template, facts, settings),
+        ]
+        stopped = blocking(refusals, prepared.override)
+        if stopped is not None:
+            raise Refused(stopped)
+        if not prepared.ready:
+            names = ", ".join("{" + n + "}" for n in (*prepared.missing, *prepared.rendered.bad))
+            raise Invalid(f"Not copied: the text still has unfilled placeholders ({names}).")
+        for refusal in refusals:
+            assert prepared.override is not None  # `blocking` passed them for a reason
+            record_override(
+                session, lead, refusal, prepared.override, db.author, template=template.id
+            )
         current = {value.name: value for value in lead.values}
         for name, value in lead_values_to_remember(remember or {}).items():
             if name in current:
@@ -110,16 +208,30 @@ def commit_copy(
             else:
                 lead.values.append(LeadValueModel(name=name, value=value))
         sent = path != NOWHERE
+        before = lead.last_messaged_at
         if sent:
             lead.last_messaged_at = clock.now()
         _touch(lead)
-        event = record(
-            session,
-            lead,
-            "message_copied" if sent else "message_shown",
-            text,
-            author=db.author,
-            data={"template": prepared.template.id, "path": path, "chars": len(text)},
-        )
+        data: dict[str, Any] = {"template": template.id, "path": path, "chars": len(text)}
+        if prepared.override and refusals:
+            data["override"] = prepared.override
+        kind = COPIED_KIND if sent else SHOWN_KIND
+        event = record(session, lead, kind, text, author=db.author, data=data)
+        if sent:
+            moved = _sent(session, lead, template, facts, db.author)
+            moved["last_messaged_at"] = before.isoformat() if before else None
+            event.data = json.dumps({**data, "moved": moved}, sort_keys=True)
         session.flush()
         return event_record(event)
+
+
+def _sent(session, lead, template: Template, facts: LeadFacts, author: str) -> dict[str, Any]:
+    """What sending this text means for the lead, done in the copy's unit: the
+    custom offer moves the run past its step and the lead to Offer Sent."""
+    from sellerdesk.scripts.runs import offer_sent_in_unit
+
+    use, run = governing(template, facts.lead, facts.runs)
+    if use is None or not use.offer:
+        return {}
+    model = session.get(ScriptRunModel, run.id) if run is not None else None
+    return offer_sent_in_unit(session, lead, use.script, model, author)

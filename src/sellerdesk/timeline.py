@@ -28,6 +28,8 @@ KIND_LABELS = {
     "dnc_off": "Contact allowed again",
     "message_copied": "Message copied",
     "message_shown": "Message shown, not copied",
+    "copy_taken_back": "Copy taken back",
+    "rule_override": "Rule passed on purpose",
     "followup_scheduled": "Follow-up planned",
     "followup_done": "Follow-up done",
     "followup_snoozed": "Follow-up snoozed",

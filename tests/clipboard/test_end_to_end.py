@@ -5,6 +5,8 @@ from __future__ import annotations
 import shlex
 import subprocess
 
+from tests.conftest import accept_project
+
 from sellerdesk import leads
 from sellerdesk.clipboard import NOWHERE, SYSTEM, TERMINAL
 from sellerdesk.config import Settings
@@ -22,7 +24,7 @@ SEED_VALUES = [
 
 def expected(db, username: str, template_id: str) -> str:
     lead = leads.get_lead(db, username)
-    prepared = prepare_copy(load_library().get(template_id), lead, Settings())
+    prepared = prepare_copy(db, load_library().get(template_id), lead, Settings())
     assert prepared.ready
     return prepared.text
 
@@ -53,6 +55,7 @@ def test_copy_lands_in_the_x_clipboard(x_clipboard, db, db_url, sellerdesk_cmd):
 
 def test_seed_referral_text_lands_exactly(x_clipboard, db, db_url, sellerdesk_cmd):
     leads.add_lead(db, "acme", website="https://acme-bakery.com")
+    accept_project(db, "acme")  # seed 002: the referral texts go only after acceptance
     result = subprocess.run(
         [
             *sellerdesk_cmd,
@@ -107,7 +110,7 @@ def test_no_clipboard_at_all_keeps_the_text(db, db_url, sellerdesk_cmd, monkeypa
     monkeypatch.delenv("DISPLAY", raising=False)
     leads.add_lead(db, "acme")
     result = subprocess.run(
-        [*sellerdesk_cmd, "copy", "redesign.budget", "--lead", "acme", "--db", db_url],
+        [*sellerdesk_cmd, "copy", "redesign.pages", "--lead", "acme", "--db", db_url],
         capture_output=True,
         stdin=subprocess.DEVNULL,
         timeout=60,
@@ -115,8 +118,9 @@ def test_no_clipboard_at_all_keeps_the_text(db, db_url, sellerdesk_cmd, monkeypa
         start_new_session=True,  # no controlling terminal: /dev/tty cannot be opened
     )
     assert result.returncode == 1
-    assert result.stdout == "Do you have a budget range in mind?\n"
+    assert result.stdout == "Please list the pages you want on the new website.\n"
     assert "no clipboard reachable" in result.stderr and "Traceback" not in result.stderr
     assert copied_events(db, "acme") == []  # shown, not sent
     [event] = [e for e in leads.lead_timeline(db, 1) if e.kind == "message_shown"]
-    assert event.body == "Do you have a budget range in mind?" and event.data["path"] == NOWHERE
+    assert event.body == "Please list the pages you want on the new website."
+    assert event.data["path"] == NOWHERE

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from tests.conftest import accept_project
 from tests.referrals.conftest import complete, place
 
 from sellerdesk import leads
@@ -141,7 +142,9 @@ def test_copy_refuses_the_ask_until_the_gate_holds(run, db, frozen_now, draft):
     place(db, "maya", draft, "FO1")
     code, out, err = run("copy", "referral.ask", "--lead", "maya", "--print")
     assert code == 1 and out == ""
-    assert err.startswith("sellerdesk: Not copied: referral.ask may be sent to maya only once")
+    assert err.startswith(
+        "sellerdesk: referral.ask goes to maya only once the referral gate holds: "
+    )
     assert "must be Completed" in err
     assert [e for e in leads.lead_timeline(db, lead.id) if e.kind == "message_copied"] == []
     complete(db, "FO1")
@@ -162,10 +165,11 @@ def test_forward_text_stops_for_a_missing_website(run, db, frozen_now):
     settings.seller.projects_completed = "2500+"
     save_settings(settings)
     lead = leads.add_lead(db, "maya")
+    accept_project(db, "maya")
     code, out, err = run("copy", "referral.forward", "--lead", "maya", "--print")
     assert code == 1 and out == ""
     assert "needs values for website (Client website)" in err
-    assert leads.lead_timeline(db, lead.id)[0].kind == "created"
+    assert not [e for e in leads.lead_timeline(db, lead.id) if e.kind == "message_copied"]
     code, out, _ = run(
         "copy", "referral.forward", "--lead", "maya", "--print", "--set", "website=mayasbakery.com"
     )

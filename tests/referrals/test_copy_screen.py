@@ -5,6 +5,7 @@ then carries the reward setting. No X display: copies land in `app.clipboard`.""
 from __future__ import annotations
 
 import pytest
+from tests.conftest import accept_project
 from tests.referrals.conftest import complete, place
 from tests.tui.conftest import fill, settle
 from textual.widgets import Input
@@ -14,6 +15,7 @@ from sellerdesk.app import SellerdeskApp
 from sellerdesk.config import Settings
 from sellerdesk.orders import feedback
 from sellerdesk.screens.fill_values import FillValuesScreen
+from sellerdesk.screens.override import OverrideScreen
 from sellerdesk.screens.templates import TemplateLibraryScreen
 
 pytestmark = pytest.mark.usefixtures("no_display")
@@ -40,6 +42,7 @@ async def _library(app, pilot, lead_id: int, template_id: str) -> None:
 
 async def test_forward_text_asks_for_the_website_and_copies_nothing_without_it(db, db_url, profile):
     lead = leads.add_lead(db, "maya")
+    accept_project(db, "maya")  # seed 002: the forward text too, only after acceptance
     app = SellerdeskApp(db_url, profile)
     async with app.run_test(size=(130, 40)) as pilot:
         await _library(app, pilot, lead.id, "referral.forward")
@@ -74,10 +77,12 @@ async def test_the_ask_is_refused_naming_the_condition_then_copied_with_the_rewa
         await _library(app, pilot, lead.id, "referral.ask")
         await pilot.press("enter")
         await settle(pilot)
+        assert isinstance(app.screen, OverrideScreen)
+        refusal = app.screen.sentence
+        assert "a complaint is open on order FO1" in refusal and "No positive feedback" in refusal
+        await pilot.press("escape")
+        await settle(pilot)
         assert app.clipboard == "" and copies(db, "maya") == []
-        refusal = [n.message for n in app._notifications if "Not copied" in n.message]
-        assert refusal and "a complaint is open on order FO1" in refusal[-1]
-        assert "No positive feedback" in refusal[-1]
         feedback.set_complaint(db, "FO1", False, "Fixed the footer")
         feedback.record_feedback(db, "FO1", "positive", "Looks great now")
         await pilot.press("enter")

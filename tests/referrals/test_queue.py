@@ -11,7 +11,7 @@ from sellerdesk.config import Settings
 from sellerdesk.copying import commit_copy, prepare_copy
 from sellerdesk.followups import queue
 from sellerdesk.orders import feedback
-from sellerdesk.referrals.guard import ReferralRefused
+from sellerdesk.rulebook import Refused
 from sellerdesk.templates.loading import load_library
 
 
@@ -42,11 +42,13 @@ def test_copying_the_ask_counts_and_it_is_never_planned_again(db, frozen_now, dr
     place(db, "maya", draft, "FO1")
     complete(db, "FO1")
     ask = load_library().get("referral.ask")
-    early = prepare_copy(ask, leads.get_lead(db, "maya"), Settings())
-    with pytest.raises(ReferralRefused, match="No positive feedback"):
+    early = prepare_copy(db, ask, leads.get_lead(db, "maya"), Settings())
+    assert early.blocked is not None and "No positive feedback" in early.blocked.sentence
+    with pytest.raises(Refused, match="No positive feedback"):
         commit_copy(db, early, "system clipboard")  # the last check, inside the write unit
     feedback.record_feedback(db, "FO1", "positive")
-    commit_copy(db, prepare_copy(ask, leads.get_lead(db, "maya"), Settings()), "system clipboard")
+    prepared = prepare_copy(db, ask, leads.get_lead(db, "maya"), Settings())
+    commit_copy(db, prepared, "system clipboard")
     assert queue.build(db, Settings()).activity.referral_contacts == 1
     # The follow-up is closed by hand; feedback recorded again plans nothing new.
     from sellerdesk.followups import store
@@ -69,7 +71,7 @@ def test_an_ask_copied_before_the_rule_ran_is_not_planned(db, frozen_now, draft)
     ask = next(f for f in store.for_lead(db, lead.id) if f.rule == "referral")
     store.cancel(db, ask.id, "asked in person")
     text = load_library().get("referral.ask")
-    commit_copy(db, prepare_copy(text, leads.get_lead(db, "maya"), Settings()), "printed")
+    commit_copy(db, prepare_copy(db, text, leads.get_lead(db, "maya"), Settings()), "printed")
     feedback.set_complaint(db, "FO1", True, "Logo is blurry")
     feedback.set_complaint(db, "FO1", False, "Sent a sharper logo")
     assert _asks(queue.build(db, Settings())) == []

@@ -29,7 +29,7 @@ def test_walk_to_the_offer_from_the_shell(run, db):
     assert code == 1 and out == ""
     assert err == (
         "sellerdesk: Review the website before the pages: capture the current website "
-        "(step 2) first.\n"
+        '(step 2) first. (To pass it on purpose: --override "reason".)\n'
     )
     code, out, _ = run("script", "show", "shell_lead")
     assert "Message 2: industry.courses" in out

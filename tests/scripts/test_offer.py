@@ -1,4 +1,5 @@
-"""The custom offer composed from the answers, with Fiverr's form fields and limits."""
+"""The custom offer composed from the answers, with Fiverr's form fields and limits
+(limits refuse: Fiverr would not take the offer)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from tests.scripts.conftest import walk_to
 from sellerdesk import leads
 from sellerdesk.config import Settings
 from sellerdesk.errors import Invalid
+from sellerdesk.rulebook import Refused
 from sellerdesk.scripts import runs
 from sellerdesk.scripts.offer import compose_offer
 
@@ -15,7 +17,7 @@ from sellerdesk.scripts.offer import compose_offer
 def _compose(db, username, settings=None):
     run = runs.get_run(db, username, "redesign")
     lead = leads.get_lead(db, username)
-    return compose_offer(run.definition, run.state, lead, settings or Settings())
+    return compose_offer(run, lead, settings or Settings())
 
 
 def test_the_offer_is_refused_before_scope_confirmation(db, lead):
@@ -57,7 +59,7 @@ def test_the_composed_offer_holds_every_answer_and_the_closing_line(db, lead):
     assert offer.warnings == (
         "warning [link] acme.com links outside Fiverr and the client's website.",
     )
-    assert offer.counter == f"{len(offer.description)}/1500 characters"
+    assert offer.counter == f"{len(offer.description)}/1,500 characters"
     form = offer.form_text()
     for part in (
         "Delivery: 10 days",
@@ -68,25 +70,41 @@ def test_the_composed_offer_holds_every_answer_and_the_closing_line(db, lead):
         assert part in form
 
 
-def test_values_fiverr_would_refuse_are_warned(db, lead):
+def test_values_fiverr_would_refuse_are_refused(db, lead):
+    walk_to(db, lead.username, "custom_offer")
+    runs.set_answers(db, lead.username, {"delivery_days": "120", "price": "25000"})
+    with pytest.raises(Refused) as caught:
+        _compose(db, lead.username)
+    assert str(caught.value) == (
+        "redesign.custom_offer would be refused by Fiverr: Fiverr accepts offers from $5 to "
+        "$20,000; the price $25000 would be refused. Fiverr accepts 1–90 days; delivery time "
+        "of 120 days would be refused."
+    )
+    assert not caught.value.refusal.can_override
+
+
+def test_milestones_that_do_not_add_up_are_warned(db, lead):
     walk_to(db, lead.username, "custom_offer")
     runs.set_answers(
         db,
         lead.username,
-        {"delivery_days": "120", "price": "90", "milestones": "A | 1 | 40\nB | 1 | 40"},
+        {"delivery_days": "3", "price": "90", "milestones": "A | 1 | 40\nB | 1 | 40"},
     )
     warnings = _compose(db, lead.username).warnings
-    assert "Fiverr accepts 1–90 days; delivery time of 120 days would be refused." in warnings
     assert "Fiverr allows milestones only on offers over $100; this one is $90." in warnings
     assert "The milestones add up to $80 but the fixed price is $90." in warnings
-    assert "The milestones take 2 days in all; the offer says 120." in warnings
+    assert "The milestones take 2 days in all; the offer says 3." in warnings
 
 
-def test_a_description_over_the_limit_is_warned_with_the_count(db, lead):
+def test_a_description_over_the_limit_is_refused_with_what_to_cut(db, lead):
     walk_to(db, lead.username, "custom_offer")
     runs.set_answers(db, lead.username, {"delivery_days": "10", "price": "650"})
     settings = Settings()
     settings.limits.offer_description = 100
-    offer = _compose(db, lead.username, settings)
-    assert offer.limit == 100 and offer.chars > 100
-    assert any("characters" in w and "100" in w for w in offer.warnings)
+    with pytest.raises(Refused) as caught:
+        _compose(db, lead.username, settings)
+    over = len(_compose(db, lead.username).description) - 100
+    assert str(caught.value) == (
+        f"redesign.custom_offer is {over + 100} characters; the Fiverr offer description field "
+        f"takes 100: cut {over}."
+    )

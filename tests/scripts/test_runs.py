@@ -7,6 +7,7 @@ import pytest
 from tests.scripts.conftest import DISCOVERY, walk_to
 
 from sellerdesk import leads
+from sellerdesk.config import Settings
 from sellerdesk.db.open import open_database
 from sellerdesk.errors import Conflict, Invalid, NotFound
 from sellerdesk.followups import store
@@ -153,12 +154,22 @@ def test_a_stage_never_moves_backwards(db):
     assert leads.get_lead(db, "already_hot").stage == "offer_sent"
 
 
-def test_offer_sent_finishes_the_run_and_the_cadence_plans_follow_ups(db, lead, frozen_now):
+def test_copying_the_offer_finishes_the_run_and_the_cadence_plans_follow_ups(
+    db, lead, frozen_now
+):
+    from sellerdesk.copying import commit_copy, prepare_copy
+    from sellerdesk.rulebook import Refused
+    from sellerdesk.templates.loading import load_library
+
+    offer = load_library().get("redesign.custom_offer")
     walk_to(db, lead.username, "custom_offer")
-    with pytest.raises(runs.Blocked, match="capture the delivery time"):
-        runs.offer_sent(db, lead.username)
+    early = prepare_copy(db, offer, leads.get_lead(db, lead.username), Settings())
+    assert "capture the delivery time" in early.blocked.sentence
+    with pytest.raises(Refused, match="capture the delivery time"):
+        commit_copy(db, early, "printed")
     runs.set_answers(db, lead.username, {"delivery_days": "10", "price": "650"})
-    run = runs.offer_sent(db, lead.username)
+    commit_copy(db, prepare_copy(db, offer, leads.get_lead(db, lead.username), Settings()), "x")
+    run = runs.get_run(db, lead.username)
     assert run.finished and run.step == "custom_offer"
     record = leads.get_lead(db, lead.username)
     assert record.stage == "offer_sent"

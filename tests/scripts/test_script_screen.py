@@ -13,6 +13,7 @@ from textual.widgets import Checkbox, Input, Static
 from sellerdesk import leads
 from sellerdesk.app import SellerdeskApp
 from sellerdesk.config import Settings
+from sellerdesk.screens.override import OverrideScreen
 from sellerdesk.screens.script import ScriptScreen
 from sellerdesk.screens.script_dialogs import ScriptFieldsScreen
 from sellerdesk.scripts import runs
@@ -47,8 +48,10 @@ async def paste(pilot, text: str) -> None:
 
 
 def text_of(app, selector: str) -> str:
-    """What a Static shows, as plain text (Text, tables and groups alike)."""
-    content = app.screen.query_one(selector, Static).content
+    """What a Static shows, as plain text (Text, tables and groups alike), on the
+    topmost screen that has it (a dialog may be open over it)."""
+    screen = next(s for s in reversed(app.screen_stack) if s.query(selector))
+    content = screen.query_one(selector, Static).content
     if isinstance(content, str):
         return content
     console = Console(width=200, record=True, file=io.StringIO())
@@ -117,21 +120,17 @@ async def test_walk_the_whole_redesign_chat(db, db_url):
         await pilot.press("n")
         await settle(pilot)
 
-        # Step 3: move on without pages; the budget stays held back two steps later.
-        await pilot.press("n", "n")
-        await settle(pilot)
-        assert screen.run.step == "homepage_embedding"
-        assert "· 6. Budget Alignment" in text_of(app, "#script-progress")
+        # Step 3 is mandatory: no moving on without the pages (and no passing it on purpose).
         await pilot.press("n")
         await settle(pilot)
-        assert screen.run.step == "homepage_embedding"
-        assert text_of(app, "#step-gate") == (
-            "Blocked. The budget question comes after scope only: capture the pages (step 3) "
-            "and the design direction (step 4) first."
-        )
-        await pilot.press("b", "b")
-        await settle(pilot)
         assert screen.run.step == "pages"
+        assert text_of(app, "#step-gate") == (
+            "Blocked. Pages discovery is mandatory: capture the pages (step 3) first."
+        )
+        await pilot.press("N")
+        await settle(pilot)
+        assert not isinstance(app.screen, OverrideScreen)
+        assert "This one cannot be passed." in [n.message for n in app._notifications][-1]
         await fill(
             pilot, [", ,"], refused_ok=True
         )  # an empty list is refused in the form, nothing lost
@@ -143,8 +142,30 @@ async def test_walk_the_whole_redesign_chat(db, db_url):
         await pilot.press("enter")
         await settle(pilot)
         assert screen.run.answers["pages"] == ["Home", "About", "Events", "Gallery", "Contact"]
+
+        # Past the design direction without one: the budget stays held back two steps later.
+        await pilot.press("n", "n")
+        await settle(pilot)
+        assert screen.run.step == "homepage_embedding"
+        assert "· 6. Budget Alignment" in text_of(app, "#script-progress")
         await pilot.press("n")
         await settle(pilot)
+        assert screen.run.step == "homepage_embedding"
+        assert text_of(app, "#step-gate") == (
+            "Blocked. The budget question comes after scope only: capture the design direction "
+            "(step 4) first."
+        )
+        said = [n.message for n in app._notifications]
+        assert said[-1].endswith("N passes it on purpose, with a reason.")
+        await pilot.press("N")  # this gate may be passed, with a reason
+        await settle(pilot)
+        assert isinstance(app.screen, OverrideScreen)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert screen.run.step == "homepage_embedding"
+        await pilot.press("b")
+        await settle(pilot)
+        assert screen.run.step == "design_direction"
         await fill(pilot, ["*acme.com, best.co"])
         await pilot.press("n", "n")
         await settle(pilot)
@@ -189,6 +210,10 @@ async def test_walk_the_whole_redesign_chat(db, db_url):
         assert "capture the delivery time (step 9)" in text_of(app, "#offer-panel")
         await pilot.press("1")
         await settle(pilot)
+        assert isinstance(app.screen, OverrideScreen)
+        assert "capture the delivery time (step 9)" in app.screen.sentence
+        await pilot.press("escape")
+        await settle(pilot)
         assert leads.get_lead(db, lead.id and "eventhall_co").stage == "new"
 
         # The form counts the offer description live as the answers are typed.
@@ -200,13 +225,13 @@ async def test_walk_the_whole_redesign_chat(db, db_url):
         await type_text(pilot, "650")
         await settle(pilot)
         live = text_of(app, "#script-fields-preview")
-        assert live.startswith("Offer description: ") and "/1500 characters" in live
+        assert live.startswith("Offer description: ") and "/1,500 characters" in live
         await pilot.press("enter")
         await type_text(pilot, "2")
         await pilot.press("f2")
         await settle(pilot)
         panel = text_of(app, "#offer-panel")
-        assert "Description: " in panel and "/1500 characters" in panel
+        assert "Description: " in panel and "/1,500 characters" in panel
         assert "price $650" in panel
         await pilot.press("1")
         await settle(pilot)
@@ -223,6 +248,11 @@ async def test_walk_the_whole_redesign_chat(db, db_url):
         record = leads.get_lead(db, "eventhall_co")
         assert record.stage == "offer_sent"
         assert screen.run.finished
+        toast = app._notifications
+        assert any(
+            "The lead is at Offer Sent. Not sent after all? u takes it back." in n.message
+            for n in toast
+        )
 
     steps = [e for e in leads.lead_timeline(db, lead.id) if e.kind == "script_step"]
     passed = [e.data["from"] for e in steps if e.data.get("move") == "next"]

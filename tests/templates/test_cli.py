@@ -58,7 +58,24 @@ def test_check_fails_on_errors_and_broken_files(capsys):
     assert "custom.bad: error [forbidden-phrase]" in out
     assert "custom.bad: error [unknown-placeholder]" in out
     assert "broken.txt" in err
-    assert "3 errors" in out
+
+
+@pytest.mark.parametrize(("char", "name"), [("\x1b", "ESC"), ("\x00", "NUL"), ("\x07", "BEL")])
+def test_check_refuses_control_characters(capsys, char, name):
+    user_file("ctl.txt", f"id: custom.ctl\n---\nHello{char}[2J there")
+    code, out, _ = run(capsys, "templates", "check")
+    assert code == 1
+    expected = f"error [control-character] The text holds control characters ({name})"
+    assert f"custom.ctl: {expected}" in out
+
+
+def test_check_reads_a_megabyte_of_braces(capsys):
+    user_file("big.txt", "id: custom.big\n---\n" + "{a" * 500_000)
+    code, out, _ = run(capsys, "templates", "check")
+    assert code == 1
+    assert "custom.big: error [bad-placeholder]" in out
+    assert "custom.big: error [too-long] 500,000 characters" in out
+    assert " checked: 2 errors" in out
 
 
 def test_check_flags_a_reward_the_setting_contradicts(capsys):
@@ -87,10 +104,10 @@ def test_copy_print_records_on_the_timeline(capsys, db, db_url, frozen_now):
 def test_copy_names_missing_values_and_copies_nothing(capsys, db, db_url):
     lead = leads.add_lead(db, "acme")
     code, out, err = run(
-        capsys, "copy", "redesign.custom_offer", "--lead", "acme", "--db", db_url, "--print"
+        capsys, "copy", "redesign.scope_confirmation", "--lead", "acme", "--db", db_url, "--print"
     )
     assert code == 1 and out == ""
-    for name in ("pages", "design_direction", "delivery_days", "price"):
+    for name in ("pages", "design_direction", "focus"):
         assert name in err
     assert [e.kind for e in leads.lead_timeline(db, lead.id)] == ["created"]
 
@@ -103,28 +120,14 @@ def test_copy_set_values_are_used_and_remembered(capsys, db, db_url):
         "--set",
         "design_direction=rival.com",
         "--set",
-        "delivery_days=7",
-        "--set",
-        "price=450",
+        "focus=services",
     ]
-    code, out, _ = run(
-        capsys, "copy", "redesign.custom_offer", "--lead", "acme", "--db", db_url, "--print", *sets
-    )
-    assert code == 0 and "Pages: Home, About" in out and "Fixed price: $450" in out
+    copy = ("copy", "redesign.scope_confirmation", "--lead", "acme", "--db", db_url, "--print")
+    code, out, _ = run(capsys, *copy, *sets)
+    assert code == 0 and "Pages: Home, About" in out and "Focus: services" in out
     assert leads.get_lead(db, "acme").values["pages"] == "Home, About"
     # Remembered: the next copy needs no --set.
-    code, out, _ = run(
-        capsys,
-        "copy",
-        "redesign.scope_confirmation",
-        "--lead",
-        "acme",
-        "--db",
-        db_url,
-        "--print",
-        "--set",
-        "focus=services",
-    )
+    code, out, _ = run(capsys, *copy)
     assert code == 0 and "Design direction: rival.com" in out
 
 

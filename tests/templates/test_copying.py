@@ -39,7 +39,7 @@ def test_client_name_falls_back_to_username(db):
 
 def test_commit_records_exact_text_and_updates_last_messaged(db, frozen_now, library):
     lead = leads.add_lead(db, "acme", display_name="Zoë")
-    prepared = prepare_copy(library.get("redesign.first_reply"), lead, Settings())
+    prepared = prepare_copy(db, library.get("redesign.first_reply"), lead, Settings())
     assert prepared.ready and prepared.text.startswith("Hi Zoë,")
     event = commit_copy(db, prepared, "system clipboard")
     assert event.kind == "message_copied" and event.body == prepared.text
@@ -47,6 +47,7 @@ def test_commit_records_exact_text_and_updates_last_messaged(db, frozen_now, lib
         "template": "redesign.first_reply",
         "path": "system clipboard",
         "chars": len(prepared.text),
+        "moved": {"last_messaged_at": None},
     }
     after = leads.get_lead(db, "acme")
     assert after.last_messaged_at == frozen_now
@@ -55,9 +56,9 @@ def test_commit_records_exact_text_and_updates_last_messaged(db, frozen_now, lib
 
 def test_unfilled_placeholders_are_never_committed(db, library):
     lead = leads.add_lead(db, "acme")
-    prepared = prepare_copy(library.get("redesign.custom_offer"), lead, Settings())
-    assert not prepared.ready
-    assert set(prepared.missing) == {"pages", "design_direction", "delivery_days", "price"}
+    prepared = prepare_copy(db, library.get("redesign.scope_confirmation"), lead, Settings())
+    assert not prepared.ready and prepared.blocked is None
+    assert set(prepared.missing) == {"pages", "design_direction", "focus"}
     with pytest.raises(Invalid, match=r"\{pages\}"):
         commit_copy(db, prepared, "system clipboard")
     assert leads.lead_timeline(db, lead.id)[0].kind == "created"
@@ -69,13 +70,12 @@ def test_typed_values_are_remembered_in_the_same_unit(db, library):
     typed = {
         "pages": "Home, Services",
         "design_direction": "rival.com",
-        "delivery_days": "7",
-        "price": "450",
+        "focus": "services",
         "seller_name": "Jehan",
     }
-    prepared = prepare_copy(library.get("redesign.custom_offer"), lead, Settings(), typed)
+    prepared = prepare_copy(db, library.get("redesign.scope_confirmation"), lead, Settings(), typed)
     assert prepared.ready
-    assert "Fixed price: $450" in prepared.text
+    assert "Pages: Home, Services" in prepared.text
     commit_copy(db, prepared, "printed", remember=typed)
     values = leads.get_lead(db, "acme").values
     # The seller's own name belongs in settings, not on the client's record.
@@ -86,5 +86,5 @@ def test_lint_findings_travel_with_the_copy(db, library):
     lead = leads.add_lead(db, "acme")
     leads.set_do_not_contact(db, "acme", True, "asked us to stop")
     lead = leads.get_lead(db, "acme")
-    prepared = prepare_copy(library.get("redesign.budget"), lead, Settings())
+    prepared = prepare_copy(db, library.get("redesign.first_reply"), lead, Settings())
     assert [f.code for f in prepared.warnings] == ["do-not-contact"]

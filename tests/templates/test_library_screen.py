@@ -5,11 +5,13 @@ copy takes the terminal path (OSC 52) and lands in `app.clipboard`."""
 from __future__ import annotations
 
 import pytest
+from tests.conftest import accept_project
 
 from sellerdesk import clipboard, leads, paths
 from sellerdesk.app import SellerdeskApp
 from sellerdesk.config import Settings, load_settings
 from sellerdesk.screens.fill_values import FillValuesScreen
+from sellerdesk.screens.override import OverrideScreen
 from sellerdesk.screens.settings import SettingsScreen
 from sellerdesk.screens.show_text import ShowTextScreen
 from sellerdesk.screens.templates import TemplateLibraryScreen
@@ -76,6 +78,7 @@ async def test_enter_copies_records_and_updates_last_messaged(
             "template": "redesign.first_reply",
             "path": clipboard.TERMINAL,
             "chars": len(text),
+            "moved": {"last_messaged_at": None},
         }
         assert leads.get_lead(db, "acme").last_messaged_at == frozen_now
         assert screen.lead.last_messaged_at == frozen_now
@@ -96,6 +99,7 @@ async def test_number_key_copies_that_step_of_the_script(db, db_url, seller_prof
 
 async def test_missing_value_asks_then_copies_and_remembers(db, db_url, seller_profile):
     lead = leads.add_lead(db, "acme")
+    accept_project(db, "acme")  # the forward text goes only to a client who accepted
     app = SellerdeskApp(db_url, seller_profile)
     async with app.run_test(size=(130, 40)) as pilot:
         await open_library(pilot, lead.id, "referral.forward")
@@ -122,17 +126,12 @@ async def test_an_unfilled_placeholder_is_never_copied(db, db_url, seller_profil
     lead = leads.add_lead(db, "acme")
     app = SellerdeskApp(db_url, seller_profile)
     async with app.run_test(size=(130, 40)) as pilot:
-        await open_library(pilot, lead.id, "redesign.custom_offer")
+        await open_library(pilot, lead.id, "redesign.scope_confirmation")
         await pilot.press("enter")
         await settle(pilot)
         form = app.screen
         assert isinstance(form, FillValuesScreen)
-        assert [name for name, _ in form.fields] == [
-            "pages",
-            "design_direction",
-            "delivery_days",
-            "price",
-        ]
+        assert [name for name, _ in form.fields] == ["design_direction", "pages", "focus"]
         await type_text(pilot, "Home")
         await pilot.press("f2")  # three still blank: refused, form stays
         await settle(pilot)
@@ -161,6 +160,7 @@ async def test_malformed_user_template_is_refused(db, db_url, seller_profile):
 
 async def test_profile_values_typed_in_the_form_go_to_settings(db, db_url, seller_profile):
     lead = leads.add_lead(db, "acme", website="acme.com")
+    accept_project(db, "acme")
     seller_profile.seller.name = ""
     app = SellerdeskApp(db_url, seller_profile)
     async with app.run_test(size=(130, 40)) as pilot:
@@ -180,14 +180,28 @@ async def test_show_text_view_holds_the_preview(db, db_url, seller_profile):
     lead = leads.add_lead(db, "acme")
     app = SellerdeskApp(db_url, seller_profile)
     async with app.run_test(size=(130, 40)) as pilot:
-        await open_library(pilot, lead.id, "redesign.budget")
+        screen = await open_library(pilot, lead.id, "redesign.pages")
         await pilot.press("v")
         await settle(pilot)
         assert isinstance(app.screen, ShowTextScreen)
-        assert app.screen.query_one("#show-text").text == "Do you have a budget range in mind?"
+        expected = "Please list the pages you want on the new website."
+        assert app.screen.query_one("#show-text").text == expected
         await pilot.press("escape")
         await settle(pilot)
         assert isinstance(app.screen, TemplateLibraryScreen)
+        # A text the rule book refuses says so in the preview and is not handed out.
+        await pilot.press("6")
+        await settle(pilot)
+        assert isinstance(app.screen, OverrideScreen)
+        await pilot.press("escape")
+        await settle(pilot)
+        findings = str(screen.query_one("#template-findings").render())
+        assert "Refused: The budget question comes after scope only" in findings
+        await pilot.press("v")
+        await settle(pilot)
+        assert not isinstance(app.screen, ShowTextScreen)
+        said = [n.message for n in app._notifications][-1]
+        assert said.startswith("Not shown for copying. The budget question comes after scope")
         assert copies(db, "acme") == []
 
 
@@ -263,5 +277,9 @@ async def test_a_referral_ask_is_not_copied_before_the_gate_holds(db, db_url, se
         await open_library(pilot, lead.id, "referral.ask")
         await pilot.press("enter")
         await settle(pilot)
+        assert isinstance(app.screen, OverrideScreen)  # it may be passed, with a reason
+        await pilot.press("escape")
+        await settle(pilot)
         assert app.clipboard == "" and copies(db, "acme") == []
-        assert any("Not copied: referral.ask" in n.message for n in app._notifications)
+        said = "referral.ask goes to acme only once the referral gate holds"
+        assert any(said in n.message for n in app._notifications)

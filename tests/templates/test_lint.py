@@ -31,17 +31,86 @@ def codes(text, settings=None, **kw):
         ("Join our discord or telegram", [("messenger", WARNING)]),
         ("I can take PayPal", [("outside-payment", WARNING)]),
         ("we could pay outside the site", [("outside-payment", WARNING)]),
-        ("let's work outside of Fiverr", [("outside-payment", WARNING)]),
+        ("let's work outside of Fiverr", [("outside-fiverr", WARNING)]),
         ("I'm also on Upwork", [("marketplace", WARNING)]),
         ("see my Freelancer page", [("marketplace", WARNING)]),
         ("Profile: https://www.fiverr.com/jehanzaib_007/", []),
         ("See https://example.org/page for more", [("link", WARNING)]),
         ("See www.competitor.net now", [("link", WARNING)]),
         ("See portfolio.io", [("link", WARNING)]),
+        # What sellers report gets held, however it is meant.
+        ("We never work outside of Fiverr.", [("outside-fiverr", WARNING)]),
+        ("nothing happens outside Fiverr", [("outside-fiverr", WARNING)]),
+        ("I'll send a zip file with the pages", [("zip-file", WARNING)]),
+        ("the photos are in site-photos.zip", [("zip-file", WARNING)]),
+        ("Leave me a voicemail", [("voicemail", WARNING)]),
+        ("My work is on Behance", [("marketplace", WARNING)]),
+        ("and on dribbble too", [("marketplace", WARNING)]),
+        ("Reach me at 555.123.4567", [("phone", WARNING)]),
+        ("Call 5551234567 now", [("phone", WARNING)]),
+        ("Leave a 5-star review and get 10% off your next order!", [("review-incentive", ERROR)]),
+        ("A positive review earns you a free extra page.", [("review-incentive", ERROR)]),
+        ("Rate us and we will give you a discount", [("review-incentive", ERROR)]),
+        # Reviews alone, the verb, and incentives in another sentence are fine.
+        ("Do you have reviews or certifications to show?", []),
+        ("I'll review your site and send a discount.", []),
+        ("Feel free to leave a review.", []),
+        ("Thanks for the review! Your next order has a 10% discount.", []),
+        # Control characters never pass.
+        ("Hello\x1b[2J there", [("control-character", ERROR)]),
+        ("bell\x07 and nul\x00", [("control-character", ERROR)]),
+        ("line one\rline two", [("control-character", ERROR)]),
+        ("C1 \x9b too", [("control-character", ERROR)]),
+        ("lines\nand\ttabs are text", []),
     ],
 )
 def test_lint_table(text, expected):
     assert codes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "suggested"),
+    [
+        ("We never work outside of Fiverr.", "all communication stays here on Fiverr"),
+        ("Add me on Skype", "all communication stays here on Fiverr"),
+        ("Write to jane@example.org", "all communication stays here on Fiverr"),
+        ("Call 0300 1234567", "all communication stays here on Fiverr"),
+        ("I'll send a zip file", "I'll attach the files here in our Fiverr chat"),
+        ("I can take PayPal", "payment goes through a custom offer here on Fiverr"),
+        ("See my Behance", "my Fiverr profile and portfolio: {profile_url}"),
+        ("A 5-star review gets 10% off", "an honest review is always appreciated"),
+    ],
+)
+def test_findings_suggest_safer_wording(text, suggested):
+    (finding,) = lint_text(text, Settings())
+    assert suggested in finding.suggestion
+    assert f'Say instead: "{finding.suggestion}"' in str(finding)
+
+
+def test_referral_texts_never_mention_ratings():
+    text = "Thanks for the great review! If you know anyone, I'd love an introduction."
+    assert codes(text) == []
+    found = lint_text(text, Settings(), referral=True)
+    assert [(f.code, f.severity) for f in found] == [("referral-rating", ERROR)]
+    assert "I'd truly appreciate an introduction" in found[0].suggestion
+
+
+def test_a_text_repeating_one_thing_gets_a_few_lines_about_it():
+    found = lint_text(
+        "Call 555 123 4567. " * 2000 + "see a1.com b2.com c3.com d4.com e5.com f6.com g7.com",
+        Settings(),
+    )
+    assert [f.code for f in found].count("phone") == 1
+    links = [f for f in found if f.code == "link"]
+    assert len(links) == 6 and links[-1].message == "… and 2 more like these."
+
+
+def test_control_characters_in_a_template_title_or_body_are_errors():
+    found = check_template(make("Hi\x00 there", title="Ask\x1b]52;c;aGk=\x07"), Settings())
+    messages = [f.message for f in found if f.code == "control-character"]
+    assert len(messages) == 2
+    assert messages[0].startswith("The title holds control characters (ESC, BEL)")
+    assert messages[1].startswith("The text holds control characters (NUL)")
 
 
 def test_the_leads_own_website_is_allowed():

@@ -1,7 +1,11 @@
-"""`sellerdesk copy ID --lead USERNAME`: the filled-in message to the clipboard.
+"""`sellerdesk copy ID --lead USERNAME`: the filled-in message to the clipboard;
+`sellerdesk take-back USERNAME`: that copy was not sent after all.
 
 Meant for hotkeys as much as for typing: the clipboard path and character
-count go to stderr with `--print` so that stdout is exactly the text.
+count go to stderr with `--print` so that stdout is exactly the text. The
+values come from the lead, its script answers and the settings, as on the
+script screen; the rule book is asked before anything is printed or copied,
+and `--override "reason"` passes a gate on purpose (on the timeline).
 """
 
 from __future__ import annotations
@@ -33,7 +37,31 @@ def register(subparsers) -> None:
     parser.add_argument(
         "--print", action="store_true", help="write the text to stdout instead of the clipboard"
     )
+    add_override(parser)
     parser.set_defaults(handler=run)
+    back = subparsers.add_parser(
+        "take-back",
+        parents=[db_option()],
+        help="the lead's last copy was not sent: undo what it moved (stage, follow-ups)",
+    )
+    back.add_argument("username")
+    back.set_defaults(handler=run_take_back)
+
+
+def add_override(parser) -> None:
+    parser.add_argument(
+        "--override",
+        metavar="REASON",
+        help="pass a gate that refuses, on purpose (the reason and the rule go on the timeline)",
+    )
+
+
+def refused_line(exc) -> str:
+    """A refusal as the CLI says it: the rule book's sentence, and how to pass it."""
+    refusal = getattr(exc, "refusal", None)
+    if refusal is not None and refusal.can_override:
+        return f'{exc} (To pass it on purpose: --override "reason".)'
+    return str(exc)
 
 
 def parse_values(items: list[str]) -> dict[str, str]:
@@ -52,6 +80,7 @@ def parse_values(items: list[str]) -> dict[str, str]:
 def run(ctx) -> int:
     from sellerdesk import clipboard, leads
     from sellerdesk.copying import commit_copy, prepare_copy
+    from sellerdesk.rulebook import Refused
     from sellerdesk.templates.loading import library
 
     a = ctx.args
@@ -59,10 +88,9 @@ def run(ctx) -> int:
     templates = library()
     template = templates.get(a.template_id)
     lead = leads.get_lead(ctx.db, a.lead)
-    prepared = prepare_copy(template, lead, ctx.settings, extra)
-    from sellerdesk.referrals.guard import check_copy as check_referral_copy
-
-    check_referral_copy(ctx.db, template, lead.id, lead.username, prepared.text, ctx.settings)
+    prepared = prepare_copy(ctx.db, template, lead, ctx.settings, extra, override=a.override)
+    if prepared.blocked is not None:
+        raise Invalid(refused_line(Refused(prepared.blocked)))
     if prepared.missing:
         wanted = ", ".join(f"{name} ({info.label})" for name, info in prepared.missing_fields())
         raise Invalid(
@@ -79,15 +107,17 @@ def run(ctx) -> int:
     if a.print:
         sys.stdout.write(text + "\n")
         sys.stdout.flush()
-        commit_copy(ctx.db, prepared, "printed", remember=extra)
+        event = commit_copy(ctx.db, prepared, "printed", remember=extra)
         print(
             f"Printed {len(text)} characters; recorded on {lead.username}'s timeline.",
             file=sys.stderr,
         )
+        say_moved(event, lead.username)
         return 0
     copied = clipboard.copy_from_cli(text)
     path = copied.way
-    commit_copy(ctx.db, prepared, path, remember=extra)
+    event = commit_copy(ctx.db, prepared, path, remember=extra)
+    say_moved(event, lead.username)
     if path == clipboard.NOWHERE:
         for reason in copied.reasons:
             print(f"sellerdesk: {reason}", file=sys.stderr)
@@ -101,4 +131,24 @@ def run(ctx) -> int:
     if copied.failed:
         print(f"sellerdesk: the system clipboard failed: {copied.failed}", file=sys.stderr)
     print(f"Copied {len(text)} characters to the {path}; recorded on {lead.username}'s timeline.")
+    return 0
+
+
+def say_moved(event, username: str) -> None:
+    """What the copy moved and how to take it back (stderr: stdout may be the text)."""
+    from sellerdesk.vocab import STAGES
+
+    stage = ((event.data or {}).get("moved") or {}).get("stage")
+    if stage:
+        print(
+            f"{username} is now at {STAGES.label(stage['to'])}; if it was not sent after all: "
+            f"sellerdesk take-back {username}",
+            file=sys.stderr,
+        )
+
+
+def run_take_back(ctx) -> int:
+    from sellerdesk.takeback import take_back
+
+    print(take_back(ctx.db, ctx.args.username).sentence())
     return 0

@@ -1,5 +1,9 @@
 """`sellerdesk script ...`: a lead's sales script from the shell (show, start,
-set an answer, tick, next, back, the custom offer)."""
+set an answer, tick, next, back, the custom offer).
+
+The offer is the rule book's, as on every path: refused with the same
+sentence, `--override "reason"` passes its gate on purpose, and `--sent`
+records it as a copy that moves the lead (taken back with `take-back`)."""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ import sys
 
 def register(subparsers) -> None:
     from sellerdesk.cli.common import db_option
+    from sellerdesk.cli.copy_cmd import add_override
 
     parser = subparsers.add_parser("script", help="walk a lead through a sales script")
     sub = parser.add_subparsers(dest="script_command", metavar="ACTION", required=True)
@@ -32,12 +37,13 @@ def register(subparsers) -> None:
     tick_cmd = add("tick", "tick a checklist item", run_tick)
     tick_cmd.add_argument("item")
     tick_cmd.add_argument("--off", action="store_true", help="untick it instead")
-    add("next", "pass the current step (through its gates)", run_next)
+    add_override(add("next", "pass the current step (through its gates)", run_next))
     add("back", "go back one step", run_back)
     offer = add("offer", "print the custom offer composed from the answers", run_offer)
     offer.add_argument(
         "--sent", action="store_true", help="record it as sent: the lead moves to Offer Sent"
     )
+    add_override(offer)
 
 
 def _show(ctx, run) -> None:
@@ -103,9 +109,16 @@ def run_tick(ctx) -> int:
 
 
 def run_next(ctx) -> int:
+    from sellerdesk.errors import Invalid
     from sellerdesk.scripts import runs
 
-    _show(ctx, runs.next_step(ctx.db, ctx.args.username, script=ctx.args.script))
+    a = ctx.args
+    try:
+        run = runs.next_step(ctx.db, a.username, script=a.script, override=a.override)
+    except runs.Blocked as exc:
+        hint = ' (To pass it on purpose: --override "reason".)' if exc.can_override else ""
+        raise Invalid(f"{exc}{hint}") from None
+    _show(ctx, run)
     return 0
 
 
@@ -117,21 +130,22 @@ def run_back(ctx) -> int:
 
 
 def run_offer(ctx) -> int:
-    from sellerdesk.errors import NotFound
-    from sellerdesk.leads import get_lead
-    from sellerdesk.scripts import runs
-    from sellerdesk.scripts.offer import compose_offer
+    from sellerdesk.cli.copy_cmd import refused_line, say_moved
+    from sellerdesk.copying import commit_copy
+    from sellerdesk.errors import Invalid
+    from sellerdesk.rulebook import Refused
+    from sellerdesk.scripts.offer import offer_for
 
     a = ctx.args
-    run = runs.get_run(ctx.db, a.username, a.script)
-    if run is None:
-        raise NotFound(f"{a.username} has no script run yet; `sellerdesk script start`.")
-    lead = get_lead(ctx.db, a.username)
-    offer = compose_offer(run.definition, run.state, lead, ctx.settings)
+    try:
+        offer = offer_for(ctx.db, a.username, ctx.settings, script=a.script, override=a.override)
+    except Refused as exc:
+        raise Invalid(refused_line(exc)) from None
     print(offer.form_text())
     for warning in offer.warnings:
         print(f"sellerdesk: warning: {warning}", file=sys.stderr)
     if a.sent:
-        runs.offer_sent(ctx.db, a.username, script=run.script)
-        print(f"Recorded as sent; {lead.username} is now at Offer Sent.", file=sys.stderr)
+        event = commit_copy(ctx.db, offer.prepared, "printed")
+        print(f"Recorded as sent on {a.username}'s timeline.", file=sys.stderr)
+        say_moved(event, a.username)
     return 0

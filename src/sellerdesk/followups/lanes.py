@@ -207,7 +207,7 @@ def _template_of(data: str | None) -> str:
         parsed = json.loads(data)
     except ValueError:
         return ""
-    if not isinstance(parsed, dict):
-        return ""
+    if not isinstance(parsed, dict) or parsed.get("taken_back"):
+        return ""  # a copy taken back was not sent: it counts for nothing
     value = parsed.get("template") or parsed.get("template_id") or ""
     return value if isinstance(value, str) else ""

@@ -1,13 +1,12 @@
-"""The copy path's check for referral messages.
+"""What the rule book reads for referral messages: a lead's orders as the
+referral gate sees them, and what a referral text may not say.
 
 No referral text (the ask, the ready-to-forward message, or any template of
-the user's in the referral script) is copied with forbidden language or a
-reward that disagrees with the setting. Asking is gated: every referral text
-but the ready-to-forward one is copied only when the lead passes the gate.
-The forward text asks nothing of the client (they pass it on, often because
-they asked for something to send), so it goes out whenever they want it.
-The copy code calls `check_copy` before anything reaches a clipboard, and
-`check_in_unit` again inside the write unit that records it.
+the user's in the referral script) goes out with forbidden language or a
+reward that disagrees with the setting, and every one of them, the
+ready-to-forward text included, only once the gate holds (seed 002: after
+acceptance, never during revisions or complaints). The rules themselves are
+in `sellerdesk.rulebook.rules`.
 """
 
 from __future__ import annotations
@@ -22,30 +21,18 @@ from sellerdesk import clock
 from sellerdesk.config import Settings
 from sellerdesk.db.engine import Database
 from sellerdesk.db.models import OrderModel
-from sellerdesk.errors import Invalid
 from sellerdesk.referrals import reward
 from sellerdesk.referrals.gate import Gate, OrderFacts, evaluate
-from sellerdesk.templates.lint import lint_text, literal_text, reward_findings
+from sellerdesk.templates.lint import (
+    is_referral_template,
+    lint_text,
+    literal_text,
+    reward_findings,
+)
 from sellerdesk.templates.model import Finding, Template
 
 # Lint codes that stop a referral text outright (elsewhere they are shown).
-REFUSING_CODES = ("forbidden-phrase", "reward-mismatch", "cash-reward")
-
-
-class ReferralRefused(Invalid):
-    """The referral text may not be copied for this lead; the message says why."""
-
-
-# Referral texts that are not an ask, so the gate does not apply.
-NOT_ASKING = ("referral.forward",)
-
-
-def is_referral(template: Template) -> bool:
-    return template.id.startswith("referral.") or template.script == "referral"
-
-
-def is_ask(template: Template) -> bool:
-    return is_referral(template) and template.id not in NOT_ASKING
+REFUSING_CODES = ("forbidden-phrase", "reward-mismatch", "cash-reward", "referral-rating")
 
 
 def order_facts(session: Session, lead_id: int) -> list[OrderFacts]:
@@ -73,11 +60,11 @@ def lead_gate(db: Database, lead_id: int) -> Gate:
 
 def text_problems(template: Template, text: str, settings: Settings) -> list[str]:
     """Why this referral text cannot go out as written (empty when it can)."""
-    if not is_referral(template):
+    if not is_referral_template(template):
         return []
     found: list[Finding] = [
-        *lint_text(text, settings, field=template.field),
-        *lint_text(literal_text(template.body), settings, field=template.field),
+        *lint_text(text, settings, field=template.field, referral=True),
+        *lint_text(literal_text(template.body), settings, field=template.field, referral=True),
         *reward_findings(template, settings),
     ]
     found.extend(reward.text_findings(template, settings))
@@ -89,44 +76,3 @@ def text_problems(template: Template, text: str, settings: Settings) -> list[str
 
 def _unique(items: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(items))
-
-
-def refusal_for_gate(template: Template, gate: Gate, username: str) -> str:
-    return (
-        f"Not copied: {template.id} may be sent to {username} only once the referral gate "
-        f"holds. {gate.reason()}"
-    )
-
-
-def check_copy(
-    db: Database, template: Template, lead_id: int, username: str, text: str, settings: Settings
-) -> Gate | None:
-    """Raise `ReferralRefused` naming the failing condition or text problem. Returns
-    the gate for an ask, None for other texts."""
-    if not is_referral(template):
-        return None
-    problems = text_problems(template, text, settings)
-    if problems:
-        raise ReferralRefused(f"Not copied: {template.id} " + " ".join(problems))
-    if not is_ask(template):
-        return None
-    gate = lead_gate(db, lead_id)
-    if not gate.holds:
-        raise ReferralRefused(refusal_for_gate(template, gate, username))
-    return gate
-
-
-def check_in_unit(
-    session: Session, template: Template, lead_id: int, username: str, findings: list[Finding]
-) -> None:
-    """The last word inside the write unit that records the copy."""
-    if not is_referral(template):
-        return
-    stopped = _unique(f.message for f in findings if f.code in REFUSING_CODES)
-    if stopped:
-        raise ReferralRefused(f"Not copied: {template.id} " + " ".join(stopped))
-    if not is_ask(template):
-        return
-    gate = gate_in_unit(session, lead_id)
-    if not gate.holds:
-        raise ReferralRefused(refusal_for_gate(template, gate, username))

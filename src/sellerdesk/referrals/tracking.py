@@ -461,7 +461,8 @@ def _ask_already_planned_or_sent(session: Session, lead_id: int) -> bool:
     )
     for data in copies:
         try:
-            if data and json.loads(data).get("template") == ASK_TEMPLATE:
+            copied = json.loads(data) if data else {}
+            if copied.get("template") == ASK_TEMPLATE and not copied.get("taken_back"):
                 return True
         except (ValueError, AttributeError):
             continue

@@ -2,12 +2,15 @@
 current step in the middle (purpose, guard rails, numbered messages to copy
 with 1–9, answers, checklist, what blocks the way on), keys to move on and back.
 
-Copies go through the library's one copy flow with the script's answers as
-values; copying the custom offer moves the lead to Offer Sent.
+Copies go through the library's one copy flow: the rule book decides on the
+lead's stored state (not on what this screen last drew), the script's answers
+fill the placeholders, and copying the custom offer moves the lead to Offer
+Sent in the same write. A gate that refuses can be passed with a reason.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from rich.console import Group
@@ -21,11 +24,12 @@ from textual.widgets import Checkbox, Footer, Header, Static
 
 from sellerdesk.errors import Invalid, SellerdeskError
 from sellerdesk.records import Lead
+from sellerdesk.rulebook import LeadFacts
 from sellerdesk.safe_text import visible
 from sellerdesk.screens.tasks import run_db
-from sellerdesk.scripts.engine import Script, State
+from sellerdesk.scripts.engine import Script
 from sellerdesk.scripts.fields import display, edit_text, parse
-from sellerdesk.scripts.offer import Offer, compose_offer, with_answers
+from sellerdesk.scripts.offer import Offer, compose_offer
 from sellerdesk.scripts.runs import Run
 from sellerdesk.templates.loading import library
 
@@ -48,6 +52,7 @@ class ScriptScreen(Screen):
     CSS_PATH = "script.tcss"
     BINDINGS = [
         Binding("n", "next", "Next step", id="script-next"),
+        Binding("N", "pass_gate", "Pass a gate on purpose", id="script-pass-gate", show=False),
         Binding("b", "back_step", "Step back", id="script-back"),
         Binding("f", "fill", "Answers", id="script-fill"),
         Binding("o", "show_offer", "Offer", id="script-offer"),
@@ -201,7 +206,7 @@ class ScriptScreen(Screen):
         ids = self.message_ids()
         if not ids:
             out.append("  None at this step.", style=MUTED)
-        lead = self._lead_with_answers()
+        facts = self._facts()
         for number, template_id in enumerate(ids, start=1):
             template = templates.templates.get(template_id)
             if template is None:
@@ -210,10 +215,10 @@ class ScriptScreen(Screen):
             out.append(f"  {number}. ", style="bold")
             out.append(visible(template.title))
             out.append(f"  {template_id}\n", style=MUTED)
-            if lead is not None:
-                from sellerdesk.copying import prepare_copy
+            if facts is not None:
+                from sellerdesk.copying import prepare_with
 
-                prepared = prepare_copy(template, lead, self.app.settings)
+                prepared = prepare_with(template, facts, self.app.settings)
                 out.append(f"     {visible(_preview(prepared.text))}\n", style="italic")
         held = self.script.can_enter(self.run.index, self.run.state) if self.run else None
         if held:
@@ -260,7 +265,7 @@ class ScriptScreen(Screen):
         """The custom offer as it stands; Invalid says what is missing."""
         if self.run is None or self.lead is None or self.script is None:
             raise Invalid("The script is still loading.")
-        return compose_offer(self.script, self.run.state, self.lead, self.app.settings)
+        return compose_offer(self.run, self.lead, self.app.settings)
 
     def _offer_panel(self) -> Text | str:
         if self.run is None or not self.run.current.offer:
@@ -297,10 +302,11 @@ class ScriptScreen(Screen):
         else:
             gate.update(Text("n passes this step.", style=MUTED))
 
-    def _lead_with_answers(self) -> Lead | None:
-        if self.lead is None or self.run is None or self.script is None:
+    def _facts(self) -> LeadFacts | None:
+        """What this screen knows of the lead, for previews (copies read it afresh)."""
+        if self.lead is None or self.run is None:
             return None
-        return with_answers(self.lead, self.script, self.run.answers)
+        return LeadFacts(self.lead, (self.run,))
 
     # ------------------------------------------------------------ changing
 
@@ -326,20 +332,43 @@ class ScriptScreen(Screen):
 
             if isinstance(exc, Blocked):
                 self._show_gate(str(exc))
-                self.notify(str(exc), severity="warning", timeout=8)
+                hint = " N passes it on purpose, with a reason." if exc.can_override else ""
+                self.notify(f"{exc}{hint}", severity="warning", timeout=8, markup=False)
                 return
             self.notify(str(exc), severity="error", timeout=8)
             self.load()
 
         run_db(self, work, done, failed, group="script-write")
 
-    def action_next(self) -> None:
+    def action_next(self, override: str | None = None) -> None:
         def job(db, username, script, version):
             from sellerdesk.scripts.runs import next_step
 
-            return next_step(db, username, script=script, expected_version=version)
+            return next_step(
+                db, username, script=script, expected_version=version, override=override
+            )
 
-        self._write(job)
+        self._write(
+            job,
+            "The gate was passed on purpose; the reason is on the timeline." if override else "",
+        )
+
+    def action_pass_gate(self) -> None:
+        """Move on although a gate refuses, saying why (it goes on the timeline)."""
+        from sellerdesk.screens.override import ask_override
+
+        run, script = self.run, self.script
+        if run is None or script is None or run.finished:
+            return
+        failing = script.next_gates(run.index, run.state)
+        if not failing:
+            self.action_next()
+            return
+        gate, sentence = failing[0]
+        if not all(g.can_override for g, _ in failing):
+            self.notify(f"{sentence} This one cannot be passed.", severity="warning", markup=False)
+            return
+        ask_override(self, gate.reason, sentence, self.action_next, "move on anyway")
 
     def action_back_step(self) -> None:
         def job(db, username, script, version):
@@ -438,9 +467,8 @@ class ScriptScreen(Screen):
                 answers[name] = parse(item, text, self.app.settings.limits).value
             except Invalid:
                 continue
-        state = State(answers, self.run.ticks)
         try:
-            offer = compose_offer(self.script, state, self.lead, self.app.settings)
+            offer = compose_offer(replace(self.run, answers=answers), self.lead, self.app.settings)
         except Invalid as exc:
             return Text(str(exc), style=WARN)
         style = BAD if offer.chars > offer.limit else GOOD
@@ -451,8 +479,7 @@ class ScriptScreen(Screen):
 
     def action_copy(self, number: int) -> None:
         ids = self.message_ids()
-        lead = self._lead_with_answers()
-        if lead is None:
+        if self.lead is None:
             return
         if not 1 <= number <= len(ids):
             self.notify(f"There is no message {number} at this step.", timeout=3)
@@ -463,25 +490,7 @@ class ScriptScreen(Screen):
             return
         from sellerdesk.screens.templates import copy_message
 
-        offer_spec = self.script.offer if self.script else None
-        if offer_spec is not None and template.id == offer_spec.template:
-            try:
-                self.offer()
-            except Invalid as exc:
-                self._show_gate(str(exc))
-                self.notify(f"Not copied. {exc}", severity="error", timeout=10)
-                return
-            copy_message(self, template, lead, self._offer_copied)
-            return
-        copy_message(self, template, lead, self.load)
-
-    def _offer_copied(self) -> None:
-        def job(db, username, script, _version):
-            from sellerdesk.scripts.runs import offer_sent
-
-            return offer_sent(db, username, script=script)
-
-        self._write(job, "Offer recorded as sent: the lead is at Offer Sent.")
+        copy_message(self, template, self.lead, self.load)
 
     def action_show_offer(self) -> None:
         from sellerdesk.screens.show_text import ShowTextScreen

@@ -1,8 +1,10 @@
 """The template library: every message by script and step, previewed for the
-current lead with its lint findings, copied with Enter or 1–9.
+current lead with its lint findings and what the rule book says, copied with
+Enter or 1–9.
 
-`copy_message` is the one copy flow (also used by other screens): fill in,
-ask for missing values, put the text on a clipboard, record it on the lead.
+`copy_message` is the one copy flow (also used by other screens): ask the
+rule book (a refusal that may be passed asks for a reason), fill in, ask for
+missing values, put the text on a clipboard, record it on the lead.
 """
 
 from __future__ import annotations
@@ -19,9 +21,10 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from sellerdesk import clipboard
-from sellerdesk.copying import PreparedCopy, prepare_copy
+from sellerdesk.copying import PreparedCopy, prepare_copy, prepare_with
 from sellerdesk.errors import SellerdeskError
 from sellerdesk.records import Lead
+from sellerdesk.rulebook import LeadFacts
 from sellerdesk.safe_text import visible
 from sellerdesk.screens.tasks import run_db
 from sellerdesk.templates.lint import limit_for
@@ -60,65 +63,96 @@ def report_problems(node: Any, found: Library) -> None:
 def copy_message(
     screen: Screen, template: Template, lead: Lead | None, on_done: Callable[[], Any] | None = None
 ) -> None:
-    """Copy `template` filled in for `lead`; ask first for any value it still needs."""
+    """Copy `template` filled in for `lead`: the rule book first (on the lead's stored
+    state, the same rules as every other path), then any value still needed."""
     from sellerdesk.screens.show_text import ShowTextScreen
 
     app = screen.app
-    settings = app.settings
-    prepared = prepare_copy(template, lead, settings)
-    if prepared.rendered.bad:
-        app.notify(
-            f"Not copied: {template.id} has malformed placeholders "
-            f"({', '.join(prepared.rendered.bad)}); fix {template.path}.",
-            severity="error",
-            timeout=10,
-        )
-        return
     if lead is None:
-        app.push_screen(
-            ShowTextScreen(template.title, prepared.text, "Open a lead to copy and record this.")
-        )
+        prepared = prepare_with(template, None, app.settings)
+        if not _malformed(app, prepared):
+            note = "Open a lead to copy and record this."
+            app.push_screen(ShowTextScreen(template.title, prepared.text, note))
         return
-    from sellerdesk.referrals.guard import check_copy, is_referral
-
-    if is_referral(template):
-        # The referral gate reads the lead's orders: checked before anything is copied.
-        run_db(
-            screen,
-            lambda db: check_copy(db, template, lead.id, lead.username, prepared.text, settings),
-            lambda _gate: _fill_and_deliver(screen, prepared, on_done),
-            lambda exc: app.notify(str(exc), severity="error", timeout=12),
-            group="copy",
-        )
-        return
-    _fill_and_deliver(screen, prepared, on_done)
+    _prepare(screen, template, lead, on_done, {}, None)
 
 
-def _fill_and_deliver(
-    screen: Screen, prepared: PreparedCopy, on_done: Callable[[], Any] | None
+def _prepare(
+    screen: Screen,
+    template: Template,
+    lead: Lead,
+    on_done: Callable[[], Any] | None,
+    typed: dict[str, str],
+    override: str | None,
 ) -> None:
+    settings = screen.app.settings
+    run_db(
+        screen,
+        lambda db: prepare_copy(db, template, lead, settings, typed, override=override),
+        lambda prepared: _checked(screen, prepared, typed, on_done),
+        group="copy",
+    )
+
+
+def _malformed(app: Any, prepared: PreparedCopy) -> bool:
+    if not prepared.rendered.bad:
+        return False
+    template = prepared.template
+    app.notify(
+        f"Not copied: {template.id} has malformed placeholders "
+        f"({', '.join(prepared.rendered.bad)}); fix {template.path}.",
+        severity="error",
+        timeout=10,
+        markup=False,
+    )
+    return True
+
+
+def _checked(
+    screen: Screen,
+    prepared: PreparedCopy,
+    typed: dict[str, str],
+    on_done: Callable[[], Any] | None,
+) -> None:
+    """The rule book has answered: refuse (or ask why to pass it), ask for what is
+    missing, or copy."""
     from sellerdesk.screens.fill_values import FillValuesScreen
+    from sellerdesk.screens.override import ask_override
 
     app = screen.app
-    settings = app.settings
     template, lead = prepared.template, prepared.lead
-    if not prepared.missing:
-        _deliver(screen, prepared, {}, on_done)
+    assert lead is not None
+    if _malformed(app, prepared):
         return
-
-    def filled(values: dict[str, str] | None) -> None:
-        if values is None:
-            app.notify("Not copied: the missing values were not filled in.", severity="warning")
+    refusal = prepared.blocked
+    if refusal is not None:
+        if refusal.can_override and prepared.override is None:
+            ask_override(
+                screen,
+                refusal.title,
+                refusal.sentence,
+                lambda reason: _prepare(screen, template, lead, on_done, typed, reason),
+            )
+        else:
+            sentence = f"Not copied. {refusal.sentence}"
+            app.notify(sentence, severity="error", timeout=12, markup=False)
+        return
+    if prepared.missing:
+        if typed:
+            missing = ", ".join("{" + n + "}" for n in prepared.missing)
+            app.notify(f"Not copied: still missing {missing}.", severity="error", markup=False)
             return
-        _save_profile_values(app, values)
-        again = prepare_copy(template, lead, settings, values)
-        if not again.ready:
-            missing = ", ".join("{" + n + "}" for n in again.missing)
-            app.notify(f"Not copied: still missing {missing}.", severity="error")
-            return
-        _deliver(screen, again, values, on_done)
 
-    app.push_screen(FillValuesScreen(template.title, prepared.missing_fields()), filled)
+        def filled(values: dict[str, str] | None) -> None:
+            if values is None:
+                app.notify("Not copied: the missing values were not filled in.", severity="warning")
+                return
+            _save_profile_values(app, values)
+            _prepare(screen, template, lead, on_done, values, prepared.override)
+
+        app.push_screen(FillValuesScreen(template.title, prepared.missing_fields()), filled)
+        return
+    _copy_and_record(screen, prepared, typed, on_done)
 
 
 def _save_profile_values(app: Any, values: dict[str, str]) -> None:
@@ -130,26 +164,6 @@ def _save_profile_values(app: Any, values: dict[str, str]) -> None:
             save_settings(app.settings)
         except OSError as exc:
             app.notify(f"Your profile could not be saved: {exc}", severity="warning")
-
-
-def _deliver(
-    screen: Screen, prepared: PreparedCopy, typed: dict[str, str], on_done: Callable[[], Any] | None
-) -> None:
-    app = screen.app
-    lead = prepared.lead
-    assert lead is not None
-
-    def check(db: Any) -> None:
-        # Referral texts are gated (and checked for forbidden language) before
-        # anything reaches a clipboard.
-        from sellerdesk.referrals.guard import check_copy
-
-        check_copy(db, prepared.template, lead.id, lead.username, prepared.text, app.settings)
-
-    def refused(exc: SellerdeskError) -> None:
-        app.notify(str(exc), severity="error", timeout=10)
-
-    run_db(screen, check, lambda _: _copy_and_record(screen, prepared, typed, on_done), refused)
 
 
 def _copy_and_record(
@@ -164,11 +178,11 @@ def _copy_and_record(
     copied = clipboard.copy(text, app.copy_to_clipboard)
     path = copied.way
 
-    def done(_event: Any) -> None:
+    def done(event: Any) -> None:
         hint = " If nothing pastes, press v to see the text." if path == clipboard.TERMINAL else ""
         severity, seconds = ("warning", 10) if copied.failed else ("information", 5)
         # Plain text: the line may quote a clipboard program's error message.
-        line = clipboard.summary(copied, len(text)) + hint
+        line = clipboard.summary(copied, len(text)) + hint + copied_hint(app, event)
         app.notify(line, severity=severity, timeout=seconds, markup=False)
         if prepared.warnings:
             app.notify("\n".join(str(f) for f in prepared.warnings), severity="warning", timeout=10)
@@ -186,6 +200,19 @@ def _copy_and_record(
         failed,
         group="copy",
     )
+
+
+def copied_hint(app: Any, event: Any) -> str:
+    """Remember the copy for the take-back key, and say what it moved and that key."""
+    from sellerdesk.vocab import STAGES
+
+    remember = getattr(app, "remember_copy", None)
+    if remember is None:
+        return ""
+    remember(event)
+    stage = ((event.data or {}).get("moved") or {}).get("stage")
+    moved = f" The lead is at {STAGES.label(stage['to'])}." if stage else ""
+    return f"{moved} Not sent after all? u takes it back."
 
 
 class TemplateLibraryScreen(Screen):
@@ -219,6 +246,7 @@ class TemplateLibraryScreen(Screen):
         super().__init__()
         self.lead_id = lead_id
         self.lead: Lead | None = None
+        self.facts: LeadFacts | None = None
         self.start_script = script
         self.start_id = template_id
         self.library = library()
@@ -271,15 +299,16 @@ class TemplateLibraryScreen(Screen):
         lead_id = self.lead_id
 
         def job(db):
-            from sellerdesk.leads import get_lead_by_id
+            from sellerdesk.rulebook import read_facts
 
-            return get_lead_by_id(db, lead_id)
+            return read_facts(db, lead_id)
 
         run_db(self, job, self._lead_loaded, group="library-lead", exclusive=True)
 
-    def _lead_loaded(self, lead: Lead) -> None:
-        self.lead = lead
-        self.sub_title = f"Templates for {lead.name}"
+    def _lead_loaded(self, facts: LeadFacts) -> None:
+        self.facts = facts
+        self.lead = facts.lead
+        self.sub_title = f"Templates for {self.lead.name}"
         self.refresh_preview()
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
@@ -296,9 +325,10 @@ class TemplateLibraryScreen(Screen):
         self.refresh_preview()
 
     def prepared(self) -> PreparedCopy | None:
+        """The preview: filled and judged on the lead's facts as last read."""
         if self.current is None:
             return None
-        return prepare_copy(self.current, self.lead, self.app.settings)
+        return prepare_with(self.current, self.facts, self.app.settings)
 
     def refresh_preview(self) -> None:
         prepared = self.prepared()
@@ -309,7 +339,10 @@ class TemplateLibraryScreen(Screen):
         heading.append(visible(template.id), style="bold")
         heading.append(visible(f"  {script_title(template.script)}, step {template.step}"))
         limit = limit_for(template.field, self.app.settings)
-        heading.append(f"  {len(prepared.text)}/{limit} characters")
+        size = len(prepared.text)
+        heading.append(f"  {size:,}/{limit:,} characters")
+        if size > limit:
+            heading.append(f": cut {size - limit:,}", style="bold red")
         if template.editable:
             heading.append("\nA starting point written from the seed: edit it to your voice.")
         if template.origin == "user":
@@ -323,6 +356,9 @@ class TemplateLibraryScreen(Screen):
 
     def _findings(self, prepared: PreparedCopy) -> Text:
         out = Text()
+        refusal = prepared.blocked
+        if refusal is not None:
+            out.append(f"Refused: {refusal.sentence}\n", style="bold red")
         if prepared.missing:
             names = ", ".join("{" + n + "}" for n in prepared.missing)
             out.append(f"Asked for when copying: {names}\n", style="bold")
@@ -355,8 +391,14 @@ class TemplateLibraryScreen(Screen):
         from sellerdesk.screens.show_text import ShowTextScreen
 
         prepared = self.prepared()
-        if prepared is not None:
-            self.app.push_screen(ShowTextScreen(prepared.template.title, prepared.text))
+        if prepared is None:
+            return
+        if prepared.blocked is not None:
+            # Text to copy by hand is a copy too: a refused one is not handed out.
+            sentence = f"Not shown for copying. {prepared.blocked.sentence}"
+            self.notify(sentence, severity="warning", timeout=10, markup=False)
+            return
+        self.app.push_screen(ShowTextScreen(prepared.template.title, prepared.text))
 
     def action_back(self) -> None:
         self.dismiss(None)

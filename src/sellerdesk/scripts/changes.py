@@ -37,6 +37,7 @@ def _offer_gate(*ticks: str) -> OfferSpec:
             fields=("changes", "delivery_days", "price"),
             ticks=("confirm_changes", *ticks),
         ),
+        confirmation=("confirm_changes",),
     )
 
 

@@ -62,6 +62,9 @@ class Gate:
     reason: str
     fields: tuple[str, ...] = ()
     ticks: tuple[str, ...] = ()
+    can_override: bool = True
+    """A seller may pass it on purpose, with a reason on the timeline; a mandatory
+    step's gate (nothing to work from without it) cannot be passed."""
 
 
 @dataclass(frozen=True)
@@ -112,6 +115,9 @@ class OfferSpec:
 
     template: str
     gate: Gate
+    confirmation: tuple[str, ...] = ()
+    """Checklist items confirming in chat the answers the offer is made of: an
+    answer changed after it was confirmed clears them (see `runs.set_answers`)."""
     price: str = "price"
     days: str = "delivery_days"
     revisions: str = "revisions"
@@ -146,6 +152,8 @@ class Script:
         gates = [g for s in self.steps for g in (s.enter, s.leave) if g]
         if self.offer:
             gates.append(self.offer.gate)
+            if set(self.offer.confirmation) - known_checks:
+                raise ValueError(f"{self.id}: the offer's confirmation names unknown ticks")
         for gate in gates:
             if set(gate.fields) - known_fields or set(gate.ticks) - known_checks:
                 raise ValueError(f"{self.id}: gate '{gate.reason}' names unknown fields or ticks")
@@ -219,6 +227,17 @@ class Script:
         if blocked or index + 1 >= len(self.steps):
             return blocked
         return self.can_enter(index + 1, state)
+
+    def next_gates(self, index: int, state: State) -> list[tuple[Gate, str]]:
+        """Every gate in the way of passing step `index`, with its sentence: the
+        step's own, the next step's entry, and the offer's on the offer step."""
+        gates = [self.steps[index].leave]
+        if index + 1 < len(self.steps):
+            gates.append(self.steps[index + 1].enter)
+        if self.steps[index].offer and self.offer is not None:
+            gates.append(self.offer.gate)
+        found = [(gate, self.missing(gate, state)) for gate in gates if gate is not None]
+        return [(gate, sentence) for gate, sentence in found if sentence]
 
     def offer_blocked(self, state: State) -> str | None:
         if self.offer is None:

@@ -15,6 +15,7 @@ from sellerdesk.scripts.redesign import (
     DESIGN,
     MILESTONES_FIELD,
     PAGES,
+    PAGES_MANDATORY,
     PRICE,
     REVISIONS,
 )
@@ -54,6 +55,7 @@ SCRIPT = Script(
             fields=("pages", "design_direction", "goal", "delivery_days", "price"),
             ticks=SCOPE_TICKS,
         ),
+        confirmation=SCOPE_TICKS,
     ),
     steps=(
         Step(
@@ -82,6 +84,7 @@ SCRIPT = Script(
             rules=("Client lists pages", "Sales refines structure", "Do not blindly agree"),
             messages=(Message("redesign.pages"),),
             fields=(PAGES,),
+            leave=PAGES_MANDATORY,
             industry_questions=True,
         ),
         Step(

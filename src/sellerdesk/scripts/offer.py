@@ -2,8 +2,11 @@
 form asks for it: a description (1,500 characters at most), delivery days,
 revisions, a price and, on offers over $100, up to three milestones.
 
-Refused, with what is missing, until the script's offer gate holds. Values
-Fiverr would not accept are composed anyway and warned about.
+The rule book decides, as for every copy: refused with what is missing until
+the script's offer gate holds (or it is passed on purpose), and refused
+outright when Fiverr would not accept it (a description over the limit, a
+price or delivery time out of range). Milestones that do not add up are
+warned about.
 """
 
 from __future__ import annotations
@@ -13,20 +16,20 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
 
+from sellerdesk import clock
 from sellerdesk.config import Settings
-from sellerdesk.copying import PreparedCopy, prepare_copy
-from sellerdesk.errors import Invalid
+from sellerdesk.copying import PreparedCopy, prepare_copy, prepare_with
+from sellerdesk.db.engine import Database
+from sellerdesk.errors import Invalid, NotFound
 from sellerdesk.records import Lead
-from sellerdesk.scripts.engine import Script, State
-from sellerdesk.scripts.fields import (
-    MILESTONE_MIN_PRICE,
-    UNLIMITED,
-    days_warnings,
-    money_text,
-    price_warnings,
-)
+from sellerdesk.referrals.gate import OrderFacts
+from sellerdesk.rulebook import LeadFacts, Refused
+from sellerdesk.scripts.engine import Script
+from sellerdesk.scripts.fields import MILESTONE_MIN_PRICE, UNLIMITED, money_text
+from sellerdesk.scripts.standing import Run
 from sellerdesk.templates.lint import limit_for
 from sellerdesk.templates.loading import Library, library
+from sellerdesk.templates.model import Template
 
 
 @dataclass(frozen=True)
@@ -48,7 +51,9 @@ class Offer:
 
     @property
     def counter(self) -> str:
-        return f"{self.chars}/{self.limit} characters"
+        over = self.chars - self.limit
+        cut = f": cut {over:,}" if over > 0 else ""
+        return f"{self.chars:,}/{self.limit:,} characters{cut}"
 
     def form_text(self) -> str:
         """Every field of Fiverr's custom-offer form, as the seller fills it in."""
@@ -73,46 +78,73 @@ def with_answers(lead: Lead, script: Script, answers: Mapping[str, Any]) -> Lead
     return replace(lead, values={**lead.values, **script.values(answers)})
 
 
-def blocked(script: Script, state: State) -> str | None:
-    return script.offer_blocked(state)
-
-
 def compose_offer(
-    script: Script,
-    state: State,
+    run: Run,
     lead: Lead,
     settings: Settings,
     templates: Library | None = None,
+    *,
+    orders: tuple[OrderFacts, ...] = (),
 ) -> Offer:
-    reason = script.offer_blocked(state)
-    if reason:
-        raise Invalid(reason)
-    spec = script.offer
-    assert spec is not None  # offer_blocked says so otherwise
-    template = (templates or library()).get(spec.template)
-    prepared = prepare_copy(template, with_answers(lead, script, state.answers), settings)
+    """The offer as the run stands (a preview: the answers may not be saved yet).
+    Raises `Refused` with the rule book's sentence."""
+    template = _offer_template(run.definition, templates)
+    facts = LeadFacts(lead, (run,), orders, clock.now())
+    return _offer(run, prepare_with(template, facts, settings, checked=False))
+
+
+def offer_for(
+    db: Database,
+    username: str,
+    settings: Settings,
+    *,
+    script: str | None = None,
+    override: str | None = None,
+) -> Offer:
+    """The offer on the lead's stored state, as `sellerdesk script offer` prints it
+    and records it sent; `prepared` is what `copying.commit_copy` records."""
+    from sellerdesk.leads import get_lead
+    from sellerdesk.scripts import runs
+
+    run = runs.get_run(db, username, script)
+    if run is None:
+        raise NotFound(f"{username} has no script run yet; `sellerdesk script start`.")
+    template = _offer_template(run.definition)
+    lead = get_lead(db, username)
+    return _offer(run, prepare_copy(db, template, lead, settings, override=override))
+
+
+def _offer_template(script: Script, templates: Library | None = None) -> Template:
+    if script.offer is None:
+        raise Invalid(f"The {script.title} script has no custom offer.")
+    return (templates or library()).get(script.offer.template)
+
+
+def _offer(run: Run, prepared: PreparedCopy) -> Offer:
+    refusal = prepared.blocked
+    if refusal is not None:
+        raise Refused(refusal)
+    template = prepared.template
     if not prepared.ready:
         names = ", ".join("{" + n + "}" for n in (*prepared.missing, *prepared.rendered.bad))
         raise Invalid(f"The offer text {template.id} still needs {names}; fill them in first.")
-    answers = state.answers
-    days = int(answers[spec.days])
-    price = Decimal(str(answers[spec.price]))
+    spec = run.definition.offer
+    assert spec is not None  # `_offer_template` says so otherwise
+    answers = run.answers
+    days = int(answers.get(spec.days) or 0)
+    price = Decimal(str(answers.get(spec.price) or 0))
     revisions = answers.get(spec.revisions)
     milestones = tuple(answers.get(spec.milestones) or ())
-    limit = limit_for(template.field, settings)
+    settings = prepared.settings or Settings()
     warnings = [
-        *price_warnings(price, settings.limits),
-        *days_warnings(days, settings.limits),
         *_milestone_warnings(milestones, price, days),
-        *(str(f) for f in prepared.warnings),
+        *(str(f) for f in prepared.warnings if f.code != "too-long"),
     ]
-    if len(prepared.text) > limit and not any("characters" in w for w in warnings):
-        warnings.append(f"{len(prepared.text)} characters; the offer description takes {limit}.")
     return Offer(
-        script=script.id,
+        script=run.script,
         template_id=template.id,
         description=prepared.text,
-        limit=limit,
+        limit=limit_for(template.field, settings),
         delivery_days=days,
         price=money_text(price),
         revisions="unlimited" if revisions == UNLIMITED else str(revisions or "not set"),

@@ -75,6 +75,7 @@ SCRIPT = Script(
             rules=("Stay factual", "No emotional justification", "Adjust scope, not quality"),
             messages=(Message("redesign.budget"),),
             fields=(BUDGET, SCOPE, DELIVERY, PRICE, REVISIONS),
+            enter=Gate("The budget question comes after scope only", ticks=("h_scope",)),
             leave=Gate("Decide the budget first", fields=("scope", "delivery_days", "price")),
             starting_point=True,
         ),

@@ -2,8 +2,9 @@
 
 Rules, asks and the closing line are the seed's words. The budget question
 is held back until the scope (pages and design direction) is captured, the
-mockup objection can be answered from any step, and the offer is refused
-until step 8 has the scope confirmed in chat.
+mockup objection can be answered from any step, step 3 cannot be passed
+without the pages, and the offer is refused until step 8 has the scope
+confirmed in chat (a confirmed answer changed since clears the confirmation).
 """
 
 from __future__ import annotations
@@ -81,6 +82,7 @@ SCOPE_CHECKS = (
     Check("confirm_focus", "Focus (events / services)"),
 )
 SCOPE_TICKS = tuple(c.id for c in SCOPE_CHECKS)
+PAGES_MANDATORY = Gate("Pages discovery is mandatory", fields=("pages",), can_override=False)
 
 SCRIPT = Script(
     id="redesign",
@@ -99,6 +101,7 @@ SCRIPT = Script(
             fields=("pages", "design_direction", "focus", "delivery_days", "price"),
             ticks=SCOPE_TICKS,
         ),
+        confirmation=SCOPE_TICKS,
     ),
     steps=(
         Step(
@@ -135,6 +138,7 @@ SCRIPT = Script(
             asks=("“Please list the pages you want on the new website.”",),
             messages=(Message("redesign.pages"),),
             fields=(PAGES,),
+            leave=PAGES_MANDATORY,
             industry_questions=True,
         ),
         Step(

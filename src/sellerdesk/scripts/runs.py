@@ -5,6 +5,10 @@ Each call is one write unit. Every step passed (and every move back) is on
 the lead's timeline as "script_step", with the answers captured on it, so
 the record shows what was agreed and when. With `expected_version`, a call
 refuses to overwrite a run someone else changed in between.
+
+A confirmation is bound to what it confirmed: ticking an item of the offer's
+confirmation writes the answers it covers on the timeline, and an answer
+changed after it was confirmed clears the confirmation (saying so there).
 """
 
 from __future__ import annotations
@@ -18,10 +22,10 @@ from sqlalchemy.orm import Session
 from sellerdesk import clock, rules
 from sellerdesk.config import Limits
 from sellerdesk.db.engine import Database
-from sellerdesk.db.models import LeadLabelModel, LeadModel, ScriptRunModel
+from sellerdesk.db.models import EventModel, LeadLabelModel, LeadModel, ScriptRunModel
 from sellerdesk.errors import Conflict, Invalid, NotFound
 from sellerdesk.leads import _load, _touch
-from sellerdesk.scripts.engine import Script, Step
+from sellerdesk.scripts.engine import Script, State, Step
 from sellerdesk.scripts.fields import display, parse
 from sellerdesk.scripts.registry import for_project_type, get_script
 
@@ -49,6 +53,10 @@ TICK_KIND = "script_tick"
 
 class Blocked(Invalid):
     """A gate does not hold; the message says what is missing."""
+
+    def __init__(self, message: str, *, can_override: bool = True) -> None:
+        super().__init__(message)
+        self.can_override = can_override
 
 
 # ---------------------------------------------------------------- writing
@@ -160,6 +168,7 @@ def set_answers(
         problems: list[str] = []
         warnings: list[str] = []
         changed: list[str] = []
+        names: list[str] = []
         for name, text in raw.items():
             item = definition.field(name)
             if item is None:
@@ -170,6 +179,7 @@ def set_answers(
                 if name in answers:
                     del answers[name]
                     changed.append(f"{item.label}: cleared")
+                    names.append(name)
                 continue
             try:
                 parsed = parse(item, text, limits)
@@ -180,10 +190,12 @@ def set_answers(
             if answers.get(name) != parsed.value:
                 answers[name] = parsed.value
                 changed.append(f"{item.label}: {display(item, parsed.value)}")
+                names.append(name)
         if problems:
             raise Invalid(" ".join(problems) + " Nothing was saved.")
         if changed:
-            _save(model, answers, set(json.loads(model.ticks or "[]")))
+            ticks = set(json.loads(model.ticks or "[]"))
+            _save(model, answers, ticks)
             _remember_website(session, lead, answers, db.author)
             _touch(lead)
             record(
@@ -194,8 +206,77 @@ def set_answers(
                 author=db.author,
                 data={"script": definition.id, "fields": sorted(raw)},
             )
+            cleared = _unconfirm(session, lead, model, definition, names, ticks, db.author)
+            if cleared:
+                warnings.append(cleared)
         session.flush()
         return _to_run(model), warnings
+
+
+def _unconfirm(
+    session: Session,
+    lead: LeadModel,
+    model: ScriptRunModel,
+    definition: Script,
+    changed: list[str],
+    ticks: set[str],
+    author: str,
+) -> str | None:
+    """Clear the offer's confirmation when an answer it covered has changed since;
+    the sentence saying so (also on the timeline), or None."""
+    spec = definition.offer
+    if spec is None or not (ticks & set(spec.confirmation)):
+        return None
+    covered = _confirmed_answers(session, lead.id, definition, spec.confirmation)
+    touched = [
+        name
+        for name in changed
+        if name in spec.gate.fields and (covered is None or name in covered)
+    ]
+    if not touched:
+        return None
+    number, _check = definition.check(spec.confirmation[0])
+    labels = _join([definition.fields[name].label.lower() for name in touched])
+    sentence = (
+        f"{definition.title}: the confirmation in chat (step {number}) is cleared: "
+        f"the {labels} changed after it was confirmed; confirm it again before the offer."
+    )
+    _save(model, json.loads(model.answers or "{}"), ticks - set(spec.confirmation))
+    record(
+        session,
+        lead,
+        TICK_KIND,
+        sentence,
+        author=author,
+        data={
+            "script": definition.id,
+            "cleared": sorted(ticks & set(spec.confirmation)),
+            "changed": touched,
+        },
+    )
+    return sentence
+
+
+def _confirmed_answers(
+    session: Session, lead_id: int, definition: Script, items: tuple[str, ...]
+) -> dict[str, Any] | None:
+    """The answers the latest confirmation covered, as ticked; None when it did not
+    say (ticked before confirmations were bound: every answer counts as covered)."""
+    rows = session.scalars(
+        select(EventModel.data)
+        .where(EventModel.lead_id == lead_id, EventModel.kind == TICK_KIND)
+        .order_by(EventModel.at.desc(), EventModel.id.desc())
+    )
+    for raw in rows:
+        data = json.loads(raw or "{}")
+        if data.get("script") == definition.id and data.get("item") in items and data.get("on"):
+            confirmed = data.get("confirmed")
+            return confirmed if isinstance(confirmed, dict) else None
+    return None
+
+
+def _join(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def _remember_website(session: Session, lead: LeadModel, answers: dict, author: str) -> None:
@@ -235,26 +316,44 @@ def tick(
         if (item in ticks) == on:
             return _to_run(model)
         (ticks.add if on else ticks.discard)(item)
-        _save(model, json.loads(model.answers or "{}"), ticks)
+        answers = json.loads(model.answers or "{}")
+        _save(model, answers, ticks)
         _touch(lead)
         verb = "confirmed" if on else "no longer confirmed"
+        data: dict[str, Any] = {"script": definition.id, "item": item, "on": on}
+        spec = definition.offer
+        if on and spec is not None and item in spec.confirmation:
+            # What was confirmed, so a later change of it is known for one.
+            state = State(answers)
+            data["confirmed"] = {n: answers[n] for n in spec.gate.fields if state.has(n)}
         record(
             session,
             lead,
             TICK_KIND,
             f"{definition.title}, step {number}: {check.text} {verb}",
             author=db.author,
-            data={"script": definition.id, "item": item, "on": on},
+            data=data,
         )
         session.flush()
         return _to_run(model)
 
 
 def next_step(
-    db: Database, username: str, *, script: str | None = None, expected_version: int | None = None
+    db: Database,
+    username: str,
+    *,
+    script: str | None = None,
+    expected_version: int | None = None,
+    override: str | None = None,
 ) -> Run:
     """Pass the current step (through its gates) to the next; past the last
-    step the run is finished. Stage and label effects commit with the move."""
+    step the run is finished. Stage and label effects commit with the move.
+    With `override` (a reason), gates that may be passed are passed on purpose
+    and the timeline says which and why."""
+    from sellerdesk.rulebook.override import clean_reason, record_override
+    from sellerdesk.rulebook.rules import SCRIPT_GATE, Refusal
+
+    reason_given = clean_reason(override)
     with db.write() as session:
         lead, model, definition = _open(session, username, script, expected_version)
         run = _to_run(model)
@@ -262,11 +361,14 @@ def next_step(
         if run.finished:
             raise Invalid(f"{definition.title} is finished for {lead.username}.")
         step = definition.steps[index]
-        reason = definition.next_blocked(index, run.state)
-        if not reason and step.offer:
-            reason = definition.offer_blocked(run.state)
-        if reason:
-            raise Blocked(reason)
+        failing = definition.next_gates(index, run.state)
+        if failing:
+            can_pass = all(gate.can_override for gate, _sentence in failing)
+            if reason_given is None or not can_pass:
+                raise Blocked(failing[0][1], can_override=can_pass)
+            for gate, sentence in failing:
+                refusal = Refusal(SCRIPT_GATE, gate.reason, sentence)
+                record_override(session, lead, refusal, reason_given, db.author)
         summary = _answers_on(step, run.answers)
         _move_past(
             session,
@@ -317,19 +419,26 @@ def back_step(
         return _to_run(model)
 
 
-def offer_sent(db: Database, username: str, *, script: str | None = None) -> Run:
-    """After the offer was copied: the run moves past the offer step (finished
-    when it is the last) and the lead moves to the offer's stage, in one unit;
-    the follow-up cadence then plans itself."""
-    with db.write() as session:
-        lead, model, definition = _open(session, username, script, None)
-        spec = definition.offer
-        if spec is None:
-            raise Invalid(f"The {definition.title} script has no custom offer.")
-        reason = definition.offer_blocked(_to_run(model).state)
-        if reason:
-            raise Blocked(reason)
-        index = next(i for i, step in enumerate(definition.steps) if step.offer)
+def offer_sent_in_unit(
+    session: Session,
+    lead: LeadModel,
+    definition: Script,
+    model: ScriptRunModel | None,
+    author: str,
+) -> dict[str, Any]:
+    """Inside the unit that records the offer's copy: the run moves past the
+    offer step (finished when it is the last) and the lead to the offer's stage,
+    whose cadence plans the follow-ups. Returns what moved, so that taking the
+    copy back can put each thing where it was."""
+    from sellerdesk.followups import store
+
+    spec = definition.offer
+    assert spec is not None  # only offer templates move a lead
+    moved: dict[str, Any] = {}
+    index = next(i for i, step in enumerate(definition.steps) if step.offer)
+    # A run already past the offer step (sent before, now following up) stays there.
+    if model is not None and definition.index(model.step) <= index:
+        moved["run"] = {"id": model.id, "step": model.step, "status": model.status}
         _move_past(
             session,
             lead,
@@ -338,11 +447,18 @@ def offer_sent(db: Database, username: str, *, script: str | None = None) -> Run
             index,
             f"{definition.title}: custom offer sent",
             move="offer",
-            author=db.author,
+            author=author,
         )
-        advance_stage(session, lead, spec.stage, db.author, f"{definition.title} offer copied")
-        session.flush()
-        return _to_run(model)
+        moved["run"].update(to_step=model.step, to_status=model.status)
+    before = {followup.id for followup in store.active_for(session, lead.id)}
+    old = lead.stage
+    advance_stage(session, lead, spec.stage, author, f"{definition.title} offer copied")
+    if lead.stage != old:
+        moved["stage"] = {"from": old, "to": lead.stage}
+    planned = [f.id for f in store.active_for(session, lead.id) if f.id not in before]
+    if planned:
+        moved["followups"] = planned
+    return moved
 
 
 def _move_past(
@@ -390,6 +506,12 @@ def advance_stage(session: Session, lead: LeadModel, stage: str, author: str, wh
     order = STAGES.keys
     if lead.stage == "lost" or order.index(lead.stage) >= order.index(stage):
         return
+    move_stage(session, lead, stage, author, why)
+
+
+def move_stage(session: Session, lead: LeadModel, stage: str, author: str, why: str) -> None:
+    """Move the lead to `stage` inside this write unit, on the timeline and through
+    the stage rules (cadences), whichever way it goes."""
     old = lead.stage
     lead.stage = stage
     lead.stage_since = clock.now()

@@ -35,10 +35,15 @@ class Finding:
     code: str
     severity: str
     message: str
+    suggestion: str = ""
+    """Safer wording that says the same, where there is one."""
 
     @property
     def is_error(self) -> bool:
         return self.severity == ERROR
 
     def __str__(self) -> str:
-        return f"{self.severity} [{self.code}] {self.message}"
+        out = f"{self.severity} [{self.code}] {self.message}"
+        if self.suggestion:
+            out += f' Say instead: "{self.suggestion}".'
+        return out

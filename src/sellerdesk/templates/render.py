@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from sellerdesk.templates.model import ERROR, Finding
 
@@ -45,6 +46,7 @@ class Rendered:
 
 
 def bad_findings(bad: tuple[str, ...] | list[str]) -> list[Finding]:
+    """One finding per distinct malformed placeholder."""
     return [
         Finding(
             "bad-placeholder",
@@ -52,55 +54,74 @@ def bad_findings(bad: tuple[str, ...] | list[str]) -> list[Finding]:
             f"{item!r} is not a placeholder: use {{name}} with lowercase letters, "
             "digits and _, or {{ and }} for literal braces.",
         )
-        for item in bad
+        for item in dict.fromkeys(bad)
     ]
 
 
-def scan(body: str) -> list[Token]:
+# One token at a time, each found where it starts: "{{" and "}}" (literal braces),
+# a brace pair with no brace inside (a name, else malformed), a lone brace
+# (malformed), or a run of text. Every character is looked at a bounded number
+# of times, so scanning is linear in the body's length.
+TOKEN_RE = re.compile(r"(\{\{)|(\}\})|\{([^{}]*+)\}|([{}])|([^{}]++)")
+
+
+# The same tokens, for counting without building them: a literal brace pair, a
+# brace pair with its inside, or a lone brace (plain text is skipped by the engine).
+BRACE_RE = re.compile(r"(\{\{|\}\})|(\{[^{}]*+\})|([{}])")
+# What the body says without its placeholders: literal pairs kept as one brace,
+# everything else between braces (and lone braces) dropped.
+LITERAL_RE = re.compile(r"\{(\{)|(\})\}|\{[^{}]*+\}|[{}]")
+
+
+def brace_parts(body: str) -> tuple[list[str], list[str]]:
+    """The placeholder names and the malformed parts of `body`, each once, in order."""
+    names: list[str] = []
+    bad: list[str] = []
+    for _literal, pair, lone in dict.fromkeys(BRACE_RE.findall(body)):
+        inner = pair[1:-1]
+        if pair and NAME_RE.match(inner):
+            names.append(inner)
+        elif pair or lone:
+            bad.append(pair or lone)
+    return names, bad
+
+
+@lru_cache(maxsize=16)
+def literal_text(body: str) -> str:
+    """The body with placeholders taken out: what the template itself says."""
+    return LITERAL_RE.sub(_kept_brace, body)
+
+
+def _kept_brace(match: re.Match) -> str:
+    return match.group(1) or match.group(2) or ""
+
+
+@lru_cache(maxsize=16)
+def scan(body: str) -> tuple[Token, ...]:
     tokens: list[Token] = []
     text: list[str] = []
-    i, n = 0, len(body)
 
     def flush() -> None:
         if text:
             tokens.append(Token("text", "".join(text)))
             text.clear()
 
-    while i < n:
-        ch = body[i]
-        if ch == "{":
-            if body.startswith("{{", i):
-                text.append("{")
-                i += 2
-                continue
-            end = body.find("}", i + 1)
-            opener = body.find("{", i + 1)
-            if end == -1 or (opener != -1 and opener < end):
-                flush()
-                tokens.append(Token("bad", "{"))
-                i += 1
-                continue
-            inner = body[i + 1 : end]
+    for match in TOKEN_RE.finditer(body):
+        literal_open, literal_close, inner, lone, plain = match.groups()
+        if plain is not None:
+            text.append(plain)
+        elif literal_open is not None:
+            text.append("{")
+        elif literal_close is not None:
+            text.append("}")
+        else:
             flush()
-            if NAME_RE.match(inner):
+            if inner is not None and NAME_RE.match(inner):
                 tokens.append(Token("name", inner))
             else:
-                tokens.append(Token("bad", body[i : end + 1]))
-            i = end + 1
-        elif ch == "}":
-            if body.startswith("}}", i):
-                text.append("}")
-                i += 2
-                continue
-            flush()
-            tokens.append(Token("bad", "}"))
-            i += 1
-        else:
-            nxt = min((p for p in (body.find("{", i), body.find("}", i)) if p != -1), default=n)
-            text.append(body[i:nxt])
-            i = nxt
+                tokens.append(Token("bad", match.group() if lone is None else lone))
     flush()
-    return tokens
+    return tuple(tokens)
 
 
 def placeholders(body: str) -> list[str]:

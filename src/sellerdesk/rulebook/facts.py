@@ -1,0 +1,53 @@
+"""What the rules read about a lead: its record, its script runs (answers and
+ticks) and its orders, at one moment. Read in one unit, so the rules judge a
+state that existed, never a mix of two."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from sellerdesk import clock
+from sellerdesk.db.engine import Database
+from sellerdesk.db.models import ScriptRunModel
+from sellerdesk.leads import _load_id, to_record
+from sellerdesk.records import Lead
+from sellerdesk.referrals.gate import OrderFacts
+from sellerdesk.scripts.standing import ACTIVE, Run, _to_run
+
+
+@dataclass(frozen=True)
+class LeadFacts:
+    lead: Lead
+    runs: tuple[Run, ...] = ()
+    """Active runs first, then the most recently changed."""
+    orders: tuple[OrderFacts, ...] = ()
+    now: datetime | None = None
+
+
+def facts_in_unit(session: Session, lead_id: int, lead: Lead | None = None) -> LeadFacts:
+    """The lead's facts inside the caller's unit (the write unit that records a copy).
+    `lead`: the record as the caller just read it, to spare reading it again."""
+    from sellerdesk.referrals.guard import order_facts
+
+    if lead is None:
+        lead = to_record(_load_id(session, lead_id))
+    rows = session.scalars(
+        select(ScriptRunModel)
+        .where(ScriptRunModel.lead_id == lead_id)
+        .order_by(
+            (ScriptRunModel.status == ACTIVE).desc(),
+            ScriptRunModel.updated_at.desc(),
+            ScriptRunModel.id.desc(),
+        )
+    )
+    runs = tuple(_to_run(row) for row in rows)
+    return LeadFacts(lead, runs, tuple(order_facts(session, lead_id)), clock.now())
+
+
+def read_facts(db: Database, lead_id: int, lead: Lead | None = None) -> LeadFacts:
+    with db.read() as session:
+        return facts_in_unit(session, lead_id, lead)
