@@ -140,7 +140,8 @@ def report(name: str, result: dict, samples: list[float], show_errors: bool) -> 
     for kind, stats in result["warnings"].items():
         print(
             f"{kind:<20} {stats['labelled']:>8} {stats['raised']:>6} "
-            f"{pct(stats['right'], stats['labelled']):>8} {pct(stats['right'], stats['raised']):>10}"
+            f"{pct(stats['right'], stats['labelled']):>8} "
+            f"{pct(stats['right'], stats['raised']):>10}"
         )
     intent_rate = result["intent_right"] / n
     exact_rate = result["exact"] / n
@@ -148,10 +149,22 @@ def report(name: str, result: dict, samples: list[float], show_errors: bool) -> 
     off_recall = off["right"] / off["labelled"] if off["labelled"] else 1.0
     p95 = statistics.quantiles(samples, n=20)[18] if len(samples) > 1 else samples[0]
     checks = [
-        ("top intent right", intent_rate, f"{100 * intent_rate:.1f} %", TARGETS["intent"] <= intent_rate, "≥ 90 %"),
-        ("every fact exactly right", exact_rate, f"{100 * exact_rate:.1f} %", TARGETS["facts"] <= exact_rate, "≥ 85 %"),
-        ("off_platform recall", off_recall, f"{100 * off_recall:.1f} %", off_recall >= 1.0, "100 %"),
-        ("read time p95", p95, f"{p95:.2f} ms (max {max(samples):.2f})", p95 <= TARGETS["p95_ms"], "≤ 50 ms"),
+        (
+            "top intent right",
+            intent_rate, f"{100 * intent_rate:.1f} %", TARGETS["intent"] <= intent_rate, "≥ 90 %",
+        ),
+        (
+            "every fact exactly right",
+            exact_rate, f"{100 * exact_rate:.1f} %", TARGETS["facts"] <= exact_rate, "≥ 85 %",
+        ),
+        (
+            "off_platform recall",
+            off_recall, f"{100 * off_recall:.1f} %", off_recall >= 1.0, "100 %",
+        ),
+        (
+            "read time p95",
+            p95, f"{p95:.2f} ms (max {max(samples):.2f})", p95 <= TARGETS["p95_ms"], "≤ 50 ms",
+        ),
     ]  # fmt: skip
     print(f"\nfacts right one by one: {pct(result['fact_right'], result['fact_total']).strip()}")
     print(f"timed reads: {len(samples)}, up to 2,000 characters each\n")
@@ -162,7 +175,9 @@ def report(name: str, result: dict, samples: list[float], show_errors: bool) -> 
         for row, reading, got, wrong in result["errors"]:
             print(f"- {row['id']}: {row['text']!r}")
             if reading.intent != row["intent"]:
-                print(f"    intent {reading.intent} (want {row['intent']}); scores {reading.scores}")
+                print(
+                    f"    intent {reading.intent} (want {row['intent']}); scores {reading.scores}"
+                )
             if got != row["facts"]:
                 print(f"    facts {got}\n     want {row['facts']}")
             if wrong:

@@ -51,6 +51,17 @@ def budget_text(value: dict[str, str]) -> str:
     return one(value["amount"])
 
 
+def value_text(value: Any) -> str:
+    """A fact's value as a person reads it."""
+    if isinstance(value, list):
+        return ", ".join(value)
+    if isinstance(value, dict) and "amount" in value:
+        return budget_text(value)
+    if value is True:
+        return "yes"
+    return str(value)
+
+
 def proposals(script: Script, reading: Reading, current: dict[str, Any]) -> list[Proposal]:
     """The answers this message gives for `script`, skipping those it already holds."""
     fields = script.fields

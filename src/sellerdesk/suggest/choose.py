@@ -38,8 +38,12 @@ HOSTING = {
 TRIGGERS = {"homepage_embedding": "everything_on_homepage"}
 CONTINUING = ("new_inquiry", "shares_site", "lists_pages", "design_direction", "asks_price")
 
-_NEW_SITE = re.compile(r"\b(?:from scratch|new (?:web)?site|build (?:a |my |our )?(?:web)?site|no website)\b", re.I)
-_REDESIGN = re.compile(r"\b(?:redesign\w*|redo|revamp|makeover|refresh|outdated|old (?:web)?site)\b", re.I)
+_NEW_SITE = re.compile(
+    r"\b(?:from scratch|new (?:web)?site|build (?:a |my |our )?(?:web)?site|no website)\b", re.I
+)
+_REDESIGN = re.compile(
+    r"\b(?:redesign\w*|redo|revamp|makeover|refresh|outdated|old (?:web)?site)\b", re.I
+)
 
 
 @dataclass(frozen=True)
@@ -71,7 +75,9 @@ def answers_with(script: Script, state: LeadState, reading: Reading) -> dict[str
     return out
 
 
-def closed_gate(template: str, script: Script | None, state: LeadState, answers: Mapping) -> str | None:
+def closed_gate(
+    template: str, script: Script | None, state: LeadState, answers: Mapping
+) -> str | None:
     """The sentence of the gate that keeps `template` back for this lead, or None."""
     if script is not None:
         now = State(answers, state.ticks)
@@ -96,7 +102,9 @@ def closed_gate(template: str, script: Script | None, state: LeadState, answers:
 def choose(reading: Reading, state: LeadState) -> Choice:
     intent = reading.intent
     if intent == OTHER:
-        return Choice(None, why=reading.note or "No approved reply fits this message; answer it yourself.")
+        return Choice(
+            None, why=reading.note or "No approved reply fits this message; answer it yourself."
+        )
     script = _script_for(reading, state)
     answers = answers_with(script, state, reading) if script else {}
     if intent in CONTINUING or (intent == "referred_by" and reading.fact("referrer")):
@@ -118,7 +126,7 @@ def _script_for(reading: Reading, state: LeadState) -> Script | None:
         return state.script
     if _NEW_SITE.search(reading.text):
         return get_script("new_website")
-    if _REDESIGN.search(reading.text) or reading.intent in ("shares_site", "design_direction"):
+    if _REDESIGN.search(reading.text) or reading.fact("website") or reading.fact("competitors"):
         return get_script("redesign")
     return get_script("qualification")
 
@@ -128,17 +136,25 @@ def _ref(script: Script, index: int) -> StepRef:
     return StepRef(script.id, script.title, index + 1, len(script.steps), step.title)
 
 
-def _continue(reading: Reading, state: LeadState, script: Script | None, answers: Mapping) -> Choice:
+def _continue(
+    reading: Reading, state: LeadState, script: Script | None, answers: Mapping
+) -> Choice:
     """The first step of the script not yet done, and its message."""
     if script is None:
         return Choice(None, why="Start a script for this lead (g) to get its next reply.")
     now = State(answers, state.ticks)
     index = next(
-        (i for i, step in enumerate(script.steps) if not _done(script, i, step, state, now, reading)),
+        (
+            i
+            for i, step in enumerate(script.steps)
+            if not _done(script, i, step, state, now, reading)
+        ),
         None,
     )
     if index is None:
-        return Choice(None, why=f"{script.title} is finished for this lead; nothing in it comes next.")
+        return Choice(
+            None, why=f"{script.title} is finished for this lead; nothing in it comes next."
+        )
     step = script.steps[index]
     held = None
     if reading.intent == "asks_price":
@@ -157,7 +173,11 @@ def _continue(reading: Reading, state: LeadState, script: Script | None, answers
 
 def _budget_held_back(script: Script, index: int, now: State) -> str | None:
     budget = next(
-        (i for i, step in enumerate(script.steps) if any(m.template == BUDGET for m in step.messages)),
+        (
+            i
+            for i, step in enumerate(script.steps)
+            if any(m.template == BUDGET for m in step.messages)
+        ),
         None,
     )
     if budget is None or index >= budget:
@@ -165,7 +185,9 @@ def _budget_held_back(script: Script, index: int, now: State) -> str | None:
     return script.can_enter(budget, now) or "The budget question comes after scope only."
 
 
-def _done(script: Script, index: int, step: Step, state: LeadState, now: State, reading: Reading) -> bool:
+def _done(
+    script: Script, index: int, step: Step, state: LeadState, now: State, reading: Reading
+) -> bool:
     if state.has_run and state.script is script and (state.finished or index < state.run_index):
         return True
     if step.trigger:
@@ -198,14 +220,18 @@ def _step_of(script: Script | None, template: str) -> StepRef | None:
 
 
 def _complaint(reading, state, script, answers) -> Choice:
-    return Choice(COMPLAINT, why="Answer the complaint first, without arguing; record it on the order.")
+    return Choice(
+        COMPLAINT, why="Answer the complaint first, without arguing; record it on the order."
+    )
 
 
 def _consent(reading, state, script, answers) -> Choice:
     blocked = closed_gate(NEXT_STEPS, script, state, answers)
     offer = _offer_ref(script)
     if blocked:
-        return Choice(None, offer, blocked, "The client said yes, but no order before the scope is confirmed.")
+        return Choice(
+            None, offer, blocked, "The client said yes, but no order before the scope is confirmed."
+        )
     return Choice(
         NEXT_STEPS,
         None,
@@ -223,7 +249,9 @@ def _offer_ref(script: Script | None) -> StepRef | None:
 
 def _not_now(reading, state, script, answers) -> Choice:
     if reading.fact("do_not_contact"):
-        return Choice(None, why="The client asked not to be contacted: mark the lead do-not-contact (d).")
+        return Choice(
+            None, why="The client asked not to be contacted: mark the lead do-not-contact (d)."
+        )
     when = reading.fact("followup_when")
     plan = f"plan the follow-up for {when.value} (f)" if when else "plan a follow-up by hand"
     return Choice(NOT_NOW, why=f"Acknowledge it, then {plan}.")
@@ -270,8 +298,10 @@ def _hosting(reading, state, script, answers) -> Choice:
 
 
 def _requirements(reading, state, script, answers) -> Choice:
-    template = "order.requirements_partial" if reading.fact("requirements_pending") else (
-        "order.requirements_submitted"
+    template = (
+        "order.requirements_partial"
+        if reading.fact("requirements_pending")
+        else ("order.requirements_submitted")
     )
     blocked = closed_gate(template, script, state, answers)
     if blocked:
@@ -282,8 +312,15 @@ def _requirements(reading, state, script, answers) -> Choice:
 def _feedback(reading, state, script, answers) -> Choice:
     blocked = closed_gate(REFERRAL_ASK, script, state, answers)
     if blocked:
-        return Choice(None, None, blocked, "Record the feedback on the order; the referral ask waits for its gate.")
-    return Choice(REFERRAL_ASK, why="The project is accepted and the client is happy: ask for a referral now.")
+        return Choice(
+            None,
+            None,
+            blocked,
+            "Record the feedback on the order; the referral ask waits for its gate.",
+        )
+    return Choice(
+        REFERRAL_ASK, why="The project is accepted and the client is happy: ask for a referral now."
+    )
 
 
 def _off_platform(reading, state, script, answers) -> Choice:

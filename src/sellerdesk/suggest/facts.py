@@ -23,7 +23,8 @@ CONSENT = re.compile(
     r"\b(?:place|placing|create|creating|make|making|proceed\s+with|go\s+ahead\s+with|start)\s+"
     r"(?:the\s+|my\s+|our\s+|an\s+|this\s+)?order\b"
     r"|\baccept(?:ed)?\s+(?:the|your)\s+offer\b"
-    r"|\b(?:i['’]?ll|i\s+will|we['’]?ll|we\s+will)\s+(?:place|accept)\s+(?:the|your)\s+(?:order|offer)\b",
+    r"|\b(?:i['’]?ll|i\s+will|we['’]?ll|we\s+will)\s+(?:place|accept)\s+(?:the"
+    r"|your)\s+(?:order|offer)\b",
     _I,
 )
 CONSENT_ALONE = re.compile(
@@ -39,7 +40,9 @@ NOT_YET = re.compile(
 
 _USER = r"@?(?P<u>[A-Za-z0-9_][A-Za-z0-9_.-]{2,29})"
 _REFERRER = (
-    re.compile(rf"\b(?:referred|refered|recommended|sent)\s+(?:me\s+)?(?:to\s+you\s+)?by\s+{_USER}", _I),
+    re.compile(
+        rf"\b(?:referred|refered|recommended|sent)\s+(?:me\s+)?(?:to\s+you\s+)?by\s+{_USER}", _I
+    ),
     re.compile(rf"\b(?:a\s+)?(?:referral|referred)\s+from\s+{_USER}", _I),
     re.compile(
         rf"\b(?:got|have|had|found)\s+your\s+(?:name|profile|link|contact|details|gig)\s+"
@@ -57,13 +60,14 @@ _NOT_USERNAMES = frozenset(
     this it boss brother sister mom mum dad wife husband cousin neighbour neighbor
     coworker manager team agency company business designer developer you your everyone
     people customer customers clients guy lady mentor teacher member person contact mate
-    buddy pal also just and but then one owner founder she's he's""".split()
+    buddy pal also just and but then one owner founder she's he's""".split()  # noqa: SIM905
 )
 
 _WHEN = (
     (
         re.compile(
-            r"\b(?:in|after)\s+(?:about\s+|around\s+)?(?P<n>\d{1,3}|a\s+couple\s+of|couple\s+of|an?|"
+            r"\b(?:in|after)\s+(?:about\s+|around\s+)?(?P<n>\d{1,3}|a\s+couple\s+of"
+            r"|couple\s+of|an?|"
             r"one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<u>days?|weeks?|months?)\b",
             _I,
         ),
@@ -79,7 +83,11 @@ _WHEN = (
     ),
     (re.compile(r"\btomorrow\b", _I), "tomorrow"),
     (
-        re.compile(r"\b(?:on\s+|this\s+)?(?P<d>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", _I),
+        re.compile(
+            r"\b(?:on\s+|this\s+)?(?P<d>monday|tuesday|wednesday|thursday|friday|saturday"
+            r"|sunday)\b",
+            _I,
+        ),
         "day",
     ),
 )
@@ -115,7 +123,8 @@ _HAS_DOMAIN = re.compile(
 )
 
 _DO_NOT_CONTACT = re.compile(
-    r"\b(?:don['’]?t|dont|do\s+not|never)\s+(?:contact|message|text|e-?mail|call|bother|write\s+to)\s+"
+    r"\b(?:don['’]?t|dont|do\s+not|never)\s+(?:contact|message|text|e-?mail|call|bother"
+    r"|write\s+to)\s+"
     r"(?:me|us)\b|\bstop\s+(?:messaging|contacting|texting|emailing|spamming|writing)\b"
     r"|\bremove\s+(?:me|us)\s+from\b|\bunsubscribe\b|\bleave\s+(?:me|us)\s+alone\b",
     _I,

@@ -19,13 +19,25 @@ _RULES: dict[str, tuple[tuple[str, int], ...]] = {
     "complaint": (
         (r"\b(not|never) (at all )?(happy|satisfied|pleased|acceptable|ok|okay)\b", 3),
         (r"\bnot what (we|i) (discussed|agreed|asked|ordered|paid|wanted)", 3),
-        (r"\b(disappoint\w*|frustrat\w*|unprofessional|unacceptable|terrible|awful|horrible|"
-         r"poor quality|quality is poor|waste of|scam|ripped off|regret\w*|worst|useless)\b", 3),
+        (
+            r"\b(disappoint\w*|frustrat\w*|unprofessional|unacceptable|terrible|awful|horrible|"
+            r"poor quality|quality is poor|waste of|scam|ripped off|regret\w*|worst|useless)\b",
+            3,
+        ),
         (r"\b(refund|dispute|want to cancel|cancel (the|my) order|money back)\b", 3),
         (r"\bdidnt agree\b|\bnever agreed\b", 3),
-        (r"\b(delivery|order|project|site|website|it|you) (is|was|are|were)( \d+ days?)? (late|overdue|delayed)\b", 3),
-        (r"\b(still (isnt|not|hasnt|havent|no)|havent (heard|replied|received)|no (reply|response|update)s?"
-         r"|(hasnt|havent|didnt) (replied|responded|answered|delivered)|taking (way )?too long)\b", 2),
+        (
+            r"\b(delivery|order|project|site|website|it|you) (is|was|are|were)( \d+ days?)?"
+            r" (late|overdue|delayed)\b",
+            3,
+        ),
+        (
+            r"\b(still (isnt|not|hasnt|havent|no)|havent (heard|replied|received)|no (reply"
+            r"|response|update)s?"
+            r"|(hasnt|havent|didnt) (replied|responded|answered|delivered)|taking (way )?too"
+            r" long)\b",
+            2,
+        ),
         (r"\bpaid for \w+( \w+){0,3} (and )?only (got|received)\b|\bonly (got|received) \d", 3),
         (r"\byou promised\b|\bits day \d+", 2),
         (r"\blooks nothing like\b|\bdoesnt look like\b|\bdoes not look like\b", 3),
@@ -33,52 +45,104 @@ _RULES: dict[str, tuple[tuple[str, int], ...]] = {
         (r"\basap\b", 1),
     ),
     "consent": (
-        (r"\b(place|placing|create|creating|make|making|proceed with|go ahead with|start) "
-         r"(the |my |our |an |this )?order\b", 3),
+        (
+            r"\b(place|placing|create|creating|make|making|proceed with|go ahead with|start) "
+            r"(the |my |our |an |this )?order\b",
+            3,
+        ),
         (r"\baccept(ed)? (the|your) offer\b", 3),
         (r"\b(ill|i will|well|we will) (place|accept) (the|your) (order|offer)\b", 3),
-        (r"^ ((ok|okay|yes|sure|alright|yep|great|perfect) )?(go ahead|proceed|lets do it|lets go)( please)? $", 3),
+        (
+            r"^ ((ok|okay|yes|sure|alright|yep|great|perfect) )?(go ahead|proceed|lets do it"
+            r"|lets go)( please)? $",
+            3,
+        ),
         (r"\b(lets do it|deal)\b", 1),
         (r"\b(before|if|once|when|after) (i|we) (place|order|create|make|accept|pay|commit)", -4),
     ),
     "not_now": (
-        (r"\b(call|contact|message|text|ping|email|get|come|circle|check|reach|touch|talk|speak|write)"
-         r"( \w+){0,3} (back|again)\b", 3),
-        (r"\b(reach out|follow up|check in|touch base)( with (me|us))?( again)? (later|next|in|on|after|tomorrow)\b", 3),
-        (r"\b(ping|contact|message|call|text|remind) (me|us) (again|later|next|in|after|tomorrow"
-         r"|on (mon|tue|wed|thu|fri|sat|sun)\w*)\b", 3),
+        (
+            r"\b(call|contact|message|text|ping|email|get|come|circle|check|reach|touch|talk"
+            r"|speak|write)"
+            r"( \w+){0,3} (back|again)\b",
+            3,
+        ),
+        (
+            r"\b(reach out|follow up|check in|touch base)( with (me|us))?( again)? (later|next"
+            r"|in|on|after|tomorrow)\b",
+            3,
+        ),
+        (
+            r"\b(ping|contact|message|call|text|remind) (me|us) (again|later|next|in|after|tomorrow"
+            r"|on (mon|tue|wed|thu|fri|sat|sun)\w*)\b",
+            3,
+        ),
         (r"\b(revisit|reconnect)\b", 3),
         (r"\bnot (right )?now\b|\bnot at the moment\b|\bmaybe later\b|\blater in the\b", 3),
         (r"\bnot ready\b|\b(think|thinking) about it\b|\blet you know\b|\bdiscuss with my\b", 2),
-        (r"\b(decided not to|not interested|went with someone else|found someone else|no longer need)\b", 3),
+        (
+            r"\b(decided not to|not interested|went with someone else|found someone else|no"
+            r" longer need)\b",
+            3,
+        ),
         (r"\b(busy|traveling|travelling|on vacation|on holiday|waiting on)\b", 1),
-        (r"\b(dont|do not|never) (contact|message|text|email|call|bother|write to) (me|us)\b"
-         r"|\bstop (messaging|contacting|texting|emailing|spamming|writing)\b|\bremove (me|us) from\b"
-         r"|\bunsubscribe\b|\bleave (me|us) alone\b", 4),
+        (
+            r"\b(dont|do not|never) (contact|message|text|email|call|bother|write to) (me|us)\b"
+            r"|\bstop (messaging|contacting|texting|emailing|spamming|writing)\b|\bremove (me"
+            r"|us) from\b"
+            r"|\bunsubscribe\b|\bleave (me|us) alone\b",
+            4,
+        ),
     ),
     "asks_mockup": (
         (r"\bmock ?ups?\b", 3),
         (r"\b(design|homepage|home page) (sample|preview|draft|demo|concept)s?\b", 3),
-        (r"\b(sample|demo|draft|preview|prototype|concept) (design|homepage|home page|page|version|layout)s?\b", 3),
+        (
+            r"\b(sample|demo|draft|preview|prototype|concept) (design|homepage|home page|page"
+            r"|version|layout)s?\b",
+            3,
+        ),
         (r"\b(free|quick) (sample|demo|design|preview|prototype|draft|homepage)\b", 3),
         (r"\b(figma|adobe xd|xd|wireframes?|prototypes?)\b", 2),
-        (r"\b(see|show me|send me|share) (a |an |some |the )?(quick )?(design|sample|draft|demo|preview)\b", 2),
-        (r"\bbefore (i|we) (order|place|pay|commit|buy|decide)|\bbefore (ordering|paying)\b|\bfirst\b", 1),
+        (
+            r"\b(see|show me|send me|share) (a |an |some |the )?(quick )?(design|sample|draft"
+            r"|demo|preview)\b",
+            2,
+        ),
+        (
+            r"\bbefore (i|we) (order|place|pay|commit|buy|decide)|\bbefore (ordering|paying)\b"
+            r"|\bfirst\b",
+            1,
+        ),
     ),
     "asks_price": (
         (r"\bhow much\b", 3),
-        (r"\b(whats|what is|what are) (the |your )?(price|prices|cost|costs|rate|rates|fee|fees|charge|pricing)\b", 3),
+        (
+            r"\b(whats|what is|what are) (the |your )?(price|prices|cost|costs|rate|rates|fee"
+            r"|fees|charge|pricing)\b",
+            3,
+        ),
         (r"\byour (price|prices|rates?|fees?|charges?|pricing)\b", 3),
         (r"\b(price|cost|quote|estimate|quotation) for\b|\bprice list\b|\bcost me\b", 3),
-        (r"\b(send|give|share|tell) (me |us )?(a |an |the |your )?(rough |ballpark )?(quote|quotation|estimate|price)\b", 3),
-        (r"\bwhat (would|will|does|do) (it|this|that|you) (cost|charge|be)\b|\b(you|u) charge\b", 3),
+        (
+            r"\b(send|give|share|tell) (me |us )?(a |an |the |your )?(rough |ballpark )?(quote"
+            r"|quotation|estimate|price)\b",
+            3,
+        ),
+        (
+            r"\bwhat (would|will|does|do) (it|this|that|you) (cost|charge|be)\b|\b(you|u) charge\b",
+            3,
+        ),
         (r"\b(cheaper|discount|expensive|afford|affordable)\b", 2),
         (r"\bbudget\b", 1),
         (r"\b(send|give|share|make) (me |us )?(the |your |an |a )?(custom )?offer\b", 1),
     ),
     "confirms_scope": (
-        (r"\b(everything|all|that|thats|this|it|summary|its|scope) (\w+ ){0,3}(is |are )?"
-         r"(correct|right|accurate|spot on)\b", 3),
+        (
+            r"\b(everything|all|that|thats|this|it|summary|its|scope) (\w+ ){0,3}(is |are )?"
+            r"(correct|right|accurate|spot on)\b",
+            3,
+        ),
         (r"^ (yes |yep |yeah )?(correct|confirmed|exactly|right|confirm)\b", 3),
         (r"\bconfirm(ed)?\b", 2),
         (r"\b(looks|sounds) (good|right|correct|perfect|great) to (me|us)\b", 2),
@@ -97,20 +161,42 @@ _RULES: dict[str, tuple[tuple[str, int], ...]] = {
         (r"\b(found you through|heard about you from|suggested you)\b", 3),
     ),
     "changes_request": (
-        (r"\b(few|couple of|couple|small|some|minor) (changes|edits|updates|tweaks|fixes|adjustments)\b", 3),
+        (
+            r"\b(few|couple of|couple|small|some|minor) (changes|edits|updates|tweaks|fixes"
+            r"|adjustments)\b",
+            3,
+        ),
         (r"\b(changes|edits|tweaks|updates) (on|to|for) (the|my|our) (site|website|store)\b", 3),
-        (r"\b(change|update|edit|modify|tweak|fix|replace|remove|adjust|move|add)\b( \w+){0,3} "
-         r"(header|footer|banner|logo|text|texts|image|images|photo|photos|color|colour|font|menu|links?"
-         r"|button|prices|pricing table|opening hours|hours|team member|testimonials?|section|page"
-         r"|form|hero|promo|content)\b", 2),
-        (r"\b(you (built|made|did|designed|created)|(site|website) you (did|made|built|designed))\b", 2),
+        (
+            r"\b(change|update|edit|modify|tweak|fix|replace|remove|adjust|move|add)\b( \w+){0,3} "
+            r"(header|footer|banner|logo|text|texts|image|images|photo|photos|color|colour"
+            r"|font|menu|links?"
+            r"|button|prices|pricing table|opening hours|hours|team member|testimonials?"
+            r"|section|page"
+            r"|form|hero|promo|content)\b",
+            2,
+        ),
+        (
+            r"\b(you (built|made|did|designed|created)|(site|website) you (did|made|built"
+            r"|designed))\b",
+            2,
+        ),
         (r"\b(its me again|hi again|hello again)\b", 2),
     ),
     "new_inquiry": (
-        (r"\b(need|needs|want|wants|looking for|require|interested in|searching for|want to)\b( \w+){0,5} "
-         r"(website|site|redesign|redesigning|web designer|web developer|developer|designer|web site|revamp"
-         r"|overhaul|ecommerce|online store|wordpress)\b", 3),
-        (r"\b(redesign|redesigning|redo|revamp|overhaul|rebuild|fresh look|makeover|from scratch)\b", 1),
+        (
+            r"\b(need|needs|want|wants|looking for|require|interested in|searching for|want"
+            r" to)\b( \w+){0,5} "
+            r"(website|site|redesign|redesigning|web designer|web developer|developer|designer"
+            r"|web site|revamp"
+            r"|overhaul|ecommerce|online store|wordpress)\b",
+            3,
+        ),
+        (
+            r"\b(redesign|redesigning|redo|revamp|overhaul|rebuild|fresh look|makeover|from"
+            r" scratch)\b",
+            1,
+        ),
         (r"^ (hi|hello|hey|greetings|good morning|good afternoon|good evening|dear)\b", 1),
         (r"\b(can you help|are you available|is this something you do|do you do|interested)\b", 1),
         (r"\b(your gig|your profile|new project)\b", 1),
@@ -128,24 +214,49 @@ _RULES: dict[str, tuple[tuple[str, int], ...]] = {
         (r"\b(style|look|vibe|layout|colou?rs|inspiration)\b", 1),
     ),
     "hosting_domain": (
-        (r"\b(hosting|hosted|domain|domains|dns|nameservers?|cpanel|ssl|godaddy|namecheap|bluehost"
-         r"|hostinger|siteground|hostgator|propagation)\b", 3),
+        (
+            r"\b(hosting|hosted|domain|domains|dns|nameservers?|cpanel|ssl|godaddy|namecheap"
+            r"|bluehost"
+            r"|hostinger|siteground|hostgator|propagation)\b",
+            3,
+        ),
         (r"\bserver\b", 1),
     ),
     "requirements": (
         (r"\brequirements?\b", 3),
-        (r"\b(attached|uploaded|sent you|here (is|are) the|sending you|ill send|i will send)\b( \w+){0,4} "
-         r"(logo|texts?|content|images|photos|pictures|brand|guidelines|files|descriptions|copy)\b", 3),
+        (
+            r"\b(attached|uploaded|sent you|here (is|are) the|sending you|ill send|i will"
+            r" send)\b( \w+){0,4} "
+            r"(logo|texts?|content|images|photos|pictures|brand|guidelines|files|descriptions"
+            r"|copy)\b",
+            3,
+        ),
         (r"\bwhat do you need from me\b( \w+){0,6} order\b", 3),
         (r"\battached\b", 1),
         (r"\b(logo|brand guidelines|brand colou?rs)\b", 1),
     ),
     "feedback_positive": (
-        (r"\b(love|loved|amazing|awesome|fantastic|brilliant|excellent|perfect|superb|wonderful)\b", 1),
-        (r"\b(great|good|brilliant|amazing|awesome|excellent|fantastic|fab|superb|nice) (job|work)\b", 2),
+        (
+            r"\b(love|loved|amazing|awesome|fantastic|brilliant|excellent|perfect|superb"
+            r"|wonderful)\b",
+            1,
+        ),
+        (
+            r"\b(great|good|brilliant|amazing|awesome|excellent|fantastic|fab|superb|nice)"
+            r" (job|work)\b",
+            2,
+        ),
         (r"\b(thank you so much|thanks a lot|many thanks|thank you|thanks)\b", 1),
-        (r"\b(happy with|pleased with|so pleased|so happy|really happy|very happy|exactly what i wanted)\b", 2),
-        (r"\b(would (hire|recommend)|hire again|5 star|five star|review|10 10|you are a star|youre a star)\b", 2),
+        (
+            r"\b(happy with|pleased with|so pleased|so happy|really happy|very happy|exactly"
+            r" what i wanted)\b",
+            2,
+        ),
+        (
+            r"\b(would (hire|recommend)|hire again|5 star|five star|review|10 10|you are a"
+            r" star|youre a star)\b",
+            2,
+        ),
         (r"\b(accepted the delivery|order accepted|professional work|looks great)\b", 2),
     ),
 }

@@ -37,7 +37,11 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         ("email", r"\b(?:via|by|over|through|on)\s+e-?mail\b", _I),
         ("email", r"\b(?:gmail|hotmail|yahoo\s?mail|outlook\.com)\b", _I),
-        ("a phone number", r"\b(?:your|ur|my)\s+(?:phone|mobile|cell|contact)?\s*(?:number|no\b|num\b)", _I),
+        (
+            "a phone number",
+            r"\b(?:your|ur|my)\s+(?:phone|mobile|cell|contact)?\s*(?:number|no\b|num\b)",
+            _I,
+        ),
         ("a phone number", r"\b(?:over|on|by)\s+the\s+phone\b|\bphone\s+call\b", _I),
         ("a phone number", r"\btext\s+me\b|\bcall\s+me\s+(?:on|at)\b|\bsms\s+me\b", _I),
         (
@@ -45,7 +49,12 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"\bw\s?h?\s?a?\s?t{1,2}\s?'?\s?s?\s?-?\s?a\s?p{1,2}\b|\bw/app\b|\bwapp\b|\bwa\.me\b",
             _I,
         ),
-        ("WhatsApp", r"\b(?:have|on|my|your|ur|via|add|msg|message|chat)\s+WA\b|\bWA\s+(?:number|no|me|chat)\b", 0),
+        (
+            "WhatsApp",
+            r"\b(?:have|on|my|your|ur|via|add|msg|message|chat)\s+WA\b|\bWA\s+(?:number|no|me"
+            r"|chat)\b",
+            0,
+        ),
         ("Skype", r"\bskype?\b", _I),
         ("Telegram", r"\btele\s?gram+\b|\bt\.me/", _I),
         ("another messenger", r"\b(?:viber|we\s?chat|discord|snapchat|kik|imessage)\b", _I),
@@ -79,7 +88,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "Fiverr's fees",
-            rf"\b(?:avoid|skip|save|without)\s+(?:the\s+)?(?:{_FIVERR}\s+)?fees?\b|\b{_FIVERR}\s+(?:fees?|commission|cut)\b",
+            rf"\b(?:avoid|skip|save|without)\s+(?:the\s+)?(?:{_FIVERR}\s+)?fees?\b"
+            rf"|\b{_FIVERR}\s+(?:fees?|commission|cut)\b",
             _I,
         ),
         (
@@ -118,7 +128,9 @@ class Hit:
 
 def find(text: str) -> list[Hit]:
     """Every place `text` asks to move off Fiverr, in order of appearance."""
-    hits = [Hit(what, m.start(), m.end()) for what, pattern in _PATTERNS for m in pattern.finditer(text)]
+    hits = [
+        Hit(what, m.start(), m.end()) for what, pattern in _PATTERNS for m in pattern.finditer(text)
+    ]
     hits.extend(_phones(text))
     for match in _SPACED.finditer(text):
         joined = re.sub(r"[^a-z]", "", match.group().lower())

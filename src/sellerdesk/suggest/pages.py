@@ -21,18 +21,34 @@ _BULLET = re.compile(r"^\s*(?:[-•*·–>]+|\d{1,2}\s?[.):-])\s*")
 _NUMBERING = re.compile(r"(?<![\w.$£€])\d{1,2}\s?[.):-]\s?(?=[A-Za-z])")
 _SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)")
 _SEP = re.compile(r"\s*(?:,\s*(?:and|&)\s+|,|/|\||\+|;|&|•|:|->|\band\b|\bor\b)\s*", re.I)
-_COMPOUND = re.compile(r"\b(?:terms\s*(?:and|&)\s*conditions|q\s?&\s?a|privacy\s*(?:and|&)\s*cookies?)\b", re.I)
+_COMPOUND = re.compile(
+    r"\b(?:terms\s*(?:and|&)\s*conditions|q\s?&\s?a|privacy\s*(?:and|&)\s*cookies?)\b", re.I
+)
 _CUE = re.compile(r"\bpages?\b|[:>-]\s*$", re.I)
 _WORDISH = re.compile(r"^[A-Za-z][A-Za-z'’&-]*$")
 _MASK = "\ue000"
 _ARTICLES = ("a", "an", "the")
-_TRAILING = ("please", "pls", "too", "also", "maybe", "only", "etc", "page", "pages", "section", "sections")
+_TRAILING = (
+    "please",
+    "pls",
+    "too",
+    "also",
+    "maybe",
+    "only",
+    "etc",
+    "page",
+    "pages",
+    "section",
+    "sections",
+)
 MAX_WORDS = 4
 
 
 def page_fact(text: str) -> Fact | None:
     """The longest page list in `text`, if there is one."""
-    masked = _COMPOUND.sub(lambda m: re.sub(r"and|&", lambda a: _MASK * len(a.group()), m.group()), text)
+    masked = _COMPOUND.sub(
+        lambda m: re.sub(r"and|&", lambda a: _MASK * len(a.group()), m.group()), text
+    )
     runs = _line_runs(masked) or []
     runs.extend(_inline_runs(masked))
     if not runs:

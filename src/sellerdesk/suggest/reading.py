@@ -15,8 +15,7 @@ MOCKUP = (
     "(design is done directly in WordPress; no mockups before the order)."
 )
 COMPLAINT = (
-    "This reads as a complaint: answer it first and do not argue; no referral ask while "
-    "it is open."
+    "This reads as a complaint: answer it first and do not argue; no referral ask while it is open."
 )
 DO_NOT_CONTACT = "The client asks not to be contacted again: mark the lead do-not-contact."
 

@@ -20,7 +20,7 @@ _TLDS = frozenset(
     """com net org io co me biz info us uk ca au de in pk app dev site online store shop
     xyz nz ie fr es it nl eu ch at be se no dk fi pl pt br mx ae sa za ng ke sg my ph
     tech agency studio design digital media life live world today club cafe restaurant
-    law health fitness travel events photography art blog church school academy""".split()
+    law health fitness travel events photography art blog church school academy""".split()  # noqa: SIM905
 )
 _CHUNK = re.compile(r"[^\s<>\"'()\[\]{}|,;!?]+")
 _HOST = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.){1,4}[a-z]{2,13}")
@@ -57,7 +57,8 @@ _NAMED_PRIMARY = (
     re.compile(rf"\b(?:like|love|prefer)\s+(?P<name>{_NAME})\s+(?:the\s+)?(?:most|best|more)\b"),
     re.compile(rf"\b(?:[Gg]o|[Gg]oing)\s+with\s+(?P<name>{_NAME})(?:'s|’s)?\s"),
     re.compile(
-        r"\b(?:first|second|third|last)\s+one\b[^.()\n]{0,12}[(\-–:]\s{0,2}(?P<name>[A-Za-z][\w.-]{2,40})",
+        r"\b(?:first|second|third"
+        r"|last)\s+one\b[^.()\n]{0,12}[(\-–:]\s{0,2}(?P<name>[A-Za-z][\w.-]{2,40})",
         re.IGNORECASE,
     ),
 )
@@ -120,17 +121,27 @@ def site_facts(text: str) -> list[Fact]:
         roles.append(role)
         if role == "own":
             website = site
-            facts.append(Fact("website", site.host, site.start, site.end, text[site.start : site.end]))
+            facts.append(
+                Fact("website", site.host, site.start, site.end, text[site.start : site.end])
+            )
         previous_end = site.end
     rivals = [s for s, role in zip(sites, roles, strict=True) if role == "rival"]
     unique: list[Site] = []
     for site in rivals:
-        if site.host not in {u.host for u in unique} and (website is None or site.host != website.host):
+        if site.host not in {u.host for u in unique} and (
+            website is None or site.host != website.host
+        ):
             unique.append(site)
     if unique:
         first, last = unique[0], unique[-1]
         facts.append(
-            Fact("competitors", [s.host for s in unique], first.start, last.end, text[first.start : last.end])
+            Fact(
+                "competitors",
+                [s.host for s in unique],
+                first.start,
+                last.end,
+                text[first.start : last.end],
+            )
         )
     primary = _primary_site(text, unique) or _primary_name(text)
     if primary is not None:
@@ -141,7 +152,9 @@ def site_facts(text: str) -> list[Fact]:
 def _primary_site(text: str, rivals: list[Site]) -> Fact | None:
     for site in rivals:
         if _PRIMARY.search(sentence_at(text, site.start, site.end)):
-            return Fact("primary_inspiration", site.host, site.start, site.end, text[site.start : site.end])
+            return Fact(
+                "primary_inspiration", site.host, site.start, site.end, text[site.start : site.end]
+            )
     return None
 
 

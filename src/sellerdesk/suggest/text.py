@@ -33,11 +33,11 @@ _FOREIGN = frozenset(
     """hola necesito una para mi por favor podemos hablar cuanto cuesta pagina sitio
     quiero tengo bonjour je voudrais mon ma mes une pour est avec merci refaire
     ich brauche eine neue fur für meine und der die das guten tag bitte webseite
-    ola preciso voce ciao vorrei sono il della grazie""".split()
+    ola preciso voce ciao vorrei sono il della grazie""".split()  # noqa: SIM905
 )
 _ENGLISH = frozenset(
     """i we you the a an my our your is are to for and of it this that with can
-    need want please site website page pages hi hello thanks thank""".split()
+    need want please site website page pages hi hello thanks thank""".split()  # noqa: SIM905
 )
 
 
@@ -47,6 +47,11 @@ class Refusal:
 
     code: str
     message: str
+
+
+def without_controls(text: str) -> str:
+    """`text` with every control character made a space (safe to print or draw)."""
+    return _CONTROLS.sub(" ", text)
 
 
 def clean(text: str | None) -> str:

@@ -100,7 +100,7 @@ PAGE_WORDS = frozenset(
     signup register privacy terms policy conditions sitemap story mission history
     treatments treatment rooms suites amenities offers deals specials videos photos
     media press downloads support help quote estimate areas coverage industries
-    solutions features demo plans packages""".split()
+    solutions features demo plans packages""".split()  # noqa: SIM905
 )
 
 # Words that open a sentence before the pages start ("I think we need home, ...").
@@ -108,17 +108,19 @@ PAGE_LEAD_INS = frozenset(
     """i we you id wed ill im need needs needed want wants wanted like would be are is was
     think thinking for pages these following should have has to me us it include
     includes including with will could can get make build want also so then thats
-    there theyre they them require required just only maybe probably want""".split()
+    there theyre they them require required just only maybe probably want""".split()  # noqa: SIM905
 )
 
 # Verbs that make an item a change request, not a page ("update prices").
 CHANGE_VERBS = frozenset(
     """update change fix add remove replace edit modify move make put adjust improve
-    redo delete swap create upload send attach""".split()
+    redo delete swap create upload send attach""".split()  # noqa: SIM905
 )
 
 # A page name keeps these lower case inside it ("Book a Table").
-SMALL_WORDS = frozenset("a an and the of for to in on with at by or".split())
+SMALL_WORDS = frozenset(
+    ["a", "an", "and", "the", "of", "for", "to", "in", "on", "with", "at", "by", "or"]
+)
 
 # Where a conversation must not move (what Fiverr holds messages for).
 MESSENGERS = (
@@ -156,5 +158,5 @@ MARKETPLACES = ("upwork", "peopleperhour", "toptal", "guru com", "freelancer com
 # Hosts that are never a client's website or a competitor.
 NOT_SITES = frozenset(
     """fiverr.com gmail.com yahoo.com hotmail.com outlook.com wa.me t.me paypal.me
-    paypal.com skype.com telegram.me whatsapp.com upwork.com""".split()
+    paypal.com skype.com telegram.me whatsapp.com upwork.com""".split()  # noqa: SIM905
 )
