@@ -67,7 +67,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|\b(?:instagram|insta|ig)\s+dm\b",
             _I,
         ),
-        ("PayPal", r"\bpay\s?pal+\b|\bpaypal\.me\b", _I),
+        ("PayPal", r"\bpay[\s-]?pal+\b|\bpaypal\.me\b", _I),
         (
             "payment outside Fiverr",
             r"\b(?:venmo|zelle|cash\s?app|payoneer|western\s+union|money\s?gram|bitcoin|btc|crypto"

@@ -17,6 +17,7 @@ MOCKUP = (
 COMPLAINT = (
     "This reads as a complaint: answer it first and do not argue; no referral ask while it is open."
 )
+NO_STEP = "Nothing in this message matches a step of the scripts: read it and answer it yourself."
 DO_NOT_CONTACT = "The client asks not to be contacted again: mark the lead do-not-contact."
 
 
@@ -32,6 +33,7 @@ def read(raw: str | None) -> Reading:
     words = words_of(_blank_out(text, facts))
     found = intents.scores(words, facts, bool(hits))
     intent = intents.top(found)
+    note = NO_STEP if intent == OTHER else ""
     alerts = list(_off_platform(text, hits))
     if "asks_mockup" in found:
         alerts.append(Alert("free_mockup", MOCKUP))
@@ -40,7 +42,7 @@ def read(raw: str | None) -> Reading:
     dnc = next((f for f in facts if f.name == "do_not_contact"), None)
     if dnc is not None:
         alerts.append(Alert("do_not_contact", DO_NOT_CONTACT, dnc.start, dnc.end, dnc.text))
-    return Reading(text, intent, found, tuple(facts), tuple(alerts))
+    return Reading(text, intent, found, tuple(facts), tuple(alerts), note)
 
 
 def _off_platform(text: str, hits: list[offplatform.Hit] | None = None) -> tuple[Alert, ...]:

@@ -21,6 +21,8 @@ MAX_CHARS = 5_000
 # C0 and C1 controls but newline and tab, DEL, and the bidirectional overrides
 # that could make text read differently from what it says.
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# Whole terminal sequences (colours, titles, clipboard writes), not just their ESC.
+_ESCAPES = re.compile(r"\x1b\[[0-?]{0,32}[ -/]{0,8}[@-~]|\x1b\][^\x07\x1b]{0,2000}(?:\x07|\x1b\\)?")
 _TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]{0,15}(?:\s[^<>]{0,300})?/?>")
 _STRUCTURE_TAG = re.compile(r"<(?:html|body|head|div|span|p|br|table|script|style)\b", re.I)
 _LETTER = re.compile(r"[^\W\d_]")
@@ -55,8 +57,10 @@ def without_controls(text: str) -> str:
 
 
 def clean(text: str | None) -> str:
-    """The paste with line endings unified and control characters made spaces."""
+    """The paste with line endings unified, terminal escape sequences and
+    control characters made spaces (one for one, so offsets hold)."""
     text = (text or "").replace("\r\n", "\n").replace("\r", "\n")
+    text = _ESCAPES.sub(lambda m: " " * len(m.group()), text)
     return _CONTROLS.sub(" ", text)
 
 
