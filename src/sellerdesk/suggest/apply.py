@@ -83,11 +83,11 @@ def proposals(script: Script, reading: Reading, current: dict[str, Any]) -> list
         if fact.name in ("website", "pages", "delivery_days"):
             offer(fact.name, ", ".join(value) if isinstance(value, list) else str(value), fact)
         elif fact.name == "competitors":
-            known = [c for c in current.get("competitors") or [] if c not in value]
-            offer("competitors", ", ".join([*known, *value]), fact)
+            known = list(current.get("competitors") or [])
+            offer("competitors", ", ".join([*known, *(c for c in value if c not in known)]), fact)
         elif fact.name == "primary_inspiration":
-            rivals = reading.value("competitors") or current.get("competitors") or []
-            references = [r for r in rivals if r.lower() != value.lower()]
+            rivals = [*(current.get("competitors") or []), *(reading.value("competitors") or [])]
+            references = list(dict.fromkeys(r for r in rivals if r.lower() != value.lower()))
             offer("design_direction", ", ".join([f"*{value}", *references]), fact)
         elif fact.name == "budget":
             offer("budget", budget_text(value), fact)

@@ -105,7 +105,8 @@ def choose(reading: Reading, state: LeadState) -> Choice:
         return Choice(
             None, why=reading.note or "No approved reply fits this message; answer it yourself."
         )
-    script = _script_for(reading, state)
+    # The client's yes is held to the lead's own script, never to a guessed one.
+    script = state.script if intent == "consent" else _script_for(reading, state)
     answers = answers_with(script, state, reading) if script else {}
     if intent in CONTINUING or (intent == "referred_by" and reading.fact("referrer")):
         return _continue(reading, state, script, answers)

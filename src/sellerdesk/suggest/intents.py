@@ -135,7 +135,7 @@ _RULES: dict[str, tuple[tuple[str, int], ...]] = {
         ),
         (r"\b(cheaper|discount|expensive|afford|affordable)\b", 2),
         (r"\bbudget\b", 1),
-        (r"\b(send|give|share|make) (me |us )?(the |your |an |a )?(custom )?offer\b", 1),
+        (r"\b(send|give|share|make) (me |us )?(the |your |an |a )?(custom )?offer\b", 2),
     ),
     "confirms_scope": (
         (
@@ -270,15 +270,16 @@ DEFAULT_THRESHOLD = 2
 
 # When a message carries several intents, the first of these that counts
 # decides the reply: a complaint before anything, the client's yes before a
-# question, a question before a statement, the furthest step of the script
+# question, a question before a statement (but a confirmed scope before a
+# price question: the offer answers it), the furthest step of the script
 # before an earlier one; moving off Fiverr only when nothing else is asked.
 PRECEDENCE = (
     "complaint",
     "consent",
     "not_now",
     "asks_mockup",
-    "asks_price",
     "confirms_scope",
+    "asks_price",
     "referred_by",
     "changes_request",
     "new_inquiry",
