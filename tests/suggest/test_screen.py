@@ -63,14 +63,14 @@ async def test_p_reads_the_paste_and_c_copies_the_reply_through_the_copy_flow(db
     app = make_app(db_url)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_paste(app, pilot, lead.id)
+        before = len(timeline(db, "brightevents"))
         await paste(pilot, screen, "Hi, I need my website redesigned. How much would it cost?")
+        assert len(timeline(db, "brightevents")) == before  # reading wrote nothing
         shown = view(screen)
         assert "asks_price" in shown
         assert "First reply (control the frame)" in shown
         assert "redesign.budget" not in shown and "Do you have a budget" not in shown
         assert "The budget question comes after scope only" in shown
-        before = len(timeline(db, "brightevents"))
-        assert before == len(timeline(db, "brightevents"))  # reading wrote nothing
         await pilot.press("tab")
         await pilot.press("c")
         await settle(pilot)
@@ -156,6 +156,21 @@ async def test_r_records_the_referral_named_in_the_message(db, db_url, lead):
     record = leads.get_lead(db, "brightevents")
     assert record.referred_by == "bgsone" and "Referral" in record.labels
     assert "Referred by: bgsone" in (record.notes or "")
+
+
+async def test_o_opens_the_order_form_with_the_clients_yes(db, db_url, lead):
+    from sellerdesk.screens.order_form import OrderFormScreen
+
+    app = make_app(db_url)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_paste(app, pilot, lead.id)
+        await paste(pilot, screen, "The offer looks good. Yes, please place the order.")
+        await pilot.press("f2", "o")
+        await settle(pilot)
+        assert isinstance(app.screen, OrderFormScreen)
+        assert app.screen.query_one("#f-consent", Input).value == "Yes, please place the order."
+        await pilot.press("escape")
+        await settle(pilot)
 
 
 async def test_d_marks_do_not_contact_with_the_clients_words(db, db_url, lead):

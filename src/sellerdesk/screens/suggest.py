@@ -6,7 +6,8 @@ words they came from, and the warnings.
 Nothing is written until a key says so: `c` copies the reply through the
 library's one copy flow, `a` shows the answers in the script's own form
 before they are saved, `f` plans the follow-up the client asked for, `r`
-records who referred them, `d` marks do-not-contact. Every write lands on
+records who referred them, `d` marks do-not-contact, `o` opens the new-order
+form with the client's yes as its consent. Every write lands on
 the lead's timeline. Client text is only ever drawn as plain text.
 """
 
@@ -91,6 +92,7 @@ class SuggestScreen(Screen):
         Binding("a", "apply", "Apply answers", id="suggest-apply"),
         Binding("f", "followup", "Plan follow-up", id="suggest-followup"),
         Binding("r", "referral", "Record referral", id="suggest-referral"),
+        Binding("o", "order", "New order", id="suggest-order", show=False),
         Binding("d", "do_not_contact", "Do not contact", id="suggest-dnc", show=False),
         Binding("e", "edit", "Edit the paste", id="suggest-edit", show=False),
         Binding("escape", "back", "Back", id="suggest-back"),
@@ -278,6 +280,26 @@ class SuggestScreen(Screen):
             "Referral recorded.",
         )
 
+    def action_order(self) -> None:
+        fact = self.suggestion.reading.fact("consent_words") if self.suggestion else None
+        if fact is None or self.lead is None:
+            self.notify("The message holds no clear yes to placing the order.", timeout=4)
+            return
+        from textual.widgets import Input
+
+        from sellerdesk.screens.order_form import start_order
+
+        start_order(self, self.lead, self.reload)
+        words = fact.text
+
+        def fill() -> None:
+            # The form shows the client's words as the consent; saving it is the form's key.
+            for box in self.app.screen.query("#f-consent"):
+                if isinstance(box, Input) and not box.value:
+                    box.value = words
+
+        self.app.call_after_refresh(fill)
+
     def action_do_not_contact(self) -> None:
         fact = self.suggestion.reading.fact("do_not_contact") if self.suggestion else None
         if fact is None or self.lead is None:
@@ -362,5 +384,7 @@ def render(found: Suggestion) -> Text:
         keys.append("r records the referral")
     if reading.fact("do_not_contact"):
         keys.append("d marks do-not-contact")
+    if reading.fact("consent_words"):
+        keys.append("o opens the order with these words as the consent")
     out.append("\n" + " · ".join(k for k in keys if k), style=MUTED)
     return out

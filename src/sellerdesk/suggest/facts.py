@@ -160,6 +160,15 @@ def collect(text: str) -> list[Fact]:
     ):
         if found is not None:
             facts.append(found)
+    when = next((f for f in facts if f.name == "followup_when"), None)
+    if when is not None:
+        # "Not ready yet, call me back in 2 weeks": the days are when to come back,
+        # not how long the delivery may take.
+        facts = [
+            f
+            for f in facts
+            if not (f.name == "delivery_days" and f.start < when.end and when.start < f.end)
+        ]
     return facts
 
 
