@@ -25,6 +25,7 @@ COMMAND_MODULES = (
     "sellerdesk.cli.script_cmd",
     "sellerdesk.cli.transfer_cmd",
     "sellerdesk.cli.backup_cmd",
+    "sellerdesk.cli.suggest_cmd",
 )
 
 

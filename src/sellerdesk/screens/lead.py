@@ -62,6 +62,7 @@ class LeadScreen(Screen):
         Binding("o", "create_order", "New order", id="lead-create-order"),
         Binding("O", "orders", "Orders", id="lead-orders", show=False),
         Binding("g", "script", "Script", id="lead-script"),
+        Binding("p", "paste_message", "Paste message", id="lead-paste"),
         Binding("escape,backspace", "back", "Back", id="lead-back"),
     ]
 
@@ -319,6 +320,11 @@ class LeadScreen(Screen):
         from sellerdesk.screens.script import ScriptScreen
 
         self.app.push_screen(ScriptScreen(self.lead_id))
+
+    def action_paste_message(self) -> None:
+        from sellerdesk.screens.suggest import SuggestScreen
+
+        self.app.push_screen(SuggestScreen(self.lead_id), lambda _: self.reload())
 
     def action_back(self) -> None:
         self.app.pop_screen()
