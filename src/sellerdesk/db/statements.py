@@ -160,6 +160,7 @@ _SOURCES = (
     "db/tables.py",
     "db/coltypes.py",
     "followups/queue.py",
+    "followups/activity.py",
     "followups/lanes.py",
     "search.py",
     "prefetch.py",
