@@ -1,0 +1,84 @@
+"""Daily targets: new contacts, follow-ups and referral contacts on each of
+the last 30 local days, against the targets in the settings (seed 001).
+
+What counts is decided by `sellerdesk.followups.activity`, the very rules the
+morning queue counts today with, over the same timeline rows: with no owner
+or project type chosen, today's numbers here are the queue's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import select
+
+from sellerdesk import clock
+from sellerdesk.db import tables
+from sellerdesk.followups.activity import KINDS, TARGETS, count_contacts, daily_targets
+from sellerdesk.followups.when import start_of_day
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
+
+    from sellerdesk.config import Settings
+    from sellerdesk.insight.scope import Scope
+
+DAYS = 30
+LABELS = {
+    "new_contacts": "New contacts",
+    "followups": "Follow-ups",
+    "referral_contacts": "Referral contacts",
+}
+
+
+@dataclass(frozen=True)
+class Day:
+    day: date
+    counts: dict[str, int]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"day": self.day.isoformat(), **self.counts}
+
+
+@dataclass(frozen=True)
+class Targets:
+    days: tuple[Day, ...]  # oldest first; the last one is today
+    targets: dict[str, int]
+
+    @property
+    def today(self) -> Day:
+        return self.days[-1]
+
+    def met(self, target: str) -> int:
+        """On how many of the days this target was reached."""
+        wanted = self.targets[target]
+        return sum(day.counts[target] >= wanted for day in self.days)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "targets": dict(self.targets),
+            "today": self.today.day.isoformat(),
+            "days": [day.to_json() for day in self.days],
+            "days_met": {target: self.met(target) for target in TARGETS},
+        }
+
+
+def build(conn: Connection, settings: Settings, scope: Scope) -> Targets:
+    today = clock.local_now().date()
+    first = today - timedelta(days=DAYS - 1)
+    events = tables.events.c
+    stmt = select(events.kind, events.lead_id, events.data, events.at).where(
+        events.kind.in_(KINDS),
+        events.at >= start_of_day(first),
+        events.at < start_of_day(today + timedelta(days=1)),
+    )
+    by_day: dict[date, list[Any]] = {}
+    for row in conn.execute(scope.narrow(stmt, events.lead_id)):
+        by_day.setdefault(clock.to_local(row[3]).date(), []).append(row)
+    days = tuple(
+        Day(day, count_contacts(by_day.get(day, ())))
+        for day in (first + timedelta(days=n) for n in range(DAYS))
+    )
+    return Targets(days, daily_targets(settings))
