@@ -20,6 +20,7 @@ COMMAND_MODULES = (
     "sellerdesk.cli.order_cmd",
     "sellerdesk.cli.referral_cmd",
     "sellerdesk.cli.script_cmd",
+    "sellerdesk.cli.report_cmd",
 )
 
 

@@ -102,6 +102,6 @@ def build(conn: Connection, scope: Scope, titles: Mapping[str, str]) -> Messages
 def _unused(conn: Connection, scope: Scope, titles: Mapping[str, str]) -> tuple:
     copies = summary.insight_copies.c
     since = clock.now() - timedelta(days=UNUSED_DAYS)
-    stmt = select(copies.template).distinct().where(copies.at >= since, copies.at < clock.now())
+    stmt = select(copies.template).distinct().where(copies.at >= since)
     used = set(conn.scalars(scope.narrow(stmt, copies.lead_id)))
     return tuple((tid, titles[tid]) for tid in sorted(titles) if tid not in used)

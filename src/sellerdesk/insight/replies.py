@@ -103,7 +103,7 @@ def _inquiries(conn: Connection, scope: Scope, start: datetime | None) -> list[t
     stmt = (
         select(facts.created_at, facts.first_reply_at)
         .join_from(summary.insight_leads, tables.leads, leads.id == facts.lead_id)
-        .where(leads.source.in_(INQUIRY_SOURCES), facts.created_at < clock.now())
+        .where(leads.source.in_(INQUIRY_SOURCES))
     )
     if start is not None:
         stmt = stmt.where(facts.created_at >= start)

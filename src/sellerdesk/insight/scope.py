@@ -71,8 +71,8 @@ class Scope:
         return stmt.join(tables.leads, tables.leads.c.id == lead_id).where(*where)
 
     def in_period(self, stmt: Select, column: Any) -> Select:
+        """`stmt` limited to rows whose `column` falls in the period (which runs to now)."""
         start = self.start
-        stmt = stmt.where(column < clock.now())
         return stmt if start is None else stmt.where(column >= start)
 
     def to_json(self, until: datetime) -> dict[str, Any]:

@@ -26,11 +26,6 @@ if TYPE_CHECKING:
     from sellerdesk.insight.scope import Scope
 
 DAYS = 30
-LABELS = {
-    "new_contacts": "New contacts",
-    "followups": "Follow-ups",
-    "referral_contacts": "Referral contacts",
-}
 
 
 @dataclass(frozen=True)
