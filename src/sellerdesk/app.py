@@ -40,6 +40,7 @@ class SellerdeskApp(App[int]):
         Binding("f1,question_mark", "help", "Help", id="help"),
         Binding("f3", "settings", "Settings", id="settings"),
         Binding("f4", "referrals", "Referrals", id="referrals"),
+        Binding("f5", "insight", "Insight", id="insight"),
         Binding("ctrl+p", "command_palette", "Jump", id="palette", priority=True),
     ]
 
@@ -182,6 +183,12 @@ class SellerdeskApp(App[int]):
 
         if not isinstance(self.screen, ReferralsScreen):
             self.push_screen(ReferralsScreen())
+
+    def action_insight(self) -> None:
+        from sellerdesk.screens.insight import InsightScreen
+
+        if not isinstance(self.screen, InsightScreen):
+            self.push_screen(InsightScreen())
 
     def action_help(self) -> None:
         from sellerdesk.screens.help import HelpScreen

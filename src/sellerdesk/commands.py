@@ -27,6 +27,7 @@ class LeadCommands(Provider):
         return [
             ("New lead", "Add a lead to the book", "new_lead"),
             ("Referrals", "Who brought whom, rewards owed and redeemed", "referrals"),
+            ("Insight", "Targets, funnel, first replies, which messages win, orders", "insight"),
             ("Help: keys", "Every key, on the screen you are on", "help"),
         ]
 

@@ -52,6 +52,7 @@ def test_stays_start_where_the_first_move_left_and_end_at_the_next_move():
         Stay("lost", hours(72), None),
     )
     assert facts.ordered_at is None
+    assert (facts.stage, facts.furthest, facts.lost_from) == ("lost", 3, "offer_sent")
 
 
 def test_a_lead_never_moved_stays_where_it_is_since_it_was_created():
@@ -67,18 +68,18 @@ def test_ordered_is_the_first_stay_in_ordered_or_beyond_or_the_first_order():
 
 
 def _rows(db) -> dict[str, list]:
+    """Every summary row (stays without their ids, which a rebuild renumbers)."""
     out = {}
     with db.connect() as conn:
         for table in (
             summary_tables.insight_leads,
             summary_tables.insight_copies,
+            summary_tables.insight_contacts,
             summary_tables.insight_progress,
         ):
             out[table.name] = sorted(conn.execute(select(table)).all())
-        stays = summary_tables.insight_stays.c
-        out["stays"] = sorted(
-            conn.execute(select(stays.lead_id, stays.stage, stays.entered_at, stays.left_at)).all()
-        )
+        stays = [c for c in summary_tables.insight_stays.c if c.name != "id"]
+        out["stays"] = sorted(conn.execute(select(*stays)).all())
     return out
 
 

@@ -1,21 +1,27 @@
 """Summaries of the timeline that the insight figures read instead of the timeline.
 
-Each is derived from `events` (and `leads`) alone and brought up to date by
+Each is derived from `events` and `leads` alone and brought up to date by
 `sellerdesk.insight.summary.refresh`, which reads only the events written
 since it last ran (`insight_progress` keeps how far it got). Nothing here is
 typed by a person: dropping every row and refreshing rebuilds them exactly.
+Each figure reads one of them through an index that covers what it needs,
+so opening the insight screen reads a few thousand small index entries,
+never the timeline.
 
-- `insight_leads`: per lead, when it was created, its first reply (a message
-  copied or a note of one's own) and when it first reached Ordered;
-- `insight_stays`: each stay of a lead in a stage, from the move into it to
-  the move out of it (still open: no end);
-- `insight_copies`: each message copied, with its template id read out of
-  the entry's data, so counting per template never parses JSON.
+- `insight_leads`: per lead, when it was created, whether it is an inquiry,
+  its owner and project type, how long its first reply took, when it first
+  reached Ordered, its stage now, the furthest stage it reached and the
+  stage it was lost from;
+- `insight_stays`: each finished stay of a lead in a stage, and its length;
+- `insight_copies`: each message copied, its template id read out of the
+  entry's data, and whether the lead reached Ordered after it;
+- `insight_contacts`: each timeline entry that counts towards a daily target
+  (`sellerdesk.followups.activity`), and which.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import Column, ForeignKey, Index, Integer, String, Table
+from sqlalchemy import Boolean, Column, ForeignKey, Index, Integer, String, Table
 
 from sellerdesk.db.coltypes import UTCDateTime
 from sellerdesk.db.tables import metadata
@@ -46,10 +52,19 @@ insight_leads = Table(
     metadata,
     _lead_id(primary=True),
     Column("created_at", UTCDateTime(), nullable=False),
-    Column("first_reply_at", UTCDateTime()),
+    # What the figures are narrowed by, as the lead said when last summarised
+    # (every change to them is on its timeline, so it is summarised again).
+    Column("inquiry", Boolean, nullable=False),  # came in through the Fiverr inbox
+    Column("owner_key", String(100)),  # the owner, case folded
+    Column("project_type", String(32)),
+    Column("reply_seconds", Integer),  # None: no reply yet
     Column("ordered_at", UTCDateTime()),
-    # Leads created in a period: the cohort every funnel and reply figure starts from.
-    Index("ix_insight_leads_created", "created_at", "lead_id"),
+    Column("stage", String(32), nullable=False),
+    Column("furthest", Integer, nullable=False),  # index into the ladder; -1: only ever lost
+    Column("lost_from", String(32)),
+    # The cohort of a period: the funnel reads this index alone, first replies the next.
+    Index("ix_insight_leads_created", "created_at", "stage", "furthest", "lost_from"),
+    Index("ix_insight_leads_replies", "inquiry", "created_at", "reply_seconds"),
 )
 
 insight_stays = Table(
@@ -57,10 +72,11 @@ insight_stays = Table(
     metadata,
     Column("id", Integer, primary_key=True),
     _lead_id(),
+    Column("created_at", UTCDateTime(), nullable=False),  # the lead's, to pick a cohort
     Column("stage", String(32), nullable=False),
-    Column("entered_at", UTCDateTime(), nullable=False),
-    Column("left_at", UTCDateTime()),
-    Index("ix_insight_stays_lead", "lead_id", "entered_at"),
+    Column("seconds", Integer, nullable=False),
+    Index("ix_insight_stays_lead", "lead_id"),
+    Index("ix_insight_stays_created", "created_at", "stage", "seconds", "lead_id"),
 )
 
 insight_copies = Table(
@@ -70,6 +86,17 @@ insight_copies = Table(
     _lead_id(),
     Column("template", String(64), nullable=False),
     Column("at", UTCDateTime(), nullable=False),
-    # Copies in a period, per template, read from the index alone.
-    Index("ix_insight_copies_at", "at", "template", "lead_id"),
+    Column("ordered_after", Boolean, nullable=False),
+    Index("ix_insight_copies_at", "at", "template", "lead_id", "ordered_after"),
+    Index("ix_insight_copies_lead", "lead_id"),
+)
+
+insight_contacts = Table(
+    "insight_contacts",
+    metadata,
+    Column("event_id", Integer, primary_key=True, autoincrement=False),
+    _lead_id(),
+    Column("target", String(32), nullable=False),
+    Column("at", UTCDateTime(), nullable=False),
+    Index("ix_insight_contacts_at", "at", "target", "lead_id"),
 )

@@ -37,7 +37,12 @@ def template_of(data: str | None) -> str:
 
 
 def contact_kind(kind: str, data: str | None) -> str | None:
-    """Which target a timeline entry counts towards, if any.
+    """Which target a timeline entry counts towards, if any."""
+    return contact_target(kind, template_of(data) if kind == "message_copied" else "")
+
+
+def contact_target(kind: str, template: str) -> str | None:
+    """Which target an entry of this kind (a copy: of this template) counts towards.
 
     A new contact is a lead created; a follow-up is a follow-up done or a
     follow-up message copied; a referral contact is a referral message copied.
@@ -47,7 +52,6 @@ def contact_kind(kind: str, data: str | None) -> str | None:
     if kind == "followup_done":
         return "followups"
     if kind == "message_copied":
-        template = template_of(data)
         if template.startswith("followup."):
             return "followups"
         if template.startswith("referral."):
@@ -56,15 +60,19 @@ def contact_kind(kind: str, data: str | None) -> str | None:
 
 
 def count_contacts(rows: Iterable[Sequence[Any]]) -> dict[str, int]:
-    """Contacts per target from (kind, lead_id, data, ...) rows of one day.
+    """Contacts per target from (kind, lead_id, data, ...) timeline rows of one day."""
+    return count_targets((contact_kind(row[0], row[2]), row[1]) for row in rows)
+
+
+def count_targets(pairs: Iterable[tuple[str | None, int]]) -> dict[str, int]:
+    """Contacts per target from (target, lead_id) pairs of one day (None: not a contact).
 
     A lead counts once per target a day, however many entries it has.
     """
     leads: dict[str, set[int]] = {target: set() for target in TARGETS}
-    for row in rows:
-        target = contact_kind(row[0], row[2])
+    for target, lead_id in pairs:
         if target is not None:
-            leads[target].add(row[1])
+            leads[target].add(lead_id)
     return {target: len(ids) for target, ids in leads.items()}
 
 

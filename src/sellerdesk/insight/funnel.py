@@ -10,11 +10,10 @@ the median: a lead still in a stage has not shown how long it stays.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import groupby
 from statistics import median
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from sellerdesk.db import insight_tables as summary
 from sellerdesk.insight.summary import LADDER
@@ -74,40 +73,45 @@ class Funnel:
 
 
 def build(conn: Connection, scope: Scope) -> Funnel:
-    leads, stays = summary.insight_leads.c, summary.insight_stays.c
-    stmt = select(stays.lead_id, stays.stage, stays.entered_at, stays.left_at).join_from(
-        summary.insight_leads, summary.insight_stays, stays.lead_id == leads.lead_id
+    leads = summary.insight_leads.c
+    groups = (
+        select(leads.stage, leads.furthest, leads.lost_from, func.count())
+        .where(*scope.conditions())
+        .group_by(leads.stage, leads.furthest, leads.lost_from)
     )
-    stmt = scope.narrow(scope.in_period(stmt, leads.created_at), leads.lead_id)
-    rows = conn.execute(stmt.order_by(stays.lead_id, stays.entered_at, stays.id))
-    return tally(list(group) for _, group in groupby(rows, key=lambda row: row[0]))
+    return tally(
+        conn.execute(scope.in_period(groups, leads.created_at)).all(), _medians(conn, scope)
+    )
 
 
-def tally(timelines: Any) -> Funnel:
-    """The funnel from each lead's stays, (lead_id, stage, entered_at, left_at), oldest first."""
-    rank = {stage: n for n, stage in enumerate(LADDER)}
+def _medians(conn: Connection, scope: Scope) -> dict[str, tuple[float, int]]:
+    """Per stage: the median length of a finished stay, in days, and how many there were."""
+    stays = summary.insight_stays.c
+    stmt = scope.narrow(
+        scope.in_period(select(stays.stage, stays.seconds), stays.created_at), stays.lead_id
+    )
+    lengths: dict[str, list[int]] = {}
+    for stage, seconds in conn.execute(stmt):
+        lengths.setdefault(stage, []).append(seconds)
+    return {stage: (median(values) / DAY_S, len(values)) for stage, values in lengths.items()}
+
+
+def tally(groups: Any, medians: dict[str, tuple[float, int]]) -> Funnel:
+    """The funnel from (stage now, furthest stage reached, lost from, leads) groups."""
     keys = (*LADDER, "lost")
     now = dict.fromkeys(keys, 0)
     reached = dict.fromkeys(keys, 0)
     lost_from = dict.fromkeys(keys, 0)
-    lengths: dict[str, list[float]] = {key: [] for key in keys}
     count = 0
-    for stays in timelines:
-        count += 1
-        now[stays[-1][1]] = now.get(stays[-1][1], 0) + 1
-        furthest = max((rank[s[1]] for s in stays if s[1] in rank), default=-1)
-        for stage in LADDER[: furthest + 1]:
-            reached[stage] += 1
-        was_lost = False
-        for before, stay in zip((None, *stays), stays, strict=False):
-            _, stage, entered, left = stay
-            if left is not None and stage in lengths:
-                lengths[stage].append((left - entered).total_seconds() / DAY_S)
-            if stage == "lost" and not was_lost:
-                was_lost = True
-                reached["lost"] += 1
-                if before is not None and before[1] in lost_from:
-                    lost_from[before[1]] += 1
+    for stage, furthest, lost_at, leads in groups:
+        count += leads
+        now[stage] = now.get(stage, 0) + leads
+        for key in LADDER[: furthest + 1]:
+            reached[key] += leads
+        if stage == "lost" or lost_at is not None:
+            reached["lost"] += leads
+        if lost_at in lost_from:
+            lost_from[lost_at] += leads
     out = []
     for n, key in enumerate(keys):
         following = LADDER[n + 1] if n + 1 < len(LADDER) else None
@@ -116,6 +120,7 @@ def tally(timelines: Any) -> Funnel:
             if following is not None and reached[key]
             else None
         )
+        days, stays = medians.get(key, (None, 0))
         out.append(
             Stage(
                 stage=key,
@@ -123,8 +128,8 @@ def tally(timelines: Any) -> Funnel:
                 reached=reached[key],
                 to_next=to_next,
                 lost_from=lost_from[key],
-                median_days=round(median(lengths[key]), 2) if lengths[key] else None,
-                stays=len(lengths[key]),
+                median_days=None if days is None else round(days, 2),
+                stays=stays,
             )
         )
     return Funnel(count, tuple(out))

@@ -4,26 +4,25 @@ reached Ordered after it was copied to them; and the templates nobody copied
 in the last 90 days.
 
 Every template of the library is listed (unused ones with zero), and so is
-any template id found on the timeline that the library no longer has.
+any template id found on the timeline that the library no longer has. "The
+last 90 days" are 90 local days, today included, as the default period.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import case, distinct, func, select
 
-from sellerdesk import clock
 from sellerdesk.db import insight_tables as summary
+from sellerdesk.insight.scope import Scope
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
     from sqlalchemy import Connection
-
-    from sellerdesk.insight.scope import Scope
 
 UNUSED_DAYS = 90
 
@@ -75,20 +74,15 @@ class Messages:
 
 def build(conn: Connection, scope: Scope, titles: Mapping[str, str]) -> Messages:
     """`titles`: the library's template ids and titles."""
-    copies, facts = summary.insight_copies.c, summary.insight_leads.c
-    ordered_after = case((facts.ordered_at > copies.at, copies.lead_id))
-    stmt = (
-        select(
-            copies.template,
-            func.count(),
-            func.max(copies.at),
-            func.count(distinct(copies.lead_id)),
-            func.count(distinct(ordered_after)),
-        )
-        .select_from(summary.insight_copies)
-        .outerjoin(summary.insight_leads, facts.lead_id == copies.lead_id)
-        .group_by(copies.template)
-    )
+    copies = summary.insight_copies.c
+    ordered_after = case((copies.ordered_after == True, copies.lead_id))  # noqa: E712
+    stmt = select(
+        copies.template,
+        func.count(),
+        func.max(copies.at),
+        func.count(distinct(copies.lead_id)),
+        func.count(distinct(ordered_after)),
+    ).group_by(copies.template)
     stmt = scope.narrow(scope.in_period(stmt, copies.at), copies.lead_id)
     found = {row[0]: row[1:] for row in conn.execute(stmt)}
     lines = [
@@ -96,12 +90,13 @@ def build(conn: Connection, scope: Scope, titles: Mapping[str, str]) -> Messages
         for tid in sorted(set(titles) | set(found))
     ]
     lines.sort(key=lambda line: -line.copies)
-    return Messages(tuple(lines), _unused(conn, scope, titles))
+    recent = Scope.last(UNUSED_DAYS, owner=scope.owner, project_type=scope.project_type)
+    used = set(found) if recent == scope else _used(conn, recent)
+    unused = tuple((tid, titles[tid]) for tid in sorted(titles) if tid not in used)
+    return Messages(tuple(lines), unused)
 
 
-def _unused(conn: Connection, scope: Scope, titles: Mapping[str, str]) -> tuple:
+def _used(conn: Connection, scope: Scope) -> set[str]:
     copies = summary.insight_copies.c
-    since = clock.now() - timedelta(days=UNUSED_DAYS)
-    stmt = select(copies.template).distinct().where(copies.at >= since)
-    used = set(conn.scalars(scope.narrow(stmt, copies.lead_id)))
-    return tuple((tid, titles[tid]) for tid in sorted(titles) if tid not in used)
+    stmt = scope.in_period(select(copies.template).distinct(), copies.at)
+    return set(conn.scalars(scope.narrow(stmt, copies.lead_id)))

@@ -14,7 +14,6 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import aliased
 
 from sellerdesk import clock
 from sellerdesk.db import tables
@@ -152,20 +151,20 @@ def _months(scope: Scope, found: dict[str, Any]) -> list[str]:
 
 
 def _top_referrers(conn: Connection, scope: Scope) -> tuple[Referrer, ...]:
+    """Counted on the referrals alone, then the few usernames looked up."""
     referrals = ReferralModel.__table__.c
-    referrer = aliased(tables.leads)
     status = referrals.status
-    stmt = (
-        select(
-            referrer.c.username,
-            func.count(),
-            func.count().filter(status.in_(("earned", "redeemed"))),
-            func.count().filter(status == "redeemed"),
-        )
-        .select_from(ReferralModel.__table__)
-        .join(referrer, referrer.c.id == referrals.referrer_id)
-        .group_by(referrer.c.id, referrer.c.username)
-    )
+    stmt = select(
+        referrals.referrer_id,
+        func.count(),
+        func.count().filter(status.in_(("earned", "redeemed"))),
+        func.count().filter(status == "redeemed"),
+    ).group_by(referrals.referrer_id)
     stmt = scope.narrow(scope.in_period(stmt, referrals.created_at), referrals.referred_id)
-    rows = sorted(conn.execute(stmt), key=lambda row: (-row[1], row[0].lower()))
-    return tuple(Referrer(*row) for row in rows[:TOP_REFERRERS])
+    counts = {row[0]: row[1:] for row in conn.execute(stmt)}
+    if not counts:
+        return ()
+    leads = tables.leads.c
+    names = dict(conn.execute(select(leads.id, leads.username).where(leads.id.in_(counts))).all())
+    ranked = sorted(counts, key=lambda rid: (-counts[rid][0], names[rid].lower()))
+    return tuple(Referrer(names[rid], *counts[rid]) for rid in ranked[:TOP_REFERRERS])

@@ -1,7 +1,7 @@
 """First replies: how soon new inquiries got their first answer, and the
 response rate the way Fiverr counts it.
 
-An inquiry is a lead from the Fiverr inbox; its first reply is the first
+An inquiry is a lead from the Fiverr inbox (`summary.INQUIRY_SOURCES`); its first reply is the first
 message copied to it, or note written on it, after it was created (see
 `summary.lead_facts`). Fiverr's response rate is the share of the inquiries
 of the last 90 days answered within 24 hours (the `first_reply_hours`
@@ -15,11 +15,10 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
+from sqlalchemy import case, func, literal, select
 
 from sellerdesk import clock
 from sellerdesk.db import insight_tables as summary
-from sellerdesk.db import tables
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection
@@ -27,7 +26,6 @@ if TYPE_CHECKING:
     from sellerdesk.config import Settings
     from sellerdesk.insight.scope import Scope
 
-INQUIRY_SOURCES = ("fiverr_inbox",)
 RATE_DAYS = 90
 HOUR = 3600
 
@@ -93,65 +91,60 @@ class Replies:
 def build(conn: Connection, settings: Settings, scope: Scope) -> Replies:
     hours = settings.followups.first_reply_hours
     now = clock.now()
-    in_period = _inquiries(conn, scope, scope.start)
-    recent = _inquiries(conn, scope, now - timedelta(days=RATE_DAYS))
-    return Replies(len(in_period), buckets(in_period, hours, now), rate(recent, hours, now))
-
-
-def _inquiries(conn: Connection, scope: Scope, start: datetime | None) -> list[tuple]:
-    facts, leads = summary.insight_leads.c, tables.leads.c
-    stmt = (
-        select(facts.created_at, facts.first_reply_at)
-        .join_from(summary.insight_leads, tables.leads, leads.id == facts.lead_id)
-        .where(leads.source.in_(INQUIRY_SOURCES))
+    edges = _edges(hours)
+    in_period = _counts(conn, scope, scope.start, edges, now)
+    recent = _counts(conn, scope, now - timedelta(days=RATE_DAYS), edges, now)
+    answered = sum(recent.get(key, 0) for key, _, _ in edges)
+    return Replies(
+        sum(in_period.values()),
+        _buckets(in_period, edges, hours),
+        ResponseRate(RATE_DAYS, hours, sum(recent.values()), answered, recent.get("waiting", 0)),
     )
-    if start is not None:
-        stmt = stmt.where(facts.created_at >= start)
-    return list(conn.execute(stmt.where(*scope.conditions())))
 
 
-def _wait(created: datetime, replied: datetime | None) -> float | None:
-    return None if replied is None else (replied - created).total_seconds()
+def _edges(hours: int) -> tuple[tuple[str, str, int], ...]:
+    """(key, label, limit in seconds) of the buckets answered in time, shortest first.
 
-
-def buckets(inquiries: list[tuple], hours: int, now: datetime) -> tuple[Bucket, ...]:
-    window = hours * HOUR
-    # Fixed keys, so `--json` readers need not know the setting: the last one is the window.
+    Fixed keys, so `--json` readers need not know the setting: "window" is the last.
+    """
     edges = tuple((f"{n}h", f"within {n} h", n * HOUR) for n in (1, 12) if n < hours)
-    edges += (("window", f"within {hours} h", window),)
-    counts = {key: 0 for key, _, _ in edges} | {"later": 0, "none": 0, "waiting": 0}
-    for created, replied in inquiries:
-        waited = _wait(created, replied)
-        if waited is None:
-            late = (now - created).total_seconds() > window
-            counts["none" if late else "waiting"] += 1
-            continue
-        key = next((key for key, _, limit in edges if waited <= limit), "later")
-        counts[key] += 1
-    decided = len(inquiries) - counts["waiting"]
+    return (*edges, ("window", f"within {hours} h", hours * HOUR))
+
+
+def _counts(
+    conn: Connection, scope: Scope, start: datetime | None, edges, now: datetime
+) -> dict[str, int]:
+    """Inquiries created since `start`, counted per bucket in the database."""
+    facts = summary.insight_leads.c
+    waited = facts.reply_seconds
+    window = edges[-1][2]
+    bucket = case(
+        *((waited <= limit, literal(key)) for key, _, limit in edges),
+        (waited.is_not(None), literal("later")),
+        (facts.created_at < now - timedelta(seconds=window), literal("none")),
+        else_=literal("waiting"),
+    ).label("bucket")
+    rows = select(bucket).where(facts.inquiry == True, *scope.conditions())  # noqa: E712
+    if start is not None:
+        rows = rows.where(facts.created_at >= start)
+    inner = rows.subquery()
+    stmt = select(inner.c.bucket, func.count()).group_by(inner.c.bucket)
+    return {key: count for key, count in conn.execute(stmt)}
+
+
+def _buckets(counts: dict[str, int], edges, hours: int) -> tuple[Bucket, ...]:
     labels = {key: label for key, label, _ in edges} | {
         "later": f"after {hours} h",
         "none": "no reply",
         "waiting": f"waiting (inside {hours} h)",
     }
+    decided = sum(counts.values()) - counts.get("waiting", 0)
     return tuple(
         Bucket(
             key,
-            labels[key],
-            count,
-            round(count / decided, 4) if decided and key != "waiting" else None,
+            label,
+            counts.get(key, 0),
+            round(counts.get(key, 0) / decided, 4) if decided and key != "waiting" else None,
         )
-        for key, count in counts.items()
+        for key, label in labels.items()
     )
-
-
-def rate(inquiries: list[tuple], hours: int, now: datetime) -> ResponseRate:
-    window = hours * HOUR
-    answered = waiting = 0
-    for created, replied in inquiries:
-        waited = _wait(created, replied)
-        if waited is not None and waited <= window:
-            answered += 1
-        elif waited is None and (now - created).total_seconds() <= window:
-            waiting += 1
-    return ResponseRate(RATE_DAYS, hours, len(inquiries), answered, waiting)

@@ -3,7 +3,8 @@ owner and one project type.
 
 The period runs from the start of a local day to now; every date is the
 user's local one and everything stored is UTC. The owner and project type
-are the lead's own fields, so every figure is narrowed by joining the lead.
+are the lead's own fields, as summarised in `insight_leads`, which every
+figure is narrowed through.
 """
 
 from __future__ import annotations
@@ -13,12 +14,13 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Select, func
+from sqlalchemy import Select
 
 from sellerdesk import clock
-from sellerdesk.db import tables
+from sellerdesk.db import insight_tables as summary
 from sellerdesk.errors import Invalid
 from sellerdesk.followups.when import start_of_day
+from sellerdesk.insight.summary import owner_key
 from sellerdesk.vocab import PROJECT_TYPES
 
 DEFAULT_DAYS = 90
@@ -54,13 +56,13 @@ class Scope:
         return (clock.local_now().date() - self.since).days + 1
 
     def conditions(self) -> list[Any]:
-        """What a lead (`tables.leads`) must be to count in this scope."""
-        leads = tables.leads.c
+        """What a lead's summary (`insight_leads`) must say to count in this scope."""
+        facts = summary.insight_leads.c
         where = []
         if self.owner is not None:
-            where.append(func.lower(leads.owner) == self.owner.lower())
+            where.append(facts.owner_key == owner_key(self.owner))
         if self.project_type is not None:
-            where.append(leads.project_type == self.project_type)
+            where.append(facts.project_type == self.project_type)
         return where
 
     def narrow(self, stmt: Select, lead_id: Any) -> Select:
@@ -68,7 +70,8 @@ class Scope:
         where = self.conditions()
         if not where:
             return stmt
-        return stmt.join(tables.leads, tables.leads.c.id == lead_id).where(*where)
+        facts = summary.insight_leads
+        return stmt.join(facts, facts.c.lead_id == lead_id).where(*where)
 
     def in_period(self, stmt: Select, column: Any) -> Select:
         """`stmt` limited to rows whose `column` falls in the period (which runs to now)."""

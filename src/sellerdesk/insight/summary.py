@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from itertools import groupby
 from typing import TYPE_CHECKING, Any
 
@@ -24,7 +24,7 @@ from sqlalchemy import delete, func, insert, select, update
 
 from sellerdesk.db import insight_tables as summary
 from sellerdesk.db import tables
-from sellerdesk.followups.activity import template_of
+from sellerdesk.followups.activity import contact_target, template_of
 from sellerdesk.vocab import STAGES
 
 if TYPE_CHECKING:
@@ -39,6 +39,8 @@ PROGRESS = summary.insight_progress
 # The stages a lead moves forward through; "lost" can come from any of them.
 LADDER = tuple(key for key in STAGES.keys if key != "lost")
 ORDERED = LADDER[LADDER.index("ordered") :]
+# Leads that came in as an inquiry, whose first reply Fiverr's response rate counts.
+INQUIRY_SOURCES = ("fiverr_inbox",)
 # The timeline kinds a lead's facts are read from.
 FACT_KINDS = ("message_copied", "note", "stage", "order_created")
 LEADS_PER_UNIT = 500
@@ -57,6 +59,23 @@ class LeadFacts:
     first_reply_at: datetime | None
     ordered_at: datetime | None
     stays: tuple[Stay, ...]
+
+    @property
+    def stage(self) -> str:
+        return self.stays[-1].stage
+
+    @property
+    def furthest(self) -> int:
+        """The furthest stage of the ladder it was ever in (-1: none, only ever lost)."""
+        return max((LADDER.index(s.stage) for s in self.stays if s.stage in LADDER), default=-1)
+
+    @property
+    def lost_from(self) -> str | None:
+        """The stage it was in when it was first lost (None: never lost, or lost at once)."""
+        for before, stay in zip(self.stays, self.stays[1:], strict=False):
+            if stay.stage == "lost":
+                return before.stage
+        return None
 
 
 def is_reply(kind: str, data: str | None) -> bool:
@@ -144,7 +163,7 @@ def refresh(db: Database, progress: Progress | None = None) -> int:
     done = 0
     for low in range(first_event, tops[0], EVENTS_PER_UNIT):
         with db.write() as session:
-            _copy_copies(session.connection(), low, min(low + EVENTS_PER_UNIT, tops[0]))
+            _add_events(session.connection(), low, min(low + EVENTS_PER_UNIT, tops[0]))
         done += 1
         if progress:
             progress(done, steps)
@@ -187,7 +206,12 @@ def _tops(conn: Connection) -> tuple[int, int]:
 
 
 def _clear(conn: Connection) -> None:
-    for table in (summary.insight_copies, summary.insight_stays, summary.insight_leads):
+    for table in (
+        summary.insight_contacts,
+        summary.insight_copies,
+        summary.insight_stays,
+        summary.insight_leads,
+    ):
         conn.execute(delete(table))
     conn.execute(delete(PROGRESS))
     conn.execute(insert(PROGRESS).values(id=1, last_event_id=0, last_lead_id=0))
@@ -202,65 +226,126 @@ def _touched(conn: Connection, marks: tuple[int, int], tops: tuple[int, int]) ->
     return sorted(set(conn.scalars(with_events)) | set(conn.scalars(created)))
 
 
-def _copy_copies(conn: Connection, after: int, upto: int) -> None:
-    """The messages copied among events (after, upto], with their template ids.
+def _add_events(conn: Connection, after: int, upto: int) -> None:
+    """The messages copied and the contacts among events (after, upto].
 
     Read by id range, the kind compared here rather than in SQL, so the
     primary key and not the (kind, at) index decides which rows are read.
+    Whether a copy was followed by an order is set with its lead's facts.
     """
-    copies = summary.insight_copies
-    rows = [
-        {"event_id": eid, "lead_id": lead_id, "template": template_of(data) or "", "at": at}
-        for eid, lead_id, kind, at, data in conn.execute(
-            select(EVENTS.id, EVENTS.lead_id, EVENTS.kind, EVENTS.at, EVENTS.data).where(
-                EVENTS.id > after, EVENTS.id <= upto
-            )
+    copies, contacts = summary.insight_copies, summary.insight_contacts
+    copy_rows, contact_rows = [], []
+    for eid, lead_id, kind, at, data in conn.execute(
+        select(EVENTS.id, EVENTS.lead_id, EVENTS.kind, EVENTS.at, EVENTS.data).where(
+            EVENTS.id > after, EVENTS.id <= upto
         )
-        if kind == "message_copied"
-    ]
-    conn.execute(delete(copies).where(copies.c.event_id > after, copies.c.event_id <= upto))
-    if rows:
-        conn.execute(insert(copies), rows)
+    ):
+        template = template_of(data) if kind == "message_copied" else ""
+        if kind == "message_copied":
+            copy_rows.append(
+                {
+                    "event_id": eid,
+                    "lead_id": lead_id,
+                    "template": template,
+                    "at": at,
+                    "ordered_after": False,
+                }
+            )
+        target = contact_target(kind, template)
+        if target is not None:
+            contact_rows.append({"event_id": eid, "lead_id": lead_id, "target": target, "at": at})
+    for table, rows in ((copies, copy_rows), (contacts, contact_rows)):
+        conn.execute(delete(table).where(table.c.event_id > after, table.c.event_id <= upto))
+        if rows:
+            conn.execute(insert(table), rows)
 
 
 def _summarise(conn: Connection, lead_ids: list[int]) -> None:
     """Recompute the facts of these leads from their whole timelines."""
     found = {
-        lead_id: (created_at, stage)
-        for lead_id, created_at, stage in conn.execute(
-            select(LEADS.id, LEADS.created_at, LEADS.stage).where(LEADS.id.in_(lead_ids))
+        row[0]: row[1:]
+        for row in conn.execute(
+            select(
+                LEADS.id,
+                LEADS.created_at,
+                LEADS.stage,
+                LEADS.source,
+                LEADS.owner,
+                LEADS.project_type,
+            ).where(LEADS.id.in_(lead_ids))
         )
     }
+    # The kinds are picked here, not in SQL: given `kind IN (...)`, SQLite walks
+    # the (kind, at) index over the whole timeline instead of each lead's entries.
     rows = conn.execute(
         select(EVENTS.lead_id, EVENTS.at, EVENTS.kind, EVENTS.data)
-        .where(EVENTS.lead_id.in_(lead_ids), EVENTS.kind.in_(FACT_KINDS))
+        .where(EVENTS.lead_id.in_(lead_ids))
         .order_by(EVENTS.lead_id, EVENTS.at, EVENTS.id)
     )
     timelines = {
-        lead_id: [row[1:] for row in group] for lead_id, group in groupby(rows, key=lambda r: r[0])
+        lead_id: [row[1:] for row in group if row[2] in FACT_KINDS]
+        for lead_id, group in groupby(rows, key=lambda r: r[0])
     }
     facts_rows, stay_rows = [], []
-    for lead_id, (created_at, stage) in found.items():
+    for lead_id, (created_at, stage, source, owner, project_type) in found.items():
         facts = lead_facts(created_at, stage, timelines.get(lead_id, ()))
+        replied = facts.first_reply_at
         facts_rows.append(
             {
                 "lead_id": lead_id,
                 "created_at": created_at,
-                "first_reply_at": facts.first_reply_at,
+                "inquiry": source in INQUIRY_SOURCES,
+                "owner_key": owner_key(owner),
+                "project_type": project_type,
+                "reply_seconds": None if replied is None else _seconds(replied - created_at),
                 "ordered_at": facts.ordered_at,
+                "stage": facts.stage,
+                "furthest": facts.furthest,
+                "lost_from": facts.lost_from,
             }
         )
         stay_rows.extend(
             {
                 "lead_id": lead_id,
+                "created_at": created_at,
                 "stage": stay.stage,
-                "entered_at": stay.entered_at,
-                "left_at": stay.left_at,
+                "seconds": _seconds(stay.left_at - stay.entered_at),
             }
             for stay in facts.stays
+            if stay.left_at is not None
         )
     for table in (summary.insight_stays, summary.insight_leads):
         conn.execute(delete(table).where(table.c.lead_id.in_(lead_ids)))
     if facts_rows:
         conn.execute(insert(summary.insight_leads), facts_rows)
+    if stay_rows:
         conn.execute(insert(summary.insight_stays), stay_rows)
+    # A copy counts towards its template's orders when the lead reached Ordered
+    # after it; only the copies whose answer changed are written.
+    copies, facts_table = summary.insight_copies, summary.insight_leads
+    ordered_at = (
+        select(facts_table.c.ordered_at)
+        .where(facts_table.c.lead_id == copies.c.lead_id)
+        .scalar_subquery()
+    )
+    before_order = func.coalesce(copies.c.at < ordered_at, False)
+    mine = copies.c.lead_id.in_(lead_ids)
+    conn.execute(
+        update(copies)
+        .where(mine, copies.c.ordered_after == False, before_order == True)  # noqa: E712
+        .values(ordered_after=True)
+    )
+    conn.execute(
+        update(copies)
+        .where(mine, copies.c.ordered_after == True, before_order == False)  # noqa: E712
+        .values(ordered_after=False)
+    )
+
+
+def _seconds(span: timedelta) -> int:
+    return max(0, int(span.total_seconds()))
+
+
+def owner_key(owner: str | None) -> str | None:
+    """How an owner is compared: trimmed, case folded (None: no owner)."""
+    return owner.strip().casefold() or None if owner else None

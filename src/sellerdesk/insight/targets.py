@@ -2,8 +2,10 @@
 the last 30 local days, against the targets in the settings (seed 001).
 
 What counts is decided by `sellerdesk.followups.activity`, the very rules the
-morning queue counts today with, over the same timeline rows: with no owner
-or project type chosen, today's numbers here are the queue's.
+morning queue counts today with: each timeline entry is classified by its
+`contact_kind` when it is summarised (`insight_contacts`), and each day is
+counted by its `count_targets`. With no owner or project type chosen,
+today's numbers here are the queue's.
 """
 
 from __future__ import annotations
@@ -15,8 +17,8 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 
 from sellerdesk import clock
-from sellerdesk.db import tables
-from sellerdesk.followups.activity import KINDS, TARGETS, count_contacts, daily_targets
+from sellerdesk.db import insight_tables as summary
+from sellerdesk.followups.activity import TARGETS, count_targets, daily_targets
 from sellerdesk.followups.when import start_of_day
 
 if TYPE_CHECKING:
@@ -63,17 +65,16 @@ class Targets:
 def build(conn: Connection, settings: Settings, scope: Scope) -> Targets:
     today = clock.local_now().date()
     first = today - timedelta(days=DAYS - 1)
-    events = tables.events.c
-    stmt = select(events.kind, events.lead_id, events.data, events.at).where(
-        events.kind.in_(KINDS),
-        events.at >= start_of_day(first),
-        events.at < start_of_day(today + timedelta(days=1)),
+    contacts = summary.insight_contacts.c
+    stmt = select(contacts.target, contacts.lead_id, contacts.at).where(
+        contacts.at >= start_of_day(first),
+        contacts.at < start_of_day(today + timedelta(days=1)),
     )
-    by_day: dict[date, list[Any]] = {}
-    for row in conn.execute(scope.narrow(stmt, events.lead_id)):
-        by_day.setdefault(clock.to_local(row[3]).date(), []).append(row)
+    by_day: dict[date, list[tuple[str, int]]] = {}
+    for target, lead_id, at in conn.execute(scope.narrow(stmt, contacts.lead_id)):
+        by_day.setdefault(clock.to_local(at).date(), []).append((target, lead_id))
     days = tuple(
-        Day(day, count_contacts(by_day.get(day, ())))
+        Day(day, count_targets(by_day.get(day, ())))
         for day in (first + timedelta(days=n) for n in range(DAYS))
     )
     return Targets(days, daily_targets(settings))

@@ -1,0 +1,393 @@
+"""The insight screen: how the business is doing, as charts, with every
+chart's numbers one key (`n`) away.
+
+Five tabs: daily targets, the stage funnel, first replies and the response
+rate, which messages win, orders and referrals. The figures come from
+`sellerdesk.insight.report.build` in a worker (the same call as `sellerdesk
+report`); the screen only draws them. Choosing a period, an owner or a
+project type computes them again, from the timeline summaries, never the
+timeline itself.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Select, Static, TabbedContent, TabPane
+
+from sellerdesk.insight import show
+from sellerdesk.insight.scope import DEFAULT_DAYS, PERIODS, Scope
+from sellerdesk.screens.tasks import run_db
+from sellerdesk.vocab import PROJECT_TYPES
+from sellerdesk.widgets.charts import Bar, BarChart, ColumnChart
+
+if TYPE_CHECKING:
+    from sellerdesk.insight.report import Insight
+
+TABS = (
+    ("targets", "Targets"),
+    ("funnel", "Funnel"),
+    ("replies", "First replies"),
+    ("messages", "Messages"),
+    ("orders", "Orders & referrals"),
+)
+MESSAGE_BARS = 12
+
+
+def _period_label(days: int | None) -> str:
+    return "All time" if days is None else f"Last {days} days"
+
+
+class InsightScreen(Screen):
+    CSS_PATH = "insight.tcss"
+    AUTO_FOCUS = "#insight-tabs Tabs"
+    BINDINGS = [
+        *(
+            Binding(str(n), f"tab('{key}')", label, show=n == 1, id=f"insight-tab-{key}")
+            for n, (key, label) in enumerate(TABS, start=1)
+        ),
+        Binding("n", "numbers", "Numbers", id="insight-numbers"),
+        Binding("f", "filters", "Filters", id="insight-filters"),
+        Binding("ctrl+r", "reload", "Reload", id="insight-reload"),
+        Binding("escape,backspace", "back", "Back", id="insight-back"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.opened_at = time.perf_counter()
+        self.shown_at: float | None = None
+        self.loads = 0
+        self.insight: Insight | None = None
+        self._owners_loaded = False
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="insight-filters"):
+            yield Select(
+                [(_period_label(days), days or 0) for days in PERIODS],
+                value=DEFAULT_DAYS,
+                allow_blank=False,
+                id="insight-period",
+            )
+            yield Select([], prompt="Every owner", id="insight-owner")
+            yield Select(
+                [(label, key) for key, label in PROJECT_TYPES.items],
+                prompt="Every project type",
+                id="insight-project",
+            )
+        yield Static("Counting…", id="insight-status")
+        with TabbedContent(id="insight-tabs"):
+            for key, label in TABS:
+                with TabPane(label, id=f"tab-{key}"), VerticalScroll(classes="insight-pane"):
+                    yield from self._charts(key)
+                    yield DataTable(id=f"numbers-{key}", classes="numbers", zebra_stripes=True)
+        yield Footer(show_command_palette=False)
+
+    def _charts(self, key: str):
+        if key == "targets":
+            for target, label in show.TARGET_LABELS.items():
+                yield ColumnChart(label, height=4, id=f"chart-{target}")
+        elif key == "orders":
+            yield BarChart("Revenue per month", id="chart-orders")
+            yield Static("", id="orders-notes", classes="chart-notes")
+        else:
+            yield BarChart("", id=f"chart-{key}")
+            yield Static("", id=f"{key}-notes", classes="chart-notes")
+
+    def on_mount(self) -> None:
+        self.sub_title = "Insight"
+        self.app.when_db_ready(self.reload)
+
+    # ------------------------------------------------------------ reading
+
+    def scope(self) -> Scope:
+        period = self.query_one("#insight-period", Select).value
+        owner = self.query_one("#insight-owner", Select).value
+        project = self.query_one("#insight-project", Select).value
+        return Scope.last(
+            period if isinstance(period, int) and period > 0 else None,
+            owner=owner if isinstance(owner, str) else None,
+            project_type=project if isinstance(project, str) else None,
+        )
+
+    def reload(self) -> None:
+        scope = self.scope()
+        settings = self.app.settings
+        status = self.query_one("#insight-status", Static)
+
+        def progress(done: int, total: int) -> None:
+            # Only a long first summary reports progress; it runs off the UI thread.
+            self.app.call_from_thread(
+                status.update, f"Summarising the timeline once: {done * 100 // total}%"
+            )
+
+        def job(db):
+            from sellerdesk.insight.report import build
+
+            return build(db, settings, scope, progress=progress)
+
+        run_db(self, job, self._show, self._failed, group="insight", exclusive=True)
+
+    def _failed(self, exc: Exception) -> None:
+        self.query_one("#insight-status", Static).update(Text(str(exc)))
+
+    def _show(self, insight: Insight) -> None:
+        self.insight = insight
+        self.query_one("#insight-status", Static).update(Text(show.scope_line(insight.scope)))
+        self._show_targets(insight)
+        self._show_funnel(insight)
+        self._show_replies(insight)
+        self._show_messages(insight)
+        self._show_orders(insight)
+        self.loads += 1
+        if self.shown_at is None:
+            self.shown_at = time.perf_counter()
+            self.call_after_refresh(self._load_owners)
+
+    def _load_owners(self) -> None:
+        if self._owners_loaded:
+            return
+
+        def job(db):
+            from sellerdesk.insight.report import owners
+
+            return owners(db)
+
+        def done(names: list[str]) -> None:
+            self._owners_loaded = True
+            self.query_one("#insight-owner", Select).set_options(
+                (Text(show.visible(name)), name) for name in names
+            )
+
+        run_db(self, job, done, group="insight-owners")
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        if self.insight is not None and event.select.id in (
+            "insight-period",
+            "insight-owner",
+            "insight-project",
+        ):
+            self.reload()
+
+    # ------------------------------------------------------------ drawing
+
+    def _table(self, key: str, columns: tuple[str, ...], rows) -> None:
+        table = self.query_one(f"#numbers-{key}", DataTable)
+        table.clear(columns=True)
+        table.add_columns(*columns)
+        for row in rows:
+            table.add_row(*(cell if isinstance(cell, Text) else Text(str(cell)) for cell in row))
+
+    def _show_targets(self, insight: Insight) -> None:
+        figure = insight.targets
+        days = figure.days
+        labels = [day.day.strftime("%d") if n % 7 == 0 else "" for n, day in enumerate(days)]
+        labels[-1] = "today"
+        for target, label in show.TARGET_LABELS.items():
+            chart = self.query_one(f"#chart-{target}", ColumnChart)
+            chart.title = (
+                f"{label}: {figure.today.counts[target]} today of {figure.targets[target]} · "
+                f"target met on {figure.met(target)} of {len(days)} days"
+            )
+            chart.show(
+                [day.counts[target] for day in days],
+                labels,
+                target=figure.targets[target],
+                marked=len(days) - 1,
+            )
+        self._table(
+            "targets",
+            ("Day", *show.TARGET_LABELS.values()),
+            [
+                (
+                    day.day.isoformat() + (" today" if day is figure.today else ""),
+                    *(day.counts[target] for target in show.TARGET_LABELS),
+                )
+                for day in reversed(days)
+            ],
+        )
+
+    def _show_funnel(self, insight: Insight) -> None:
+        figure = insight.funnel
+        chart = self.query_one("#chart-funnel", BarChart)
+        chart.title = f"Leads created in the period that reached each stage ({figure.leads})"
+        chart.show(
+            [
+                Bar(
+                    stage.label,
+                    stage.reached,
+                    f"{stage.reached} reached · {stage.now} now"
+                    + (f" · {show.percent(stage.to_next)} on" if stage.to_next is not None else "")
+                    + (f" · {show.days(stage.median_days)} d" if stage.stays else ""),
+                    marked=stage.stage == "lost",
+                )
+                for stage in figure.stages
+            ]
+        )
+        self.query_one("#funnel-notes", Static).update(
+            "“on”: the share that went on to the next stage · “d”: median days a stay lasted"
+        )
+        self._table(
+            "funnel",
+            ("Stage", "Now", "Reached", "On to next", "Lost here", "Median days", "Stays"),
+            [
+                (
+                    s.label,
+                    s.now,
+                    s.reached,
+                    show.percent(s.to_next),
+                    s.lost_from,
+                    show.days(s.median_days),
+                    s.stays,
+                )
+                for s in figure.stages
+            ],
+        )
+
+    def _show_replies(self, insight: Insight) -> None:
+        figure = insight.replies
+        rate = figure.response_rate
+        chart = self.query_one("#chart-replies", BarChart)
+        chart.title = f"First replies to the {figure.inquiries} Fiverr inquiries of the period"
+        chart.show(
+            [
+                Bar(
+                    bucket.label,
+                    bucket.count,
+                    f"{bucket.count}"
+                    + (f" · {show.percent(bucket.share)}" if bucket.share is not None else ""),
+                    marked=bucket.key in ("later", "none"),
+                )
+                for bucket in figure.buckets
+            ]
+        )
+        self.query_one("#replies-notes", Static).update(
+            Text(
+                f"Response rate, last {rate.days} days, as Fiverr counts it: "
+                f"{show.percent(rate.rate)} ({rate.answered_in_time} of {rate.counted} "
+                f"answered within {rate.hours} h"
+                + (f"; {rate.waiting} still inside their {rate.hours} h)" if rate.waiting else ")")
+            )
+        )
+        self._table(
+            "replies",
+            ("First reply", "Inquiries", "Share"),
+            [(b.label, b.count, show.percent(b.share)) for b in figure.buckets]
+            + [(f"Response rate, {rate.days} days", rate.counted, show.percent(rate.rate))],
+        )
+
+    def _show_messages(self, insight: Insight) -> None:
+        figure = insight.messages
+        used = [line for line in figure.lines if line.copies]
+        chart = self.query_one("#chart-messages", BarChart)
+        chart.title = "Messages copied in the period, and the share of leads that then ordered"
+        chart.show(
+            [
+                Bar(
+                    _short(show.visible(line.title or line.template or show.NO_TEMPLATE), 34),
+                    line.copies,
+                    f"{line.copies} · {show.percent(line.share)} ordered",
+                )
+                for line in used[:MESSAGE_BARS]
+            ]
+        )
+        more = (
+            f" (and {len(used) - MESSAGE_BARS} more in the numbers)"
+            if len(used) > MESSAGE_BARS
+            else ""
+        )
+        unused = ", ".join(show.visible(tid) for tid, _ in figure.unused) or "none"
+        self.query_one("#messages-notes", Static).update(
+            Text(
+                f"{'No message copied in the period.' if not used else ''}{more}\n"
+                f"Not copied in the last 90 days ({len(figure.unused)}): {unused}".strip()
+            )
+        )
+        self._table(
+            "messages",
+            ("Template", "Title", "Copies", "Leads", "Ordered after", "Share", "Last used"),
+            [
+                (
+                    show.visible(line.template or show.NO_TEMPLATE),
+                    show.visible(line.title) if line.title else "(not in the library)",
+                    line.copies,
+                    line.leads,
+                    line.ordered,
+                    show.percent(line.share),
+                    show.when(line.last_used),
+                )
+                for line in figure.lines
+            ],
+        )
+
+    def _show_orders(self, insight: Insight) -> None:
+        figure = insight.orders
+        chart = self.query_one("#chart-orders", BarChart)
+        chart.show(
+            [
+                Bar(
+                    month.month,
+                    month.revenue_cents,
+                    f"{show.money(month.revenue_cents)} · {month.orders} orders"
+                    + (f" ({month.cancelled} cancelled)" if month.cancelled else ""),
+                )
+                for month in figure.months[-12:]
+            ]
+        )
+        top = "; ".join(
+            f"{show.visible(r.username)} {r.referred} ({r.earned} earned, {r.redeemed} redeemed)"
+            for r in figure.top_referrers
+        )
+        self.query_one("#orders-notes", Static).update(
+            Text(
+                f"Referral rewards in the period: {figure.total('rewards_earned')} earned, "
+                f"{figure.total('rewards_redeemed')} redeemed · owed now: {figure.rewards_owed}\n"
+                f"Top referrers: {top or 'none in the period'}"
+            )
+        )
+        self._table(
+            "orders",
+            ("Month", "Orders", "Cancelled", "Revenue", "Rewards earned", "Redeemed"),
+            [
+                (
+                    m.month,
+                    m.orders,
+                    m.cancelled,
+                    show.money(m.revenue_cents),
+                    m.rewards_earned,
+                    m.rewards_redeemed,
+                )
+                for m in reversed(figure.months)
+            ],
+        )
+
+    # ------------------------------------------------------------ keys
+
+    def action_tab(self, key: str) -> None:
+        self.query_one(TabbedContent).active = f"tab-{key}"
+
+    def action_numbers(self) -> None:
+        """Chart ⇄ its numbers, on every tab at once."""
+        self.toggle_class("show-numbers")
+
+    def action_filters(self) -> None:
+        self.query_one("#insight-period", Select).focus()
+
+    def action_reload(self) -> None:
+        self.reload()
+
+    def action_back(self) -> None:
+        if isinstance(self.focused, Select):
+            self.query_one(TabbedContent).focus()
+            return
+        self.app.pop_screen()
+
+
+def _short(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
