@@ -23,6 +23,11 @@ ROWS = (
     ("import_baseline", "python -c 'import sqlalchemy.orm, rich.table'"),
     ("today", "sellerdesk today"),
     ("today_ratio", "  today ÷ import baseline"),
+    ("insight_screen", "insight screen: key to figures drawn"),
+    ("insight", "insight figures (last 90 days)"),
+    ("insight_copy", "insight figures after a new copy"),
+    ("insight_first_build", "insight summaries, first build (once)"),
+    ("report", "sellerdesk report --json"),
     ("app_rss", "peak memory (RSS) of the app"),
     ("bare_rss", "peak memory (RSS) of the bare app"),
 )
@@ -93,6 +98,9 @@ TARGETS = (
         "today_ratio", "sellerdesk today ≤ 1.3× import baseline", _every_size("today_ratio", 1.3)
     ),
     Target("app_rss", "peak memory ≤ 150 MB at 100k", _at_big("app_rss", 150.0)),
+    Target(
+        "insight_screen", "insight screen ≤ 200 ms at 100k", _at_big("insight_screen", 0.200)
+    ),
 )
 
 

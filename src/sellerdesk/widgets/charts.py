@@ -29,14 +29,8 @@ class Bar:
 
 
 class _Chart(Widget):
-    COMPONENT_CLASSES = {
-        "chart--bar",
-        "chart--marked",
-        "chart--target",
-        "chart--axis",
-        "chart--note",
-        "chart--title",
-    }
+    # Few on purpose: each one is styled for every chart on every style update.
+    COMPONENT_CLASSES = {"chart--bar", "chart--marked", "chart--target", "chart--muted"}
     DEFAULT_CSS = """
     _Chart { height: auto; }
     """
@@ -45,11 +39,11 @@ class _Chart(Widget):
         super().__init__(id=id)
         self.title = title
 
-    def style(self, name: str) -> Style:
+    def _tone(self, name: str) -> Style:
         return self.get_component_rich_style(f"chart--{name}", partial=True)
 
     def heading(self) -> Text:
-        return Text(self.title, self.style("title")) if self.title else Text()
+        return Text(self.title, "bold") if self.title else Text()
 
 
 class ColumnChart(_Chart):
@@ -92,23 +86,23 @@ class ColumnChart(_Chart):
                 axis = _number(self.target or 0)
             else:
                 axis = ""
-            out.append(f"{axis:>{width}} ┤", self.style("axis"))
+            out.append(f"{axis:>{width}} ┤", self._tone("muted"))
             for n, value in enumerate(self.values):
                 fill = max(0.0, min(1.0, value * scale - row))
                 cell = EIGHTHS[round(fill * 8)] * 2
-                style = self.style("marked" if n == self.marked else "bar")
+                style = self._tone("marked" if n == self.marked else "bar")
                 if cell == "  " and row == target_row:
-                    out.append("╌╌╌", self.style("target"))
+                    out.append("╌╌╌", self._tone("target"))
                     continue
                 out.append(cell, style)
-                out.append("╌" if row == target_row else " ", self.style("target"))
-        out.append("\n" + " " * width + " └" + "───" * len(self.values), self.style("axis"))
-        line = [" "] * (3 * len(self.values))
+                out.append("╌" if row == target_row else " ", self._tone("target"))
+        out.append("\n" + " " * width + " └" + "───" * len(self.values), self._tone("muted"))
+        # Each label starts under its column; the last may run past the end.
+        line = ""
         for n, label in enumerate(self.labels):
-            for k, ch in enumerate(label):
-                if 3 * n + k < len(line):
-                    line[3 * n + k] = ch
-        out.append("\n" + " " * (width + 2) + "".join(line).rstrip(), self.style("axis"))
+            if label and len(line) <= 3 * n:
+                line = line.ljust(3 * n) + label
+        out.append("\n" + " " * (width + 2) + line, self._tone("muted"))
         return out
 
 
@@ -133,13 +127,13 @@ class BarChart(_Chart):
         for bar in self.bars:
             if out:
                 out.append("\n")
-            out.append(f"{bar.label:<{label_width}} ", self.style("axis"))
+            out.append(f"{bar.label:<{label_width}} ", self._tone("muted"))
             eighths = round(bar.value / top * self.bar_width * 8)
             full, part = divmod(eighths, 8)
             drawn = "█" * full + (LEFT_EIGHTHS[part] if part else "")
-            out.append(drawn, self.style("marked" if bar.marked else "bar"))
+            out.append(drawn, self._tone("marked" if bar.marked else "bar"))
             out.append(" " * (self.bar_width - len(drawn) + 1))
-            out.append(bar.note, self.style("note"))
+            out.append(bar.note)
         return out
 
 
