@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from tests.insight.conftest import build_book, copied
 from tests.tui.conftest import make_app, settle
-from textual.widgets import DataTable, TabbedContent
+from textual.widgets import DataTable
 
 from sellerdesk import leads
 from sellerdesk.screens.insight import InsightScreen
@@ -53,7 +53,7 @@ async def test_f5_opens_the_figures_and_n_shows_their_numbers(db, db_url):
         assert app.screen.query_one("#numbers-targets").display
         assert not app.screen.query_one("#chart-new_contacts", ColumnChart).display
         await pilot.press("2")
-        assert app.screen.query_one(TabbedContent).active == "tab-funnel"
+        assert app.screen.active == "funnel"
         assert numbers(app, "funnel")[4] == ["Ordered", "1", "3", "33%", "1", "1.0", "2"]
         assert numbers(app, "funnel")[8] == ["Lost", "2", "2", "—", "0", "—", "0"]
         await pilot.press("n")

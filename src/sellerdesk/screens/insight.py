@@ -22,8 +22,10 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
+from textual.widget import Widget
+from textual.widgets import ContentSwitcher, DataTable, Footer, Header, Static
 
 from sellerdesk.insight import show
 from sellerdesk.insight.scope import DEFAULT_DAYS, PERIODS, Scope
@@ -46,17 +48,19 @@ MESSAGE_BARS = 12
 
 class InsightScreen(Screen):
     CSS_PATH = "insight.tcss"
-    AUTO_FOCUS = "#insight-tabs Tabs"
+    AUTO_FOCUS = ".insight-pane"
+    # Only two in the footer: the tab bar and the line above it name the rest,
+    # and every key shown in the footer is a widget the screen builds on opening.
     BINDINGS = [
         *(
-            Binding(str(n), f"tab('{key}')", label, show=n == 1, id=f"insight-tab-{key}")
+            Binding(str(n), f"tab('{key}')", label, show=False, id=f"insight-tab-{key}")
             for n, (key, label) in enumerate(TABS, start=1)
         ),
         Binding("n", "numbers", "Numbers", id="insight-numbers"),
-        Binding("p", "period", "Period", id="insight-period"),
-        Binding("o", "owner", "Owner", id="insight-owner"),
-        Binding("t", "project_type", "Project type", id="insight-project-type"),
-        Binding("ctrl+r", "reload", "Reload", id="insight-reload"),
+        Binding("p", "period", "Period", show=False, id="insight-period"),
+        Binding("o", "owner", "Owner", show=False, id="insight-owner"),
+        Binding("t", "project_type", "Project type", show=False, id="insight-project-type"),
+        Binding("ctrl+r", "reload", "Reload", show=False, id="insight-reload"),
         Binding("escape,backspace", "back", "Back", id="insight-back"),
     ]
 
@@ -71,29 +75,38 @@ class InsightScreen(Screen):
         self.project_type: str | None = None
         self.owners: list[str] = []
         self._numbers_built = False
+        self._built: list[str] = []  # the tabs built so far, in order
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("Counting…", id="insight-status")
-        with TabbedContent(id="insight-tabs"):
-            for key, label in TABS:
-                with (
-                    TabPane(label, id=f"tab-{key}"),
-                    VerticalScroll(id=f"pane-{key}", classes="insight-pane"),
-                ):
-                    yield from self._charts(key)
+        yield TabBar(id="insight-tabs")
+        # A tab bar and a switcher rather than TabbedContent, which alone took
+        # longer to open than everything else on this screen together; the
+        # other tabs are built when first shown.
+        with ContentSwitcher(initial="pane-targets", id="insight-panes"):
+            yield self._pane("targets")
         yield Footer(show_command_palette=False)
 
-    def _charts(self, key: str):
+    def _pane(self, key: str) -> VerticalScroll:
+        self._built.append(key)
         if key == "targets":
-            for target, label in show.TARGET_LABELS.items():
-                yield ColumnChart(label, height=4, id=f"chart-{target}")
-        elif key == "orders":
-            yield BarChart("Revenue per month", id="chart-orders")
-            yield Static("", id="orders-notes", classes="chart-notes")
+            charts: list[Widget] = [
+                ColumnChart(label, height=4, id=f"chart-{target}")
+                for target, label in show.TARGET_LABELS.items()
+            ]
         else:
-            yield BarChart("", id=f"chart-{key}")
-            yield Static("", id=f"{key}-notes", classes="chart-notes")
+            title = "Revenue per month" if key == "orders" else ""
+            charts = [
+                BarChart(title, id=f"chart-{key}"),
+                Static("", id=f"{key}-notes", classes="chart-notes"),
+            ]
+        if self._numbers_built:
+            charts.append(self._numbers_table(key))
+        return VerticalScroll(*charts, id=f"pane-{key}", classes="insight-pane")
+
+    def _numbers_table(self, key: str) -> DataTable:
+        return DataTable(id=f"numbers-{key}", classes="numbers", zebra_stripes=True)
 
     def on_mount(self) -> None:
         self.sub_title = "Insight"
@@ -128,7 +141,7 @@ class InsightScreen(Screen):
     def _show(self, insight: Insight) -> None:
         self.insight = insight
         self.query_one("#insight-status", Static).update(
-            Text(f"{show.scope_line(insight.scope)}   (p period · o owner · t project type)")
+            Text(f"{show.scope_line(insight.scope)}    p period · o owner · t project type")
         )
         self._draw(insight)
         self.loads += 1
@@ -154,11 +167,9 @@ class InsightScreen(Screen):
     # ------------------------------------------------------------ drawing
 
     def _draw(self, insight: Insight) -> None:
-        self._show_targets(insight)
-        self._show_funnel(insight)
-        self._show_replies(insight)
-        self._show_messages(insight)
-        self._show_orders(insight)
+        """Draw the tabs built so far."""
+        for key in self._built:
+            getattr(self, f"_show_{key}")(insight)
 
     def _table(self, key: str, columns: tuple[str, ...], rows) -> None:
         """Fill the numbers table of one tab (built the first time they are asked for)."""
@@ -358,19 +369,28 @@ class InsightScreen(Screen):
 
     # ------------------------------------------------------------ keys
 
-    def action_tab(self, key: str) -> None:
-        self.query_one(TabbedContent).active = f"tab-{key}"
+    @property
+    def active(self) -> str:
+        """The tab shown: targets, funnel, replies, messages or orders."""
+        return (self.query_one(ContentSwitcher).current or "pane-targets").removeprefix("pane-")
 
-    def action_numbers(self) -> None:
+    async def action_tab(self, key: str) -> None:
+        switcher = self.query_one(ContentSwitcher)
+        if key not in self._built:
+            await switcher.mount(self._pane(key))
+            if self.insight is not None:
+                getattr(self, f"_show_{key}")(self.insight)
+        switcher.current = f"pane-{key}"
+        self.query_one(TabBar).active = key
+
+    async def action_numbers(self) -> None:
         """Chart ⇄ its numbers, on every tab at once."""
         if not self._numbers_built:
             self._numbers_built = True
-            for key, _label in TABS:
-                self.query_one(f"#pane-{key}").mount(
-                    DataTable(id=f"numbers-{key}", classes="numbers", zebra_stripes=True)
-                )
+            for key in self._built:
+                await self.query_one(f"#pane-{key}").mount(self._numbers_table(key))
             if self.insight is not None:
-                self.call_after_refresh(self._draw, self.insight)
+                self._draw(self.insight)
         self.toggle_class("show-numbers")
 
     def action_period(self) -> None:
@@ -390,6 +410,21 @@ class InsightScreen(Screen):
 
     def action_back(self) -> None:
         self.app.pop_screen()
+
+
+class TabBar(Static):
+    """The tabs' names, the one shown highlighted; `1`–`5` switch between them."""
+
+    COMPONENT_CLASSES = {"tab-bar--active"}
+    active: reactive[str] = reactive("targets")
+
+    def render(self) -> Text:
+        out = Text()
+        for n, (key, label) in enumerate(TABS, start=1):
+            style = self.get_component_rich_style("tab-bar--active") if key == self.active else ""
+            out.append(f" {n} {label} ", style)
+            out.append(" ")
+        return out
 
 
 def _next(choices: tuple, current):

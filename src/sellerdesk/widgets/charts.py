@@ -38,9 +38,40 @@ class _Chart(Widget):
     def __init__(self, title: str = "", *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.title = title
+        self._drawn: Text | None = None
+
+    def render(self) -> Text:
+        # Asked for more than once a frame (the height, then the lines): drawn once
+        # per change of data or style.
+        if self._drawn is None:
+            self._drawn = self.draw()
+        return self._drawn
+
+    def draw(self) -> Text:
+        raise NotImplementedError
+
+    def redraw(self) -> None:
+        self._drawn = None
+        self.refresh(layout=True)
+
+    def notify_style_update(self) -> None:
+        self._drawn = None
+        super().notify_style_update()
 
     def _tone(self, name: str) -> Style:
         return self.get_component_rich_style(f"chart--{name}", partial=True)
+
+    def _append_runs(self, out: Text, runs: list[tuple[str, str]]) -> None:
+        """Append (text, tone) pieces, joining neighbours of one tone: every
+        separate piece becomes a segment the screen measures on every frame."""
+        text, tone = "", ""
+        for piece, piece_tone in runs:
+            if piece_tone != tone and text:
+                out.append(text, self._tone(tone))
+                text = ""
+            text, tone = text + piece, piece_tone
+        if text:
+            out.append(text, self._tone(tone))
 
     def heading(self) -> Text:
         return Text(self.title, "bold") if self.title else Text()
@@ -67,9 +98,9 @@ class ColumnChart(_Chart):
     ) -> None:
         """`labels` go under the columns (an empty one leaves a gap); `marked` is highlighted."""
         self.values, self.labels, self.target, self.marked = values, labels, target, marked
-        self.refresh(layout=True)
+        self.redraw()
 
-    def render(self) -> Text:
+    def draw(self) -> Text:
         out = self.heading()
         if not self.values:
             return out
@@ -87,15 +118,16 @@ class ColumnChart(_Chart):
             else:
                 axis = ""
             out.append(f"{axis:>{width}} ┤", self._tone("muted"))
+            runs: list[tuple[str, str]] = []
             for n, value in enumerate(self.values):
                 fill = max(0.0, min(1.0, value * scale - row))
                 cell = EIGHTHS[round(fill * 8)] * 2
-                style = self._tone("marked" if n == self.marked else "bar")
+                gap = "╌" if row == target_row else " "
                 if cell == "  " and row == target_row:
-                    out.append("╌╌╌", self._tone("target"))
-                    continue
-                out.append(cell, style)
-                out.append("╌" if row == target_row else " ", self._tone("target"))
+                    runs.append(("╌╌╌", "target"))
+                else:
+                    runs.extend(((cell, "marked" if n == self.marked else "bar"), (gap, "target")))
+            self._append_runs(out, runs)
         out.append("\n" + " " * width + " └" + "───" * len(self.values), self._tone("muted"))
         # Each label starts under its column; the last may run past the end.
         line = ""
@@ -116,9 +148,9 @@ class BarChart(_Chart):
 
     def show(self, bars: Sequence[Bar]) -> None:
         self.bars = bars
-        self.refresh(layout=True)
+        self.redraw()
 
-    def render(self) -> Text:
+    def draw(self) -> Text:
         out = self.heading()
         if not self.bars:
             return out
@@ -131,8 +163,8 @@ class BarChart(_Chart):
             eighths = round(bar.value / top * self.bar_width * 8)
             full, part = divmod(eighths, 8)
             drawn = "█" * full + (LEFT_EIGHTHS[part] if part else "")
-            out.append(drawn, self._tone("marked" if bar.marked else "bar"))
-            out.append(" " * (self.bar_width - len(drawn) + 1))
+            tone = self._tone("marked" if bar.marked else "bar")
+            out.append(drawn.ljust(self.bar_width + 1), tone)
             out.append(bar.note)
         return out
 
