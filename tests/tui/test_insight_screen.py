@@ -69,17 +69,17 @@ async def test_f5_opens_the_figures_and_n_shows_their_numbers(db, db_url):
         await pilot.press("4")
         assert numbers(app, "messages")[0] == [
             "redesign.first_reply",
-            "First reply (control the frame)",
             "4",
             "4",
             "1",
             "25%",
             "2026-11-16 12:00",
+            "First reply (control the frame)",
         ]
         await pilot.press("5")
         assert numbers(app, "orders")[0] == ["2026-11", "3", "1", "$750", "1", "1"]
         orders = app.screen.query_one("#orders-notes").render().plain
-        assert "Top referrers: ann 1 (1 earned, 1 redeemed)" in orders
+        assert "Top referrers: ann 1 referred (1 earned, 1 redeemed)" in orders
 
         await pilot.press("escape")
         await settle(pilot)
@@ -182,7 +182,7 @@ async def test_stored_text_is_shown_as_written(db, db_url, isolated_home):
             await pilot.press("n")
             await settle(pilot)
             row = next(r for r in numbers(app, "messages") if r[0] == "custom.marked")
-            assert row[1] == "[b]Bold[/] offer \\x1b[31m"
+            assert row[-1] == "[b]Bold[/] offer \\x1b[31m"
     finally:
         loading._cache.clear()
 

@@ -62,130 +62,72 @@ def json_text(data) -> str:
 
 
 def render(insight) -> list[str]:
-    from sellerdesk.insight.show import scope_line
+    from sellerdesk.insight import show
 
-    lines = [f"Report for {scope_line(insight.scope)}"]
-    for section in (_targets, _funnel, _replies, _messages, _orders):
-        lines.append("")
-        lines.extend(section(insight))
-    return lines
-
-
-def _targets(insight) -> list[str]:
-    from sellerdesk.insight.show import TARGET_LABELS
-
-    figure = insight.targets
-    goal = " · ".join(f"{TARGET_LABELS[k].lower()} {v}" for k, v in figure.targets.items())
-    lines = [
-        f"Daily targets, last {len(figure.days)} days (a day's target: {goal})",
-        f"  {'day':<10}  {'new':>5}  {'follow-ups':>10}  {'referral':>8}",
-    ]
-    for day in figure.days:
-        new, follow, referral = (day.counts[k] for k in figure.targets)
-        mark = "  today" if day is figure.today else ""
-        lines.append(f"  {day.day.isoformat():<10}  {new:>5}  {follow:>10}  {referral:>8}{mark}")
+    funnel, replies, messages = insight.funnel, insight.replies, insight.messages
+    orders, targets = insight.orders, insight.targets
+    goal = " · ".join(f"{show.TARGET_LABELS[k].lower()} {v}" for k, v in targets.targets.items())
     met = " · ".join(
-        f"{TARGET_LABELS[k].lower()} {figure.met(k)}/{len(figure.days)}" for k in figure.targets
+        f"{show.TARGET_LABELS[k].lower()} {targets.met(k)}/{len(targets.days)}"
+        for k in targets.targets
     )
-    lines.append(f"  Days on target: {met}")
+    sections = (
+        (
+            f"Daily targets, last {len(targets.days)} days (a day's target: {goal})",
+            show.targets_numbers(targets),
+            [f"Days on target: {met}"],
+        ),
+        (
+            f"Funnel: {funnel.leads} lead{'s' if funnel.leads != 1 else ''} created in the period",
+            show.funnel_numbers(funnel),
+            [],
+        ),
+        (
+            f"First replies: {replies.inquiries} Fiverr inbox inquiries created in the period",
+            show.replies_numbers(replies),
+            [show.rate_line(replies.response_rate)],
+        ),
+        (
+            "Messages copied in the period",
+            show.messages_numbers(messages),
+            [show.unused_line(messages)],
+        ),
+        (
+            "Orders and referrals",
+            show.orders_numbers(orders),
+            [show.rewards_line(orders), show.referrers_line(orders)],
+        ),
+    )
+    lines = [f"Report for {show.scope_line(insight.scope)}"]
+    for title, numbers, notes in sections:
+        lines += ["", title, *_table(numbers)]
+        for note in notes:
+            lines.extend(
+                textwrap.wrap(
+                    note,
+                    width=100,
+                    initial_indent="  ",
+                    subsequent_indent="    ",
+                    break_on_hyphens=False,
+                )
+            )
     return lines
 
 
-def _funnel(insight) -> list[str]:
-    from sellerdesk.insight.show import days, percent
+def _table(numbers) -> list[str]:
+    """Aligned columns: the first to the left, the numbers to the right, the last
+    (a title, when it is text) to the left."""
+    if not numbers.rows:
+        return ["  none"]
+    grid = [numbers.columns, *numbers.rows]
+    widths = [max(len(row[n]) for row in grid) for n in range(len(numbers.columns))]
+    last_is_text = not any(ch.isdigit() for ch in numbers.rows[0][-1][:1])
 
-    figure = insight.funnel
-    lines = [
-        f"Funnel: {figure.leads} lead{'s' if figure.leads != 1 else ''} created in the period",
-        f"  {'stage':<12}  {'now':>5}  {'reached':>7}  {'on to next':>10}  {'lost here':>9}  "
-        "median days in stage",
-    ]
-    for stage in figure.stages:
-        plural = "s" if stage.stays != 1 else ""
-        median = f"{days(stage.median_days)} ({stage.stays} stay{plural})" if stage.stays else "—"
-        lines.append(
-            f"  {stage.label:<12}  {stage.now:>5}  {stage.reached:>7}  "
-            f"{percent(stage.to_next):>10}  {stage.lost_from:>9}  {median}"
-        )
-    return lines
+    def line(row) -> str:
+        cells = []
+        for n, cell in enumerate(row):
+            left = n == 0 or (last_is_text and n == len(row) - 1)
+            cells.append(cell.ljust(widths[n]) if left else cell.rjust(widths[n]))
+        return ("  " + "  ".join(cells)).rstrip()
 
-
-def _replies(insight) -> list[str]:
-    from sellerdesk.insight.show import percent
-
-    figure = insight.replies
-    rate = figure.response_rate
-    lines = [f"First replies: {figure.inquiries} Fiverr inbox inquiries created in the period"]
-    width = max(len(bucket.label) for bucket in figure.buckets)
-    for bucket in figure.buckets:
-        share = "" if bucket.share is None else f"  {percent(bucket.share):>4}"
-        lines.append(f"  {bucket.label:<{width}}  {bucket.count:>5}{share}")
-    waiting = f"; {rate.waiting} still inside their {rate.hours} h" if rate.waiting else ""
-    lines.append(
-        f"  Response rate, last {rate.days} days, as Fiverr counts it: {percent(rate.rate)} "
-        f"({rate.answered_in_time} of {rate.counted} answered within {rate.hours} h{waiting})"
-    )
-    return lines
-
-
-def _messages(insight) -> list[str]:
-    from sellerdesk.insight.show import NO_TEMPLATE, percent, visible, when
-
-    figure = insight.messages
-    used = [line for line in figure.lines if line.copies]
-    lines = ["Messages copied in the period"]
-    if not used:
-        lines.append("  none")
-    width = max([len(visible(line.template or NO_TEMPLATE)) for line in used] + [8])
-    if used:
-        lines.append(
-            f"  {'template':<{width}}  {'copies':>6}  {'leads':>5}  {'ordered after':>13}  "
-            f"{'share':>5}  {'last used':<16}  title"
-        )
-    for line in used:
-        title = visible(line.title) if line.title else "(not in the library)"
-        lines.append(
-            f"  {visible(line.template or NO_TEMPLATE):<{width}}  {line.copies:>6}  "
-            f"{line.leads:>5}  {line.ordered:>13}  {percent(line.share):>5}  "
-            f"{when(line.last_used):<16}  {title}"
-        )
-    unused = ", ".join(visible(tid) for tid, _title in figure.unused) or "none"
-    lines.extend(
-        textwrap.wrap(
-            f"Not copied in the last 90 days ({len(figure.unused)}): {unused}",
-            width=100,
-            initial_indent="  ",
-            subsequent_indent="    ",
-            break_on_hyphens=False,
-        )
-    )
-    return lines
-
-
-def _orders(insight) -> list[str]:
-    from sellerdesk.insight.show import money, visible
-
-    figure = insight.orders
-    lines = [
-        "Orders and referrals",
-        f"  {'month':<7}  {'orders':>6}  {'cancelled':>9}  {'revenue':>10}  "
-        f"{'rewards earned':>14}  {'redeemed':>8}",
-    ]
-    rows = [(m.month, m) for m in figure.months]
-    for name, m in rows:
-        lines.append(
-            f"  {name:<7}  {m.orders:>6}  {m.cancelled:>9}  {money(m.revenue_cents):>10}  "
-            f"{m.rewards_earned:>14}  {m.rewards_redeemed:>8}"
-        )
-    lines.append(
-        f"  {'total':<7}  {figure.total('orders'):>6}  {figure.total('cancelled'):>9}  "
-        f"{money(figure.total('revenue_cents')):>10}  {figure.total('rewards_earned'):>14}  "
-        f"{figure.total('rewards_redeemed'):>8}"
-    )
-    lines.append(f"  Rewards owed now: {figure.rewards_owed}")
-    top = "; ".join(
-        f"{visible(r.username)} ({r.referred} referred, {r.earned} earned, {r.redeemed} redeemed)"
-        for r in figure.top_referrers
-    )
-    lines.append(f"  Top referrers: {top or 'none in the period'}")
-    return lines
+    return [line(row) for row in grid]

@@ -171,15 +171,15 @@ class InsightScreen(Screen):
         for key in self._built:
             getattr(self, f"_show_{key}")(insight)
 
-    def _table(self, key: str, columns: tuple[str, ...], rows) -> None:
+    def _table(self, key: str, numbers: show.Numbers) -> None:
         """Fill the numbers table of one tab (built the first time they are asked for)."""
         if not self._numbers_built:
             return
         table = self.query_one(f"#numbers-{key}", DataTable)
         table.clear(columns=True)
-        table.add_columns(*columns)
-        for row in rows:
-            table.add_row(*(cell if isinstance(cell, Text) else Text(str(cell)) for cell in row))
+        table.add_columns(*numbers.columns)
+        for row in numbers.rows:
+            table.add_row(*(Text(cell) for cell in row))
 
     def _show_targets(self, insight: Insight) -> None:
         figure = insight.targets
@@ -189,29 +189,16 @@ class InsightScreen(Screen):
             "today" if n == 0 else day.day.strftime("%d %b") if n % 7 == 0 else ""
             for n, day in zip(range(len(days) - 1, -1, -1), days, strict=True)
         ]
-        for target, label in show.TARGET_LABELS.items():
+        for target in show.TARGET_LABELS:
             chart = self.query_one(f"#chart-{target}", ColumnChart)
-            chart.title = (
-                f"{label}: {figure.today.counts[target]} today of {figure.targets[target]} · "
-                f"target met on {figure.met(target)} of {len(days)} days"
-            )
+            chart.title = show.target_line(figure, target)
             chart.show(
                 [day.counts[target] for day in days],
                 labels,
                 target=figure.targets[target],
                 marked=len(days) - 1,
             )
-        self._table(
-            "targets",
-            ("Day", *show.TARGET_LABELS.values()),
-            [
-                (
-                    day.day.isoformat() + (" today" if day is figure.today else ""),
-                    *(day.counts[target] for target in show.TARGET_LABELS),
-                )
-                for day in reversed(days)
-            ],
-        )
+        self._table("targets", show.targets_numbers(figure))
 
     def _show_funnel(self, insight: Insight) -> None:
         figure = insight.funnel
@@ -233,26 +220,10 @@ class InsightScreen(Screen):
         self.query_one("#funnel-notes", Static).update(
             "“on”: the share that went on to the next stage · “d”: median days a stay lasted"
         )
-        self._table(
-            "funnel",
-            ("Stage", "Now", "Reached", "On to next", "Lost here", "Median days", "Stays"),
-            [
-                (
-                    s.label,
-                    s.now,
-                    s.reached,
-                    show.percent(s.to_next),
-                    s.lost_from,
-                    show.days(s.median_days),
-                    s.stays,
-                )
-                for s in figure.stages
-            ],
-        )
+        self._table("funnel", show.funnel_numbers(figure))
 
     def _show_replies(self, insight: Insight) -> None:
         figure = insight.replies
-        rate = figure.response_rate
         chart = self.query_one("#chart-replies", BarChart)
         chart.title = f"First replies to the {figure.inquiries} Fiverr inquiries of the period"
         chart.show(
@@ -267,20 +238,8 @@ class InsightScreen(Screen):
                 for bucket in figure.buckets
             ]
         )
-        self.query_one("#replies-notes", Static).update(
-            Text(
-                f"Response rate, last {rate.days} days, as Fiverr counts it: "
-                f"{show.percent(rate.rate)} ({rate.answered_in_time} of {rate.counted} "
-                f"answered within {rate.hours} h"
-                + (f"; {rate.waiting} still inside their {rate.hours} h)" if rate.waiting else ")")
-            )
-        )
-        self._table(
-            "replies",
-            ("First reply", "Inquiries", "Share"),
-            [(b.label, b.count, show.percent(b.share)) for b in figure.buckets]
-            + [(f"Response rate, {rate.days} days", rate.counted, show.percent(rate.rate))],
-        )
+        self.query_one("#replies-notes", Static).update(Text(show.rate_line(figure.response_rate)))
+        self._table("replies", show.replies_numbers(figure))
 
     def _show_messages(self, insight: Insight) -> None:
         figure = insight.messages
@@ -297,34 +256,12 @@ class InsightScreen(Screen):
                 for line in used[:MESSAGE_BARS]
             ]
         )
-        more = (
-            f" (and {len(used) - MESSAGE_BARS} more in the numbers)"
-            if len(used) > MESSAGE_BARS
-            else ""
-        )
-        unused = ", ".join(show.visible(tid) for tid, _ in figure.unused) or "none"
-        self.query_one("#messages-notes", Static).update(
-            Text(
-                f"{'No message copied in the period.' if not used else ''}{more}\n"
-                f"Not copied in the last 90 days ({len(figure.unused)}): {unused}".strip()
-            )
-        )
-        self._table(
-            "messages",
-            ("Template", "Title", "Copies", "Leads", "Ordered after", "Share", "Last used"),
-            [
-                (
-                    show.visible(line.template or show.NO_TEMPLATE),
-                    show.visible(line.title) if line.title else "(not in the library)",
-                    line.copies,
-                    line.leads,
-                    line.ordered,
-                    show.percent(line.share),
-                    show.when(line.last_used),
-                )
-                for line in figure.lines
-            ],
-        )
+        notes = [] if used else ["No message copied in the period."]
+        if len(used) > MESSAGE_BARS:
+            notes.append(f"… and {len(used) - MESSAGE_BARS} more in the numbers (n).")
+        notes.append(show.unused_line(figure))
+        self.query_one("#messages-notes", Static).update(Text("\n".join(notes)))
+        self._table("messages", show.messages_numbers(figure))
 
     def _show_orders(self, insight: Insight) -> None:
         figure = insight.orders
@@ -340,32 +277,10 @@ class InsightScreen(Screen):
                 for month in figure.months[-12:]
             ]
         )
-        top = "; ".join(
-            f"{show.visible(r.username)} {r.referred} ({r.earned} earned, {r.redeemed} redeemed)"
-            for r in figure.top_referrers
-        )
         self.query_one("#orders-notes", Static).update(
-            Text(
-                f"Referral rewards in the period: {figure.total('rewards_earned')} earned, "
-                f"{figure.total('rewards_redeemed')} redeemed · owed now: {figure.rewards_owed}\n"
-                f"Top referrers: {top or 'none in the period'}"
-            )
+            Text(f"{show.rewards_line(figure)}\n{show.referrers_line(figure)}")
         )
-        self._table(
-            "orders",
-            ("Month", "Orders", "Cancelled", "Revenue", "Rewards earned", "Redeemed"),
-            [
-                (
-                    m.month,
-                    m.orders,
-                    m.cancelled,
-                    show.money(m.revenue_cents),
-                    m.rewards_earned,
-                    m.rewards_redeemed,
-                )
-                for m in reversed(figure.months)
-            ],
-        )
+        self._table("orders", show.orders_numbers(figure))
 
     # ------------------------------------------------------------ keys
 
