@@ -150,7 +150,9 @@ def refresh(db: Database, progress: Progress | None = None) -> int:
         marks, tops = _marks(conn), _tops(conn)
     if marks == tops:
         return 0
-    if marks is None or tops[0] < marks[0] or tops[1] < marks[1] or marks == (0, 0):
+    if marks is None or tops[0] < marks[0] or tops[1] < marks[1]:
+        # The timeline shrank (or the mark is gone): start again from nothing. A
+        # first run needs no clearing: each step replaces the rows it writes.
         with db.write() as session:
             _clear(session.connection())
         marks = (0, 0)
