@@ -47,7 +47,15 @@ def run_report(ctx) -> int:
         owner=clean_owner(ctx.args.owner),
         project_type=parse_project_type(ctx.args.project_type),
     )
-    insight = report.build(ctx.db, ctx.settings, scope)
+    told = []
+
+    def progress(done: int, total: int) -> None:
+        # Only a long catch-up (the first run on a big book) is worth a word.
+        if total > 3 and not told:
+            told.append(True)
+            print("sellerdesk: summarising the timeline (once, on a first run)…", file=sys.stderr)
+
+    insight = report.build(ctx.db, ctx.settings, scope, progress=progress)
     if ctx.args.json:
         sys.stdout.write(json_text(insight.to_json()) + "\n")
     else:
