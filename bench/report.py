@@ -24,6 +24,11 @@ ROWS = (
     ("today", "sellerdesk today"),
     ("today_ratio", "  today ÷ import baseline"),
     ("import_rows", "sellerdesk import, a sheet of this many rows"),
+    ("insight_screen", "insight screen: key to figures drawn"),
+    ("insight", "insight figures (last 90 days)"),
+    ("insight_copy", "insight figures after a new copy"),
+    ("insight_first_build", "insight summaries, first build (once)"),
+    ("report", "sellerdesk report --json"),
     ("app_rss", "peak memory (RSS) of the app"),
     ("bare_rss", "peak memory (RSS) of the bare app"),
 )
@@ -95,6 +100,9 @@ TARGETS = (
     ),
     Target("app_rss", "peak memory ≤ 150 MB at 100k", _at_big("app_rss", 150.0)),
     Target("import_rows", "import of 100k rows ≤ 30 s", _at_big("import_rows", 30.0)),
+    Target(
+        "insight_screen", "insight screen ≤ 200 ms at 100k", _at_big("insight_screen", 0.200)
+    ),
 )
 
 

@@ -26,6 +26,7 @@ sys.path.insert(0, str(HERE))
 import generate  # noqa: E402
 import import_csv  # noqa: E402
 import inprocess  # noqa: E402
+import insights  # noqa: E402
 import report  # noqa: E402
 import startup  # noqa: E402
 
@@ -84,12 +85,17 @@ def measure_size(size: int, args: argparse.Namespace, scratch: Path) -> dict:
             inprocess.measure_search,
             inprocess.measure_template,
             inprocess.measure_copy,
+            insights.measure_insight,
         ):
             results.update(measure(db, args.query_repeats))
+        print(f"[{size:,} leads] insight screen ...", file=sys.stderr)
+        results.update(insights.measure_insight_screen(url, args.repeats))
     finally:
         db.close()
         clock.freeze(None)
         clock.set_local_zone(None)
+    print(f"[{size:,} leads] sellerdesk report ...", file=sys.stderr)
+    results.update(insights.measure_report(path, args.repeats, scratch))
     report.add_ratios(results)
     return results
 

@@ -47,8 +47,9 @@ class SellerdeskApp(App[int]):
         Binding("f1,question_mark", "help", "Help", id="help"),
         Binding("f3", "settings", "Settings", id="settings"),
         Binding("f4", "referrals", "Referrals", id="referrals"),
+        Binding("f5", "insight", "Insight", id="insight"),
         # Out of the footer (it is full at 80 columns); listed by `?` and the palette.
-        Binding("f5", "import_leads", "Import leads", id="import", show=False),
+        Binding("f6", "import_leads", "Import leads", id="import", show=False),
         Binding("u", "take_back", "Take back the last copy", id="take-back", show=False),
         Binding("ctrl+p", "command_palette", "Jump", id="palette", priority=True),
     ]
@@ -251,6 +252,12 @@ class SellerdeskApp(App[int]):
         from sellerdesk.screens.take_back import take_back_last
 
         take_back_last(self)
+
+    def action_insight(self) -> None:
+        from sellerdesk.screens.insight import InsightScreen
+
+        if not isinstance(self.screen, InsightScreen):
+            self.push_screen(InsightScreen())
 
     def action_help(self) -> None:
         from sellerdesk.screens.help import HelpScreen

@@ -1,5 +1,5 @@
 """The import screen: choose the file, see and change what each column fills, see the
-dry run, confirm; reachable by f5 and from the palette. The daily backup runs after start-up."""
+dry run, confirm; reachable by f6 and from the palette. The daily backup runs after start-up."""
 
 from __future__ import annotations
 
@@ -15,10 +15,10 @@ def _text(screen, selector: str) -> str:
 
 
 async def _open_file(app, pilot, path, content: str) -> ImportScreen:
-    """Write the sheet, wait for the app, press f5, give the file's path, press enter."""
+    """Write the sheet, wait for the app, press f6, give the file's path, press enter."""
     path.write_text(content)
     await settle(pilot)
-    await pilot.press("f5")
+    await pilot.press("f6")
     await settle(pilot)
     screen = app.screen
     assert isinstance(screen, ImportScreen)
@@ -118,7 +118,7 @@ async def test_the_daily_backup_is_made_after_start_up(db_url, db_path, db, monk
     assert daily_copies(db_path) == []
 
 
-async def test_f5_is_listed_in_help(app, db):
+async def test_f6_is_listed_in_help(app, db):
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("f1")

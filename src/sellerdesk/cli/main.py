@@ -26,6 +26,7 @@ COMMAND_MODULES = (
     "sellerdesk.cli.transfer_cmd",
     "sellerdesk.cli.backup_cmd",
     "sellerdesk.cli.suggest_cmd",
+    "sellerdesk.cli.report_cmd",
 )
 
 

@@ -16,7 +16,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-from sellerdesk.db import tables
+from sellerdesk.db import insight_tables, tables  # noqa: F401 (insight: Core tables only)
 from sellerdesk.db.coltypes import UTCDateTime
 
 

@@ -18,6 +18,7 @@ REVISIONS: tuple[str, ...] = (
     "0002_followups",
     "0003_scripts_orders_referrals",
     "0004_short_search",
+    "0005_insight",
 )
 HEAD = REVISIONS[-1]
 

@@ -10,11 +10,11 @@ themselves are in `followups/queue.py`.
 
 from __future__ import annotations
 
-import json
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from sellerdesk import clock
+from sellerdesk.followups.activity import count_contacts, daily_targets
 from sellerdesk.followups.items import (
     Activity,
     FirstReply,
@@ -167,47 +167,6 @@ def _first_replies(
 
 
 def _activity(reader: Reader, settings: Settings, start: datetime, end: datetime) -> Activity:
-    """Today's contacts, counted from the timeline.
-
-    New contacts are leads created today; follow-ups are leads with a
-    follow-up done or a follow-up message copied today; referral contacts are
-    leads sent a referral message today. A lead counts once per kind a day.
-    """
-    new_contacts = 0
-    followed: set[int] = set()
-    referred: set[int] = set()
-    for kind, lead_id, data in reader.rows(("queue.activity",), {"start": start, "end": end}):
-        if kind == "created":
-            new_contacts += 1
-        elif kind == "followup_done":
-            followed.add(lead_id)
-        else:
-            template = _template_of(data)
-            if template.startswith("followup."):
-                followed.add(lead_id)
-            elif template.startswith("referral."):
-                referred.add(lead_id)
-    targets = settings.targets
-    return Activity(
-        new_contacts=new_contacts,
-        followups=len(followed),
-        referral_contacts=len(referred),
-        targets={
-            "new_contacts": targets.new_contacts,
-            "followups": targets.followups,
-            "referral_contacts": targets.referral_contacts,
-        },
-    )
-
-
-def _template_of(data: str | None) -> str:
-    if not data:
-        return ""
-    try:
-        parsed = json.loads(data)
-    except ValueError:
-        return ""
-    if not isinstance(parsed, dict) or parsed.get("taken_back"):
-        return ""  # a copy taken back was not sent: it counts for nothing
-    value = parsed.get("template") or parsed.get("template_id") or ""
-    return value if isinstance(value, str) else ""
+    """Today's contacts, counted from the timeline (the rules are in `activity`)."""
+    counts = count_contacts(reader.rows(("queue.activity",), {"start": start, "end": end}))
+    return Activity(**counts, targets=daily_targets(settings))

@@ -17,7 +17,7 @@ from sellerdesk.config import Settings, load_settings
 from sellerdesk.db import tables
 from sellerdesk.db.engine import Database
 from sellerdesk.db.statements import CoreReader, statement
-from sellerdesk.followups import lanes
+from sellerdesk.followups import activity, lanes
 from sellerdesk.followups.items import ACTIVE, Queue
 from sellerdesk.vocab import OPEN_STAGES, STAGES
 
@@ -196,7 +196,7 @@ def _quiet_stmt() -> Select:
 @statement("queue.activity")
 def _activity_stmt() -> Select:
     return select(event.kind, event.lead_id, event.data).where(
-        _one_of(event.kind, ("created", "followup_done", "message_copied")),
+        _one_of(event.kind, activity.KINDS),
         event.at >= bindparam("start"),
         event.at < bindparam("end"),
     )

@@ -1,0 +1,81 @@
+"""What counts towards the daily targets (seed 001: new contacts, follow-ups,
+referral contacts), decided once for every place that counts them.
+
+The morning queue counts today; the insight screen and `sellerdesk report`
+count each of the last 30 days. Both read the same timeline rows (kind, lead,
+data) and pass them here, so the two can never disagree. Pure Python: the
+start-up reader uses it without SQLAlchemy.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from sellerdesk.config import Settings
+
+# The timeline kinds a contact can come from.
+KINDS = ("created", "followup_done", "message_copied")
+# The three targets, in the order they are shown.
+TARGETS = ("new_contacts", "followups", "referral_contacts")
+
+
+def template_of(data: str | None) -> str:
+    """The template id a `message_copied` entry names ("" when it names none)."""
+    if not data:
+        return ""
+    try:
+        parsed = json.loads(data)
+    except ValueError:
+        return ""
+    if not isinstance(parsed, dict) or parsed.get("taken_back"):
+        return ""  # a copy taken back was not sent: it counts for nothing
+    value = parsed.get("template") or parsed.get("template_id") or ""
+    return value if isinstance(value, str) else ""
+
+
+def contact_kind(kind: str, data: str | None) -> str | None:
+    """Which target a timeline entry counts towards, if any."""
+    return contact_target(kind, template_of(data) if kind == "message_copied" else "")
+
+
+def contact_target(kind: str, template: str) -> str | None:
+    """Which target an entry of this kind (a copy: of this template) counts towards.
+
+    A new contact is a lead created; a follow-up is a follow-up done or a
+    follow-up message copied; a referral contact is a referral message copied.
+    """
+    if kind == "created":
+        return "new_contacts"
+    if kind == "followup_done":
+        return "followups"
+    if kind == "message_copied":
+        if template.startswith("followup."):
+            return "followups"
+        if template.startswith("referral."):
+            return "referral_contacts"
+    return None
+
+
+def count_contacts(rows: Iterable[Sequence[Any]]) -> dict[str, int]:
+    """Contacts per target from (kind, lead_id, data, ...) timeline rows of one day."""
+    return count_targets((contact_kind(row[0], row[2]), row[1]) for row in rows)
+
+
+def count_targets(pairs: Iterable[tuple[str | None, int]]) -> dict[str, int]:
+    """Contacts per target from (target, lead_id) pairs of one day (None: not a contact).
+
+    A lead counts once per target a day, however many entries it has.
+    """
+    leads: dict[str, set[int]] = {target: set() for target in TARGETS}
+    for target, lead_id in pairs:
+        if target is not None:
+            leads[target].add(lead_id)
+    return {target: len(ids) for target, ids in leads.items()}
+
+
+def daily_targets(settings: Settings) -> dict[str, int]:
+    """The day's target for each, from the settings (15/15/10 unless changed)."""
+    return {target: getattr(settings.targets, target) for target in TARGETS}
