@@ -30,7 +30,7 @@ CREATE = (
 def test_create_an_order_then_list_and_show_it(run):
     code, out, err = run(*CREATE, "--number", "#FO81A2B3C4D5")
     assert (code, err) == (0, "")
-    assert "Created order FO81A2B3C4D5 for brightsmile; the lead is now Ordered." in out
+    assert "Created order FO81A2B3C4D5 for brightsmile; the lead is now Order under review." in out
     assert "sellerdesk copy order.next_steps --lead brightsmile" in out
 
     code, out, _ = run("order", "list", "--json")

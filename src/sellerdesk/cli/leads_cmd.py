@@ -19,7 +19,7 @@ def register(subparsers) -> None:
     add = sub.add_parser("add", parents=[common], help="add a lead")
     add.add_argument("username")
     _record_options(add)
-    add.add_argument("--stage", help=f"one of: {', '.join(STAGES.keys)}")
+    add.add_argument("--stage", help=f"one of: {', '.join(label for _, label in STAGES.items)}")
     add.add_argument("--label", action="append", default=[], help="a label (repeatable)")
     add.set_defaults(handler=run_add)
 
@@ -194,7 +194,7 @@ def run_list(ctx) -> int:
     for row in rows:
         flag = "  [do not contact]" if row.do_not_contact else ""
         print(
-            f"{row.username:<24} {STAGES.label(row.stage):<12} "
+            f"{row.username:<24} {STAGES.label(row.stage):<18} "
             f"{(row.display_name or ''):<20} {(row.website or ''):<28} "
             f"{local_time(row.next_followup_at)}{flag}".rstrip()
         )

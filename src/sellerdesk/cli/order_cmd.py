@@ -182,7 +182,10 @@ def run_create(ctx) -> int:
             print(f"sellerdesk: {problem}", file=sys.stderr)
         return 1 if problems else 0
     order = create_order(ctx.db, lead.username, draft, settings=ctx.settings)
-    print(f"Created order {order.number} for {order.username}; the lead is now Ordered.")
+    from sellerdesk.vocab import STAGES
+
+    stage = STAGES.label(leads.get_lead(ctx.db, order.username).stage)
+    print(f"Created order {order.number} for {order.username}; the lead is now {stage}.")
     _print_rows(summary.order_rows(order))
     print()
     print(f"Next: send the next steps: sellerdesk copy order.next_steps --lead {order.username}")

@@ -75,7 +75,7 @@ def render(result) -> list[str]:
             template = f"  → {item.template}" if item.template else ""
             lines.append(
                 f"  {item.username:<24} {due_text(item):<22} "
-                f"{STAGES.label(item.stage):<11} {why_text(item)}{template}"
+                f"{STAGES.label(item.stage):<18} {why_text(item)}{template}"
             )
         if lane.hidden:
             lines.append(f"  … and {lane.hidden} more")

@@ -1,7 +1,7 @@
 """Creating and reading orders.
 
 An order is created in one write unit with everything that follows from it:
-the timeline entry, the lead's move to Ordered (which cancels the offer
+the timeline entry, the lead's move to Order under review (which cancels the offer
 follow-ups), the requirements reminder when they are missing, and the order
 rules (e.g. a referral becoming earned). The gate runs here, not only in
 the screens, so no entry point can save an order without the client's yes
