@@ -305,15 +305,20 @@ def remember_values(db: Database, username: str, values: dict[str, str]) -> Lead
     """Keep placeholder values on the lead so the next copy does not ask again."""
     with db.write() as session:
         lead = _load(session, username)
-        current = {value.name: value for value in lead.values}
         for name, value in values.items():
-            if name in current:
-                current[name].value = value
-            else:
-                lead.values.append(LeadValueModel(name=name, value=value))
+            set_value(lead, name, value)
         _touch(lead)
         session.flush()
         return to_record(lead)
+
+
+def set_value(lead: LeadModel, name: str, value: str) -> None:
+    """Inside a write unit: remember one placeholder value on the lead."""
+    for held in lead.values:
+        if held.name == name:
+            held.value = value
+            return
+    lead.values.append(LeadValueModel(name=name, value=value))
 
 
 def event_count(db: Database, lead_id: int) -> int:

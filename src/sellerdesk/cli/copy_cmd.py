@@ -84,6 +84,7 @@ def run(ctx) -> int:
             f"Printed {len(text)} characters; recorded on {lead.username}'s timeline.",
             file=sys.stderr,
         )
+        _hint_next(template.id, lead)
         return 0
     copied = clipboard.copy_from_cli(text)
     path = copied.way
@@ -101,4 +102,14 @@ def run(ctx) -> int:
     if copied.failed:
         print(f"sellerdesk: the system clipboard failed: {copied.failed}", file=sys.stderr)
     print(f"Copied {len(text)} characters to the {path}; recorded on {lead.username}'s timeline.")
+    _hint_next(template.id, lead)
     return 0
+
+
+def _hint_next(template_id: str, lead) -> None:
+    """The message that goes with this one (the referral ask's forward text), on stderr."""
+    from sellerdesk.referrals.next_message import cli_hint
+
+    hint = cli_hint(template_id, lead)
+    if hint:
+        print(hint, file=sys.stderr)

@@ -216,9 +216,7 @@ _POLITE_IF = re.compile(
     r"|\bif possible\b|\bif you do not mind\b|\bif you can\b(?!\s+\w)|\bif you need anything\b"
     r"|\bas soon as (?:possible|you can)\b"
 )
-_WHEN = re.compile(
-    r"\bwhen\b(?!\s+(?:can|will|would|do|does|is|are|should|could|shall|exactly)\b)"
-)
+_WHEN = re.compile(r"\bwhen\b(?!\s+(?:can|will|would|do|does|is|are|should|could|shall|exactly)\b)")
 _AFTER = re.compile(r"\bafter\b(?!\s+(?:\w+ing|all)\b)")
 
 # Put off to later: in the yes itself, or in a short clause right after it.
@@ -284,7 +282,9 @@ ORDER = Subject(
             rf"(?:placed|created|submitted|booked)\s+{_ORDER}"
         ),
         re.compile(rf"{_ORDER}\s+(?:is\s+|has\s+been\s+|was\s+|now\s+)*(?:placed|confirmed)\b"),
-        re.compile(r"\b(?:accept|accepted|accepting)\s+(?:the|your|this|that)\s+(?:custom\s+)?offer\b"),
+        re.compile(
+            r"\b(?:accept|accepted|accepting)\s+(?:the|your|this|that)\s+(?:custom\s+)?offer\b"
+        ),
         re.compile(r"\boffer\s+(?:is\s+|has\s+been\s+)?accepted\b"),
     ),
     "yes to placing the order",
@@ -343,7 +343,7 @@ class Reading:
             ),
         }.get(
             self.kind,
-            f"These words do not say {self.missing}; wait for the client's own \"{wanted}\".",
+            f'These words do not say {self.missing}; wait for the client\'s own "{wanted}".',
         )
 
 

@@ -33,13 +33,13 @@ def _yes_problem(key: str, text: str | None, subject: str, wanted: str) -> Probl
     words = (text or "").strip()
     about = "consent" if key == "consent" else f"{key} confirmation"
     if not words:
-        said = f"paste the client's own words saying \"{wanted}\""
+        said = f'paste the client\'s own words saying "{wanted}"'
         return Problem(key, f"No {about} recorded: {said}.")
     if len(words) > MAX_CONSENT_CHARS:
         return Problem(
             key,
             f"The {about} text is longer than {MAX_CONSENT_CHARS} characters; "
-            f"paste only the client's \"{wanted}\".",
+            f'paste only the client\'s "{wanted}".',
         )
     reading = read(words, subject)
     return None if reading.ok else Problem(key, reading.why(wanted))

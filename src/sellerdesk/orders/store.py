@@ -23,6 +23,7 @@ from sellerdesk.db.models import LeadModel, OrderModel
 from sellerdesk.errors import Duplicate, Invalid, NotFound
 from sellerdesk.followups.when import after_days, describe
 from sellerdesk.leads import _load as load_lead
+from sellerdesk.leads import set_value
 from sellerdesk.orders import gate
 from sellerdesk.orders.fields import clean_number
 from sellerdesk.orders.items import (
@@ -39,6 +40,7 @@ from sellerdesk.timeline import record
 from sellerdesk.vocab import STAGES
 
 FIRST_STATUS = "under_review"
+ORDER_NUMBER_VALUE = "order_number"
 
 
 class OrderRefused(Invalid):
@@ -227,6 +229,8 @@ def create_order(
         session.add(order)
         session.flush()
         lead.updated_at = now
+        # The next-steps message shares the order number (seed 004: "Share Order ID").
+        set_value(lead, ORDER_NUMBER_VALUE, number)
         record(
             session,
             lead,

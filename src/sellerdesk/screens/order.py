@@ -425,7 +425,9 @@ class OrderScreen(Screen):
         if template is None:
             self.notify(f"The template {template_id} is missing.", severity="error")
             return
-        copy_message(self, template, self.lead, self.reload)
+        # This order's number, whichever order of the lead's is on screen.
+        extra = {"order_number": self.order.number} if self.order is not None else None
+        copy_message(self, template, self.lead, self.reload, extra=extra)
 
     def action_copy_next_steps(self) -> None:
         if self.lead is not None:

@@ -292,7 +292,6 @@ def start_order(screen: Screen, lead: Lead, on_done: Any = None) -> None:
         if order_id is None:
             return
         from sellerdesk.screens.order import OrderScreen
-
         from sellerdesk.vocab import STAGES
 
         stage = STAGES.label("ordered")

@@ -58,14 +58,20 @@ def report_problems(node: Any, found: Library) -> None:
 
 
 def copy_message(
-    screen: Screen, template: Template, lead: Lead | None, on_done: Callable[[], Any] | None = None
+    screen: Screen,
+    template: Template,
+    lead: Lead | None,
+    on_done: Callable[[], Any] | None = None,
+    *,
+    extra: dict[str, str] | None = None,
 ) -> None:
-    """Copy `template` filled in for `lead`; ask first for any value it still needs."""
+    """Copy `template` filled in for `lead` (and `extra` values, e.g. the order
+    number on the order screen); ask first for any value it still needs."""
     from sellerdesk.screens.show_text import ShowTextScreen
 
     app = screen.app
     settings = app.settings
-    prepared = prepare_copy(template, lead, settings)
+    prepared = prepare_copy(template, lead, settings, extra)
     if prepared.rendered.bad:
         app.notify(
             f"Not copied: {template.id} has malformed placeholders "
@@ -86,16 +92,19 @@ def copy_message(
         run_db(
             screen,
             lambda db: check_copy(db, template, lead.id, lead.username, prepared.text, settings),
-            lambda _gate: _fill_and_deliver(screen, prepared, on_done),
+            lambda _gate: _fill_and_deliver(screen, prepared, on_done, extra),
             lambda exc: app.notify(str(exc), severity="error", timeout=12),
             group="copy",
         )
         return
-    _fill_and_deliver(screen, prepared, on_done)
+    _fill_and_deliver(screen, prepared, on_done, extra)
 
 
 def _fill_and_deliver(
-    screen: Screen, prepared: PreparedCopy, on_done: Callable[[], Any] | None
+    screen: Screen,
+    prepared: PreparedCopy,
+    on_done: Callable[[], Any] | None,
+    extra: dict[str, str] | None = None,
 ) -> None:
     from sellerdesk.screens.fill_values import FillValuesScreen
 
@@ -111,7 +120,7 @@ def _fill_and_deliver(
             app.notify("Not copied: the missing values were not filled in.", severity="warning")
             return
         _save_profile_values(app, values)
-        again = prepare_copy(template, lead, settings, values)
+        again = prepare_copy(template, lead, settings, {**(extra or {}), **values})
         if not again.ready:
             missing = ", ".join("{" + n + "}" for n in again.missing)
             app.notify(f"Not copied: still missing {missing}.", severity="error")
@@ -174,6 +183,9 @@ def _copy_and_record(
             app.notify("\n".join(str(f) for f in prepared.warnings), severity="warning", timeout=10)
         if on_done is not None:
             on_done()
+        from sellerdesk.screens.next_message import offer_next
+
+        offer_next(screen, prepared.template.id, prepared.lead, on_done)
 
     def failed(exc: SellerdeskError) -> None:
         app.notify(f"Copied to the {path}, but not recorded: {exc}", severity="error", timeout=10)
