@@ -18,6 +18,7 @@ REVISIONS: tuple[str, ...] = (
     "0002_followups",
     "0003_scripts_orders_referrals",
     "0004_short_search",
+    "0005_sop_records",
 )
 HEAD = REVISIONS[-1]
 

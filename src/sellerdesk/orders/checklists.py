@@ -42,7 +42,7 @@ __all__ = [
 ]
 
 
-def _rows(session: Session, order_id: int) -> list[OrderCheckModel]:
+def rows_of(session: Session, order_id: int) -> list[OrderCheckModel]:
     return list(
         session.scalars(select(OrderCheckModel).where(OrderCheckModel.order_id == order_id))
     )
@@ -80,7 +80,7 @@ def checklist_of(db: Database, number: str) -> tuple[Checklist | None, list[Chec
     """The order's job-order checklist and its items in order; (None, []) when none is chosen."""
     with db.read() as session:
         order, _ = load(session, number)
-        rows = _rows(session, order.id)
+        rows = rows_of(session, order.id)
     checklist = _current(rows)
     return checklist, items_of(checklist, rows) if checklist else []
 
@@ -89,7 +89,7 @@ def after_sales_of(db: Database, number: str) -> list[CheckItem]:
     """The order's after-sales items; empty until it has been delivered."""
     with db.read() as session:
         order, _ = load(session, number)
-        rows = [r for r in _rows(session, order.id) if r.checklist == AFTER_SALES.key]
+        rows = [r for r in rows_of(session, order.id) if r.checklist == AFTER_SALES.key]
     return items_of(AFTER_SALES, rows) if rows else []
 
 
@@ -126,7 +126,7 @@ def start(db: Database, number: str, checklist: str) -> list[CheckItem]:
     chosen = parse_checklist(checklist)
     with db.write() as session:
         order, lead = load(session, number)
-        rows = _rows(session, order.id)
+        rows = rows_of(session, order.id)
         if _current(rows) is chosen:
             return items_of(chosen, rows)
         rows = ensure(session, order, chosen, rows)
@@ -148,7 +148,7 @@ def tick(
     ("after-sales" names the after-sales list, once the order is delivered)."""
     with db.write() as session:
         order, lead = load(session, number)
-        rows = _rows(session, order.id)
+        rows = rows_of(session, order.id)
         chosen = parse_checklist(checklist, after_sales=True) if checklist else _current(rows)
         if chosen is None:
             raise Invalid(

@@ -77,6 +77,9 @@ def to_record(model: OrderModel, username: str) -> Order:
         created_at=model.created_at,
         updated_at=model.updated_at,
         version=model.version,
+        walkthrough_text=model.walkthrough_text,
+        walkthrough_at=model.walkthrough_at,
+        walkthrough_by=model.walkthrough_by,
     )
 
 
