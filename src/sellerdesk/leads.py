@@ -19,7 +19,7 @@ from sellerdesk.db.models import EventModel, LeadLabelModel, LeadModel, LeadValu
 from sellerdesk.errors import Duplicate, Invalid, NotFound
 from sellerdesk.records import Event, Lead
 from sellerdesk.timeline import events_for, record
-from sellerdesk.vocab import STAGES
+from sellerdesk.vocab import OPEN_STAGES, STAGES
 
 # ---------------------------------------------------------------- converters
 
@@ -205,8 +205,19 @@ def _check_version(lead: LeadModel, expected: int | None) -> None:
         )
 
 
+LOST_NEEDS_REASON = (
+    "Say why the lead is lost (kept on record); a client who declined an offer goes back "
+    "to Qualified instead (sellerdesk lead decline)."
+)
+
+
 def set_stage(db: Database, username: str, stage: str, *, reason: str = "") -> Lead:
+    """Move a lead; Lost is a decision and needs its reason (seed 003: a client who
+    declines returns to qualification, see `outcomes.decline_offer`)."""
     new = STAGES.parse(stage)
+    reason = " ".join((reason or "").split())
+    if new == "lost" and not reason:
+        raise Invalid(LOST_NEEDS_REASON)
     with db.write() as session:
         lead = _load(session, username)
         if _move(session, lead, new, db.author, reason):
@@ -298,6 +309,9 @@ def _flag(session: Session, lead: LeadModel, on: bool, reason: str, author: str)
     record(session, lead, "dnc_on" if on else "dnc_off", reason, author=author)
     if on:
         rules.do_not_contact_set(session, lead, author)
+        if lead.stage in OPEN_STAGES:
+            # Nobody is to be contacted: the open conversation is lost, for that reason.
+            _move(session, lead, "lost", author, f"do not contact: {reason}")
     return True
 
 

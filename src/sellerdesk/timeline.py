@@ -43,6 +43,7 @@ KIND_LABELS = {
     "order_checklist": "Checklist started",
     "order_walkthrough": "Walkthrough confirmed",
     "offer_declined": "Offer declined",
+    "order_cancelled": "Order cancelled",
     "order_feedback": "Feedback",
     "order_note": "Order note",
     "order_due": "Delivery date",

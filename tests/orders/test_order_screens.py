@@ -194,4 +194,4 @@ async def test_requirements_and_a_price_dispute_by_keys(app, db, lead, draft):
         "cancelled",
         "Client would not accept the price",
     )
-    assert leads.get_lead(db, "brightsmile").stage == "lost"
+    assert leads.get_lead(db, "brightsmile").stage == "qualified"

@@ -138,7 +138,9 @@ def move_lead(session: Session, lead: LeadModel, new: str, author: str, why: str
 
 
 def follow_stage(session: Session, lead: LeadModel, author: str, why: str) -> None:
-    """The lead's stage follows its latest order that was not cancelled; none left: Lost."""
+    """The lead's stage follows its latest order that was not cancelled. With none
+    left the client goes back to qualification with a nurture follow-up (seed 003),
+    or is Lost when they must not be contacted."""
     session.flush()
     latest = session.scalar(
         select(OrderModel.status)
@@ -146,8 +148,14 @@ def follow_stage(session: Session, lead: LeadModel, author: str, why: str) -> No
         .order_by(OrderModel.created_at.desc(), OrderModel.id.desc())
         .limit(1)
     )
-    stage = STAGE_FOR_STATUS.get(latest, lead.stage) if latest else "lost"
-    move_lead(session, lead, stage, author, why)
+    if latest:
+        move_lead(session, lead, STAGE_FOR_STATUS.get(latest, lead.stage), author, why)
+    elif lead.do_not_contact:
+        move_lead(session, lead, "lost", author, f"{why}; do not contact")
+    else:
+        from sellerdesk.outcomes import back_to_qualification
+
+        back_to_qualification(session, lead, author, why, kind="order_cancelled")
 
 
 def _direct_number(session: Session) -> str:
