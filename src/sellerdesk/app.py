@@ -49,6 +49,7 @@ class SellerdeskApp(App[int]):
         Binding("f4", "referrals", "Referrals", id="referrals"),
         # Out of the footer (it is full at 80 columns); listed by `?` and the palette.
         Binding("f5", "import_leads", "Import leads", id="import", show=False),
+        Binding("f7", "week", "Weekly review", id="week", show=False),
         Binding("ctrl+p", "command_palette", "Jump", id="palette", priority=True),
     ]
 
@@ -241,6 +242,12 @@ class SellerdeskApp(App[int]):
 
         if not isinstance(self.screen, ImportScreen):
             self.push_screen(ImportScreen())
+
+    def action_week(self) -> None:
+        from sellerdesk.screens.week import WeekScreen
+
+        if not isinstance(self.screen, WeekScreen):
+            self.push_screen(WeekScreen())
 
     def action_help(self) -> None:
         from sellerdesk.screens.help import HelpScreen
