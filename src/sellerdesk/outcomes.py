@@ -62,7 +62,7 @@ def back_to_qualification(
         reason = reason[: store.MAX_REASON - 1] + "…"
     store.schedule(
         session, lead, after_days(max(1, days)), reason, NURTURE_TEMPLATE, author,
-        has_time=False, rule=NURTURE_RULE,
+        has_time=True, rule=NURTURE_RULE,
     )  # fmt: skip
 
 

@@ -226,17 +226,18 @@ class LeadScreen(Screen):
                 ask_why(stage)
                 return
 
+            days = self.app.settings.followups.nurture_days
+
             def job(db):
                 if stage == DECLINED:
                     from sellerdesk.outcomes import decline_offer
 
-                    return decline_offer(db, username, reason)
+                    return decline_offer(db, username, reason, days=days)
                 from sellerdesk.leads import set_stage
 
                 return set_stage(db, username, stage, reason=reason)
 
             if stage == DECLINED:
-                days = self.app.settings.followups.nurture_days
                 done = f"Back to Qualified; a nurture follow-up in {days} days."
             else:
                 done = f"Moved to {STAGES.label(stage)}."
