@@ -25,7 +25,7 @@ def test_a_delivery_due_today_is_in_today_and_leaves_when_delivered(db, lead, dr
     assert _lanes(db)["today"] == ["Delivery due: order FO1 ($450)"]
     set_status(db, "FO1", "delivered")
     # What is owed now is the after-sales walkthrough (seed 001), not the delivery.
-    walkthrough = "After-sales walkthrough for order FO1: the client's confirmation"
+    walkthrough = "After-sales walkthrough to confirm: order FO1"
     assert _lanes(db) == {"overdue": [], "today": [walkthrough], "upcoming": []}
     assert leads.get_lead(db, "brightsmile").stage == "delivered"
 

@@ -21,7 +21,7 @@ from sellerdesk.widgets.queue_panel import QueuePanel
 
 pytestmark = pytest.mark.usefixtures("no_display")
 
-WALKTHROUGH = "After-sales walkthrough for order FO9: the client's confirmation"
+WALKTHROUGH = "After-sales walkthrough to confirm: order FO9"
 
 
 def _delivered(db, draft, number: str = "FO9") -> None:

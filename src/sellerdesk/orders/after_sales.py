@@ -36,7 +36,7 @@ AFTER_DELIVERY = ("delivered", "completed")
 
 
 def reason(order: OrderModel) -> str:
-    return f"After-sales walkthrough for order {order.number}: the client's confirmation"
+    return f"After-sales walkthrough to confirm: order {order.number}"
 
 
 def _waiting(session: Session, lead: LeadModel, order: OrderModel):

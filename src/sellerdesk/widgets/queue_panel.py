@@ -360,7 +360,7 @@ def _line(item: FirstReply | QueueItem | QuietLead) -> Text:
         line.append(f" {reply_clock(item):<24}", style=style)
         line.append(f" {FIRST_REPLY_TEMPLATE}", style="#727169")
         if item.ask_referrer:
-            line.append(f", {referrer_hint(item)}", style="#dca561")
+            line.append(f"  {referrer_hint(item)}", style="#dca561")
     elif isinstance(item, QueueItem):
         line.append(f" {due_text(item):<22}")
         line.append(f" {visible(why_text(item))}")
