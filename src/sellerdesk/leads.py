@@ -295,6 +295,10 @@ def set_do_not_contact(db: Database, username: str, on: bool, reason: str = "") 
     with db.write() as session:
         lead = _load(session, username)
         if _flag(session, lead, on, reason, db.author):
+            if on and lead.stage in OPEN_STAGES:
+                # Nobody is to be contacted: the open conversation is lost, for that reason.
+                # (An import keeps the stage its sheet gives, so this is not in `_flag`.)
+                _move(session, lead, "lost", db.author, f"do not contact: {reason}")
             session.flush()
         return to_record(lead)
 
@@ -309,9 +313,6 @@ def _flag(session: Session, lead: LeadModel, on: bool, reason: str, author: str)
     record(session, lead, "dnc_on" if on else "dnc_off", reason, author=author)
     if on:
         rules.do_not_contact_set(session, lead, author)
-        if lead.stage in OPEN_STAGES:
-            # Nobody is to be contacted: the open conversation is lost, for that reason.
-            _move(session, lead, "lost", author, f"do not contact: {reason}")
     return True
 
 
