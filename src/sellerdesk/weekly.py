@@ -156,7 +156,7 @@ def _without_outcome(session: Session, start: datetime, end: datetime, limit: in
         for lead_id, at in contact.items()
         if lead_id not in outcome or outcome[lead_id] < at
     }
-    names = _names(session, list(silent), reachable=True)
+    names = _reachable_names(session, list(silent))
     found = [
         Row(lead_id, names[lead_id], f"contacted {_day(at)}; no note of the outcome since")
         for lead_id, at in sorted(silent.items(), key=lambda pair: pair[1])
@@ -171,14 +171,13 @@ def _without_outcome(session: Session, start: datetime, end: datetime, limit: in
     )
 
 
-def _names(session: Session, ids: list[int], *, reachable: bool = False) -> dict[int, str]:
+def _reachable_names(session: Session, ids: list[int]) -> dict[int, str]:
+    """Usernames of these leads, leaving out the lost and do-not-contact ones."""
     out: dict[int, str] = {}
     for chunk in range(0, len(ids), 500):
         stmt = select(LeadModel.id, LeadModel.username).where(
-            LeadModel.id.in_(ids[chunk : chunk + 500])
+            LeadModel.id.in_(ids[chunk : chunk + 500]), _reachable()
         )
-        if reachable:
-            stmt = stmt.where(_reachable())
         out.update({lead_id: name for lead_id, name in session.execute(stmt)})
     return out
 
