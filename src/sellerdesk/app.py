@@ -50,6 +50,7 @@ class SellerdeskApp(App[int]):
         Binding("f5", "insight", "Insight", id="insight"),
         # Out of the footer (it is full at 80 columns); listed by `?` and the palette.
         Binding("f6", "import_leads", "Import leads", id="import", show=False),
+        Binding("f7", "week", "Weekly review", id="week", show=False),
         Binding("u", "take_back", "Take back the last copy", id="take-back", show=False),
         Binding("ctrl+p", "command_palette", "Jump", id="palette", priority=True),
     ]
@@ -258,6 +259,12 @@ class SellerdeskApp(App[int]):
 
         if not isinstance(self.screen, InsightScreen):
             self.push_screen(InsightScreen())
+
+    def action_week(self) -> None:
+        from sellerdesk.screens.week import WeekScreen
+
+        if not isinstance(self.screen, WeekScreen):
+            self.push_screen(WeekScreen())
 
     def action_help(self) -> None:
         from sellerdesk.screens.help import HelpScreen

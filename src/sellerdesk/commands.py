@@ -31,6 +31,7 @@ class LeadCommands(Provider):
         return [
             ("New lead", "Add a lead to the book", "new_lead"),
             ("Referrals", "Who brought whom, rewards owed and redeemed", "referrals"),
+            ("Weekly review", "Outcomes not noted, missed follow-ups, gaps in records", "week"),
             ("Import leads", "From a spreadsheet (CSV), Twenty or an export", "import_leads"),
             ("Insight", "Targets, funnel, first replies, which messages win, orders", "insight"),
             ("Help: keys", "Every key, on the screen you are on", "help"),

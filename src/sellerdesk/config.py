@@ -54,6 +54,10 @@ class FollowUps:
     """Days after an offer is sent to follow up, one template each."""
     requirements_days: int = 1
     """Days between reminders while order requirements are incomplete."""
+    nurture_days: int = 30
+    """Days after a declined offer (or a cancelled order) to check in again (seed 003)."""
+    after_sales_days: int = 2
+    """Days between reminders while the client has not confirmed the after-sales walkthrough."""
     first_reply_hours: int = 24
     """Fiverr counts a first reply within this many hours for the response rate."""
     stale_days: dict[str, int] = field(

@@ -399,7 +399,7 @@ def _add(db: Database, sample: Sample) -> None:
     if sample.stage == "lost":
         leads.set_stage(db, sample.username, "qualified")
         _note(db, sample, notes)
-        leads.set_stage(db, sample.username, "lost")
+        leads.set_stage(db, sample.username, "lost", reason=sample.timeline[0])
     else:
         for stage in PATH[1 : PATH.index(sample.stage) + 1]:
             leads.set_stage(db, sample.username, stage)

@@ -19,7 +19,7 @@ from sellerdesk.db.models import EventModel, LeadLabelModel, LeadModel, LeadValu
 from sellerdesk.errors import Duplicate, Invalid, NotFound
 from sellerdesk.records import Event, Lead
 from sellerdesk.timeline import events_for, record
-from sellerdesk.vocab import STAGES
+from sellerdesk.vocab import OPEN_STAGES, STAGES
 
 # ---------------------------------------------------------------- converters
 
@@ -205,8 +205,19 @@ def _check_version(lead: LeadModel, expected: int | None) -> None:
         )
 
 
+LOST_NEEDS_REASON = (
+    "Say why the lead is lost (kept on record); a client who declined an offer goes back "
+    "to Qualified instead (sellerdesk lead decline)."
+)
+
+
 def set_stage(db: Database, username: str, stage: str, *, reason: str = "") -> Lead:
+    """Move a lead; Lost is a decision and needs its reason (seed 003: a client who
+    declines returns to qualification, see `outcomes.decline_offer`)."""
     new = STAGES.parse(stage)
+    reason = " ".join((reason or "").split())
+    if new == "lost" and not reason:
+        raise Invalid(LOST_NEEDS_REASON)
     with db.write() as session:
         lead = _load(session, username)
         if _move(session, lead, new, db.author, reason):
@@ -284,6 +295,10 @@ def set_do_not_contact(db: Database, username: str, on: bool, reason: str = "") 
     with db.write() as session:
         lead = _load(session, username)
         if _flag(session, lead, on, reason, db.author):
+            if on and lead.stage in OPEN_STAGES:
+                # Nobody is to be contacted: the open conversation is lost, for that reason.
+                # (An import keeps the stage its sheet gives, so this is not in `_flag`.)
+                _move(session, lead, "lost", db.author, f"do not contact: {reason}")
             session.flush()
         return to_record(lead)
 
@@ -305,15 +320,20 @@ def remember_values(db: Database, username: str, values: dict[str, str]) -> Lead
     """Keep placeholder values on the lead so the next copy does not ask again."""
     with db.write() as session:
         lead = _load(session, username)
-        current = {value.name: value for value in lead.values}
         for name, value in values.items():
-            if name in current:
-                current[name].value = value
-            else:
-                lead.values.append(LeadValueModel(name=name, value=value))
+            set_value(lead, name, value)
         _touch(lead)
         session.flush()
         return to_record(lead)
+
+
+def set_value(lead: LeadModel, name: str, value: str) -> None:
+    """Inside a write unit: remember one placeholder value on the lead."""
+    for held in lead.values:
+        if held.name == name:
+            held.value = value
+            return
+    lead.values.append(LeadValueModel(name=name, value=value))
 
 
 def event_count(db: Database, lead_id: int) -> int:

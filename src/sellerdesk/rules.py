@@ -80,6 +80,7 @@ RULE_MODULES: tuple[str, ...] = (
     "sellerdesk.followups.cadence",
     "sellerdesk.referrals.tracking",
     "sellerdesk.orders.reminders",
+    "sellerdesk.orders.after_sales",
 )
 _loaded = False
 

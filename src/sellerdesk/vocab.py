@@ -1,7 +1,9 @@
 """The fixed vocabularies of a lead record: stages, sources, project types, industries.
 
 Each value has a stored key and a label people read and type. Parsing accepts
-either, in any case, with spaces, dashes or underscores.
+either, in any case, with spaces, dashes or underscores, and the names a label
+had before (a stage shown as "Ordered" is now "Order under review", as seed
+000 writes it; "ordered" still works wherever a stage is typed).
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ from sellerdesk.errors import Invalid
 class Vocabulary:
     name: str
     items: tuple[tuple[str, str], ...]  # (key, label)
+    former: tuple[tuple[str, str], ...] = ()
+    """(old name, key): names still accepted when typed, never shown."""
 
     @property
     def keys(self) -> tuple[str, ...]:
@@ -30,6 +34,9 @@ class Vocabulary:
         for key, label in self.items:
             if wanted in (_norm(key), _norm(label)):
                 return key
+        for old, key in self.former:
+            if wanted == _norm(old):
+                return key
         choices = ", ".join(label for _, label in self.items)
         raise Invalid(f"'{text}' is not a {self.name}; choose one of: {choices}.")
 
@@ -38,6 +45,8 @@ def _norm(text: str) -> str:
     return "".join(ch for ch in text.lower() if ch.isalnum())
 
 
+# Labels as seed 000 writes them: "Qualified", "Hot Lead", "Offer Sent",
+# "order under review". The stored keys never change.
 STAGES = Vocabulary(
     "stage",
     (
@@ -45,12 +54,13 @@ STAGES = Vocabulary(
         ("qualified", "Qualified"),
         ("hot_lead", "Hot Lead"),
         ("offer_sent", "Offer Sent"),
-        ("ordered", "Ordered"),
+        ("ordered", "Order under review"),
         ("in_progress", "In Progress"),
         ("delivered", "Delivered"),
         ("completed", "Completed"),
         ("lost", "Lost"),
     ),
+    former=(("Ordered", "ordered"), ("Under review", "ordered")),
 )
 
 # Stages in which a conversation is still open and needs a next step.

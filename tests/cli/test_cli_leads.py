@@ -80,11 +80,12 @@ def test_edit_note_stage_labels_and_do_not_contact(run):
     assert code == 0
     data = json.loads(run("lead", "show", "alice", "--json")[1])
     assert data["display_name"] == "Alice Doe"
-    assert data["stage"] == "qualified" and data["industry"] == "real_estate"
+    # Do-not-contact ends the open conversation: Lost, for that reason.
+    assert data["stage"] == "lost" and data["industry"] == "real_estate"
     assert data["do_not_contact"] is True and data["dnc_reason"] == "asked us to stop"
     kinds = [event["kind"] for event in data["timeline"]]
     assert {"stage", "note", "label_added", "dnc_on", "edited"} <= set(kinds)
-    out = run("lead", "list", "--stage", "qualified")[1]
+    out = run("lead", "list", "--stage", "lost")[1]
     assert "alice" in out and "[do not contact]" in out
 
 

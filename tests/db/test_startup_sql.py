@@ -109,6 +109,7 @@ def _book(db, db_path, frozen_now) -> None:
     leads.add_lead(db, "dan", stage="qualified")
     leads.add_lead(db, "eve", display_name="Eve Studio", stage="hot_lead")  # no next step
     leads.add_lead(db, "fay", display_name="Fay Ó'Brien")  # a first reply still due
+    leads.add_lead(db, "gus", source="referral", referred_by="ann")  # one by referral
     store.add(db, "ann", "today 15:30", reason="send the mockup")
     store.add(db, "ann", "fri", reason="check in")
     store.add(db, "ben", "fri", reason="check in", template="redesign.pages")

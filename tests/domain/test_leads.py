@@ -70,8 +70,10 @@ def test_every_stage_move_is_logged_with_time_and_author(db, frozen_now):
     assert [e.body for e in stage_events] == ["Qualified → Offer Sent", "New → Qualified"]
     assert all(e.author == "tester" for e in events)
     assert stage_events[0].data == {"from": "qualified", "to": "offer_sent"}
-    # lost from anywhere
-    assert leads.set_stage(db, "alice", "lost").stage == "lost"
+    # lost from anywhere, as a decision with its reason
+    with pytest.raises(Invalid, match="Say why the lead is lost"):
+        leads.set_stage(db, "alice", "lost")
+    assert leads.set_stage(db, "alice", "lost", reason="hired someone else").stage == "lost"
     with pytest.raises(Invalid, match="not a stage"):
         leads.set_stage(db, "alice", "maybe")
 
@@ -102,10 +104,14 @@ def test_do_not_contact_needs_a_reason_and_can_be_cleared(db):
         leads.set_do_not_contact(db, "alice", True, "")
     marked = leads.set_do_not_contact(db, "alice", True, "asked not to be messaged again")
     assert marked.do_not_contact and marked.dnc_reason == "asked not to be messaged again"
+    # An open conversation with someone not to be contacted is lost, for that reason.
+    assert marked.stage == "lost"
     cleared = leads.set_do_not_contact(db, "alice", False)
     assert not cleared.do_not_contact and cleared.dnc_reason is None
-    kinds = [e.kind for e in leads.lead_timeline(db, lead.id)]
-    assert kinds[:2] == ["dnc_off", "dnc_on"]
+    assert cleared.stage == "lost"
+    events = leads.lead_timeline(db, lead.id)
+    assert [e.kind for e in events[:3]] == ["dnc_off", "stage", "dnc_on"]
+    assert events[1].body == "New → Lost (do not contact: asked not to be messaged again)"
 
 
 def test_edits_are_logged_and_validated(db):

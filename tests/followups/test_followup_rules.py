@@ -101,7 +101,7 @@ def test_lost_cancels_every_waiting_follow_up(db, frozen_now):
     leads.add_lead(db, "maria")
     leads.set_stage(db, "maria", "offer_sent")
     store.add(db, "maria", "2w", reason="check back")
-    lead = leads.set_stage(db, "maria", "lost")
+    lead = leads.set_stage(db, "maria", "lost", reason="hired someone else")
     assert waiting(db, "maria") == []
     assert lead.next_followup_at is None
     assert kinds(db, "maria").count("followup_cancelled") == 4

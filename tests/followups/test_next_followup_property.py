@@ -72,7 +72,7 @@ def test_next_follow_up_is_always_the_earliest_waiting(db, frozen_now, steps):
             elif action == "cancel" and pick:
                 store.cancel(db, pick, "no longer needed")
             elif action == "stage":
-                leads.set_stage(db, username, arg)
+                leads.set_stage(db, username, arg, reason="went elsewhere")
             elif action == "dnc":
                 leads.set_do_not_contact(db, username, arg, "asked" if arg else "")
             elif action == "wait":

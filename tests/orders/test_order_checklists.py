@@ -17,13 +17,15 @@ def test_ticks_persist_across_a_reopen(db, db_url, lead, draft, frozen_now):
         checklists.tick(db, order.number, "hosting")
     items = checklists.start(db, order.number, "transferred")
     assert [i.item for i in items] == [
-        "credentials_secured", "domain_unlocked", "domain_transfer", "email_backed_up",
-        "domain_pointing", "hosting_creation", "website_upload", "propagation_notice",
+        "credentials_secured", "domain_unlocked", "email_backed_up", "email_recreated",
+        "website_copy", "trial_access", "propagation_notice", "pointing_reminder",
+        "domain_transfer", "domain_pointing", "hosting_creation", "website_upload",
     ]  # fmt: skip
-    assert items[-1].template == "hosting.propagation_notice"
+    assert items[6].template == "hosting.propagation_notice"
+    assert items[7].template == "hosting.pointing_reminder"
     checklists.tick(db, order.number, "1")
     checklists.tick(db, order.number, "domain unlocked")
-    checklists.tick(db, order.number, "propagation")
+    checklists.tick(db, order.number, "24")
     checklists.tick(db, order.number, "1", done=False)
     db.close()
 
@@ -53,12 +55,13 @@ def test_switching_lists_only_before_anything_is_ticked(db, lead, draft):
     checklists.start(db, order.number, "transferred client")
     items = checklists.start(db, order.number, "new")
     assert [i.label for i in items] == [
-        "Domain registration", "Domain pointing", "Hosting creation", "Website upload"
+        "15-day trial of the control panel created", "All the needed email accounts created",
+        "Domain registration", "Domain pointing", "Hosting creation", "Website upload",
     ]  # fmt: skip
     checklists.tick(db, order.number, "domain registration")
     with pytest.raises(Invalid, match="untick them first"):
         checklists.start(db, order.number, "transferred")
     with pytest.raises(Invalid, match="not an item of the new client job order"):
-        checklists.tick(db, order.number, "email")
+        checklists.tick(db, order.number, "credentials")
     with pytest.raises(Invalid, match="not a checklist"):
         checklists.start(db, order.number, "renewal")

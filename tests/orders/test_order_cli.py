@@ -30,7 +30,7 @@ CREATE = (
 def test_create_an_order_then_list_and_show_it(run):
     code, out, err = run(*CREATE, "--number", "#FO81A2B3C4D5")
     assert (code, err) == (0, "")
-    assert "Created order FO81A2B3C4D5 for brightsmile; the lead is now Ordered." in out
+    assert "Created order FO81A2B3C4D5 for brightsmile; the lead is now Order under review." in out
     assert "sellerdesk copy order.next_steps --lead brightsmile" in out
 
     code, out, _ = run("order", "list", "--json")
@@ -98,9 +98,9 @@ def test_status_requirements_feedback_checklist_and_dispute(run):
     assert code == 0 and "positive feedback recorded" in out
 
     code, out, _ = run("order", "check", "FO1", "--checklist", "new")
-    assert "1. [ ] Domain registration" in out
-    code, out, _ = run("order", "check", "FO1", "2")
-    assert "Ticked: Domain pointing." in out and "2. [x] Domain pointing  (tester," in out
+    assert "3. [ ] Domain registration" in out
+    code, out, _ = run("order", "check", "FO1", "4")
+    assert "Ticked: Domain pointing." in out and "4. [x] Domain pointing  (tester," in out
 
     code, out, _ = run("order", "dispute", "FO1", "--objection", "I didn't agree to this price")
     assert 'Client\'s yes    "Yes, please place the order"' in out
@@ -111,7 +111,7 @@ def test_status_requirements_feedback_checklist_and_dispute(run):
     assert code == 1 and "cannot become Cancelled" in err
     data = json.loads(run("order", "show", "FO1", "--json")[1])
     assert data["status"] == "completed" and data["satisfaction"] == "positive"
-    assert [c["done"] for c in data["checks"]] == [False, True, False, False]
+    assert [c["done"] for c in data["checks"]] == [False, False, False, True, False, False]
 
 
 def test_unknown_order_is_one_line(run):

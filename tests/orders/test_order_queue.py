@@ -24,7 +24,9 @@ def test_a_delivery_due_today_is_in_today_and_leaves_when_delivered(db, lead, dr
     set_status(db, "FO1", "in progress")
     assert _lanes(db)["today"] == ["Delivery due: order FO1 ($450)"]
     set_status(db, "FO1", "delivered")
-    assert _lanes(db) == {"overdue": [], "today": [], "upcoming": []}
+    # What is owed now is the after-sales walkthrough (seed 001), not the delivery.
+    walkthrough = "After-sales walkthrough to confirm: order FO1"
+    assert _lanes(db) == {"overdue": [], "today": [walkthrough], "upcoming": []}
     assert leads.get_lead(db, "brightsmile").stage == "delivered"
 
     set_status(db, "FO1", "in progress")  # the delivery was taken back: owed again

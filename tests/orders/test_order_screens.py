@@ -143,7 +143,7 @@ async def test_checklist_ticks_by_keys_persist(app, db, db_url, lead, draft):
         await settle(pilot)
     checklist, items = checklists.checklist_of(db, "FO78")
     assert checklist is checklists.TRANSFERRED_CLIENT
-    assert [i.item for i in items if i.done] == ["credentials_secured", "domain_transfer"]
+    assert [i.item for i in items if i.done] == ["credentials_secured", "email_backed_up"]
 
 
 async def test_requirements_and_a_price_dispute_by_keys(app, db, lead, draft):
@@ -194,4 +194,4 @@ async def test_requirements_and_a_price_dispute_by_keys(app, db, lead, draft):
         "cancelled",
         "Client would not accept the price",
     )
-    assert leads.get_lead(db, "brightsmile").stage == "lost"
+    assert leads.get_lead(db, "brightsmile").stage == "qualified"

@@ -54,14 +54,20 @@ def test_impossible_moves_are_refused_with_the_choices(db, lead, draft):
     assert leads.get_lead(db, "brightsmile").stage == "ordered"
 
 
-def test_cancelling_needs_a_reason_and_a_lead_with_no_live_order_is_lost(db, lead, draft):
+def test_cancelling_needs_a_reason_and_a_lead_with_no_live_order_returns_to_qualification(
+    db, lead, draft, frozen_now
+):
     order = create_order(db, "brightsmile", draft.with_changes(requirements="incomplete"))
     with pytest.raises(Invalid, match="Say why"):
         set_status(db, order.number, "cancelled")
     done = cancel_order(db, order.number, "Client did not agree to the price")
     assert done.status == "cancelled" and done.cancel_reason == "Client did not agree to the price"
-    assert leads.get_lead(db, "brightsmile").stage == "lost"
-    assert followups.for_lead(db, lead.id) == []  # the requirements reminder went too
+    # Not lost by default (seed 003: back to step 2), with a nurture follow-up in 30 days.
+    assert leads.get_lead(db, "brightsmile").stage == "qualified"
+    (waiting,) = followups.for_lead(db, lead.id)  # the requirements reminder went
+    assert waiting.rule == "nurture" and waiting.template == "followup.nurture"
+    assert (waiting.due_at.date() - frozen_now.date()).days == 30
+    assert "Client did not agree to the price" in waiting.reason
     with pytest.raises(Invalid, match="next: none"):
         set_status(db, order.number, "in progress")
 

@@ -53,7 +53,9 @@ def test_copying_the_ask_counts_and_it_is_never_planned_again(db, frozen_now, dr
     # The follow-up is closed by hand; feedback recorded again plans nothing new.
     from sellerdesk.followups import store
 
-    store.done(db, "maya")
+    # (The after-sales walkthrough waits on the lead too: close the ask itself.)
+    waiting = store.for_lead(db, lead.id)
+    store.done(db, followup_id=next(f.id for f in waiting if f.rule == "referral"))
     feedback.record_feedback(db, "FO1", "positive", "Told my friend about you")
     assert _asks(queue.build(db, Settings())) == []
     planned = store.for_lead(db, lead.id, include_closed=True)

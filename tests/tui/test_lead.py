@@ -122,8 +122,9 @@ async def test_do_not_contact_needs_a_reason_and_can_be_cleared(app, db):
         assert "Contact allowed again" in _text(app, "#timeline-body")
     stored = leads.get_lead(db, "cheapwebs_now")
     assert not stored.do_not_contact and stored.dnc_reason is None
+    assert stored.stage == "lost"  # an open conversation ends with do-not-contact
     kinds = [e.kind for e in leads.lead_timeline(db, lead.id)]
-    assert kinds[:2] == ["dnc_off", "dnc_on"]
+    assert kinds[:3] == ["dnc_off", "stage", "dnc_on"]
 
 
 async def test_labels_are_added_and_removed(app, db):

@@ -259,7 +259,7 @@ async def test_orders_the_dispute_settings_and_referrals_draw_stored_controls_as
     settings.seller.name = f"Jehan{CLEAR}"
     settings.referral.kind, settings.referral.value = "addon", f"a free logo{CLEAR}"
     draft = Draft(
-        consent=f"Yes{CLIPBOARD}, place it",
+        consent=f"Yes{CLIPBOARD}, please place the order",
         price_cents=45000,
         delivery_days=7,
         pages=f"Home{CLEAR}, About",

@@ -113,6 +113,7 @@ def run(ctx) -> int:
             file=sys.stderr,
         )
         say_moved(event, lead.username)
+        _hint_next(template.id, lead)
         return 0
     copied = clipboard.copy_from_cli(text)
     path = copied.way
@@ -131,6 +132,7 @@ def run(ctx) -> int:
     if copied.failed:
         print(f"sellerdesk: the system clipboard failed: {copied.failed}", file=sys.stderr)
     print(f"Copied {len(text)} characters to the {path}; recorded on {lead.username}'s timeline.")
+    _hint_next(template.id, lead)
     return 0
 
 
@@ -152,3 +154,12 @@ def run_take_back(ctx) -> int:
 
     print(take_back(ctx.db, ctx.args.username).sentence())
     return 0
+
+
+def _hint_next(template_id: str, lead) -> None:
+    """The message that goes with this one (the referral ask's forward text), on stderr."""
+    from sellerdesk.referrals.next_message import cli_hint
+
+    hint = cli_hint(template_id, lead)
+    if hint:
+        print(hint, file=sys.stderr)

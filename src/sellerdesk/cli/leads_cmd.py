@@ -19,7 +19,7 @@ def register(subparsers) -> None:
     add = sub.add_parser("add", parents=[common], help="add a lead")
     add.add_argument("username")
     _record_options(add)
-    add.add_argument("--stage", help=f"one of: {', '.join(STAGES.keys)}")
+    add.add_argument("--stage", help=f"one of: {', '.join(label for _, label in STAGES.items)}")
     add.add_argument("--label", action="append", default=[], help="a label (repeatable)")
     add.set_defaults(handler=run_add)
 
@@ -39,12 +39,25 @@ def register(subparsers) -> None:
     edit = sub.add_parser("edit", parents=[common], help="edit a lead's record")
     edit.add_argument("username")
     _record_options(edit)
-    edit.add_argument("--stage", help="move to this stage (logged)")
+    edit.add_argument("--stage", help="move to this stage (logged); Lost needs --reason")
+    edit.add_argument("--reason", default="", help="why (required to mark a lead Lost)")
     edit.add_argument("--label", action="append", default=[], help="add a label")
     edit.add_argument("--unlabel", action="append", default=[], help="remove a label")
     edit.add_argument("--do-not-contact", metavar="REASON", help="mark do-not-contact")
     edit.add_argument("--allow-contact", action="store_true", help="clear do-not-contact")
     edit.set_defaults(handler=run_edit)
+
+    decline = sub.add_parser(
+        "decline",
+        parents=[common],
+        help="the client declined the offer: back to Qualified, with a nurture follow-up",
+        description="Seed 003: a client who does not accept returns to step 2. What they "
+        "said is noted, the offer follow-ups end, and a follow-up is planned "
+        "followups.nurture_days later (30 by default).",
+    )
+    decline.add_argument("username")
+    decline.add_argument("reason", nargs="+", help="what the client said, in a few words")
+    decline.set_defaults(handler=run_decline)
 
     note = subparsers.add_parser("note", parents=[common], help="add a note to a lead's timeline")
     note.add_argument("username")
@@ -115,7 +128,7 @@ def run_edit(ctx) -> int:
     if changes:
         lead = leads.update_lead(db, a.username, **changes)
     if a.stage:
-        lead = leads.set_stage(db, a.username, a.stage)
+        lead = leads.set_stage(db, a.username, a.stage, reason=a.reason)
     if a.label:
         lead = leads.add_labels(db, a.username, a.label)
     if a.unlabel:
@@ -125,6 +138,16 @@ def run_edit(ctx) -> int:
     if a.allow_contact:
         lead = leads.set_do_not_contact(db, a.username, False)
     print(f"Saved {lead.username}.")
+    return 0
+
+
+def run_decline(ctx) -> int:
+    from sellerdesk.followups.when import describe
+    from sellerdesk.outcomes import decline_offer
+
+    lead = decline_offer(ctx.db, ctx.args.username, " ".join(ctx.args.reason))
+    when = describe(lead.next_followup_at, False) if lead.next_followup_at else "none"
+    print(f"{lead.username} is back at {STAGES.label(lead.stage)}; next follow-up {when}.")
     return 0
 
 
@@ -194,7 +217,7 @@ def run_list(ctx) -> int:
     for row in rows:
         flag = "  [do not contact]" if row.do_not_contact else ""
         print(
-            f"{row.username:<24} {STAGES.label(row.stage):<12} "
+            f"{row.username:<24} {STAGES.label(row.stage):<18} "
             f"{(row.display_name or ''):<20} {(row.website or ''):<28} "
             f"{local_time(row.next_followup_at)}{flag}".rstrip()
         )

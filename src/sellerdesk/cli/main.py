@@ -19,6 +19,7 @@ COMMAND_MODULES = (
     "sellerdesk.cli.templates_cmd",
     "sellerdesk.cli.copy_cmd",
     "sellerdesk.cli.today_cmd",
+    "sellerdesk.cli.week_cmd",
     "sellerdesk.cli.followup_cmd",
     "sellerdesk.cli.order_cmd",
     "sellerdesk.cli.referral_cmd",

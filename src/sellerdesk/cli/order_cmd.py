@@ -1,5 +1,5 @@
 """`sellerdesk order ...`: create (with the client's yes), status, list, show,
-requirements, feedback, complaint, check, cancel, dispute, note."""
+requirements, feedback, complaint, check, walkthrough, cancel, dispute, note."""
 
 from __future__ import annotations
 
@@ -89,9 +89,21 @@ def register(subparsers) -> None:
     )
     check.add_argument("number")
     check.add_argument("item", nargs="*", help="item number, key or name; none: show the list")
-    check.add_argument("--checklist", help="new or transferred (client)")
+    check.add_argument("--checklist", help="new or transferred (client), or after-sales")
     check.add_argument("--undo", action="store_true", help="untick the item")
     check.set_defaults(handler=run_check)
+
+    walk = sub.add_parser(
+        "walkthrough",
+        parents=[common],
+        help="after delivery: the client's confirmation of the after-sales walkthrough",
+        description="Seed 001: control panel training, email set-up for third-party access "
+        "and any meeting the client needs, then the client confirms the walkthrough in chat. "
+        "Tick the items first (order check NUMBER ITEM --checklist after-sales).",
+    )
+    walk.add_argument("number")
+    walk.add_argument("words", nargs="+", help="the client's confirmation, in their words")
+    walk.set_defaults(handler=run_walkthrough)
 
     due = sub.add_parser("due", parents=[common], help="move the delivery date (an extension)")
     due.add_argument("number")
@@ -182,7 +194,10 @@ def run_create(ctx) -> int:
             print(f"sellerdesk: {problem}", file=sys.stderr)
         return 1 if problems else 0
     order = create_order(ctx.db, lead.username, draft, settings=ctx.settings)
-    print(f"Created order {order.number} for {order.username}; the lead is now Ordered.")
+    from sellerdesk.vocab import STAGES
+
+    stage = STAGES.label(leads.get_lead(ctx.db, order.username).stage)
+    print(f"Created order {order.number} for {order.username}; the lead is now {stage}.")
     _print_rows(summary.order_rows(order))
     print()
     print(f"Next: send the next steps: sellerdesk copy order.next_steps --lead {order.username}")
@@ -235,10 +250,12 @@ def run_show(ctx) -> int:
     order_view = disputes.view(ctx.db, ctx.args.number)
     order = order_view.order
     checklist, items = checklists.checklist_of(ctx.db, order.number)
+    after = checklists.after_sales_of(ctx.db, order.number)
     if ctx.args.json:
         data = order.to_json()
         data["checklist"] = checklist.key if checklist else None
         data["checks"] = [item.to_json() for item in items]
+        data["after_sales"] = [item.to_json() for item in after]
         data["history"] = [event.to_json() for event in order_view.history]
         print_json(data)
         return 0
@@ -247,6 +264,10 @@ def run_show(ctx) -> int:
         print()
         print(checklist.title)
         _print_checks(items)
+    if after:
+        print()
+        print(f"{checklists.AFTER_SALES.title}: {_walkthrough_state(order)}")
+        _print_checks(after)
     print()
     print("History")
     for event in order_view.history:
@@ -294,21 +315,41 @@ def run_complaint(ctx) -> int:
 
 def run_check(ctx) -> int:
     from sellerdesk.orders import checklists
+    from sellerdesk.orders.job_order import parse_checklist
 
     a = ctx.args
+    chosen = parse_checklist(a.checklist, after_sales=True) if a.checklist else None
     if a.item:
         done = checklists.tick(
             ctx.db, a.number, " ".join(a.item), done=not a.undo, checklist=a.checklist
         )
         print(f"{'Ticked' if done.done else 'Unticked'}: {done.label}.")
-    elif a.checklist:
+    elif chosen is not None and chosen is not checklists.AFTER_SALES:
         checklists.start(ctx.db, a.number, a.checklist)
+    if chosen is checklists.AFTER_SALES:
+        print(checklists.AFTER_SALES.title)
+        _print_checks(checklists.after_sales_of(ctx.db, a.number))
+        return 0
     checklist, items = checklists.checklist_of(ctx.db, a.number)
     if checklist is None:
         print("No job-order checklist yet; choose one with --checklist new|transferred.")
         return 0
     print(checklist.title)
     _print_checks(items)
+    return 0
+
+
+def _walkthrough_state(order) -> str:
+    if order.walkthrough_at is not None:
+        return "walkthrough confirmed by the client"
+    return f"waiting for the client's confirmation (sellerdesk order walkthrough {order.number})"
+
+
+def run_walkthrough(ctx) -> int:
+    from sellerdesk.orders.after_sales import confirm_walkthrough
+
+    order = confirm_walkthrough(ctx.db, ctx.args.number, " ".join(ctx.args.words))
+    print(f'Order {order.number}: walkthrough confirmed: "{order.walkthrough_text}".')
     return 0
 
 

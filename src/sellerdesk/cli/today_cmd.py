@@ -58,7 +58,13 @@ def _read_plain(ctx, limit: int):
 
 
 def render(result) -> list[str]:
-    from sellerdesk.followups.show import due_text, reply_clock, why_text
+    from sellerdesk.followups.show import (
+        due_text,
+        messages_text,
+        referrer_hint,
+        reply_clock,
+        why_text,
+    )
     from sellerdesk.vocab import STAGES
 
     lines = [f"Morning review for {result.day}"]
@@ -70,12 +76,15 @@ def render(result) -> list[str]:
         for item in lane.items:
             if lane.key == "first_replies":
                 stale = "  [stale]" if item.stale else ""
-                lines.append(f"  {item.username:<24} {item.name:<24} {reply_clock(item)}{stale}")
+                ask = f"  {referrer_hint(item)}" if item.ask_referrer else ""
+                lines.append(
+                    f"  {item.username:<24} {item.name:<24} {reply_clock(item)}{stale}{ask}"
+                )
                 continue
-            template = f"  → {item.template}" if item.template else ""
+            template = f"  → {messages_text(item.template)}" if item.template else ""
             lines.append(
                 f"  {item.username:<24} {due_text(item):<22} "
-                f"{STAGES.label(item.stage):<11} {why_text(item)}{template}"
+                f"{STAGES.label(item.stage):<18} {why_text(item)}{template}"
             )
         if lane.hidden:
             lines.append(f"  … and {lane.hidden} more")

@@ -167,6 +167,10 @@ class OrderModel(Base):
     complaint_open: Mapped[bool] = mapped_column(Boolean, default=False)
     cancel_reason: Mapped[str | None] = mapped_column(Text)
     notes: Mapped[str | None] = mapped_column(Text)
+    # The client's own words confirming the after-sales walkthrough (seed 001).
+    walkthrough_text: Mapped[str | None] = mapped_column(Text)
+    walkthrough_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    walkthrough_by: Mapped[str | None] = mapped_column(String(100))
     created_by: Mapped[str] = mapped_column(String(100))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())

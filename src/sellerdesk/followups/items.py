@@ -83,6 +83,8 @@ class FirstReply:
     reply_by: datetime
     seconds_left: int  # negative once late
     stale: bool = False
+    ask_referrer: bool = False
+    """From the Referral source with no referrer recorded: ask "Who referred you to us?"."""
 
     @property
     def name(self) -> str:

@@ -148,7 +148,7 @@ def _first_replies(
 ) -> tuple[FirstReply, ...]:
     window = timedelta(hours=settings.followups.first_reply_hours)
     items = []
-    for lead_id, username, name, created_at, stage, since in reader.rows(
+    for lead_id, username, name, created_at, stage, since, source, by in reader.rows(
         ("queue.first_replies",), {"limit": limit}
     ):
         reply_by = created_at + window
@@ -161,6 +161,7 @@ def _first_replies(
                 reply_by=reply_by,
                 seconds_left=int((reply_by - now).total_seconds()),
                 stale=stale(stage, since),
+                ask_referrer=source == "referral" and not (by or "").strip(),
             )
         )
     return tuple(items)

@@ -147,6 +147,8 @@ def _first_replies_stmt() -> Select:
             lead.created_at,
             lead.stage,
             lead.stage_since,
+            lead.source,
+            lead.referred_by,
         )
         .where(_awaiting_first_reply())
         .order_by(lead.created_at, lead.id)

@@ -41,3 +41,16 @@ def why_text(item: QueueItem) -> str:
     if item.stale:
         parts.append("[stale]")
     return " ".join(parts)
+
+
+def messages_text(template: str | None) -> str:
+    """The message(s) a queue item suggests: the referral ask goes with its
+    ready-to-forward text (seed 002: "Always include" it)."""
+    from sellerdesk.referrals.next_message import paired
+
+    return " + ".join(paired(template))
+
+
+def referrer_hint(item: FirstReply) -> str:
+    """A new inquiry from the Referral source with no referrer recorded yet."""
+    return 'then ask "Who referred you to us?"' if item.ask_referrer else ""

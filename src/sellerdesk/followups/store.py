@@ -225,18 +225,30 @@ def done(db: Database, username: str | None = None, *, followup_id: int | None =
             _require_active(followup)
         else:
             followup, lead = _waiting(session, username or "")
-        now = clock.now()
-        followup.status = "done"
-        followup.done_at = now
-        followup.snoozed_until = None
-        body = "Done"
-        if followup.reason:
-            body += f": {followup.reason}"
-        record(session, lead, "followup_done", body, author=db.author, data=_data(followup))
-        lead.updated_at = now
+        mark_done(session, lead, followup, db.author)
         rules.followup_done(session, lead, followup, db.author)
         refresh_next(session, lead)
         return to_record(followup)
+
+
+def mark_done(
+    session: Session, lead: LeadModel, followup: FollowUpModel, author: str, why: str = ""
+) -> None:
+    """Mark `followup` done inside the caller's write unit, on the lead's timeline.
+
+    The caller calls `refresh_next` afterwards (and `rules.followup_done` when a
+    person, not a rule, did it)."""
+    now = clock.now()
+    followup.status = "done"
+    followup.done_at = now
+    followup.snoozed_until = None
+    body = "Done"
+    if followup.reason:
+        body += f": {followup.reason}"
+    if why:
+        body += f" ({why})"
+    record(session, lead, "followup_done", body, author=author, data=_data(followup))
+    lead.updated_at = now
 
 
 def snooze(

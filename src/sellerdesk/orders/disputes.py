@@ -45,6 +45,7 @@ ORDER_KINDS = (
     "order_feedback",
     "complaint_opened",
     "complaint_closed",
+    "order_walkthrough",
 )
 
 

@@ -1,172 +1,71 @@
 """The consent gate and the pre-checks (seed 004): pure, no database.
 
 Golden rule: if the client has not said "Yes, please place the order", no
-order is created. The client's words are recorded as they wrote them; text
-that is empty, too short to be a clear yes, hesitant ("maybe", "just
-checking", "I'll think") or says no is refused with the reason. Then every
-pre-check must hold (scope confirmed, price agreed, delivery time, pages),
-and every one that fails is named, not just the first.
+order is created. The client's words are recorded as they wrote them, and
+they pass only when one of their sentences says yes to placing or creating
+the order ("please place the order", "yes, go ahead and create the order",
+"I've placed the order", "I accept your offer"). An acknowledgement ("ok
+thanks", "I received the offer"), a question ("can you place the order?"),
+a condition ("if the price stays"), a promise for later ("I'll place it
+tomorrow"), hesitation ("maybe") or a no is refused with one sentence saying
+why and quoting the seed's words. Then every pre-check must hold (scope
+confirmed, price agreed, delivery time, pages), and every one that fails is
+named, not just the first.
+
+The same reading confirms the after-sales walkthrough (seed 001): the
+client's own words saying the walkthrough or training is done.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from datetime import datetime
 
+from sellerdesk.orders.consent_words import read
 from sellerdesk.orders.items import REQUIREMENTS, Problem
 
 MIN_CONSENT_CHARS = 6
 MAX_CONSENT_CHARS = 2000
-
-# Words that say the client is not there yet (seed 004 §3: "unsure or just checking").
-HESITANT = (
-    "maybe",
-    "perhaps",
-    "not sure",
-    "unsure",
-    "just checking",
-    "just asking",
-    "just looking",
-    "i'll think",
-    "i will think",
-    "let me think",
-    "thinking about it",
-    "think about it",
-    "i'll let you know",
-    "will let you know",
-    "get back to you",
-    "not yet",
-    "not now",
-    "not ready",
-    "order later",
-    "decide later",
-    "might order",
-    "possibly",
-    "considering",
-    "hold on",
-    "wait a",
-    "need to check",
-    "have to check",
-    "need to ask",
-    "have to ask",
-    "check with my",
-    "discuss with",
-)
-REFUSING = (
-    "no thanks",
-    "no thank you",
-    "no deal",
-    "not interested",
-    "don't place",
-    "do not place",
-    "don't want",
-    "do not want",
-    "don't order",
-    "won't order",
-    "will not order",
-    "cancel the order",
-    "cancel it",
-    "nope",
-    "too expensive",
-    "not agree",
-    "don't agree",
-)
-# A reply may open with "no" and still be a yes ("No problem, go ahead").
-_NO_BUT_YES = ("no problem", "no worries", "no issue")
-# One of these must be there: the client said yes to the order in so many words.
-AFFIRMING = (
-    "yes",
-    "yeah",
-    "yep",
-    "yup",
-    "sure",
-    "ok",
-    "okay",
-    "go ahead",
-    "proceed",
-    "place the order",
-    "placed the order",
-    "place an order",
-    "placed an order",
-    "placing the order",
-    "i'll order",
-    "i will order",
-    "ordered",
-    "let's do it",
-    "lets do it",
-    "let's go",
-    "let's start",
-    "please start",
-    "agreed",
-    "i agree",
-    "deal",
-    "confirm",
-    "confirmed",
-    "accept",
-    "accepted",
-    "sounds good",
-    "book it",
-)
-_WORD = re.compile(r"[a-z0-9']+")
+SEED_YES = "Yes, please place the order"
 
 
-def _norm(text: str) -> str:
-    text = text.lower().replace("’", "'").replace("‘", "'")
-    return " " + " ".join(_WORD.findall(text)) + " "
-
-
-def _has(normalised: str, phrase: str) -> bool:
-    return f" {' '.join(_WORD.findall(phrase))} " in normalised
+def _yes_problem(key: str, text: str | None, subject: str, wanted: str) -> Problem | None:
+    words = (text or "").strip()
+    about = "consent" if key == "consent" else f"{key} confirmation"
+    if not words:
+        said = f'paste the client\'s own words saying "{wanted}"'
+        return Problem(key, f"No {about} recorded: {said}.")
+    if len(words) > MAX_CONSENT_CHARS:
+        return Problem(
+            key,
+            f"The {about} text is longer than {MAX_CONSENT_CHARS} characters; "
+            f'paste only the client\'s "{wanted}".',
+        )
+    reading = read(words, subject)
+    return None if reading.ok else Problem(key, reading.why(wanted))
 
 
 def consent_problem(text: str | None) -> Problem | None:
-    """Why these words are not a clear yes to placing the order, or None when they are."""
+    """Why these words are not a clear yes to placing the order, or None when they are.
+
+    Every path that records consent asks this: the order form, `sellerdesk
+    order create --consent`, and the store itself before it saves."""
     words = (text or "").strip()
-    if not words:
-        return Problem(
-            "consent",
-            "No consent recorded: paste the client's own words saying yes to the order "
-            '(e.g. "Yes, please place the order").',
-        )
-    if len(words) > MAX_CONSENT_CHARS:
-        return Problem(
-            "consent",
-            f"The consent text is longer than {MAX_CONSENT_CHARS} characters; "
-            "paste only the client's yes.",
-        )
-    normalised = _norm(words)
-    if len(normalised.split()) < 2 or len(words) < MIN_CONSENT_CHARS:
+    if words and len(words) < MIN_CONSENT_CHARS:
         return Problem(
             "consent",
             f'"{words}" is too short to be a clear yes; record the client\'s own words '
-            'saying yes to the order (e.g. "Yes, please place the order").',
+            f'saying "{SEED_YES}".',
         )
-    for phrase in REFUSING:
-        if _has(normalised, phrase):
-            return Problem(
-                "consent", f'The client\'s words say no ("{phrase}"); do not create the order.'
-            )
-    if normalised.split()[0] == "no" and not any(_has(normalised, p) for p in _NO_BUT_YES):
-        return Problem("consent", "The client's words say no; do not create the order.")
-    for phrase in HESITANT:
-        if _has(normalised, phrase):
-            return Problem(
-                "consent",
-                f'The client is not sure yet ("{phrase}"); wait for a clear '
-                '"Yes, please place the order".',
-            )
-    if not any(_has(normalised, phrase) for phrase in AFFIRMING):
-        return Problem(
-            "consent",
-            "The client's words do not say yes to the order; record their clear yes "
-            '(e.g. "Yes, please place the order").',
-        )
-    if words.rstrip().endswith("?") and not _has(normalised, "yes"):
-        return Problem(
-            "consent", "The client's words are a question, not a yes; answer it and wait."
-        )
-    return None
+    return _yes_problem("consent", text, "order", SEED_YES)
+
+
+WALKTHROUGH_YES = "Yes, the walkthrough is done"
+
+
+def walkthrough_problem(text: str | None) -> Problem | None:
+    """Why these words do not confirm the after-sales walkthrough, or None when they do."""
+    return _yes_problem("walkthrough", text, "walkthrough", WALKTHROUGH_YES)
 
 
 @dataclass(frozen=True)

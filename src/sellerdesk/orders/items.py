@@ -110,6 +110,10 @@ class Order:
     created_at: datetime
     updated_at: datetime
     version: int
+    walkthrough_text: str | None = None
+    """The client's own words confirming the after-sales walkthrough."""
+    walkthrough_at: datetime | None = None
+    walkthrough_by: str | None = None
 
     @property
     def price(self) -> str:

@@ -12,10 +12,11 @@ from sqlalchemy.orm import Session
 from sellerdesk import clock
 from sellerdesk.config import load_settings
 from sellerdesk.db.engine import Database
-from sellerdesk.db.models import LeadModel, LeadValueModel, OrderModel
+from sellerdesk.db.models import LeadModel, OrderModel
 from sellerdesk.errors import Invalid
 from sellerdesk.followups import store as followups
 from sellerdesk.followups.when import after_days
+from sellerdesk.leads import set_value
 from sellerdesk.orders.items import REQUIREMENTS, REQUIREMENTS_TEMPLATES, Order
 from sellerdesk.orders.store import check_version, load, to_record
 from sellerdesk.timeline import record
@@ -51,14 +52,6 @@ def cancel_reminders(session: Session, lead: LeadModel, author: str, why: str) -
     return followups.cancel_active(session, lead, author, why, rule=REMINDER_RULE)
 
 
-def _remember_missing(lead: LeadModel, missing: str) -> None:
-    for value in lead.values:
-        if value.name == MISSING_VALUE:
-            value.value = missing
-            return
-    lead.values.append(LeadValueModel(name=MISSING_VALUE, value=missing))
-
-
 def set_requirements(
     db: Database,
     number: str,
@@ -83,7 +76,7 @@ def set_requirements(
         order.updated_at = clock.now()
         lead.updated_at = order.updated_at
         if missing:
-            _remember_missing(lead, missing)
+            set_value(lead, MISSING_VALUE, missing)
         body = f"Order {order.number}: requirements {REQUIREMENTS.label(new).lower()}"
         if missing:
             body += f" (missing: {missing})"

@@ -70,9 +70,8 @@ def set_status(
         if new in ("completed", "cancelled"):
             cancel_reminders(session, lead, db.author, f"order {order.number} {new}")
         settle_delivery(session, lead, order, db.author, f"order {STATUSES.label(new).lower()}")
-        follow_stage(
-            session, lead, db.author, f"order {order.number} {STATUSES.label(new).lower()}"
-        )
+        why = f"order {order.number} {STATUSES.label(new).lower()}"
+        follow_stage(session, lead, db.author, f"{why}: {reason}" if reason else why)
         rules.order_changed(session, order, old, new, db.author)
         session.flush()
         return to_record(order, lead.username)

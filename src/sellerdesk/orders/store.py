@@ -1,7 +1,7 @@
 """Creating and reading orders.
 
 An order is created in one write unit with everything that follows from it:
-the timeline entry, the lead's move to Ordered (which cancels the offer
+the timeline entry, the lead's move to Order under review (which cancels the offer
 follow-ups), the requirements reminder when they are missing, and the order
 rules (e.g. a referral becoming earned). The gate runs here, not only in
 the screens, so no entry point can save an order without the client's yes
@@ -23,6 +23,7 @@ from sellerdesk.db.models import LeadModel, OrderModel
 from sellerdesk.errors import Duplicate, Invalid, NotFound
 from sellerdesk.followups.when import after_days, describe
 from sellerdesk.leads import _load as load_lead
+from sellerdesk.leads import set_value
 from sellerdesk.orders import gate
 from sellerdesk.orders.fields import clean_number
 from sellerdesk.orders.items import (
@@ -39,6 +40,7 @@ from sellerdesk.timeline import record
 from sellerdesk.vocab import STAGES
 
 FIRST_STATUS = "under_review"
+ORDER_NUMBER_VALUE = "order_number"
 
 
 class OrderRefused(Invalid):
@@ -75,6 +77,9 @@ def to_record(model: OrderModel, username: str) -> Order:
         created_at=model.created_at,
         updated_at=model.updated_at,
         version=model.version,
+        walkthrough_text=model.walkthrough_text,
+        walkthrough_at=model.walkthrough_at,
+        walkthrough_by=model.walkthrough_by,
     )
 
 
@@ -133,7 +138,9 @@ def move_lead(session: Session, lead: LeadModel, new: str, author: str, why: str
 
 
 def follow_stage(session: Session, lead: LeadModel, author: str, why: str) -> None:
-    """The lead's stage follows its latest order that was not cancelled; none left: Lost."""
+    """The lead's stage follows its latest order that was not cancelled. With none
+    left the client goes back to qualification with a nurture follow-up (seed 003),
+    or is Lost when they must not be contacted."""
     session.flush()
     latest = session.scalar(
         select(OrderModel.status)
@@ -141,8 +148,14 @@ def follow_stage(session: Session, lead: LeadModel, author: str, why: str) -> No
         .order_by(OrderModel.created_at.desc(), OrderModel.id.desc())
         .limit(1)
     )
-    stage = STAGE_FOR_STATUS.get(latest, lead.stage) if latest else "lost"
-    move_lead(session, lead, stage, author, why)
+    if latest:
+        move_lead(session, lead, STAGE_FOR_STATUS.get(latest, lead.stage), author, why)
+    elif lead.do_not_contact:
+        move_lead(session, lead, "lost", author, f"{why}; do not contact")
+    else:
+        from sellerdesk.outcomes import back_to_qualification
+
+        back_to_qualification(session, lead, author, why, kind="order_cancelled")
 
 
 def _direct_number(session: Session) -> str:
@@ -227,6 +240,8 @@ def create_order(
         session.add(order)
         session.flush()
         lead.updated_at = now
+        # The next-steps message shares the order number (seed 004: "Share Order ID").
+        set_value(lead, ORDER_NUMBER_VALUE, number)
         record(
             session,
             lead,

@@ -66,6 +66,9 @@ def order_rows(order: Order) -> list[Row]:
             feedback += f': "{order.feedback}"'
         rows.append(("Feedback", feedback))
     rows.append(("Complaint", "open" if order.complaint_open else "none"))
+    if order.walkthrough_at is not None:
+        when = clock.to_local(order.walkthrough_at).strftime("%Y-%m-%d %H:%M")
+        rows.append(("Walkthrough", f'"{order.walkthrough_text}" ({order.walkthrough_by}, {when})'))
     if order.cancel_reason:
         rows.append(("Cancelled because", order.cancel_reason))
     if order.notes:

@@ -218,18 +218,43 @@ class LeadScreen(Screen):
         if self.lead is None:
             return
         username = self.lead.username
-        from sellerdesk.screens.stage_picker import StagePickerScreen
+        from sellerdesk.screens.stage_picker import DECLINED, StagePickerScreen
 
-        def move(stage: str | None) -> None:
+        def move(stage: str | None, reason: str = "") -> None:
             if stage is None or self.lead is None or stage == self.lead.stage:
                 return
+            if stage in ("lost", DECLINED) and not reason:
+                ask_why(stage)
+                return
+
+            days = self.app.settings.followups.nurture_days
 
             def job(db):
+                if stage == DECLINED:
+                    from sellerdesk.outcomes import decline_offer
+
+                    return decline_offer(db, username, reason, days=days)
                 from sellerdesk.leads import set_stage
 
-                return set_stage(db, username, stage)
+                return set_stage(db, username, stage, reason=reason)
 
-            self._change(job, f"Moved to {STAGES.label(stage)}.")
+            if stage == DECLINED:
+                done = f"Back to Qualified; a nurture follow-up in {days} days."
+            else:
+                done = f"Moved to {STAGES.label(stage)}."
+            self._change(job, done)
+
+        def ask_why(stage: str) -> None:
+            from sellerdesk.screens.order_prompts import TextPromptScreen
+
+            if stage == DECLINED:
+                title, prompt = f"{username} declined the offer", "What did they say? (kept)"
+            else:
+                title, prompt = f"Mark {username} as Lost", "Why is the lead lost? (kept on record)"
+            self.app.push_screen(
+                TextPromptScreen(title, prompt, required="Say why; it is kept on the timeline."),
+                lambda why: move(stage, why) if why else None,
+            )
 
         self.app.push_screen(StagePickerScreen(username, self.lead.stage), move)
 

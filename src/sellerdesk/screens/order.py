@@ -1,6 +1,7 @@
-"""One order: its facts, the job-order checklist, its history, and the keys
-that move it (status, requirements, feedback, complaint, price dispute) and
-copy its messages (next steps, requirements, propagation notice)."""
+"""One order: its facts, the job-order checklist, the after-sales walkthrough
+once delivered, its history, and the keys that move it (status, requirements,
+feedback, complaint, walkthrough, price dispute) and copy its messages (next
+steps with the order number, requirements, the job order's notices)."""
 
 from __future__ import annotations
 
@@ -49,6 +50,7 @@ class OrderScreen(Screen):
         Binding("j", "checklist", "Job order", id="order-checklist"),
         Binding("f", "feedback", "Feedback", id="order-feedback"),
         Binding("x", "complaint", "Complaint", id="order-complaint"),
+        Binding("w", "walkthrough", "Walkthrough", id="order-walkthrough", show=False),
         Binding("p", "dispute", "Dispute", id="order-dispute"),
         Binding("a", "note", "Note", id="order-note"),
         Binding("d", "due", "Due date", id="order-due", show=False),
@@ -61,6 +63,8 @@ class OrderScreen(Screen):
         self.order: Order | None = None
         self.lead: Lead | None = None
         self.items: list[CheckItem] = []
+        self.after: list[CheckItem] = []
+        self.by_option: dict[str, CheckItem] = {}
         self.checklist_title = ""
 
     def compose(self) -> ComposeResult:
@@ -97,8 +101,9 @@ class OrderScreen(Screen):
             number = get_order_by_id(db, order_id).number
             view = disputes.view(db, number)
             checklist, items = checklists.checklist_of(db, number)
+            after = checklists.after_sales_of(db, number)
             lead = get_lead_by_id(db, view.order.lead_id)
-            return view, checklist, items, lead
+            return view, checklist, items, after, lead
 
         run_db(self, job, self._show, self._load_failed, group="order", exclusive=True)
 
@@ -108,8 +113,8 @@ class OrderScreen(Screen):
             self.app.pop_screen()
 
     def _show(self, result) -> None:
-        view, checklist, items, lead = result
-        self.order, self.lead, self.items = view.order, lead, items
+        view, checklist, items, after, lead = result
+        self.order, self.lead, self.items, self.after = view.order, lead, items, after
         self.sub_title = f"Order {self.order.number} · {lead.name}"
         self.query_one("#order-card", Static).update(self._card(self.order))
         self.checklist_title = checklist.title if checklist else ""
@@ -121,11 +126,30 @@ class OrderScreen(Screen):
         self.query_one("#order-checks-title", Static).update(title)
         options = self.query_one("#order-checks", OptionList)
         highlighted = options.highlighted
+        rows: list[Option] = [self._check_option(n, item) for n, item in enumerate(items, 1)]
+        if after:
+            rows.append(Option(self._after_title(self.order), id="after-title", disabled=True))
+            rows.extend(self._check_option(n, item) for n, item in enumerate(after, 1))
+        self.by_option = {f"{item.checklist}:{item.item}": item for item in (*items, *after)}
         options.clear_options()
-        options.add_options([self._check_option(n, item) for n, item in enumerate(items, 1)])
-        if items:
-            options.highlighted = min(highlighted or 0, len(items) - 1)
+        options.add_options(rows)
+        if self.by_option:
+            index = min(highlighted or 0, len(rows) - 1)
+            if rows[index].disabled:
+                index = index + 1 if index + 1 < len(rows) else index - 1
+            options.highlighted = index
         self.query_one("#order-history-body", Static).update(self._history(view.history))
+
+    @staticmethod
+    def _after_title(order: Order) -> Text:
+        from sellerdesk.orders.job_order import AFTER_SALES
+
+        title = Text(f"\n{AFTER_SALES.title}: ", style="bold")
+        if order.walkthrough_at is not None:
+            title.append("walkthrough confirmed by the client", style="#98bb6c")
+        else:
+            title.append("waiting for the client's confirmation (w records it)", style="#e6c384")
+        return title
 
     def _card(self, order: Order) -> Table:
         from sellerdesk.orders.summary import order_rows
@@ -147,7 +171,13 @@ class OrderScreen(Screen):
         text.append(item.label)
         if item.done and item.done_by:
             text.append(visible(f"  {item.done_by}, {_when(item.done_at)}"), style="#727169")
-        return Option(text, id=item.item)
+        return Option(text, id=f"{item.checklist}:{item.item}")
+
+    def _highlighted_item(self) -> CheckItem | None:
+        options = self.query_one("#order-checks", OptionList)
+        if options.highlighted is None or not self.by_option:
+            return None
+        return self.by_option.get(options.get_option_at_index(options.highlighted).id or "")
 
     @staticmethod
     def _history(events) -> Text | Table:
@@ -253,18 +283,17 @@ class OrderScreen(Screen):
 
     def action_toggle_check(self) -> None:
         order = self.order
-        options = self.query_one("#order-checks", OptionList)
-        if order is None or not self.items:
+        if order is None or not self.by_option:
             self.action_checklist()
             return
-        if options.highlighted is None:
+        item = self._highlighted_item()
+        if item is None:
             return
-        item = self.items[options.highlighted]
 
         def job(db):
             from sellerdesk.orders.checklists import tick
 
-            return tick(db, order.number, item.item, done=not item.done)
+            return tick(db, order.number, item.item, done=not item.done, checklist=item.checklist)
 
         self._change(job, f"{'Unticked' if item.done else 'Ticked'}: {item.label}.")
         if not item.done and item.template:
@@ -425,7 +454,9 @@ class OrderScreen(Screen):
         if template is None:
             self.notify(f"The template {template_id} is missing.", severity="error")
             return
-        copy_message(self, template, self.lead, self.reload)
+        # This order's number, whichever order of the lead's is on screen.
+        extra = {"order_number": self.order.number} if self.order is not None else None
+        copy_message(self, template, self.lead, self.reload, extra=extra)
 
     def action_copy_next_steps(self) -> None:
         if self.lead is not None:
@@ -436,15 +467,65 @@ class OrderScreen(Screen):
             self._copy(REQUIREMENTS_TEMPLATES[self.order.requirements])
 
     def action_copy_item_message(self) -> None:
-        """The highlighted checklist item's message (the propagation notice)."""
-        options = self.query_one("#order-checks", OptionList)
-        if options.highlighted is None or not self.items:
+        """The highlighted item's message: the propagation notice, the pointing
+        reminder, or (on the after-sales list) the request to confirm the walkthrough."""
+        from sellerdesk.orders.job_order import AFTER_SALES, WALKTHROUGH_TEMPLATE
+
+        item = self._highlighted_item()
+        if item is None:
             return
-        item = self.items[options.highlighted]
-        if item.template is None:
+        template = WALKTHROUGH_TEMPLATE if item.checklist == AFTER_SALES.key else item.template
+        if template is None:
             self.notify(f"{item.label} has no message to send.")
             return
-        self._copy(item.template)
+        self._copy(template)
+
+    def action_walkthrough(self, words: str = "") -> None:
+        """Record the client's confirmation of the after-sales walkthrough, in their words."""
+        order = self.order
+        if order is None:
+            return
+        if not self.after:
+            self.notify(
+                f"Order {order.number} is not delivered yet; the after-sales walkthrough "
+                "comes after the delivery."
+            )
+            return
+        if order.walkthrough_at is not None:
+            self.notify(f"The walkthrough is confirmed already: {order.walkthrough_text}")
+            return
+        from sellerdesk.screens.order_prompts import TextPromptScreen
+
+        def save(text: str | None) -> None:
+            if not text:
+                return
+
+            def job(db):
+                from sellerdesk.orders.after_sales import confirm_walkthrough
+
+                return confirm_walkthrough(db, order.number, text, expected_version=order.version)
+
+            def done(_result: Any) -> None:
+                self.notify("Walkthrough confirmed; it leaves the morning queue.", timeout=4)
+                self.reload()
+
+            def refused(exc: SellerdeskError) -> None:
+                # Nothing typed is lost: the words come back with the reason.
+                self.notify(str(exc), severity="error", timeout=10)
+                self.action_walkthrough(text)
+
+            run_db(self, job, done, refused, group="order-write")
+
+        self.app.push_screen(
+            TextPromptScreen(
+                f"Walkthrough confirmation for {order.number}",
+                "Paste the client's words confirming the walkthrough (training, email set-up):",
+                placeholder="e.g. Yes, the walkthrough is done and my email works",
+                required="Paste the client's confirmation.",
+                value=words,
+            ),
+            save,
+        )
 
     def action_back(self) -> None:
         self.app.pop_screen()

@@ -292,8 +292,10 @@ def start_order(screen: Screen, lead: Lead, on_done: Any = None) -> None:
         if order_id is None:
             return
         from sellerdesk.screens.order import OrderScreen
+        from sellerdesk.vocab import STAGES
 
-        app.notify("Order created; the lead is now Ordered. Press n to copy the next steps.")
+        stage = STAGES.label("ordered")
+        app.notify(f"Order created; the lead is now {stage}. Press n to copy the next steps.")
         if on_done is not None:
             on_done()
         app.push_screen(OrderScreen(order_id))

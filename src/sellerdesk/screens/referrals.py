@@ -49,18 +49,22 @@ class LeadReferrals:
     """None when the lead has no order yet: there is nothing to ask about."""
     untracked_by: str | None = None
     """A "Referred by" typed on the record with no referral behind it (no reward tracked)."""
+    ask_who: bool = False
+    """From the Referral source with nobody recorded: ask "Who referred you to us?"."""
 
 
 def load_lead_referrals(db: Any, lead_id: int) -> LeadReferrals:
     from sellerdesk.leads import get_lead_by_id
     from sellerdesk.referrals.guard import gate_in_unit, order_facts
+    from sellerdesk.referrals.next_message import needs_referrer
     from sellerdesk.referrals.tracking import links
 
     found = links(db, lead_id)
     with db.read() as session:
         gate = gate_in_unit(session, lead_id) if order_facts(session, lead_id) else None
-    typed = get_lead_by_id(db, lead_id).referred_by if found.referred_by is None else None
-    return LeadReferrals(found, gate, typed)
+    lead = get_lead_by_id(db, lead_id)
+    typed = lead.referred_by if found.referred_by is None else None
+    return LeadReferrals(found, gate, typed, ask_who=needs_referrer(lead))
 
 
 class ReferralLinks(Static):
@@ -101,6 +105,15 @@ class ReferralLinks(Static):
                 "Referrer",
                 Text(
                     f"{data.untracked_by} is not tracked yet (no reward): press r to record it",
+                    style="#dca561",
+                ),
+            )
+        if data.ask_who:
+            table.add_row(
+                "Referrer",
+                Text(
+                    'not recorded: ask "Who referred you to us?" (in c, Referral tracking) '
+                    "and press r to record the answer",
                     style="#dca561",
                 ),
             )

@@ -1,4 +1,6 @@
-"""Choosing a lead's stage from the fixed list."""
+"""Choosing a lead's stage from the fixed list; for an open conversation, also
+"the client declined the offer" (back to Qualified with a nurture follow-up,
+seed 003). Lost and a decline each ask why before anything changes."""
 
 from __future__ import annotations
 
@@ -9,7 +11,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from sellerdesk.vocab import STAGES
+from sellerdesk.vocab import OPEN_STAGES, STAGES
+
+DECLINED = "declined"
 
 
 class StagePickerScreen(ModalScreen[str | None]):
@@ -27,6 +31,10 @@ class StagePickerScreen(ModalScreen[str | None]):
             Option(label + ("   (now)" if key == self.current else ""), id=key)
             for key, label in STAGES.items
         ]
+        if self.current in OPEN_STAGES:
+            options.append(
+                Option("Client declined the offer → back to Qualified, nurture later", id=DECLINED)
+            )
         with Vertical(classes="dialog", id="stage-dialog"):
             yield Static(f"Move {self.username} to…", classes="dialog-title")
             yield OptionList(*options, id="stage-options")

@@ -61,20 +61,26 @@ def report_problems(node: Any, found: Library) -> None:
 
 
 def copy_message(
-    screen: Screen, template: Template, lead: Lead | None, on_done: Callable[[], Any] | None = None
+    screen: Screen,
+    template: Template,
+    lead: Lead | None,
+    on_done: Callable[[], Any] | None = None,
+    *,
+    extra: dict[str, str] | None = None,
 ) -> None:
-    """Copy `template` filled in for `lead`: the rule book first (on the lead's stored
-    state, the same rules as every other path), then any value still needed."""
+    """Copy `template` filled in for `lead` (and `extra` values, e.g. the order
+    number on the order screen): the rule book first (on the lead's stored state,
+    the same rules as every other path), then any value still needed."""
     from sellerdesk.screens.show_text import ShowTextScreen
 
     app = screen.app
     if lead is None:
-        prepared = prepare_with(template, None, app.settings)
+        prepared = prepare_with(template, None, app.settings, extra)
         if not _malformed(app, prepared):
             note = "Open a lead to copy and record this."
             app.push_screen(ShowTextScreen(template.title, prepared.text, note))
         return
-    _prepare(screen, template, lead, on_done, {}, None)
+    _prepare(screen, template, lead, on_done, {}, None, extra or {})
 
 
 def _prepare(
@@ -84,12 +90,17 @@ def _prepare(
     on_done: Callable[[], Any] | None,
     typed: dict[str, str],
     override: str | None,
+    extra: dict[str, str],
 ) -> None:
+    """`typed`: values the seller typed for this copy (remembered on the lead);
+    `extra`: values the calling screen knows (used for this copy only)."""
     settings = screen.app.settings
     run_db(
         screen,
-        lambda db: prepare_copy(db, template, lead, settings, typed, override=override),
-        lambda prepared: _checked(screen, prepared, typed, on_done),
+        lambda db: prepare_copy(
+            db, template, lead, settings, {**extra, **typed}, override=override
+        ),
+        lambda prepared: _checked(screen, prepared, typed, on_done, extra),
         group="copy",
     )
 
@@ -113,6 +124,7 @@ def _checked(
     prepared: PreparedCopy,
     typed: dict[str, str],
     on_done: Callable[[], Any] | None,
+    extra: dict[str, str],
 ) -> None:
     """The rule book has answered: refuse (or ask why to pass it), ask for what is
     missing, or copy."""
@@ -131,7 +143,7 @@ def _checked(
                 screen,
                 refusal.title,
                 refusal.sentence,
-                lambda reason: _prepare(screen, template, lead, on_done, typed, reason),
+                lambda reason: _prepare(screen, template, lead, on_done, typed, reason, extra),
             )
         else:
             sentence = f"Not copied. {refusal.sentence}"
@@ -148,7 +160,7 @@ def _checked(
                 app.notify("Not copied: the missing values were not filled in.", severity="warning")
                 return
             _save_profile_values(app, values)
-            _prepare(screen, template, lead, on_done, values, prepared.override)
+            _prepare(screen, template, lead, on_done, values, prepared.override, extra)
 
         app.push_screen(FillValuesScreen(template.title, prepared.missing_fields()), filled)
         return
@@ -188,6 +200,9 @@ def _copy_and_record(
             app.notify("\n".join(str(f) for f in prepared.warnings), severity="warning", timeout=10)
         if on_done is not None:
             on_done()
+        from sellerdesk.screens.next_message import offer_next
+
+        offer_next(screen, prepared.template.id, prepared.lead, on_done)
 
     def failed(exc: SellerdeskError) -> None:
         app.notify(f"Copied to the {path}, but not recorded: {exc}", severity="error", timeout=10)

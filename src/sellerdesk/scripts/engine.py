@@ -205,6 +205,8 @@ class Script:
         for check_id in gate.ticks:
             if check_id not in state.ticks:
                 number, item = self.check(check_id)
+                if _not_asked(item, state):
+                    continue
                 ticks.append(f"{item.text.lower()} (step {number})")
         if not fields and not ticks:
             return None
@@ -269,6 +271,12 @@ class Script:
             if m.template not in own and (m.when is None or m.when.holds(answers))
         )
         return own + extra
+
+
+def _not_asked(item: Check, state: State) -> bool:
+    """A gate never waits on an item that is not for this client (answered otherwise)."""
+    when = item.when
+    return when is not None and state.has(when.field) and not when.holds(state.answers)
 
 
 def _join(items: list[str]) -> str:

@@ -1,10 +1,20 @@
 """Hosting & Domain Setup SOP (seed 000) with the job-order checklists of
 seed 001: identify the scenario, move to the right next step (access request
 or a 15-minute setup call), work the job order, send the propagation notice.
+
+The job order is the one in `orders.job_order`, the same list the order
+screen ticks, item for item.
 """
 
 from __future__ import annotations
 
+from sellerdesk.orders.job_order import (
+    NEW_CLIENT,
+    POINTING_REMINDER,
+    PROPAGATION_NOTICE,
+    TRANSFERRED_CLIENT,
+    Checklist,
+)
 from sellerdesk.scripts.engine import Check, Gate, Message, Script, Step, When
 from sellerdesk.scripts.fields import CHOICE, TEXT, Field
 
@@ -28,11 +38,22 @@ CLIENT_KIND = Field(
     ),
 )
 CALL_TIME = Field("call_time", "Call time", TEXT, "e.g. tomorrow at 3 pm your time")
+POINTING_DATE = Field("pointing_date", "Pointing date", TEXT, "e.g. Friday 12 December")
+POINTING_TIME = Field("pointing_time", "Pointing time", TEXT, "e.g. 10 pm your time")
 
 HAS = When("scenario", ("has_hosting",))
 NEEDS_CALL = When("scenario", ("domain_only", "nothing"))
 NEW = When("client_kind", ("new",))
 TRANSFERRED = When("client_kind", ("transferred",))
+
+
+def job_checks(checklist: Checklist, when: When) -> tuple[Check, ...]:
+    """The shared job order as this script's checklist items."""
+    return tuple(Check(checklist.script_id(i.key), i.label, when) for i in checklist.items)
+
+
+# The transferred client's propagation item, which the last step's gate asks for.
+TRANSFER_NOTICE = TRANSFERRED_CLIENT.script_id("propagation_notice")
 
 SCRIPT = Script(
     id="hosting",
@@ -77,28 +98,16 @@ SCRIPT = Script(
             "job_order",
             "Job Order",
             "Work the job order for this kind of client.",
-            checklist=(
-                Check("domain_registration", "Domain registration", NEW),
-                Check("domain_pointing_new", "Domain pointing", NEW),
-                Check("hosting_creation_new", "Hosting creation", NEW),
-                Check("website_upload_new", "Website upload", NEW),
-                Check(
-                    "domain_credentials",
-                    "Domain name credentials secured (user name and password)",
-                    TRANSFERRED,
-                ),
-                Check("domain_unlocked", "Domain unlocked and under public settings", TRANSFERRED),
-                Check(
-                    "email_backup",
-                    "Email backed up; addresses re-created in the control panel",
-                    TRANSFERRED,
-                ),
-                Check("website_copy", "Website copy taken", TRANSFERRED),
-                Check("domain_transfer", "Domain transfer", TRANSFERRED),
-                Check("domain_pointing_transfer", "Domain pointing", TRANSFERRED),
-                Check("hosting_creation_transfer", "Hosting creation", TRANSFERRED),
-                Check("website_upload_transfer", "Website upload", TRANSFERRED),
+            rules=(
+                "Transferred clients: make an email reminding the client of the domain’s "
+                "pointing date and time preparation needed (for documentation purposes).",
             ),
+            messages=(
+                Message(PROPAGATION_NOTICE, TRANSFERRED),
+                Message(POINTING_REMINDER, TRANSFERRED),
+            ),
+            fields=(POINTING_DATE, POINTING_TIME),
+            checklist=(*job_checks(NEW_CLIENT, NEW), *job_checks(TRANSFERRED_CLIENT, TRANSFERRED)),
         ),
         Step(
             "propagation",
@@ -108,9 +117,10 @@ SCRIPT = Script(
                 "Inform the client of a 24-48 hour domain propagation or downtime if ever "
                 "there’ll be an ongoing pointing.",
             ),
-            messages=(Message("hosting.propagation_notice"),),
-            checklist=(Check("notice_sent", "Propagation notice sent"),),
-            leave=Gate("Send the propagation notice first", ticks=("notice_sent",)),
+            messages=(Message(PROPAGATION_NOTICE),),
+            # A transferred client's notice is an item of their job order (step 3).
+            checklist=(Check("notice_sent", "Propagation notice sent", NEW),),
+            leave=Gate("Send the propagation notice first", ticks=("notice_sent", TRANSFER_NOTICE)),
         ),
     ),
 )

@@ -42,6 +42,9 @@ KNOWN: dict[str, ValueInfo] = {
     "competitors": ValueInfo("Competitors", ANSWER),
     "missing_items": ValueInfo("What is still missing", ANSWER, "e.g. logo, page texts"),
     "call_time": ValueInfo("Call time", ANSWER, "e.g. tomorrow at 3 pm your time"),
+    "order_number": ValueInfo("Order number", ANSWER, "e.g. FO81A2B3C4D5"),
+    "pointing_date": ValueInfo("Pointing date", ANSWER, "e.g. Friday 12 December"),
+    "pointing_time": ValueInfo("Pointing time", ANSWER, "e.g. 10 pm your time"),
 }
 
 SETTINGS_FIELDS = {

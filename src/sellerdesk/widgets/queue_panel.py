@@ -345,7 +345,13 @@ def _key(item: FirstReply | QueueItem | QuietLead) -> str:
 
 def _line(item: FirstReply | QueueItem | QuietLead) -> Text:
     from sellerdesk.followups.items import FirstReply, QueueItem
-    from sellerdesk.followups.show import due_text, reply_clock, why_text
+    from sellerdesk.followups.show import (
+        due_text,
+        messages_text,
+        referrer_hint,
+        reply_clock,
+        why_text,
+    )
 
     line = Text("  ")
     line.append(f"{item.username:<22}", style="bold")
@@ -353,11 +359,13 @@ def _line(item: FirstReply | QueueItem | QuietLead) -> Text:
         style = "#e46876" if item.late else "#e6c384"
         line.append(f" {reply_clock(item):<24}", style=style)
         line.append(f" {FIRST_REPLY_TEMPLATE}", style="#727169")
+        if item.ask_referrer:
+            line.append(f"  {referrer_hint(item)}", style="#dca561")
     elif isinstance(item, QueueItem):
         line.append(f" {due_text(item):<22}")
         line.append(f" {visible(why_text(item))}")
         if item.template:
-            line.append(f"  → {visible(item.template)}", style="#727169")
+            line.append(f"  → {visible(messages_text(item.template))}", style="#727169")
     else:
         line.append(f" {STAGES.label(item.stage):<22}")
         line.append(" no follow-up planned" + (" [stale]" if item.stale else ""), style="#727169")
