@@ -78,7 +78,7 @@ def test_a_lead_that_moved_on_keeps_its_copy(db, frozen_now):
     lead = _ready_offer(db)
     _copy(db, lead.username, "redesign.custom_offer")
     leads.set_stage(db, lead.username, "ordered")
-    with pytest.raises(Invalid, match=r"has moved on since the copy \(now at Ordered\)"):
+    with pytest.raises(Invalid, match=r"has moved on since the copy \(now at Order under review\)"):
         take_back(db, lead.username)
     assert leads.get_lead(db, lead.username).stage == "ordered"
     assert "copy_taken_back" not in _kinds(db, lead.username)

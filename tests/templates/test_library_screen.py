@@ -114,7 +114,8 @@ async def test_missing_value_asks_then_copies_and_remembers(db, db_url, seller_p
         assert "☺☺acme.com\n" in app.clipboard
         assert "{" not in app.clipboard
         assert copies(db, "acme")[0].body == app.clipboard
-        assert leads.get_lead(db, "acme").values == {"website": "acme.com"}
+        # The website typed is remembered beside the order number its order left.
+        assert leads.get_lead(db, "acme").values == {"website": "acme.com", "order_number": "FO1"}
         # Remembered: the next copy does not ask.
         await pilot.press("enter")
         await settle(pilot)
