@@ -25,6 +25,7 @@ from textual.screen import Screen
 from sellerdesk.commands import LeadCommands
 from sellerdesk.config import Settings, load_settings
 from sellerdesk.errors import SellerdeskError
+from sellerdesk.key_order import OrderedKeys
 from sellerdesk.safe_text import visible
 from sellerdesk.screens.home import HomeScreen
 
@@ -33,7 +34,7 @@ if TYPE_CHECKING:
     from sellerdesk.prefetch import HomeData
 
 
-class SellerdeskApp(App[int]):
+class SellerdeskApp(OrderedKeys, App[int]):
     TITLE = "sellerdesk"
     # Absolute, so that a subclass defined elsewhere (a benchmark, a test) finds it too.
     CSS_PATH = Path(__file__).with_name("app.tcss")
@@ -42,14 +43,15 @@ class SellerdeskApp(App[int]):
     # The daily backup starts this long after the database is open, so the copy
     # never competes with filling the first screen.
     DAILY_BACKUP_AFTER_S = 5.0
+    # After each screen's own keys in the footer, most used first.
     BINDINGS = [
-        Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
+        Binding("ctrl+p", "command_palette", "Jump", id="palette", priority=True),
         Binding("f1,question_mark", "help", "Help", id="help"),
         Binding("f3", "settings", "Settings", id="settings"),
         Binding("f4", "referrals", "Referrals", id="referrals"),
         # Out of the footer (it is full at 80 columns); listed by `?` and the palette.
         Binding("f5", "import_leads", "Import leads", id="import", show=False),
-        Binding("ctrl+p", "command_palette", "Jump", id="palette", priority=True),
+        Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
     ]
 
     def __init__(
@@ -215,14 +217,33 @@ class SellerdeskApp(App[int]):
             self.pop_screen()
         self.push_screen(LeadScreen(lead_id))
 
-    def action_new_lead(self) -> None:
+    def action_new_lead(self, username: str = "") -> None:
         from sellerdesk.screens.lead_form import LeadFormScreen
 
         def saved(lead_id: int | None) -> None:
             if lead_id is not None:
                 self.open_lead(lead_id)
 
-        self.push_screen(LeadFormScreen(), saved)
+        self.push_screen(LeadFormScreen(username=username), saved)
+
+    def add_lead_and_open(self, username: str) -> None:
+        """Add a lead by its username alone (a new inquiry, mid-chat) and open
+        it; one already in the book is opened instead."""
+        from sellerdesk.screens.tasks import run_db
+
+        def job(db):
+            from sellerdesk.leads import add_lead, find_lead
+
+            found = find_lead(db, username)
+            return (found, False) if found is not None else (add_lead(db, username), True)
+
+        def done(result) -> None:
+            lead, added = result
+            if added:
+                self.notify(f"Added {lead.username}. c copies the first reply.", timeout=4)
+            self.open_lead(lead.id)
+
+        run_db(self.screen, job, done, group="add-lead")
 
     def action_settings(self) -> None:
         from sellerdesk.screens.settings import SettingsScreen

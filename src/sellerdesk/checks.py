@@ -71,6 +71,15 @@ def clean_username(text: str | None) -> str:
     return value
 
 
+def as_username(text: str | None) -> str | None:
+    """`text` as a username (a link made one) if it can be one, else None:
+    whether a search could also be a new lead's name."""
+    try:
+        return clean_username(text)
+    except Invalid:
+        return None
+
+
 def clean_website(text: str | None) -> str | None:
     value = (text or "").strip()
     if not value:

@@ -109,7 +109,8 @@ def _book(db, db_path, frozen_now) -> None:
     leads.set_stage(db, "cat", "offer_sent")  # the offer's follow-ups, with templates
     leads.add_lead(db, "dan", stage="qualified")
     leads.add_lead(db, "eve", display_name="Eve Studio", stage="hot_lead")  # no next step
-    leads.add_lead(db, "fay", display_name="Fay Ó'Brien")  # a first reply still due
+    # a first reply still due
+    leads.add_lead(db, "fay", display_name="Fay Ó'Brien", project_type="new_website")
     store.add(db, "ann", "today 15:30", reason="send the mockup")
     store.add(db, "ben", "today 18:00", reason="evening call", template="followup.offer_day3")
     store.add(db, "ann", "fri", reason="check in")

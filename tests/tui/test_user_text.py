@@ -122,7 +122,7 @@ async def test_copying_from_a_queue_row_whose_template_is_markup_says_so(db_url,
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await settle(pilot)
         panel = app.screen.query_one(QueuePanel)
-        assert "→ [/]" in drawn(app) and "chase [b]" in drawn(app)
+        assert "→ a missing message ([/])" in drawn(app) and "chase [b]" in drawn(app)
         options = panel.query_one("#queue-list")
         options.focus()
         options.highlighted = options.get_option_index(next(iter(panel.entries)))

@@ -407,7 +407,7 @@ STATEMENTS = {
     ("queue.first_replies",): Compiled(
         sql=(
             "SELECT leads.id, leads.username, leads.display_name, leads.created_at, leads.stage, "
-            "leads.stage_since \n"
+            "leads.stage_since, leads.project_type \n"
             "FROM leads \n"
             "WHERE leads.stage = :stage_1 AND leads.last_messaged_at IS NULL AND "
             "leads.do_not_contact = 0 ORDER BY leads.created_at, leads.id\n"
@@ -420,7 +420,7 @@ STATEMENTS = {
         params={
             "limit": "",
         },
-        columns=("", "", "", "utc", "", "utc"),
+        columns=("", "", "", "utc", "", "utc", ""),
     ),
     ("queue.quiet",): Compiled(
         sql=(

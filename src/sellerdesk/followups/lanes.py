@@ -150,7 +150,7 @@ def _first_replies(
 ) -> tuple[FirstReply, ...]:
     window = timedelta(hours=settings.followups.first_reply_hours)
     items = []
-    for lead_id, username, name, created_at, stage, since in reader.rows(
+    for lead_id, username, name, created_at, stage, since, project_type in reader.rows(
         ("queue.first_replies",), {"limit": limit}
     ):
         reply_by = created_at + window
@@ -163,6 +163,7 @@ def _first_replies(
                 reply_by=reply_by,
                 seconds_left=int((reply_by - now).total_seconds()),
                 stale=stale(stage, since),
+                project_type=project_type,
             )
         )
     return tuple(items)

@@ -165,6 +165,7 @@ def _first_replies_stmt() -> Select:
             lead.created_at,
             lead.stage,
             lead.stage_since,
+            lead.project_type,
         )
         .where(_awaiting_first_reply())
         .order_by(lead.created_at, lead.id)

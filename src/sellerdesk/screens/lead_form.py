@@ -25,6 +25,7 @@ from sellerdesk.safe_text import visible
 from sellerdesk.screens.tasks import run_db
 from sellerdesk.vocab import INDUSTRIES, PROJECT_TYPES, SOURCES, STAGES
 from sellerdesk.widgets.user_text import plain
+from sellerdesk.widgets.username_box import link_to_username
 
 DUPLICATE_CHECK_S = 0.25
 DEFAULT_SOURCE = "fiverr_inbox"
@@ -66,9 +67,11 @@ class LeadFormScreen(Screen[int | None]):
         Binding("escape", "cancel", "Cancel", id="form-cancel"),
     ]
 
-    def __init__(self, lead: Lead | None = None) -> None:
+    def __init__(self, lead: Lead | None = None, *, username: str = "") -> None:
         super().__init__()
         self.lead = lead
+        # A new lead's username as already typed elsewhere (the search box).
+        self.typed_username = username
         # Stored text is shown with its control characters visible; a field left
         # as shown saves the stored text, not the placeholders.
         self._stored: dict[str, tuple[str, str]] = {}
@@ -91,8 +94,8 @@ class LeadFormScreen(Screen[int | None]):
                 "username",
                 "Fiverr username",
                 Input(
-                    lead.username if lead else "",
-                    placeholder="as on Fiverr, e.g. inzoneagency",
+                    lead.username if lead else self.typed_username,
+                    placeholder="as on Fiverr, or paste their inbox link",
                     disabled=self.editing,
                     compact=True,
                 ),
@@ -213,6 +216,8 @@ class LeadFormScreen(Screen[int | None]):
         name = (event.input.id or "").removeprefix("f-")
         if name not in INPUTS:
             return
+        if name in ("username", "referred_by") and link_to_username(event.input):
+            return  # the username replaced the pasted link: its own change follows
         self.set_error(name, "")
         if name == "username" and not self.editing:
             self._duplicate_of = None

@@ -17,7 +17,7 @@ from sellerdesk.errors import NotFound
 from sellerdesk.leads import _load
 from sellerdesk.records import Lead
 from sellerdesk.scripts.engine import Script, State, Step
-from sellerdesk.scripts.registry import for_project_type, get_script
+from sellerdesk.scripts.registry import first_reply, for_project_type, get_script
 
 ACTIVE = "active"
 FINISHED = "finished"
@@ -81,6 +81,20 @@ def _to_run(model: ScriptRunModel) -> Run:
 
 def default_script(lead: Lead) -> Script | None:
     return for_project_type(lead.project_type)
+
+
+def suggested_message(db: Database, lead: Lead) -> str | None:
+    """The message a seller most likely sends this lead next: the first one
+    offered at the step its script stands at, else (never messaged yet) the
+    first reply for its project type. None when nothing is known to suggest."""
+    run = current_run(db, lead.id)
+    if run is not None and not run.finished:
+        offered = run.definition.messages_at(run.index, run.answers, lead.industry)
+        if offered:
+            return offered[0]
+    if lead.last_messaged_at is None:
+        return first_reply(lead.project_type)
+    return None
 
 
 def runs_for(db: Database, lead_id: int) -> list[Run]:
