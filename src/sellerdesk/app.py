@@ -51,7 +51,10 @@ class SellerdeskApp(OrderedKeys, App[int]):
         Binding("f4", "referrals", "Referrals", id="referrals"),
         # Out of the footer (it is full at 80 columns); listed by `?` and the palette.
         Binding("f5", "import_leads", "Import leads", id="import", show=False),
-        Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
+        # Wherever a copy's message says "press v": the text of the last copy.
+        Binding("v", "show_last_copy", "Show the last copy", id="show-last-copy", show=False),
+        # Listed by help (f1): at 80 columns the footer has better uses for the room.
+        Binding("ctrl+q", "quit", "Quit", id="quit", priority=True, show=False),
     ]
 
     def __init__(
@@ -68,6 +71,8 @@ class SellerdeskApp(OrderedKeys, App[int]):
         self.db: Database | None = None
         self.db_problem: str | None = None
         self._waiting: list[Callable[[], Any]] = []
+        # (title, text) of the last message put on a clipboard, for `v`.
+        self.last_copy: tuple[str, str] | None = None
         if demo:
             self.sub_title = "demo — sample leads, nothing is kept"
 
@@ -245,6 +250,12 @@ class SellerdeskApp(OrderedKeys, App[int]):
 
         run_db(self.screen, job, done, group="add-lead")
 
+    def action_whole_queue(self) -> None:
+        from sellerdesk.screens.queue import QueueScreen
+
+        if not isinstance(self.screen, QueueScreen):
+            self.push_screen(QueueScreen())
+
     def action_settings(self) -> None:
         from sellerdesk.screens.settings import SettingsScreen
 
@@ -262,6 +273,19 @@ class SellerdeskApp(OrderedKeys, App[int]):
 
         if not isinstance(self.screen, ImportScreen):
             self.push_screen(ImportScreen())
+
+    def remember_copy(self, title: str, text: str) -> None:
+        self.last_copy = (title, text)
+
+    def action_show_last_copy(self) -> None:
+        from sellerdesk.screens.show_text import ShowTextScreen
+
+        if self.last_copy is None:
+            self.notify("Nothing was copied since sellerdesk started.", timeout=3)
+            return
+        if not isinstance(self.screen, ShowTextScreen):
+            title, text = self.last_copy
+            self.push_screen(ShowTextScreen(title, text, "The last text copied."))
 
     def action_help(self) -> None:
         from sellerdesk.screens.help import HelpScreen

@@ -71,7 +71,7 @@ async def test_help_lists_the_keys_of_the_screen_beneath(app, db):
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
         keys = str(app.screen.query_one("#help-keys", Static).content.columns[1]._cells)
-        assert "Add note" in keys and "Do not contact" in keys and "Back" in keys
+        assert "Note" in keys and "Do not contact" in keys and "Back" in keys
         await pilot.press("escape")
         assert isinstance(app.screen, LeadScreen)
 

@@ -64,7 +64,7 @@ class HomeScreen(Screen):
         Binding("n,ctrl+n", "new_lead", "New lead", id="home-new-lead"),
         Binding("slash", "focus_search", "Search", id="home-search"),
         Binding("escape", "clear", "Search", id="home-clear"),
-        Binding("ctrl+t", "whole_queue", "Whole queue", id="home-whole-queue"),
+        Binding("ctrl+t", "app.whole_queue", "Whole queue", id="home-whole-queue"),
         Binding("s", "focus_filter('stage-filter')", "Stage filter", id="home-stage-filter"),
         Binding("l", "focus_filter('label-filter')", "Label filter", id="home-label-filter"),
         Binding("ctrl+r", "reload", "Reload", id="home-reload", show=False),
@@ -310,11 +310,6 @@ class HomeScreen(Screen):
         """The full form, with the username already in it when one was typed."""
         query, _stage, _label = self._criteria()
         self.app.action_new_lead(as_username(query) or "")
-
-    def action_whole_queue(self) -> None:
-        from sellerdesk.screens.queue import QueueScreen
-
-        self.app.push_screen(QueueScreen())
 
     # Focus moves at once (not after the keys already typed): what is typed
     # right after the key goes where the key pointed.

@@ -162,6 +162,7 @@ def _copy_and_record(
     text = prepared.text
     # The app owns a terminal, so OSC 52 is always there to fall back on.
     copied = clipboard.copy(text, app.copy_to_clipboard)
+    app.remember_copy(prepared.template.title, text)  # `v` shows it, wherever the toast is read
     path = copied.way
 
     def done(_event: Any) -> None:
@@ -191,7 +192,7 @@ def _copy_and_record(
 class TemplateLibraryScreen(Screen):
     DEFAULT_CSS = """
     TemplateLibraryScreen #library-body { height: 1fr; }
-    TemplateLibraryScreen #template-list { width: 44; height: 1fr; }
+    TemplateLibraryScreen #template-list { width: 45%; max-width: 44; height: 1fr; }
     TemplateLibraryScreen #template-side { width: 1fr; padding: 0 1; }
     TemplateLibraryScreen #template-heading { height: auto; color: $text-muted; }
     TemplateLibraryScreen #template-scroll { height: 1fr; border: round $panel; }
@@ -306,7 +307,7 @@ class TemplateLibraryScreen(Screen):
             return
         template = prepared.template
         heading = Text()
-        heading.append(visible(template.id), style="bold")
+        heading.append(visible(template.title), style="bold")
         heading.append(visible(f"  {script_title(template.script)}, step {template.step}"))
         limit = limit_for(template.field, self.app.settings)
         heading.append(f"  {len(prepared.text)}/{limit} characters")
@@ -314,6 +315,7 @@ class TemplateLibraryScreen(Screen):
             heading.append("\nA starting point written from the seed: edit it to your voice.")
         if template.origin == "user":
             heading.append(visible(f"\nYour version: {template.path}"))
+        heading.append(visible(f"\nid {template.id} (for files and the command line)"), style="dim")
         self.query_one("#template-heading", Static).update(heading)
         preview = Text(visible(prepared.text))
         for name in prepared.missing:

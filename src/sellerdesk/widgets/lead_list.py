@@ -68,13 +68,15 @@ class LeadList(DataTable):
         self.add_name: str | None = None  # the username the last row offers to add
 
     def on_mount(self) -> None:
-        # Fits 120 columns; a long name or address is cut rather than pushing dates away.
+        # Fits 120 columns; a long name or address is cut rather than pushing dates
+        # away. What a seller acts on comes first: at 80 columns the next follow-up
+        # is still on screen.
         self.add_column("Username", key="username", width=20)
         self.add_column("Name", key="name", width=18)
         self.add_column("Stage", key="stage", width=11)
+        self.add_column("Next follow-up", key="next", width=14)
         self.add_column("Website", key="website", width=20)
         self.add_column("Step", key="step", width=5)
-        self.add_column("Next follow-up", key="next", width=14)
         self.add_column("Last messaged", key="last", width=13)
 
     @property
@@ -157,9 +159,9 @@ class LeadList(DataTable):
             name,
             Text(visible(row.display_name or ""), style=dim),
             Text(STAGES.label(row.stage), style=f"{STAGE_STYLES.get(row.stage, '')} {dim}".strip()),
+            Text(short_date(row.next_followup_at), style=dim),
             Text(visible(row.website or ""), style=dim or "italic"),
             Text(""),
-            Text(short_date(row.next_followup_at), style=dim),
             Text(short_date(row.last_messaged_at), style=dim),
         )
 
