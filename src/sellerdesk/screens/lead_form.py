@@ -59,8 +59,18 @@ def split_labels(value: str) -> list[str]:
     return [part.strip() for part in value.split(",") if part.strip()]
 
 
+HELP = (
+    "A lead's record. The username is the client's Fiverr username; a pasted Fiverr link "
+    "(their inbox conversation or profile) becomes the username. Each problem is named "
+    "beside its field, and a username already in the book is named while you type. "
+    "tab moves between fields; f2 (or enter in a field) saves, escape cancels."
+)
+
+
 class LeadFormScreen(Screen[int | None]):
     """Returns the saved lead's id, or None when cancelled."""
+
+    HELP = HELP
 
     BINDINGS = [
         Binding("f2,ctrl+s", "save", "Save", id="form-save", priority=True),

@@ -189,7 +189,17 @@ def _copy_and_record(
     )
 
 
+HELP = (
+    "Every approved message, by script and step, shown filled in for this lead with what "
+    "the lint found: placeholders nobody filled (a form asks for them when copying), the "
+    "SOPs' forbidden phrases, words that get a Fiverr message held for review, and Fiverr's "
+    "length limits. enter (or the step's number) copies the highlighted message and writes "
+    "it on the lead's timeline; v shows its text to copy by hand."
+)
+
+
 class TemplateLibraryScreen(Screen):
+    HELP = HELP
     DEFAULT_CSS = """
     TemplateLibraryScreen #library-body { height: 1fr; }
     TemplateLibraryScreen #template-list { width: 45%; max-width: 44; height: 1fr; }

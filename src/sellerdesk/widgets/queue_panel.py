@@ -19,6 +19,7 @@ whole queue is one key further (`QueueScreen`), loading more as it is read.
 from __future__ import annotations
 
 import time
+from contextlib import suppress
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
@@ -143,6 +144,7 @@ class QueuePanel(Vertical):
         def job(db):
             from sellerdesk.followups import queue
 
+            warm()
             return queue.build(db, settings, limit=per_lane)
 
         run_db(self, job, self._show, self._load_failed, group="queue", exclusive=True)
@@ -464,6 +466,17 @@ def _line(item: FirstReply | QueueItem | QuietLead) -> Text:
         line.append(f" {STAGES.label(item.stage):<18}")
         line.append(" no follow-up planned" + (" [stale]" if item.stale else ""), style="#727169")
     return line
+
+
+def warm() -> None:
+    """Read, off the UI thread, what drawing the queue's lines needs (the
+    message titles, the scripts' first replies), so drawing never waits for it."""
+    from sellerdesk.scripts.registry import all_scripts
+    from sellerdesk.templates.loading import library
+
+    all_scripts()
+    with suppress(SellerdeskError):
+        library()
 
 
 def template_title(template_id: str) -> str:
