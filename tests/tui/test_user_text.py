@@ -143,12 +143,13 @@ async def test_user_templates_with_markup_in_title_or_id_are_listed_and_reported
     lead = leads.add_lead(db, "eve")
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await _open(app, pilot, lead.id)
-        await pilot.press("c")
+        app.push_screen(TemplateLibraryScreen(lead.id))  # the whole library, from the top
         await settle(pilot)
         assert isinstance(app.screen, TemplateLibraryScreen)
         screen = drawn(app)
         assert "A[/]" in screen and "1. Mine [/] [b]bold" in screen
-        assert "redesign.mine  A[/], step 1" in screen and "Hello [/]" in screen
+        assert "Mine [/] [b]bold  A[/], step 1" in screen and "Hello [/]" in screen
+        assert "id redesign.mine" in screen
         assert "id '[/]' should look like" in screen
 
 

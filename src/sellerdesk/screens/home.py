@@ -113,7 +113,8 @@ class HomeScreen(Screen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # "/" would be typed into the search box it points to: not offered there.
-        return not (action == "focus_search" and self.focused is self.query_one("#search"))
+        focused = self.focused
+        return not (action == "focus_search" and focused is not None and focused.id == "search")
 
     def show_home_data(self, data) -> None:
         """Fill the screen from its first look (`sellerdesk.prefetch`), before
