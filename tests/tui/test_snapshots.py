@@ -38,49 +38,23 @@ def test_home_screen(snap_compare, db, db_url, frozen_now, size):
     assert snap_compare(make_app(db_url), terminal_size=size, run_before=settle_still)
 
 
-@pytest.mark.parametrize("size", SIZES)
-def test_lead_screen(snap_compare, db, db_url, frozen_now, size):
-    book = fill(db)
+def _shows(open_screen):
+    """A snapshot test of the screen `open_screen(app, book)` opens over home."""
 
-    async def open_lead(pilot) -> None:
-        await settle(pilot)
-        pilot.app.open_lead(book.lead_id)
-        await settle_still(pilot)
+    def test(snap_compare, db, db_url, frozen_now, size):
+        book = fill(db)
 
-    assert snap_compare(make_app(db_url), terminal_size=size, run_before=open_lead)
+        async def opened(pilot) -> None:
+            await settle(pilot)
+            open_screen(pilot.app, book)
+            await settle_still(pilot)
 
+        assert snap_compare(make_app(db_url), terminal_size=size, run_before=opened)
 
-@pytest.mark.parametrize("size", SIZES)
-def test_script_screen(snap_compare, db, db_url, frozen_now, size):
-    book = fill(db)
-
-    async def open_script(pilot) -> None:
-        await settle(pilot)
-        pilot.app.push_screen(ScriptScreen(book.lead_id))
-        await settle_still(pilot)
-
-    assert snap_compare(make_app(db_url), terminal_size=size, run_before=open_script)
+    return pytest.mark.parametrize("size", SIZES)(test)
 
 
-@pytest.mark.parametrize("size", SIZES)
-def test_order_screen(snap_compare, db, db_url, frozen_now, size):
-    book = fill(db)
-
-    async def open_order(pilot) -> None:
-        await settle(pilot)
-        pilot.app.push_screen(OrderScreen(book.order_id))
-        await settle_still(pilot)
-
-    assert snap_compare(make_app(db_url), terminal_size=size, run_before=open_order)
-
-
-@pytest.mark.parametrize("size", SIZES)
-def test_whole_queue_screen(snap_compare, db, db_url, frozen_now, size):
-    fill(db)
-
-    async def open_queue(pilot) -> None:
-        await settle(pilot)
-        pilot.app.push_screen(QueueScreen())
-        await settle_still(pilot)
-
-    assert snap_compare(make_app(db_url), terminal_size=size, run_before=open_queue)
+test_lead_screen = _shows(lambda app, book: app.open_lead(book.lead_id))
+test_script_screen = _shows(lambda app, book: app.push_screen(ScriptScreen(book.lead_id)))
+test_order_screen = _shows(lambda app, book: app.push_screen(OrderScreen(book.order_id)))
+test_whole_queue_screen = _shows(lambda app, _book: app.push_screen(QueueScreen()))

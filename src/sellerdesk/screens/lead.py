@@ -357,24 +357,10 @@ class LeadScreen(Screen):
         same words as the queue and the command line (2w, fri, tomorrow 15:00)."""
         if self.lead is None:
             return
+        from sellerdesk.widgets.queue_prompts import plan_followup
+
         username = self.lead.username
-        from sellerdesk.widgets.queue_prompts import WhenPrompt
-
-        def answered(answer) -> None:
-            if answer is None:
-                return
-            when, reason = answer
-
-            def job(db):
-                from sellerdesk.followups import store
-
-                return store.add(db, username, when, reason=reason)
-
-            self._change(job, f"Follow-up planned for {username}: {when.describe()}.")
-
-        self.app.push_screen(
-            WhenPrompt(f"Follow up with {username}", ask_reason=True), answered
-        )
+        plan_followup(self, username, f"Follow up with {username}", self._change)
 
     def action_referred_by(self) -> None:
         from sellerdesk.screens.referrals import record_referred_by

@@ -401,28 +401,13 @@ class QueuePanel(Vertical):
         self.app.push_screen(WhenPrompt(f"Move {item.username}'s follow-up to…"), answered)
 
     def action_plan(self) -> None:
-        from sellerdesk.widgets.queue_prompts import WhenPrompt
+        from sellerdesk.widgets.queue_prompts import plan_followup
 
         item = self.current
         if item is None:
             return
         username = item.username
-
-        def answered(answer) -> None:
-            if answer is None:
-                return
-            when, reason = answer
-
-            def job(db):
-                from sellerdesk.followups import store
-
-                return store.add(db, username, when, reason=reason)
-
-            self._write(job, f"Follow-up planned for {username}: {when.describe()}.")
-
-        self.app.push_screen(
-            WhenPrompt(f"Plan a follow-up for {username}", ask_reason=True), answered
-        )
+        plan_followup(self.screen, username, f"Plan a follow-up for {username}", self._write)
 
     def _write(self, job, message: str) -> None:
         def done(_result: Any) -> None:
