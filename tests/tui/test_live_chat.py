@@ -5,6 +5,7 @@ clipboard, counted (the README's live-chat figures come from here)."""
 
 from __future__ import annotations
 
+from tests.tui.burst import typed
 from tests.tui.conftest import make_app, settle
 from textual.keys import key_to_character
 from textual.widgets import Input
@@ -115,6 +116,20 @@ async def test_every_key_the_home_footer_shows_works_wherever_the_focus_is(db, d
 # ------------------------------------------------------------------ adding mid-chat
 
 
+async def test_a_link_typed_at_a_terminals_speed_is_made_a_username_once_the_keys_stop(
+    db, db_url
+):
+    """A terminal without bracketed paste types the link key by key, fast: it is
+    read once complete, never cut short half-way ("https://www.fiverr.com/i")."""
+    app = make_app(db_url)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await typed(pilot, "text:" + LINK)
+        await settle(pilot)
+        assert app.screen.query_one("#search", Input).value == "newclient"
+        assert app.screen.query_one(LeadList).add_name == "newclient"
+
+
 async def test_a_pasted_inbox_link_becomes_the_username_and_enter_adds_it(db, db_url):
     app = make_app(db_url)
     async with app.run_test(size=SIZE) as pilot:
@@ -163,6 +178,7 @@ async def test_ctrl_n_takes_the_typed_name_and_the_form_takes_a_link(db, db_url)
         app.screen.set_focus(referred)
         await pilot.pause()
         await keys.paste("https://www.fiverr.com/old_client?source=gig_page")
+        await keys.press("tab")  # on leaving the field: the username in the link
         assert referred.value == "old_client"
 
 

@@ -153,8 +153,6 @@ class HomeScreen(Screen):
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id != "search":
             return
-        if link_to_username(event.input):
-            return  # changing the value sends another Changed, which searches
         if self._debounce is not None:
             self._debounce.stop()
         self._debounce = self.set_timer(DEBOUNCE_S, self.search)
@@ -176,6 +174,11 @@ class HomeScreen(Screen):
         generation = self._generation
         if self.app.db is None:
             return  # opening the database searches for whatever is typed by then
+        box = self.query_one("#search", Input)
+        # A Fiverr link (pasted, or typed at a terminal's speed) becomes its username
+        # once the keys stop: never half-way through.
+        with box.prevent(Input.Changed):
+            link_to_username(box)
         query, stage, label = self._criteria()
 
         name = as_username(query) if query and not (stage or label) else None

@@ -30,6 +30,8 @@ from sellerdesk.widgets.username_box import link_to_username
 DUPLICATE_CHECK_S = 0.25
 DEFAULT_SOURCE = "fiverr_inbox"
 INPUTS = ("username", "display_name", "website", "referred_by", "owner", "labels")
+# Fields that take a username, or the Fiverr link of one (made its username).
+USERNAMES = ("username", "referred_by")
 
 
 def _pure_checks() -> dict[str, Callable[[str], Any]]:
@@ -226,8 +228,6 @@ class LeadFormScreen(Screen[int | None]):
         name = (event.input.id or "").removeprefix("f-")
         if name not in INPUTS:
             return
-        if name in ("username", "referred_by") and link_to_username(event.input):
-            return  # the username replaced the pasted link: its own change follows
         self.set_error(name, "")
         if name == "username" and not self.editing:
             self._duplicate_of = None
@@ -237,6 +237,8 @@ class LeadFormScreen(Screen[int | None]):
 
     def on_input_blurred(self, event: Input.Blurred) -> None:
         name = (event.input.id or "").removeprefix("f-")
+        if name in USERNAMES:
+            link_to_username(event.input)  # a pasted Fiverr link: its username
         if name in INPUTS and event.input.value.strip():
             self._check(name)
 
@@ -279,6 +281,9 @@ class LeadFormScreen(Screen[int | None]):
     def action_save(self) -> None:
         if self._saving:
             return
+        for name in USERNAMES:
+            if self.query(f"#f-{name}"):
+                link_to_username(self.query_one(f"#f-{name}", Input))
         names = ["username", "display_name", "website", "referred_by", "labels"]
         problems = [name for name in names if self.query(f"#f-{name}") and self._check(name)]
         if problems:
