@@ -126,9 +126,6 @@ class SellerdeskApp(OrderedKeys, App[int]):
         if data is None:
             self._open_database()
             return
-        from sellerdesk.widgets.queue_panel import warm
-
-        warm()
         # A RuntimeError here means the app is no longer running: nothing to fill.
         with suppress(RuntimeError):
             self.call_from_thread(self._show_first_look, data)

@@ -430,22 +430,21 @@ def _key(item: FirstReply | QueueItem | QuietLead) -> str:
 def _line(item: FirstReply | QueueItem | QuietLead) -> Text:
     from sellerdesk.followups.items import FirstReply, QueueItem
     from sellerdesk.followups.show import due_text, reply_clock, why_text
-    from sellerdesk.scripts.registry import first_reply
 
     line = Text("  ")
     line.append(f"{item.username:<20}", style="bold")
     if isinstance(item, FirstReply):
         style = "#e46876" if item.late else "#e6c384"
         line.append(f" {reply_clock(item):<22}", style=style)
-        template = first_reply(item.project_type)
+        template = _first_reply(item.project_type) if _warmed else None
         if template:
             line.append(f" {template_title(template)}", style="#727169")
-        else:
+        elif _warmed:
             line.append(" what kind of project? c asks", style="#727169")
     elif isinstance(item, QueueItem):
         line.append(f" {due_text(item):<18}")
         line.append(f" {visible(why_text(item))}")
-        if item.template:
+        if item.template and _warmed:
             line.append(f"  → {template_title(item.template)}", style="#727169")
     else:
         line.append(f" {STAGES.label(item.stage):<18}")
@@ -453,15 +452,28 @@ def _line(item: FirstReply | QueueItem | QuietLead) -> Text:
     return line
 
 
+_warmed = False
+
+
 def warm() -> None:
-    """Read, off the UI thread, what drawing the queue's lines needs (the
-    message titles, the scripts' first replies), so drawing never waits for it."""
+    """Read, off the UI thread, what naming the suggested messages needs (their
+    titles, each project type's first reply). Until then the lines are drawn
+    without those names: the home screen's first look never waits for them,
+    and the read that follows (when the database opens) adds them."""
+    global _warmed
     from sellerdesk.scripts.registry import all_scripts
     from sellerdesk.templates.loading import library
 
     all_scripts()
     with suppress(SellerdeskError):
         library()
+    _warmed = True
+
+
+def _first_reply(project_type: str | None) -> str | None:
+    from sellerdesk.scripts.registry import first_reply
+
+    return first_reply(project_type)
 
 
 def template_title(template_id: str) -> str:
