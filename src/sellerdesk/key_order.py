@@ -11,7 +11,8 @@ So the app hands over one key at a time: after a key goes to a widget, a
 marker follows it on the same path, and the next key waits until the marker
 reaches the app, and until what the key's action deferred (a focus change)
 has run. A marker that never arrives (its widget was removed) holds nothing
-up for more than `WAIT_S`.
+up for more than `WAIT_S`. A paste waits its turn the same way (it goes to
+the widget that has focus once the keys before it are dealt with).
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ class OrderedKeys(App):
         super().__init__(*args, **kwargs)
         self._key_serial = 0
         self._key_in_flight: int | None = None
-        self._keys_waiting: deque[events.Key] = deque()
+        self._keys_waiting: deque[events.Key | events.Paste] = deque()
         self._key_timer: Timer | None = None
 
     @property
@@ -51,7 +52,7 @@ class OrderedKeys(App):
         return self._key_in_flight is not None or bool(self._keys_waiting)
 
     async def on_event(self, event: events.Event) -> None:
-        if isinstance(event, events.Key) and not event.is_forwarded:
+        if isinstance(event, (events.Key, events.Paste)) and not event.is_forwarded:
             if self._key_in_flight is not None:
                 self._keys_waiting.append(event)
                 return
@@ -59,11 +60,11 @@ class OrderedKeys(App):
             return
         await super().on_event(event)
 
-    async def _deliver(self, event: events.Key) -> None:
+    async def _deliver(self, event: events.Key | events.Paste) -> None:
         target = self.focused or self.screen
         await super().on_event(event)
-        if not event.is_forwarded:
-            return  # dealt with here and now (a priority binding)
+        if isinstance(event, events.Paste) or not event.is_forwarded:
+            return  # dealt with here and now (a priority binding), or text for a field
         self._key_serial += 1
         serial = self._key_in_flight = self._key_serial
         target.post_message(KeyHandled(serial))

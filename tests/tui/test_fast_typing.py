@@ -4,7 +4,7 @@ in the list, after a key that opens a dialog in that dialog."""
 
 from __future__ import annotations
 
-from tests.tui.burst import typed
+from tests.tui.burst import burst, typed
 from tests.tui.conftest import make_app, settle
 from textual.widgets import Input
 
@@ -69,3 +69,19 @@ async def test_down_then_letters_go_to_the_list_not_into_the_search(db, db_url):
         # "n" pressed in the list opens the new-lead form; nothing more was typed in search
         assert type(app.screen).__name__ == "LeadFormScreen"
         assert app.screen_stack[0].query_one("#search", Input).value == "mar"
+
+
+async def test_a_paste_right_after_tab_lands_in_the_next_field(db, db_url):
+    from textual import events
+
+    app = make_app(db_url)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await typed(pilot, "ctrl+n")
+        await settle(pilot)
+        burst(pilot, "text:ann", "tab")
+        app._driver.send_message(events.Paste("Ann Smith"))  # the terminal's paste, right behind
+        await typed(pilot)
+        form = app.screen
+        assert form.query_one("#f-username", Input).value == "ann"
+        assert form.query_one("#f-display_name", Input).value == "Ann Smith"
