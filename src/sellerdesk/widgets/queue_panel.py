@@ -442,12 +442,12 @@ def _line(item: FirstReply | QueueItem | QuietLead) -> Text:
         elif _warmed:
             line.append(" what kind of project? c asks", style="#727169")
     elif isinstance(item, QueueItem):
-        line.append(f" {due_text(item):<18}")
+        line.append(f" {due_text(item):<20}")
         line.append(f" {visible(why_text(item))}")
         if item.template and _warmed:
             line.append(f"  → {template_title(item.template)}", style="#727169")
     else:
-        line.append(f" {STAGES.label(item.stage):<18}")
+        line.append(f" {STAGES.label(item.stage):<20}")
         line.append(" no follow-up planned" + (" [stale]" if item.stale else ""), style="#727169")
     return line
 
