@@ -25,6 +25,7 @@ from textual.screen import Screen
 from sellerdesk.commands import LeadCommands
 from sellerdesk.config import Settings, load_settings
 from sellerdesk.errors import SellerdeskError
+from sellerdesk.key_order import OrderedKeys
 from sellerdesk.safe_text import visible
 from sellerdesk.screens.home import HomeScreen
 
@@ -33,7 +34,7 @@ if TYPE_CHECKING:
     from sellerdesk.prefetch import HomeData
 
 
-class SellerdeskApp(App[int]):
+class SellerdeskApp(OrderedKeys, App[int]):
     TITLE = "sellerdesk"
     # Absolute, so that a subclass defined elsewhere (a benchmark, a test) finds it too.
     CSS_PATH = Path(__file__).with_name("app.tcss")
@@ -42,17 +43,21 @@ class SellerdeskApp(App[int]):
     # The daily backup starts this long after the database is open, so the copy
     # never competes with filling the first screen.
     DAILY_BACKUP_AFTER_S = 5.0
+    # After each screen's own keys in the footer, most used first.
     BINDINGS = [
-        Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
+        Binding("ctrl+p", "command_palette", "Jump", id="palette", priority=True),
         Binding("f1,question_mark", "help", "Help", id="help"),
         Binding("f3", "settings", "Settings", id="settings"),
         Binding("f4", "referrals", "Referrals", id="referrals"),
-        Binding("f5", "insight", "Insight", id="insight"),
         # Out of the footer (it is full at 80 columns); listed by `?` and the palette.
+        Binding("f5", "insight", "Insight", id="insight", show=False),
         Binding("f6", "import_leads", "Import leads", id="import", show=False),
         Binding("f7", "week", "Weekly review", id="week", show=False),
         Binding("u", "take_back", "Take back the last copy", id="take-back", show=False),
-        Binding("ctrl+p", "command_palette", "Jump", id="palette", priority=True),
+        # Wherever a copy's message says "press v": the text of the last copy.
+        Binding("v", "show_last_copy", "Show the last copy", id="show-last-copy", show=False),
+        # Listed by help (f1): at 80 columns the footer has better uses for the room.
+        Binding("ctrl+q", "quit", "Quit", id="quit", priority=True, show=False),
     ]
 
     def __init__(
@@ -70,6 +75,8 @@ class SellerdeskApp(App[int]):
         self.db_problem: str | None = None
         self._waiting: list[Callable[[], Any]] = []
         self.last_copy: Any = None  # the latest copy made here, for the take-back key
+        # (title, text) of the last message put on a clipboard, for `v`.
+        self.last_copied_text: tuple[str, str] | None = None
         if demo:
             self.sub_title = "demo — sample leads, nothing is kept"
 
@@ -219,14 +226,39 @@ class SellerdeskApp(App[int]):
             self.pop_screen()
         self.push_screen(LeadScreen(lead_id))
 
-    def action_new_lead(self) -> None:
+    def action_new_lead(self, username: str = "") -> None:
         from sellerdesk.screens.lead_form import LeadFormScreen
 
         def saved(lead_id: int | None) -> None:
             if lead_id is not None:
                 self.open_lead(lead_id)
 
-        self.push_screen(LeadFormScreen(), saved)
+        self.push_screen(LeadFormScreen(username=username), saved)
+
+    def add_lead_and_open(self, username: str) -> None:
+        """Add a lead by its username alone (a new inquiry, mid-chat) and open
+        it; one already in the book is opened instead."""
+        from sellerdesk.screens.tasks import run_db
+
+        def job(db):
+            from sellerdesk.leads import add_lead, find_lead
+
+            found = find_lead(db, username)
+            return (found, False) if found is not None else (add_lead(db, username), True)
+
+        def done(result) -> None:
+            lead, added = result
+            if added:
+                self.notify(f"Added {lead.username}. c copies the first reply.", timeout=4)
+            self.open_lead(lead.id)
+
+        run_db(self.screen, job, done, group="add-lead")
+
+    def action_whole_queue(self) -> None:
+        from sellerdesk.screens.queue import QueueScreen
+
+        if not isinstance(self.screen, QueueScreen):
+            self.push_screen(QueueScreen())
 
     def action_settings(self) -> None:
         from sellerdesk.screens.settings import SettingsScreen
@@ -265,6 +297,19 @@ class SellerdeskApp(App[int]):
 
         if not isinstance(self.screen, WeekScreen):
             self.push_screen(WeekScreen())
+
+    def remember_copied_text(self, title: str, text: str) -> None:
+        self.last_copied_text = (title, text)
+
+    def action_show_last_copy(self) -> None:
+        from sellerdesk.screens.show_text import ShowTextScreen
+
+        if self.last_copied_text is None:
+            self.notify("Nothing was copied since sellerdesk started.", timeout=3)
+            return
+        if not isinstance(self.screen, ShowTextScreen):
+            title, text = self.last_copied_text
+            self.push_screen(ShowTextScreen(title, text, "The last text copied."))
 
     def action_help(self) -> None:
         from sellerdesk.screens.help import HelpScreen

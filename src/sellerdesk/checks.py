@@ -2,6 +2,8 @@
 
 Each check returns the cleaned value or raises `Invalid` with a sentence the
 person can act on. Plain Python: forms check as you type without the database.
+A username may be typed as it is or pasted as the Fiverr link it comes from
+(the inbox conversation or the profile), wherever a username is asked for.
 """
 
 from __future__ import annotations
@@ -13,6 +15,15 @@ from sellerdesk.errors import Invalid
 from sellerdesk.vocab import INDUSTRIES, PROJECT_TYPES, SOURCES
 
 USERNAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,63}$")
+# "https://www.fiverr.com/inbox/NAME?x=y", "fiverr.com/NAME", "www.fiverr.com/NAME/a-gig".
+_FIVERR_LINK = re.compile(
+    r"^(?:https?://)?(?:www\.)?fiverr\.com(?P<path>/[^?#\s]*)?(?:[?#]\S*)?$", re.IGNORECASE
+)
+# First parts of a Fiverr address that are pages, not people.
+_NOT_PEOPLE = frozenset(
+    {"categories", "gigs", "search", "s", "support", "pro", "start_selling", "login", "join",
+     "orders", "manage_orders", "seller_dashboard", "levels", "cp", "resources", "stores"}
+)  # fmt: skip
 MAX_LABEL = 64
 MAX_NOTES = 20_000
 MAX_OWNER = 100
@@ -30,8 +41,26 @@ EDITABLE = (
 )
 
 
+def username_from_link(text: str | None) -> str | None:
+    """The username in a Fiverr inbox or profile link; None when `text` is not
+    a Fiverr link. A Fiverr link that names nobody is refused with the reason."""
+    match = _FIVERR_LINK.match((text or "").strip())
+    if match is None:
+        return None
+    parts = [part for part in (match.group("path") or "").split("/") if part]
+    if parts and parts[0].lower() in ("inbox", "users"):
+        parts = parts[1:]
+    if not parts or parts[0].lower() in _NOT_PEOPLE:
+        raise Invalid(
+            f"'{text.strip()}' is a Fiverr link with no username in it; paste the link of "
+            "the conversation (fiverr.com/inbox/NAME) or of their profile (fiverr.com/NAME)."
+        )
+    return parts[0]
+
+
 def clean_username(text: str | None) -> str:
-    value = (text or "").strip().lstrip("@")
+    value = (text or "").strip()
+    value = (username_from_link(value) or value).lstrip("@")
     if not value:
         raise Invalid("A Fiverr username is needed.")
     if not USERNAME_RE.match(value):
@@ -40,6 +69,15 @@ def clean_username(text: str | None) -> str:
             "no spaces, at most 64 characters."
         )
     return value
+
+
+def as_username(text: str | None) -> str | None:
+    """`text` as a username (a link made one) if it can be one, else None:
+    whether a search could also be a new lead's name."""
+    try:
+        return clean_username(text)
+    except Invalid:
+        return None
 
 
 def clean_website(text: str | None) -> str | None:

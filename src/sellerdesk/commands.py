@@ -1,7 +1,9 @@
 """The command palette: jump to any lead by part of its name, username or website.
 
 Each keystroke runs one limited database query in a thread (the trigram index
-on SQLite), so the palette never loads the whole lead book.
+on SQLite), so the palette never loads the whole lead book. What is typed
+that could be a username nobody has (or a Fiverr link naming one) is offered
+as "Add <username>": enter adds the lead and opens it.
 """
 
 from __future__ import annotations
@@ -29,7 +31,8 @@ class LeadCommands(Provider):
 
     def _actions(self) -> list[tuple[str, str, str]]:
         return [
-            ("New lead", "Add a lead to the book", "new_lead"),
+            ("New lead", "Add a lead to the book (the full form)", "new_lead"),
+            ("Whole queue", "Everything due, lane by lane, as `today` lists it", "whole_queue"),
             ("Referrals", "Who brought whom, rewards owed and redeemed", "referrals"),
             ("Weekly review", "Outcomes not noted, missed follow-ups, gaps in records", "week"),
             ("Import leads", "From a spreadsheet (CSV), Twenty or an export", "import_leads"),
@@ -53,7 +56,17 @@ class LeadCommands(Provider):
                     text=title,
                     help=help_text,
                 )
-        rows = await self._find(query)
+        rows, new_name = await self._find(query)
+        if new_name is not None:
+            title = visible(f"Add {new_name}")
+            yield Hit(
+                # Below any lead that matched, above the app's own commands.
+                0.45,
+                Content(title),
+                partial(self.app.add_lead_and_open, new_name),
+                text=title,
+                help="New lead with this username; enter adds it and opens it",
+            )
         for rank, row in enumerate(rows):
             title = f"{row.username}" + (f" — {row.display_name}" if row.display_name else "")
             title = visible(title)
@@ -69,18 +82,30 @@ class LeadCommands(Provider):
                 help=as_markup(f"Open lead · {detail}"),
             )
 
-    async def _find(self, query: str) -> list[LeadRow]:
+    async def _find(self, query: str) -> tuple[list[LeadRow], str | None]:
+        """The leads matching, and the username to offer to add (None when
+        what is typed cannot be one, or a lead already has it)."""
         db = getattr(self.app, "db", None)
         text = query.strip()
         if db is None or not text:
-            return []
-        from sellerdesk.search import list_leads
+            return [], None
+        from sellerdesk.checks import as_username
+
+        def find() -> tuple[list[LeadRow], str | None]:
+            from sellerdesk.leads import find_lead
+            from sellerdesk.search import list_leads
+
+            name = as_username(text)
+            rows = list_leads(db, name or text, limit=MAX_HITS)
+            if name is None or find_lead(db, name) is not None:
+                return rows, None
+            return rows, name
 
         try:
-            return await asyncio.to_thread(list_leads, db, text, limit=MAX_HITS)
+            return await asyncio.to_thread(find)
         except Exception as exc:  # a busy or broken database must not break the palette
             self.app.log.error(repr(exc))
-            return []
+            return [], None
 
 
 def _highlight(matcher: Matcher, title: str) -> Content:

@@ -71,8 +71,9 @@ def test_limit_is_a_bound_parameter_in_every_listing():
     assert sorted(listings) == sorted(
         [
             ("search.first_page",),
-            ("queue.lane", False),
-            ("queue.lane", True),
+            ("queue.lane", "overdue"),
+            ("queue.lane", "today"),
+            ("queue.lane", "upcoming"),
             ("queue.first_replies",),
             ("queue.quiet",),
         ]
@@ -108,9 +109,11 @@ def _book(db, db_path, frozen_now) -> None:
     leads.set_stage(db, "cat", "offer_sent")  # the offer's follow-ups, with templates
     leads.add_lead(db, "dan", stage="qualified")
     leads.add_lead(db, "eve", display_name="Eve Studio", stage="hot_lead")  # no next step
-    leads.add_lead(db, "fay", display_name="Fay Ó'Brien")  # a first reply still due
+    # a first reply still due
+    leads.add_lead(db, "fay", display_name="Fay Ó'Brien", project_type="new_website")
     leads.add_lead(db, "gus", source="referral", referred_by="ann")  # one by referral
     store.add(db, "ann", "today 15:30", reason="send the mockup")
+    store.add(db, "ben", "today 18:00", reason="evening call", template="followup.offer_day3")
     store.add(db, "ann", "fri", reason="check in")
     store.add(db, "ben", "fri", reason="check in", template="redesign.pages")
     store.add(db, "dan", "today", reason="afternoon call")

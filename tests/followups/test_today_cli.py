@@ -84,14 +84,15 @@ def test_followup_commands_then_today_plain(run, db_url, set_clock):
         "First replies: 1",
         "  newbie                   Ann New                  reply within 21h 0m",
     ]
-    overdue = lines[lines.index("Overdue: 2") + 1 : lines.index("Overdue: 2") + 3]
-    # the date-only one is due from the start of its day, so it comes first
-    assert [line.split()[0] for line in overdue] == ["pastdue", "maria"]
+    overdue = lines[lines.index("Overdue: 3") + 1 : lines.index("Overdue: 3") + 4]
+    # the date-only one is due from the start of its day, so it comes first;
+    # today's 09:00 is overdue at 10:00
+    assert [line.split()[0] for line in overdue] == ["pastdue", "maria", "maria"]
     assert "call back" in overdue[0]
     assert "→ followup.offer_day1" in overdue[1]
-    today = lines[lines.index("Today: 1") + 1]
-    assert today.split()[:3] == ["maria", "today", "09:00"]
-    assert today.endswith("Offer follow-up (day 3)  → followup.offer_day3")
+    assert overdue[2].split()[:3] == ["maria", "today", "09:00"]
+    assert overdue[2].endswith("Offer follow-up (day 3)  → followup.offer_day3")
+    assert lines[lines.index("Today: 0") + 1] == "  nothing"
     assert "Upcoming (7 days): 1" in lines
     assert "blocked" not in out
     assert "No next step: 1 open lead with no follow-up planned" in out

@@ -108,7 +108,7 @@ async def test_walk_the_whole_redesign_chat(db, db_url):
         await pilot.press("n")
         await settle(pilot)
         assert "Step 2 of 9" in text_of(app, "#step-head")
-        assert "industry.business" in text_of(app, "#step-messages")
+        assert "Discovery questions: business" in text_of(app, "#step-messages")
         await pilot.press("n")  # no website yet: the gate says so in words
         await settle(pilot)
         assert "capture the current website (step 2) first" in text_of(app, "#step-gate")

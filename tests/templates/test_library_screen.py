@@ -238,7 +238,7 @@ async def test_settings_screen_saves_the_profile_and_reward(db, db_url):
 async def test_c_on_the_lead_screen_copies_and_the_timeline_shows_it(
     db, db_url, frozen_now, seller_profile
 ):
-    lead = leads.add_lead(db, "acme", display_name="Zoë")
+    lead = leads.add_lead(db, "acme", display_name="Zoë", project_type="redesign")
     app = SellerdeskApp(db_url, seller_profile)
     async with app.run_test(size=(130, 40)) as pilot:
         await settle(pilot)
@@ -248,7 +248,8 @@ async def test_c_on_the_lead_screen_copies_and_the_timeline_shows_it(
         await pilot.press("c")
         await settle(pilot)
         assert isinstance(app.screen, TemplateLibraryScreen)
-        await pilot.press("enter")  # the first template of the first script
+        assert app.screen.current.id == "redesign.first_reply"  # what to send next
+        await pilot.press("enter")
         await settle(pilot)
         assert app.clipboard and copies(db, "acme")[0].body == app.clipboard
         await pilot.press("escape")

@@ -8,12 +8,13 @@ from textual.widgets import Input, Select, Static
 from sellerdesk import leads
 from sellerdesk.db.models import LeadModel
 from sellerdesk.screens.lead import LeadScreen
-from sellerdesk.widgets.lead_list import LeadList
+from sellerdesk.widgets.lead_list import ADD_ROW, LeadList
 
 
 def _listed(app) -> list[str]:
+    """The leads listed (not the last line offering to add what was typed)."""
     table = app.screen.query_one(LeadList)
-    return [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
+    return [str(table.get_row(key)[0]) for key in table.rows if key.value != ADD_ROW]
 
 
 def _count(app) -> str:
@@ -30,7 +31,7 @@ async def test_typing_part_of_a_website_finds_the_lead_and_enter_opens_it(app, d
         await type_text(pilot, "bakery")
         await settle(pilot)
         assert _listed(app) == ["maria_bakes"]
-        assert _count(app) == "1 lead match"
+        assert _count(app) == "1 lead matches; nobody is called bakery: the last line adds them."
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, LeadScreen)
@@ -51,7 +52,11 @@ async def test_short_queries_and_no_match(app, db):
         await type_text(pilot, "nothing")
         await settle(pilot)
         assert _listed(app) == []
+        assert _count(app) == "Nobody is called zenothing yet: enter adds them as a new lead."
+        await type_text(pilot, " at all")  # not a username: nothing to add
+        await settle(pilot)
         assert "No lead matches" in _count(app)
+        assert app.screen.query_one(LeadList).row_count == 0
         await pilot.press("escape")
         await settle(pilot)
         assert sorted(_listed(app)) == ["ab_studio", "zed"]

@@ -1,4 +1,6 @@
-"""How the home and lead screens look, pinned with the clock frozen.
+"""How the main screens look at the sizes a seller runs them (half a screen
+beside the browser: 80×24 up to 120×40; the home screen also at 100×30 and
+160×45), pinned with the clock frozen and a fixed book (`tests/tui/book.py`).
 
 Update after a deliberate change with `pytest tests/tui/test_snapshots.py --snapshot-update`,
 after looking at the new pictures.
@@ -6,39 +8,16 @@ after looking at the new pictures.
 
 from __future__ import annotations
 
+import pytest
+from tests.tui.book import fill
 from tests.tui.conftest import make_app, settle
 from textual.widgets import Input
 
-from sellerdesk import leads
+from sellerdesk.screens.order import OrderScreen
+from sellerdesk.screens.queue import QueueScreen
+from sellerdesk.screens.script import ScriptScreen
 
-SNAP_SIZE = (120, 36)
-
-
-def _book(db) -> int:
-    leads.add_lead(
-        db,
-        "maria_bakes",
-        display_name="Maria Lopez",
-        website="mariasbakery.co",
-        stage="qualified",
-        project_type="redesign",
-        industry="ecommerce",
-    )
-    leads.add_lead(db, "roofpro_tx", display_name="RoofPro Texas", website="roofprotx.com")
-    lead = leads.add_lead(
-        db,
-        "inzoneagency",
-        stage="hot_lead",
-        source="referral",
-        labels=["Referral"],
-        notes="Referred by: bgsone",
-        referred_by="bgsone",
-        project_type="redesign",
-        industry="business",
-    )
-    leads.add_note(db, "inzoneagency", "Wants the homepage and services pages refreshed first.")
-    leads.set_do_not_contact(db, "roofpro_tx", True, "Asked not to be messaged.")
-    return lead.id
+SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
 
 
 async def settle_still(pilot) -> None:
@@ -50,17 +29,32 @@ async def settle_still(pilot) -> None:
     await pilot.pause()
 
 
-def test_home_screen(snap_compare, db, db_url, frozen_now):
-    _book(db)
-    assert snap_compare(make_app(db_url), terminal_size=SNAP_SIZE, run_before=settle_still)
+@pytest.mark.parametrize(
+    "size",
+    [*SIZES, pytest.param((100, 30), id="100x30"), pytest.param((160, 45), id="160x45")],
+)
+def test_home_screen(snap_compare, db, db_url, frozen_now, size):
+    fill(db)
+    assert snap_compare(make_app(db_url), terminal_size=size, run_before=settle_still)
 
 
-def test_lead_screen(snap_compare, db, db_url, frozen_now):
-    lead_id = _book(db)
+def _shows(open_screen):
+    """A snapshot test of the screen `open_screen(app, book)` opens over home."""
 
-    async def open_lead(pilot) -> None:
-        await settle(pilot)
-        pilot.app.open_lead(lead_id)
-        await settle_still(pilot)
+    def test(snap_compare, db, db_url, frozen_now, size):
+        book = fill(db)
 
-    assert snap_compare(make_app(db_url), terminal_size=SNAP_SIZE, run_before=open_lead)
+        async def opened(pilot) -> None:
+            await settle(pilot)
+            open_screen(pilot.app, book)
+            await settle_still(pilot)
+
+        assert snap_compare(make_app(db_url), terminal_size=size, run_before=opened)
+
+    return pytest.mark.parametrize("size", SIZES)(test)
+
+
+test_lead_screen = _shows(lambda app, book: app.open_lead(book.lead_id))
+test_script_screen = _shows(lambda app, book: app.push_screen(ScriptScreen(book.lead_id)))
+test_order_screen = _shows(lambda app, book: app.push_screen(OrderScreen(book.order_id)))
+test_whole_queue_screen = _shows(lambda app, _book: app.push_screen(QueueScreen()))

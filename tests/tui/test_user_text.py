@@ -122,7 +122,7 @@ async def test_copying_from_a_queue_row_whose_template_is_markup_says_so(db_url,
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await settle(pilot)
         panel = app.screen.query_one(QueuePanel)
-        assert "→ [/]" in drawn(app) and "chase [b]" in drawn(app)
+        assert "→ a missing message ([/])" in drawn(app) and "chase [b]" in drawn(app)
         options = panel.query_one("#queue-list")
         options.focus()
         options.highlighted = options.get_option_index(next(iter(panel.entries)))
@@ -143,12 +143,13 @@ async def test_user_templates_with_markup_in_title_or_id_are_listed_and_reported
     lead = leads.add_lead(db, "eve")
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await _open(app, pilot, lead.id)
-        await pilot.press("c")
+        app.push_screen(TemplateLibraryScreen(lead.id))  # the whole library, from the top
         await settle(pilot)
         assert isinstance(app.screen, TemplateLibraryScreen)
         screen = drawn(app)
         assert "A[/]" in screen and "1. Mine [/] [b]bold" in screen
-        assert "redesign.mine  A[/], step 1" in screen and "Hello [/]" in screen
+        assert "Mine [/] [b]bold  A[/], step 1" in screen and "Hello [/]" in screen
+        assert "id redesign.mine" in screen
         assert "id '[/]' should look like" in screen
 
 

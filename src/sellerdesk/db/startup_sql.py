@@ -60,13 +60,21 @@ STATEMENTS = {
         sql=(
             "SELECT (SELECT count(*) AS count_1 \n"
             "FROM followups \n"
-            "WHERE followups.status IN (:param_1, :param_2) AND followups.due_at < :start) AS "
-            "overdue, (SELECT count(*) AS count_2 \n"
+            "WHERE followups.status IN (:param_1, :param_2) AND followups.due_at < :start) + "
+            "(SELECT count(*) AS count_2 \n"
             "FROM followups \n"
             "WHERE followups.status IN (:param_3, :param_4) AND followups.due_at >= :start AND "
-            "followups.due_at < :tomorrow) AS today, (SELECT count(*) AS count_3 \n"
+            "followups.due_at < :now AND followups.has_time = 1) AS overdue, (SELECT count(*) AS "
+            "count_3 \n"
             "FROM followups \n"
-            "WHERE followups.status IN (:param_5, :param_6) AND followups.due_at >= :tomorrow AND "
+            "WHERE followups.status IN (:param_5, :param_6) AND followups.due_at >= :start AND "
+            "followups.due_at < :tomorrow) - (SELECT count(*) AS count_2 \n"
+            "FROM followups \n"
+            "WHERE followups.status IN (:param_3, :param_4) AND followups.due_at >= :start AND "
+            "followups.due_at < :now AND followups.has_time = 1) AS today, (SELECT count(*) AS "
+            "count_4 \n"
+            "FROM followups \n"
+            "WHERE followups.status IN (:param_7, :param_8) AND followups.due_at >= :tomorrow AND "
             "followups.due_at < :week_end) AS upcoming"
         ),
         constants={
@@ -76,9 +84,12 @@ STATEMENTS = {
             "param_4": "snoozed",
             "param_5": "open",
             "param_6": "snoozed",
+            "param_7": "open",
+            "param_8": "snoozed",
         },
         params={
             "start": "utc",
+            "now": "utc",
             "tomorrow": "utc",
             "week_end": "utc",
         },
@@ -91,16 +102,30 @@ STATEMENTS = {
             "WHERE followups.status IN (:param_1, :param_2) AND followups.due_at < :start AND "
             "(followups.lead_id NOT IN (SELECT leads.id \n"
             "FROM leads \n"
-            "WHERE leads.do_not_contact = 1 AND leads.next_followup_at IS NOT NULL))) AS overdue, "
-            "(SELECT count(*) AS count_2 \n"
+            "WHERE leads.do_not_contact = 1 AND leads.next_followup_at IS NOT NULL))) + (SELECT "
+            "count(*) AS count_2 \n"
             "FROM followups \n"
             "WHERE followups.status IN (:param_3, :param_4) AND followups.due_at >= :start AND "
-            "followups.due_at < :tomorrow AND (followups.lead_id NOT IN (SELECT leads.id \n"
+            "followups.due_at < :now AND followups.has_time = 1 AND (followups.lead_id NOT IN "
+            "(SELECT leads.id \n"
             "FROM leads \n"
-            "WHERE leads.do_not_contact = 1 AND leads.next_followup_at IS NOT NULL))) AS today, "
+            "WHERE leads.do_not_contact = 1 AND leads.next_followup_at IS NOT NULL))) AS overdue, "
             "(SELECT count(*) AS count_3 \n"
             "FROM followups \n"
-            "WHERE followups.status IN (:param_5, :param_6) AND followups.due_at >= :tomorrow AND "
+            "WHERE followups.status IN (:param_5, :param_6) AND followups.due_at >= :start AND "
+            "followups.due_at < :tomorrow AND (followups.lead_id NOT IN (SELECT leads.id \n"
+            "FROM leads \n"
+            "WHERE leads.do_not_contact = 1 AND leads.next_followup_at IS NOT NULL))) - (SELECT "
+            "count(*) AS count_2 \n"
+            "FROM followups \n"
+            "WHERE followups.status IN (:param_3, :param_4) AND followups.due_at >= :start AND "
+            "followups.due_at < :now AND followups.has_time = 1 AND (followups.lead_id NOT IN "
+            "(SELECT leads.id \n"
+            "FROM leads \n"
+            "WHERE leads.do_not_contact = 1 AND leads.next_followup_at IS NOT NULL))) AS today, "
+            "(SELECT count(*) AS count_4 \n"
+            "FROM followups \n"
+            "WHERE followups.status IN (:param_7, :param_8) AND followups.due_at >= :tomorrow AND "
             "followups.due_at < :week_end AND (followups.lead_id NOT IN (SELECT leads.id \n"
             "FROM leads \n"
             "WHERE leads.do_not_contact = 1 AND leads.next_followup_at IS NOT NULL))) AS upcoming"
@@ -112,9 +137,12 @@ STATEMENTS = {
             "param_4": "snoozed",
             "param_5": "open",
             "param_6": "snoozed",
+            "param_7": "open",
+            "param_8": "snoozed",
         },
         params={
             "start": "utc",
+            "now": "utc",
             "tomorrow": "utc",
             "week_end": "utc",
         },
@@ -195,7 +223,7 @@ STATEMENTS = {
         },
         columns=("", "", ""),
     ),
-    ("queue.lane", False): Compiled(
+    ("queue.lane", "overdue"): Compiled(
         sql=(
             "SELECT anon_1.id, anon_1.lead_id, anon_1.username, anon_1.display_name, anon_1.stage, "
             "anon_1.stage_since, anon_1.due_at, anon_1.has_time, anon_1.reason, anon_1.template, "
@@ -210,8 +238,8 @@ STATEMENTS = {
             "followups.reason AS reason, followups.template AS template, followups.status AS "
             "status \n"
             "FROM followups JOIN leads ON leads.id = followups.lead_id \n"
-            "WHERE followups.due_at < :high AND leads.do_not_contact = 0 AND followups.status = "
-            ":status_1 ORDER BY followups.due_at, followups.id\n"
+            "WHERE leads.do_not_contact = 0 AND followups.status = :status_1 AND followups.due_at "
+            "< :start ORDER BY followups.due_at, followups.id\n"
             " LIMIT :limit OFFSET :param_1) AS anon_2 UNION ALL SELECT anon_3.id AS id, "
             "anon_3.lead_id AS lead_id, anon_3.username AS username, anon_3.display_name AS "
             "display_name, anon_3.stage AS stage, anon_3.stage_since AS stage_since, anon_3.due_at "
@@ -223,8 +251,90 @@ STATEMENTS = {
             "followups.reason AS reason, followups.template AS template, followups.status AS "
             "status \n"
             "FROM followups JOIN leads ON leads.id = followups.lead_id \n"
-            "WHERE followups.due_at < :high AND leads.do_not_contact = 0 AND followups.status = "
-            ":status_2 ORDER BY followups.due_at, followups.id\n"
+            "WHERE leads.do_not_contact = 0 AND followups.status = :status_2 AND followups.due_at "
+            "< :start ORDER BY followups.due_at, followups.id\n"
+            " LIMIT :limit OFFSET :param_2) AS anon_3 UNION ALL SELECT anon_4.id AS id, "
+            "anon_4.lead_id AS lead_id, anon_4.username AS username, anon_4.display_name AS "
+            "display_name, anon_4.stage AS stage, anon_4.stage_since AS stage_since, anon_4.due_at "
+            "AS due_at, anon_4.has_time AS has_time, anon_4.reason AS reason, anon_4.template AS "
+            "template, anon_4.status AS status \n"
+            "FROM (SELECT followups.id AS id, followups.lead_id AS lead_id, leads.username AS "
+            "username, leads.display_name AS display_name, leads.stage AS stage, leads.stage_since "
+            "AS stage_since, followups.due_at AS due_at, followups.has_time AS has_time, "
+            "followups.reason AS reason, followups.template AS template, followups.status AS "
+            "status \n"
+            "FROM followups JOIN leads ON leads.id = followups.lead_id \n"
+            "WHERE leads.do_not_contact = 0 AND followups.status = :status_3 AND followups.due_at "
+            ">= :start AND followups.due_at < :now AND followups.has_time = 1 ORDER BY "
+            "followups.due_at, followups.id\n"
+            " LIMIT :limit OFFSET :param_3) AS anon_4 UNION ALL SELECT anon_5.id AS id, "
+            "anon_5.lead_id AS lead_id, anon_5.username AS username, anon_5.display_name AS "
+            "display_name, anon_5.stage AS stage, anon_5.stage_since AS stage_since, anon_5.due_at "
+            "AS due_at, anon_5.has_time AS has_time, anon_5.reason AS reason, anon_5.template AS "
+            "template, anon_5.status AS status \n"
+            "FROM (SELECT followups.id AS id, followups.lead_id AS lead_id, leads.username AS "
+            "username, leads.display_name AS display_name, leads.stage AS stage, leads.stage_since "
+            "AS stage_since, followups.due_at AS due_at, followups.has_time AS has_time, "
+            "followups.reason AS reason, followups.template AS template, followups.status AS "
+            "status \n"
+            "FROM followups JOIN leads ON leads.id = followups.lead_id \n"
+            "WHERE leads.do_not_contact = 0 AND followups.status = :status_4 AND followups.due_at "
+            ">= :start AND followups.due_at < :now AND followups.has_time = 1 ORDER BY "
+            "followups.due_at, followups.id\n"
+            " LIMIT :limit OFFSET :param_4) AS anon_5) AS anon_1 ORDER BY anon_1.due_at, "
+            "anon_1.id\n"
+            " LIMIT :limit OFFSET :param_5"
+        ),
+        constants={
+            "status_1": "open",
+            "param_1": 0,
+            "status_2": "snoozed",
+            "param_2": 0,
+            "status_3": "open",
+            "param_3": 0,
+            "status_4": "snoozed",
+            "param_4": 0,
+            "param_5": 0,
+        },
+        params={
+            "start": "utc",
+            "limit": "",
+            "now": "utc",
+        },
+        columns=("", "", "", "", "", "utc", "utc", "bool", "", "", ""),
+    ),
+    ("queue.lane", "today"): Compiled(
+        sql=(
+            "SELECT anon_1.id, anon_1.lead_id, anon_1.username, anon_1.display_name, anon_1.stage, "
+            "anon_1.stage_since, anon_1.due_at, anon_1.has_time, anon_1.reason, anon_1.template, "
+            "anon_1.status \n"
+            "FROM (SELECT anon_2.id AS id, anon_2.lead_id AS lead_id, anon_2.username AS username, "
+            "anon_2.display_name AS display_name, anon_2.stage AS stage, anon_2.stage_since AS "
+            "stage_since, anon_2.due_at AS due_at, anon_2.has_time AS has_time, anon_2.reason AS "
+            "reason, anon_2.template AS template, anon_2.status AS status \n"
+            "FROM (SELECT followups.id AS id, followups.lead_id AS lead_id, leads.username AS "
+            "username, leads.display_name AS display_name, leads.stage AS stage, leads.stage_since "
+            "AS stage_since, followups.due_at AS due_at, followups.has_time AS has_time, "
+            "followups.reason AS reason, followups.template AS template, followups.status AS "
+            "status \n"
+            "FROM followups JOIN leads ON leads.id = followups.lead_id \n"
+            "WHERE leads.do_not_contact = 0 AND followups.status = :status_1 AND followups.due_at "
+            ">= :start AND followups.due_at < :tomorrow AND (followups.has_time = 0 OR "
+            "followups.due_at >= :now) ORDER BY followups.due_at, followups.id\n"
+            " LIMIT :limit OFFSET :param_1) AS anon_2 UNION ALL SELECT anon_3.id AS id, "
+            "anon_3.lead_id AS lead_id, anon_3.username AS username, anon_3.display_name AS "
+            "display_name, anon_3.stage AS stage, anon_3.stage_since AS stage_since, anon_3.due_at "
+            "AS due_at, anon_3.has_time AS has_time, anon_3.reason AS reason, anon_3.template AS "
+            "template, anon_3.status AS status \n"
+            "FROM (SELECT followups.id AS id, followups.lead_id AS lead_id, leads.username AS "
+            "username, leads.display_name AS display_name, leads.stage AS stage, leads.stage_since "
+            "AS stage_since, followups.due_at AS due_at, followups.has_time AS has_time, "
+            "followups.reason AS reason, followups.template AS template, followups.status AS "
+            "status \n"
+            "FROM followups JOIN leads ON leads.id = followups.lead_id \n"
+            "WHERE leads.do_not_contact = 0 AND followups.status = :status_2 AND followups.due_at "
+            ">= :start AND followups.due_at < :tomorrow AND (followups.has_time = 0 OR "
+            "followups.due_at >= :now) ORDER BY followups.due_at, followups.id\n"
             " LIMIT :limit OFFSET :param_2) AS anon_3) AS anon_1 ORDER BY anon_1.due_at, "
             "anon_1.id\n"
             " LIMIT :limit OFFSET :param_3"
@@ -237,12 +347,14 @@ STATEMENTS = {
             "param_3": 0,
         },
         params={
-            "high": "utc",
+            "start": "utc",
+            "tomorrow": "utc",
+            "now": "utc",
             "limit": "",
         },
         columns=("", "", "", "", "", "utc", "utc", "bool", "", "", ""),
     ),
-    ("queue.lane", True): Compiled(
+    ("queue.lane", "upcoming"): Compiled(
         sql=(
             "SELECT anon_1.id, anon_1.lead_id, anon_1.username, anon_1.display_name, anon_1.stage, "
             "anon_1.stage_since, anon_1.due_at, anon_1.has_time, anon_1.reason, anon_1.template, "
@@ -257,8 +369,9 @@ STATEMENTS = {
             "followups.reason AS reason, followups.template AS template, followups.status AS "
             "status \n"
             "FROM followups JOIN leads ON leads.id = followups.lead_id \n"
-            "WHERE followups.due_at < :high AND leads.do_not_contact = 0 AND followups.due_at >= "
-            ":low AND followups.status = :status_1 ORDER BY followups.due_at, followups.id\n"
+            "WHERE leads.do_not_contact = 0 AND followups.status = :status_1 AND followups.due_at "
+            ">= :tomorrow AND followups.due_at < :week_end ORDER BY followups.due_at, "
+            "followups.id\n"
             " LIMIT :limit OFFSET :param_1) AS anon_2 UNION ALL SELECT anon_3.id AS id, "
             "anon_3.lead_id AS lead_id, anon_3.username AS username, anon_3.display_name AS "
             "display_name, anon_3.stage AS stage, anon_3.stage_since AS stage_since, anon_3.due_at "
@@ -270,8 +383,9 @@ STATEMENTS = {
             "followups.reason AS reason, followups.template AS template, followups.status AS "
             "status \n"
             "FROM followups JOIN leads ON leads.id = followups.lead_id \n"
-            "WHERE followups.due_at < :high AND leads.do_not_contact = 0 AND followups.due_at >= "
-            ":low AND followups.status = :status_2 ORDER BY followups.due_at, followups.id\n"
+            "WHERE leads.do_not_contact = 0 AND followups.status = :status_2 AND followups.due_at "
+            ">= :tomorrow AND followups.due_at < :week_end ORDER BY followups.due_at, "
+            "followups.id\n"
             " LIMIT :limit OFFSET :param_2) AS anon_3) AS anon_1 ORDER BY anon_1.due_at, "
             "anon_1.id\n"
             " LIMIT :limit OFFSET :param_3"
@@ -284,8 +398,8 @@ STATEMENTS = {
             "param_3": 0,
         },
         params={
-            "high": "utc",
-            "low": "utc",
+            "tomorrow": "utc",
+            "week_end": "utc",
             "limit": "",
         },
         columns=("", "", "", "", "", "utc", "utc", "bool", "", "", ""),
@@ -293,7 +407,7 @@ STATEMENTS = {
     ("queue.first_replies",): Compiled(
         sql=(
             "SELECT leads.id, leads.username, leads.display_name, leads.created_at, leads.stage, "
-            "leads.stage_since, leads.source, leads.referred_by \n"
+            "leads.stage_since, leads.source, leads.referred_by, leads.project_type \n"
             "FROM leads \n"
             "WHERE leads.stage = :stage_1 AND leads.last_messaged_at IS NULL AND "
             "leads.do_not_contact = 0 ORDER BY leads.created_at, leads.id\n"
@@ -306,7 +420,7 @@ STATEMENTS = {
         params={
             "limit": "",
         },
-        columns=("", "", "", "utc", "", "utc", "", ""),
+        columns=("", "", "", "utc", "", "utc", "", "", ""),
     ),
     ("queue.quiet",): Compiled(
         sql=(

@@ -3,7 +3,7 @@ readers that must not wait ~0.3 s for SQLAlchemy to import (the home
 screen's first look, `sellerdesk today`).
 
 A builder registers under a name; a key is that name and the builder's
-arguments, e.g. `("queue.lane", True)`. Values that change from one read to
+arguments, e.g. `("queue.lane", "today")`. Values that change from one read to
 the next, a LIMIT included, are bound parameters, never part of the key.
 Code that reads through a `Reader` (the morning queue's lanes, the home
 screen's first page) runs the same keys either way:

@@ -9,10 +9,11 @@ from typing import Any
 STATUSES = ("open", "done", "snoozed", "cancelled")
 # Still waiting to be done: what the queue shows and next_followup_at follows.
 ACTIVE = ("open", "snoozed")
-# How many items of each lane the home screen's queue panel lists, and
-# `sellerdesk today` unless told otherwise.
-PANEL_PER_LANE = 30
+# How many items of each lane `sellerdesk today` lists unless told otherwise,
+# and the home screen's queue panel too: the same items in the same order
+# (the whole queue is one key further in the app).
 TODAY_PER_LANE = 50
+PANEL_PER_LANE = TODAY_PER_LANE
 
 
 def _jsonable(data: dict[str, Any]) -> dict[str, Any]:
@@ -85,6 +86,8 @@ class FirstReply:
     stale: bool = False
     ask_referrer: bool = False
     """From the Referral source with no referrer recorded: ask "Who referred you to us?"."""
+    # Which first reply fits (sellerdesk.scripts.registry.first_reply); None: ask.
+    project_type: str | None = None
 
     @property
     def name(self) -> str:

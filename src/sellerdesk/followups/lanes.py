@@ -73,8 +73,9 @@ STATEMENT_KEYS: list[tuple] = [
     ("queue.lane_counts", False),
     ("queue.lane_counts", True),
     ("queue.lead_counts",),
-    ("queue.lane", False),
-    ("queue.lane", True),
+    ("queue.lane", "overdue"),
+    ("queue.lane", "today"),
+    ("queue.lane", "upcoming"),
     ("queue.first_replies",),
     ("queue.quiet",),
     ("queue.activity",),
@@ -90,12 +91,13 @@ def assemble(reader: Reader, settings: Settings, *, limit: int) -> Queue:
     # waiting follow-up belongs to one and the counts need not look at leads.
     # Should one slip through (a row written by another tool), it is left out.
     excluding = bool(reader.rows(("queue.dnc_with_plans",)))
-    bounds = {"start": start, "tomorrow": tomorrow, "week_end": week_end}
+    # A follow-up due at a time today is overdue once that time has passed.
+    bounds = {"start": start, "tomorrow": tomorrow, "week_end": week_end, "now": now}
     overdue_n, today_n, upcoming_n = reader.rows(("queue.lane_counts", excluding), bounds)[0]
     first_n, quiet_n, stale_n = reader.rows(("queue.lead_counts",), stale.params())[0]
 
-    def lane(key: str, count: int, window: dict[str, datetime]) -> Lane:
-        rows = reader.rows(("queue.lane", "low" in window), {**window, "limit": limit})
+    def lane(key: str, count: int) -> Lane:
+        rows = reader.rows(("queue.lane", key), {**bounds, "limit": limit})
         return Lane(key, LANE_TITLES[key], count, tuple(_item(row, stale) for row in rows))
 
     return Queue(
@@ -107,9 +109,9 @@ def assemble(reader: Reader, settings: Settings, *, limit: int) -> Queue:
             first_n,
             _first_replies(reader, settings, now, stale, limit),
         ),
-        overdue=lane("overdue", overdue_n, {"high": start}),
-        today=lane("today", today_n, {"low": start, "high": tomorrow}),
-        upcoming=lane("upcoming", upcoming_n, {"low": tomorrow, "high": week_end}),
+        overdue=lane("overdue", overdue_n),
+        today=lane("today", today_n),
+        upcoming=lane("upcoming", upcoming_n),
         no_next_step=Lane(
             "no_next_step",
             LANE_TITLES["no_next_step"],
@@ -148,9 +150,8 @@ def _first_replies(
 ) -> tuple[FirstReply, ...]:
     window = timedelta(hours=settings.followups.first_reply_hours)
     items = []
-    for lead_id, username, name, created_at, stage, since, source, by in reader.rows(
-        ("queue.first_replies",), {"limit": limit}
-    ):
+    rows = reader.rows(("queue.first_replies",), {"limit": limit})
+    for lead_id, username, name, created_at, stage, since, source, by, project_type in rows:
         reply_by = created_at + window
         items.append(
             FirstReply(
@@ -162,6 +163,7 @@ def _first_replies(
                 seconds_left=int((reply_by - now).total_seconds()),
                 stale=stale(stage, since),
                 ask_referrer=source == "referral" and not (by or "").strip(),
+                project_type=project_type,
             )
         )
     return tuple(items)

@@ -11,7 +11,17 @@ the ORM cost more than the queries. How rows become lanes is in
 
 from __future__ import annotations
 
-from sqlalchemy import Integer, Select, and_, bindparam, func, literal, select, union_all
+from sqlalchemy import (
+    Integer,
+    Select,
+    and_,
+    bindparam,
+    func,
+    literal,
+    or_,
+    select,
+    union_all,
+)
 
 from sellerdesk.config import Settings, load_settings
 from sellerdesk.db import tables
@@ -86,7 +96,8 @@ def _any_dnc_with_plans_stmt() -> Select:
 @statement("queue.lane_counts")
 def _lane_counts_stmt(excluding_dnc: bool) -> Select:
     """The three follow-up lanes counted in one statement, each a range of the
-    (status, due_at, lead_id) index, without visiting a single lead."""
+    (status, due_at, lead_id) index, without visiting a single lead. A
+    follow-up due today at a time that has passed is overdue, not today's."""
 
     def counted(*where) -> Select:
         stmt = (
@@ -100,11 +111,18 @@ def _lane_counts_stmt(excluding_dnc: bool) -> Select:
 
     due = followup.due_at
     start, tomorrow = bindparam("start"), bindparam("tomorrow")
+    late_today = counted(*_late_today())
     return select(
-        counted(due < start).label("overdue"),
-        counted(due >= start, due < tomorrow).label("today"),
+        (counted(due < start) + late_today).label("overdue"),
+        (counted(due >= start, due < tomorrow) - late_today).label("today"),
         counted(due >= tomorrow, due < bindparam("week_end")).label("upcoming"),
     )
+
+
+def _late_today() -> tuple:
+    """Due earlier today at a time that has passed ("today 09:30" at 10:00)."""
+    due = followup.due_at
+    return (due >= bindparam("start"), due < bindparam("now"), followup.has_time == True)  # noqa: E712
 
 
 @statement("queue.lead_counts")
@@ -149,6 +167,7 @@ def _first_replies_stmt() -> Select:
             lead.stage_since,
             lead.source,
             lead.referred_by,
+            lead.project_type,
         )
         .where(_awaiting_first_reply())
         .order_by(lead.created_at, lead.id)
@@ -156,8 +175,21 @@ def _first_replies_stmt() -> Select:
     )
 
 
+def _lane_windows(lane: str) -> list[tuple]:
+    """A lane as ranges of due_at (the index's order), as the counts draw them."""
+    due = followup.due_at
+    start, tomorrow = bindparam("start"), bindparam("tomorrow")
+    if lane == "overdue":
+        return [(due < start,), _late_today()]
+    if lane == "today":
+        # Not yet late: no time given, or a time still to come.
+        not_late = or_(followup.has_time == False, due >= bindparam("now"))  # noqa: E712
+        return [(due >= start, due < tomorrow, not_late)]
+    return [(due >= tomorrow, due < bindparam("week_end"))]
+
+
 @statement("queue.lane")
-def _lane_stmt(bounded_below: bool) -> Select:
+def _lane_stmt(lane: str) -> Select:
     base = (
         select(
             followup.id,
@@ -173,13 +205,15 @@ def _lane_stmt(bounded_below: bool) -> Select:
             followup.status,
         )
         .join_from(FOLLOWUPS, LEADS, lead.id == followup.lead_id)
-        .where(followup.due_at < bindparam("high"), _not_dnc())
+        .where(_not_dnc())
         .order_by(followup.due_at, followup.id)
         .limit(_limit())
     )
-    if bounded_below:
-        base = base.where(followup.due_at >= bindparam("low"))
-    parts = [base.where(followup.status == status) for status in ACTIVE]
+    parts = [
+        base.where(followup.status == status, *window)
+        for window in _lane_windows(lane)
+        for status in ACTIVE
+    ]
     return _merged(parts, "due_at", "id")
 
 

@@ -1,5 +1,6 @@
-"""The help screen: every key of the screen underneath and of the app, read from
-the bindings themselves so keys added later appear here too."""
+"""The help screen: what the screen underneath is for (its own `HELP` text:
+its keys, its gates, its words), then every key of that screen and of the app,
+read from the bindings themselves so keys added later appear here too."""
 
 from __future__ import annotations
 
@@ -11,10 +12,13 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Static
 
-ABOUT = (
-    "Type in the search box to find a lead by username, name or website; "
-    "Enter opens the highlighted lead. ctrl+p jumps to any lead from anywhere."
-)
+# For a screen that does not explain itself (no HELP attribute).
+ABOUT = "The keys of this screen, then those that work everywhere."
+# Textual's own keys, which every screen has and the bindings below leave out.
+MOVING = [
+    ("tab, shift+tab", "The next / previous part of the screen: a field, a list, a checkbox"),
+    ("space", "Ticks or unticks the checkbox that has focus"),
+]
 
 
 class HelpScreen(ModalScreen[None]):
@@ -24,8 +28,9 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-box"):
-            yield Static("Keys", id="help-title")
-            yield Static(ABOUT, id="help-about")
+            beneath = self._beneath()
+            yield Static("Help: " + _section_title(type(beneath).__name__), id="help-title")
+            yield Static(getattr(beneath, "HELP", None) or ABOUT, id="help-about")
             yield Static(self._keys_table(), id="help-keys")
         yield Footer(show_command_palette=False)
 
@@ -49,7 +54,7 @@ class HelpScreen(ModalScreen[None]):
             bindings = self._bindings_of(kind)
             if bindings:
                 sections.append((_widget_title(kind.__name__), bindings))
-        sections.append(("Everywhere", self._bindings_of(self.app)))
+        sections.append(("Everywhere", [*self._bindings_of(self.app), *MOVING]))
         for title, bindings in sections:
             if not bindings:
                 continue
@@ -90,6 +95,10 @@ def _section_title(name: str) -> str:
         "HomeScreen": "Lead book",
         "LeadScreen": "Lead",
         "LeadFormScreen": "Lead form",
+        "ScriptScreen": "Sales script",
+        "TemplateLibraryScreen": "Message library",
+        "OrderFormScreen": "New order",
+        "QueueScreen": "Whole queue",
     }
     return names.get(name, name.removesuffix("Screen"))
 

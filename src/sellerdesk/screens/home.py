@@ -2,7 +2,15 @@
 
 Search runs as you type, debounced; each search has a generation number and
 only the newest one's rows reach the list. The list shows one page and asks
-for the next when the reader gets near its end.
+for the next when the reader gets near its end. A lead whose username is
+exactly what was typed comes first; when nobody has that username, the last
+row offers to add it (enter), so a new inquiry is in the book in one key. A
+pasted Fiverr link is turned into the username it names.
+
+Focus starts in the search box, where the screen's instruction points:
+printable keys type there, ↑ goes to the queue and ↓ to the list, and the
+footer shows only keys that work where the focus is. The queue and the list
+share the height so that both stay usable from 80×24 up.
 """
 
 from __future__ import annotations
@@ -14,31 +22,52 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, Select, Static
 
+from sellerdesk.checks import as_username
 from sellerdesk.prefetch import COUNT_CAP, PAGE_SIZE
 from sellerdesk.screens.tasks import run_db
 from sellerdesk.vocab import COMMON_LABELS, STAGES
 from sellerdesk.widgets.lead_list import LeadList
 from sellerdesk.widgets.queue_panel import QueuePanel
 from sellerdesk.widgets.user_text import plain
+from sellerdesk.widgets.username_box import link_to_username
 
 DEBOUNCE_S = 0.18
+# Lines the home screen spends on other things than the queue's list and the
+# lead list: header, queue border and its two lines, search, count, list
+# header, footer.
+FIXED_LINES = 9
+# The queue's share of what is left; the lead list keeps the rest.
+QUEUE_SHARE = 0.42
+
+HELP = (
+    "Live chat: type (or paste) the client's Fiverr username or inbox link in the search "
+    "box. Enter opens the highlighted lead; when nobody has that username, the last line "
+    "adds them as a new lead and opens it. ↓ goes to the list, ↑ to the morning review "
+    "above it, escape back to the search box (and clears it). In the morning review, c "
+    "copies the suggested message for the highlighted line (a first reply asks which kind "
+    "of project it is, once), d marks a follow-up done, z snoozes it, r moves it, a plans "
+    "one. ctrl+t shows the whole queue. ctrl+p jumps to any lead from any screen."
+)
 
 
 class SearchBox(Input):
     BINDINGS = [
-        Binding("down", "screen.focus_list", "To the list", id="search-to-list"),
+        Binding("down", "screen.focus_list", "List", id="search-to-list"),
+        Binding("up", "screen.focus_queue", "Queue", id="search-to-queue"),
     ]
 
 
 class HomeScreen(Screen):
     AUTO_FOCUS = "#search"
+    HELP = HELP
     BINDINGS = [
+        Binding("n,ctrl+n", "new_lead", "New lead", id="home-new-lead"),
         Binding("slash", "focus_search", "Search", id="home-search"),
-        Binding("n,ctrl+n", "app.new_lead", "New lead", id="home-new-lead"),
+        Binding("escape", "clear", "Search", id="home-clear"),
+        Binding("ctrl+t", "app.whole_queue", "Whole queue", id="home-whole-queue"),
         Binding("s", "focus_filter('stage-filter')", "Stage filter", id="home-stage-filter"),
         Binding("l", "focus_filter('label-filter')", "Label filter", id="home-label-filter"),
-        Binding("escape", "clear", "Clear search", id="home-clear"),
-        Binding("ctrl+r", "reload", "Reload", id="home-reload"),
+        Binding("ctrl+r", "reload", "Reload", id="home-reload", show=False),
     ]
 
     def __init__(self) -> None:
@@ -52,13 +81,16 @@ class HomeScreen(Screen):
         with Vertical(id="queue"):
             yield QueuePanel()
         with Horizontal(id="filters"):
-            yield SearchBox(placeholder="Search username, name or website   ( / )", id="search")
+            yield SearchBox(
+                placeholder="Username, Fiverr link, name or website", id="search", compact=True
+            )
             yield Select(
                 [(label, key) for key, label in STAGES.items],
                 prompt="All stages",
                 id="stage-filter",
+                compact=True,
             )
-            yield Select([], prompt="All labels", id="label-filter")
+            yield Select([], prompt="All labels", id="label-filter", compact=True)
         yield Static("Opening your lead book…", id="count")
         yield LeadList(id="leads")
         yield Footer(show_command_palette=False)
@@ -67,6 +99,22 @@ class HomeScreen(Screen):
         # Once open, the database is read the ordinary way, replacing whatever
         # the first look showed (`show_home_data`).
         self.app.when_db_ready(self.refresh_data)
+        self._fit(self.size.height)
+
+    def on_resize(self, event) -> None:
+        self._fit(event.size.height)
+
+    def _fit(self, height: int) -> None:
+        """Share the height: the queue's list gets up to QUEUE_SHARE of what is
+        left (fewer when less is due), the lead list the rest (at least 5 rows
+        at 24 lines)."""
+        rows = max(3, int((height - FIXED_LINES) * QUEUE_SHARE))
+        self.query_one("#queue-list").styles.max_height = rows
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # "/" would be typed into the search box it points to: not offered there.
+        focused = self.focused
+        return not (action == "focus_search" and focused is not None and focused.id == "search")
 
     def show_home_data(self, data) -> None:
         """Fill the screen from its first look (`sellerdesk.prefetch`), before
@@ -126,7 +174,14 @@ class HomeScreen(Screen):
         generation = self._generation
         if self.app.db is None:
             return  # opening the database searches for whatever is typed by then
+        box = self.query_one("#search", Input)
+        # A Fiverr link (pasted, or typed at a terminal's speed) becomes its username
+        # once the keys stop: never half-way through.
+        with box.prevent(Input.Changed):
+            link_to_username(box)
         query, stage, label = self._criteria()
+
+        name = as_username(query) if query and not (stage or label) else None
 
         def job(db):
             from sellerdesk.search import count_leads, list_leads
@@ -135,16 +190,19 @@ class HomeScreen(Screen):
             total = len(rows)
             if total == PAGE_SIZE:
                 total = count_leads(db, query, stage=stage, label=label, at_most=COUNT_CAP)
-            return generation, rows, total
+            add = None
+            if name is not None:
+                rows, add = _exact_first(db, name, rows)
+            return generation, rows, total, add
 
         run_db(self, job, self._show_first_page, group="search", exclusive=True)
 
     def _show_first_page(self, result) -> None:
-        generation, rows, total = result
+        generation, rows, total, *rest = result
         if generation != self._generation:
             return
         keep = self.lead_list.lead_id_at_cursor()
-        self.lead_list.show(rows, total, floor=total > COUNT_CAP)
+        self.lead_list.show(rows, total, floor=total > COUNT_CAP, add=rest[0] if rest else None)
         if keep is not None and str(keep) in self.lead_list.rows:
             self.lead_list.move_cursor(row=self.lead_list.get_row_index(str(keep)), animate=False)
         self._show_count()
@@ -183,11 +241,23 @@ class HomeScreen(Screen):
         lead_list = self.lead_list
         total = lead_list.total
         filtered = bool(query or stage or label)
+        if lead_list.add_name:
+            who = plain(lead_list.add_name)
+            if total == 0:
+                text = f"Nobody is called {who} yet: enter adds them as a new lead."
+            else:
+                text = (
+                    f"{total} {'lead matches' if total == 1 else 'leads match'}; nobody is "
+                    f"called {who}: the last line adds them."
+                )
+            self.query_one("#count", Static).update(text)
+            return
         if total == 0:
             text = (
                 "No lead matches. Escape clears the search."
                 if filtered
-                else "No leads yet. Press n to add the first one."
+                else "No leads yet: type a client's Fiverr username (or paste the link to "
+                "their inbox) and press enter to add the first one."
             )
         else:
             noun = "lead" if total == 1 else "leads"
@@ -229,29 +299,42 @@ class HomeScreen(Screen):
             self._open_at_cursor()
 
     def on_data_table_row_selected(self, event: LeadList.RowSelected) -> None:
-        if event.row_key.value is not None:
-            self.app.open_lead(int(event.row_key.value))
+        self._open_at_cursor()
 
     def _open_at_cursor(self) -> None:
+        name = self.lead_list.add_name_at_cursor()
+        if name is not None:
+            self.app.add_lead_and_open(name)
+            return
         lead_id = self.lead_list.lead_id_at_cursor()
         if lead_id is not None:
             self.app.open_lead(lead_id)
 
+    def action_new_lead(self) -> None:
+        """The full form, with the username already in it when one was typed."""
+        query, _stage, _label = self._criteria()
+        self.app.action_new_lead(as_username(query) or "")
+
+    # Focus moves at once (not after the keys already typed): what is typed
+    # right after the key goes where the key pointed.
     def action_focus_search(self) -> None:
-        self.query_one("#search", Input).focus()
+        self.set_focus(self.query_one("#search", Input))
 
     def action_focus_list(self) -> None:
-        self.lead_list.focus()
+        self.set_focus(self.lead_list)
+
+    def action_focus_queue(self) -> None:
+        self.set_focus(self.query_one("#queue-list"))
 
     def action_focus_filter(self, widget_id: str) -> None:
-        self.query_one(f"#{widget_id}", Select).focus()
+        self.set_focus(self.query_one(f"#{widget_id}", Select))
 
     def action_clear(self) -> None:
         search = self.query_one("#search", Input)
         stage = self.query_one("#stage-filter", Select)
         label = self.query_one("#label-filter", Select)
         if not (search.value or isinstance(stage.value, str) or isinstance(label.value, str)):
-            search.focus()
+            self.set_focus(search)
             return
         with (
             stage.prevent(Select.Changed),
@@ -261,8 +344,31 @@ class HomeScreen(Screen):
             stage.clear()
             label.clear()
             search.value = ""
-        search.focus()
+        self.set_focus(search)
         self.search()
 
     def action_reload(self) -> None:
         self.refresh_data()
+
+
+def _exact_first(db, name: str, rows: list) -> tuple[list, str | None]:
+    """The lead called exactly `name` first (wherever recency put it), or, when
+    nobody is, `name` as the username to offer to add."""
+    from sellerdesk.leads import find_lead
+    from sellerdesk.records import LeadRow
+
+    exact = find_lead(db, name)
+    if exact is None:
+        return rows, name
+    row = LeadRow(
+        exact.id,
+        exact.username,
+        exact.display_name,
+        exact.stage,
+        exact.website,
+        exact.next_followup_at,
+        exact.last_messaged_at,
+        exact.do_not_contact,
+        exact.updated_at,
+    )
+    return [row, *(r for r in rows if r.id != exact.id)], None

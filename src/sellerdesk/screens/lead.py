@@ -2,7 +2,9 @@
 timeline newest first, and the keys that change it.
 
 Other features add their keys here in one line each (e.g. copying the current
-script step's message) and fill the `#script-step` panel.
+script step's message) and fill the `#script-step` panel. The footer lists
+the keys of a live chat first (copy, script, follow-up, note, stage, order);
+the rest are in help (f1).
 """
 
 from __future__ import annotations
@@ -32,6 +34,18 @@ from sellerdesk.widgets.user_text import plain
 
 TIMELINE_LIMIT = 200
 
+HELP = (
+    "One lead: the record on the left as on a CRM card, the timeline of everything said "
+    "and done on the right (newest first). c copies a message: the library opens on the "
+    "one to send next (the step the script is at, or the first reply for the project "
+    "type; a new lead with no project type is asked which, once), enter copies it. "
+    "g opens the sales script. f plans a follow-up in the same words as everywhere "
+    "(2w, fri, tomorrow 15:00, 2026-12-01). a adds a note, s moves the stage, o starts "
+    "an order (only with the client's yes in their words), O lists its orders. e edits "
+    "the record, l its labels, d marks it do-not-contact; r records who referred it and "
+    "R jumps between referrer and referred. v shows the last text copied."
+)
+
 KIND_STYLES = {
     "note": "#7fb4ca",
     "stage": "#dca561",
@@ -50,20 +64,23 @@ def when(moment: datetime | None, with_time: bool = True) -> str:
 
 
 class LeadScreen(Screen):
+    HELP = HELP
+    # Most used first: the footer shows them in this order, as many as fit.
     BINDINGS = [
-        Binding("a", "note", "Add note", id="lead-note"),
-        Binding("s", "stage", "Stage", id="lead-stage"),
-        Binding("l", "labels", "Labels", id="lead-labels"),
-        Binding("d", "do_not_contact", "Do not contact", id="lead-dnc"),
-        Binding("e", "edit", "Edit", id="lead-edit"),
-        Binding("c", "copy_message", "Copy message", id="lead-copy"),
-        Binding("r", "referred_by", "Referred by", id="lead-referred-by"),
-        Binding("R", "referral_links", "Referral links", id="lead-referral-links"),
-        Binding("o", "create_order", "New order", id="lead-create-order"),
-        Binding("O", "orders", "Orders", id="lead-orders", show=False),
+        Binding("c", "copy_message", "Copy", id="lead-copy"),
         Binding("g", "script", "Script", id="lead-script"),
         Binding("p", "paste_message", "Paste message", id="lead-paste"),
+        Binding("f", "plan_followup", "Follow-up", id="lead-followup"),
+        Binding("a", "note", "Note", id="lead-note"),
+        Binding("s", "stage", "Stage", id="lead-stage"),
+        Binding("o", "create_order", "Order", id="lead-create-order"),
         Binding("escape,backspace", "back", "Back", id="lead-back"),
+        Binding("e", "edit", "Edit", id="lead-edit", show=False),
+        Binding("l", "labels", "Labels", id="lead-labels", show=False),
+        Binding("O", "orders", "Orders", id="lead-orders", show=False),
+        Binding("d", "do_not_contact", "Do not contact", id="lead-dnc", show=False),
+        Binding("r", "referred_by", "Referred by", id="lead-referred-by", show=False),
+        Binding("R", "referral_links", "Referral links", id="lead-referral-links", show=False),
     ]
 
     def __init__(self, lead_id: int) -> None:
@@ -319,9 +336,57 @@ class LeadScreen(Screen):
         self.app.push_screen(LeadFormScreen(self.lead))
 
     def action_copy_message(self) -> None:
+        """The library, open on the message to send next; a lead never written to
+        whose project type nobody gave is asked which first (each kind has its
+        own first reply)."""
+        lead = self.lead
+        if lead is None:
+            return
+
+        def job(db):
+            from sellerdesk.scripts.standing import current_run, suggested_message
+
+            suggested = suggested_message(db, lead)
+            # Never written to, no script started, no project type: ask which.
+            unknown = (
+                suggested is None
+                and lead.last_messaged_at is None
+                and current_run(db, lead.id) is None
+            )
+            return suggested, unknown
+
+        def chosen(result: tuple[str | None, bool]) -> None:
+            suggested, unknown = result
+            if not unknown:
+                self._library(suggested)
+                return
+            from sellerdesk.scripts.registry import first_reply
+            from sellerdesk.widgets.project_type import ask_project_type
+
+            def saved(changed: Lead) -> None:
+                self.lead = changed
+                self._library(first_reply(changed.project_type))
+
+            ask_project_type(self, lead.id, lead.username, saved)
+
+        run_db(self, job, chosen, group="lead-suggest")
+
+    def _library(self, template_id: str | None) -> None:
         from sellerdesk.screens.templates import TemplateLibraryScreen
 
-        self.app.push_screen(TemplateLibraryScreen(self.lead_id), lambda _: self.reload())
+        self.app.push_screen(
+            TemplateLibraryScreen(self.lead_id, template_id=template_id), lambda _: self.reload()
+        )
+
+    def action_plan_followup(self) -> None:
+        """Plan a follow-up during the chat ("get back to me in 2 weeks"), in the
+        same words as the queue and the command line (2w, fri, tomorrow 15:00)."""
+        if self.lead is None:
+            return
+        from sellerdesk.widgets.queue_prompts import plan_followup
+
+        username = self.lead.username
+        plan_followup(self, username, f"Follow up with {username}", self._change)
 
     def action_referred_by(self) -> None:
         from sellerdesk.screens.referrals import record_referred_by

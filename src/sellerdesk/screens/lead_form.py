@@ -25,10 +25,13 @@ from sellerdesk.safe_text import visible
 from sellerdesk.screens.tasks import run_db
 from sellerdesk.vocab import INDUSTRIES, PROJECT_TYPES, SOURCES, STAGES
 from sellerdesk.widgets.user_text import plain
+from sellerdesk.widgets.username_box import link_to_username
 
 DUPLICATE_CHECK_S = 0.25
 DEFAULT_SOURCE = "fiverr_inbox"
 INPUTS = ("username", "display_name", "website", "referred_by", "owner", "labels")
+# Fields that take a username, or the Fiverr link of one (made its username).
+USERNAMES = ("username", "referred_by")
 
 
 def _pure_checks() -> dict[str, Callable[[str], Any]]:
@@ -58,17 +61,29 @@ def split_labels(value: str) -> list[str]:
     return [part.strip() for part in value.split(",") if part.strip()]
 
 
+HELP = (
+    "A lead's record. The username is the client's Fiverr username; a pasted Fiverr link "
+    "(their inbox conversation or profile) becomes the username. Each problem is named "
+    "beside its field, and a username already in the book is named while you type. "
+    "tab moves between fields; f2 (or enter in a field) saves, escape cancels."
+)
+
+
 class LeadFormScreen(Screen[int | None]):
     """Returns the saved lead's id, or None when cancelled."""
+
+    HELP = HELP
 
     BINDINGS = [
         Binding("f2,ctrl+s", "save", "Save", id="form-save", priority=True),
         Binding("escape", "cancel", "Cancel", id="form-cancel"),
     ]
 
-    def __init__(self, lead: Lead | None = None) -> None:
+    def __init__(self, lead: Lead | None = None, *, username: str = "") -> None:
         super().__init__()
         self.lead = lead
+        # A new lead's username as already typed elsewhere (the search box).
+        self.typed_username = username
         # Stored text is shown with its control characters visible; a field left
         # as shown saves the stored text, not the placeholders.
         self._stored: dict[str, tuple[str, str]] = {}
@@ -91,8 +106,8 @@ class LeadFormScreen(Screen[int | None]):
                 "username",
                 "Fiverr username",
                 Input(
-                    lead.username if lead else "",
-                    placeholder="as on Fiverr, e.g. inzoneagency",
+                    lead.username if lead else self.typed_username,
+                    placeholder="as on Fiverr, or paste their inbox link",
                     disabled=self.editing,
                     compact=True,
                 ),
@@ -222,6 +237,8 @@ class LeadFormScreen(Screen[int | None]):
 
     def on_input_blurred(self, event: Input.Blurred) -> None:
         name = (event.input.id or "").removeprefix("f-")
+        if name in USERNAMES:
+            link_to_username(event.input)  # a pasted Fiverr link: its username
         if name in INPUTS and event.input.value.strip():
             self._check(name)
 
@@ -264,6 +281,9 @@ class LeadFormScreen(Screen[int | None]):
     def action_save(self) -> None:
         if self._saving:
             return
+        for name in USERNAMES:
+            if self.query(f"#f-{name}"):
+                link_to_username(self.query_one(f"#f-{name}", Input))
         names = ["username", "display_name", "website", "referred_by", "labels"]
         problems = [name for name in names if self.query(f"#f-{name}") and self._check(name)]
         if problems:

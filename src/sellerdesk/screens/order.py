@@ -38,7 +38,17 @@ def _when(moment) -> str:
     return clock.to_local(clock.as_utc(moment)).strftime("%Y-%m-%d %H:%M") if moment else ""
 
 
+HELP = (
+    "One order: its facts, its history, and the job-order checklist (space ticks the "
+    "highlighted line; c copies its message where it has one). n copies the next steps "
+    "for the client, m the requirements message for where the requirements stand. "
+    "t moves the status, r records the requirements, j chooses the job-order checklist, "
+    "f records feedback, x a complaint, p a price dispute, d the due date, a a note."
+)
+
+
 class OrderScreen(Screen):
+    HELP = HELP
     CSS_PATH = "order.tcss"
     BINDINGS = [
         Binding("n", "copy_next_steps", "Next steps", id="order-copy-next-steps"),

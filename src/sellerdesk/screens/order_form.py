@@ -49,8 +49,20 @@ PROBLEM_NAMES = {
 }
 
 
+HELP = (
+    "A new order, allowed only with the client's explicit yes, pasted in their own words. "
+    "Values the script captured are filled in (marked \"from the script\") and can be "
+    "corrected. f2 or enter reviews: the pre-checks (the yes, the scope confirmed, the "
+    "price, the delivery time, the pages) must all hold; each failing one is named beside "
+    "its field and nothing is saved until they do. The summary then asks for a last "
+    "confirmation. tab moves between fields; space ticks the scope box."
+)
+
+
 class OrderFormScreen(Screen[int | None]):
     """Returns the new order's id, or None when cancelled."""
+
+    HELP = HELP
 
     CSS_PATH = "order.tcss"
     BINDINGS = [

@@ -40,6 +40,21 @@ BAD = "#e46876"
 GOOD = "#98bb6c"
 
 
+HELP = (
+    "A sales script, one step at a time. The middle shows the step: its purpose, its "
+    "guard rails (what never to say), the messages to copy, the answers to capture and "
+    "its checklist. 1–9 copies that message, filled in for this lead and checked, and "
+    "writes it on the timeline; v shows the last text copied if nothing pastes. "
+    "f fills in the answers. The checklist: tab moves to a line, space ticks it. "
+    "n passes this step, moving to the next one, once this step's gate holds: the "
+    "answers and ticks the next step needs are there. If not, nothing moves and "
+    "\"Blocked\" says what is missing. \"Held back\" means a step's messages wait for "
+    "something only an earlier step captures (no budget question before the scope is "
+    "confirmed); in the list of steps · marks the steps held back. b goes back a step, "
+    "o shows the custom offer as Fiverr's form takes it, p changes the script."
+)
+
+
 def _preview(text: str, width: int = 88) -> str:
     """The first line of a message, cut at a word if long."""
     first = text.strip().splitlines()[0] if text.strip() else ""
@@ -50,18 +65,20 @@ def _preview(text: str, width: int = 88) -> str:
 
 class ScriptScreen(Screen):
     CSS_PATH = "script.tcss"
+    HELP = HELP
+    # Most used first: the footer shows them in this order, as many as fit.
     BINDINGS = [
-        Binding("n", "next", "Next step", id="script-next"),
-        Binding("N", "pass_gate", "Pass a gate on purpose", id="script-pass-gate", show=False),
-        Binding("b", "back_step", "Step back", id="script-back"),
-        Binding("f", "fill", "Answers", id="script-fill"),
-        Binding("o", "show_offer", "Offer", id="script-offer"),
-        Binding("p", "pick", "Other script", id="script-pick"),
-        Binding("escape,backspace", "leave", "Lead", id="script-leave"),
         *(
             Binding(str(n), f"copy({n})", "Copy 1–9", show=n == 1, id=f"script-copy-{n}")
             for n in range(1, 10)
         ),
+        Binding("n", "next", "Next step", id="script-next"),
+        Binding("N", "pass_gate", "Pass a gate on purpose", id="script-pass-gate", show=False),
+        Binding("f", "fill", "Answers", id="script-fill"),
+        Binding("b", "back_step", "Step back", id="script-back"),
+        Binding("o", "show_offer", "Offer", id="script-offer"),
+        Binding("escape,backspace", "leave", "Lead", id="script-leave"),
+        Binding("p", "pick", "Other script", id="script-pick"),
     ]
 
     def __init__(self, lead_id: int, script: str | None = None) -> None:
@@ -213,8 +230,7 @@ class ScriptScreen(Screen):
                 out.append(f"  {number}. {template_id} (not installed)\n", style=BAD)
                 continue
             out.append(f"  {number}. ", style="bold")
-            out.append(visible(template.title))
-            out.append(f"  {template_id}\n", style=MUTED)
+            out.append(visible(template.title) + "\n")
             if facts is not None:
                 from sellerdesk.copying import prepare_with
 
@@ -251,7 +267,9 @@ class ScriptScreen(Screen):
             self._checks_for = key
             box.remove_children()
             if checks:
-                box.mount(Static("Checklist (space ticks)", classes="section-title"))
+                box.mount(
+                    Static("Checklist (tab to a line, space ticks it)", classes="section-title")
+                )
                 box.mount_all(
                     Checkbox(c.text, c.id in run.ticks, id=f"tick-{c.id}") for c in checks
                 )

@@ -188,6 +188,7 @@ def _copy_and_record(
     text = prepared.text
     # The app owns a terminal, so OSC 52 is always there to fall back on.
     copied = clipboard.copy(text, app.copy_to_clipboard)
+    app.remember_copied_text(prepared.template.title, text)  # `v` shows it wherever
     path = copied.way
 
     def done(event: Any) -> None:
@@ -230,10 +231,20 @@ def copied_hint(app: Any, event: Any) -> str:
     return f"{moved} Not sent after all? u takes it back."
 
 
+HELP = (
+    "Every approved message, by script and step, shown filled in for this lead with what "
+    "the lint found: placeholders nobody filled (a form asks for them when copying), the "
+    "SOPs' forbidden phrases, words that get a Fiverr message held for review, and Fiverr's "
+    "length limits. enter (or the step's number) copies the highlighted message and writes "
+    "it on the lead's timeline; v shows its text to copy by hand."
+)
+
+
 class TemplateLibraryScreen(Screen):
+    HELP = HELP
     DEFAULT_CSS = """
     TemplateLibraryScreen #library-body { height: 1fr; }
-    TemplateLibraryScreen #template-list { width: 44; height: 1fr; }
+    TemplateLibraryScreen #template-list { width: 45%; max-width: 44; height: 1fr; }
     TemplateLibraryScreen #template-side { width: 1fr; padding: 0 1; }
     TemplateLibraryScreen #template-heading { height: auto; color: $text-muted; }
     TemplateLibraryScreen #template-scroll { height: 1fr; border: round $panel; }
@@ -351,7 +362,7 @@ class TemplateLibraryScreen(Screen):
             return
         template = prepared.template
         heading = Text()
-        heading.append(visible(template.id), style="bold")
+        heading.append(visible(template.title), style="bold")
         heading.append(visible(f"  {script_title(template.script)}, step {template.step}"))
         limit = limit_for(template.field, self.app.settings)
         size = len(prepared.text)
@@ -362,6 +373,7 @@ class TemplateLibraryScreen(Screen):
             heading.append("\nA starting point written from the seed: edit it to your voice.")
         if template.origin == "user":
             heading.append(visible(f"\nYour version: {template.path}"))
+        heading.append(visible(f"\nid {template.id} (for files and the command line)"), style="dim")
         self.query_one("#template-heading", Static).update(heading)
         preview = Text(visible(prepared.text))
         for name in prepared.missing:

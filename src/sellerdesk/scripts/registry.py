@@ -43,3 +43,14 @@ def for_project_type(project_type: str | None) -> Script | None:
         if project_type and script.project_type == project_type:
             return script
     return None
+
+
+def first_reply(project_type: str | None) -> str | None:
+    """The approved first reply for a lead of this project type: the first
+    message of the script that type starts. None when the type is not known
+    yet: the seller is asked which kind of project it is, never given the
+    redesign reply by default."""
+    script = for_project_type(project_type)
+    if script is None or not script.steps or not script.steps[0].messages:
+        return None
+    return script.steps[0].messages[0].template

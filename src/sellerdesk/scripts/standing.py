@@ -17,7 +17,7 @@ from sellerdesk.errors import NotFound
 from sellerdesk.leads import _load
 from sellerdesk.records import Lead
 from sellerdesk.scripts.engine import Script, State, Step
-from sellerdesk.scripts.registry import for_project_type, get_script
+from sellerdesk.scripts.registry import first_reply, for_project_type, get_script
 
 ACTIVE = "active"
 FINISHED = "finished"
@@ -81,6 +81,38 @@ def _to_run(model: ScriptRunModel) -> Run:
 
 def default_script(lead: Lead) -> Script | None:
     return for_project_type(lead.project_type)
+
+
+def suggested_message(db: Database, lead: Lead) -> str | None:
+    """The message a seller most likely sends this lead next: the one its
+    follow-up due by tonight suggests, else the first one offered at the step
+    its script stands at, else the first reply for its project type. None
+    when nothing is known to suggest (a new lead of no known project type)."""
+    due = _due_followup_template(db, lead.id)
+    if due is not None:
+        return due
+    run = current_run(db, lead.id)
+    if run is not None and not run.finished:
+        offered = run.definition.messages_at(run.index, run.answers, lead.industry)
+        if offered:
+            return offered[0]
+    return first_reply(lead.project_type)
+
+
+def _due_followup_template(db: Database, lead_id: int) -> str | None:
+    from datetime import timedelta
+
+    from sellerdesk import clock
+    from sellerdesk.followups.store import for_lead
+    from sellerdesk.followups.when import start_of_day
+
+    tonight = start_of_day(clock.local_now().date() + timedelta(days=1))
+    for followup in for_lead(db, lead_id):
+        if followup.due_at >= tonight:
+            break
+        if followup.template:
+            return followup.template
+    return None
 
 
 def runs_for(db: Database, lead_id: int) -> list[Run]:

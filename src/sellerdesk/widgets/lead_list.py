@@ -3,6 +3,9 @@
 It holds only the rows it was given. When the cursor (or the scroll position)
 nears the last loaded row and more leads match, it posts `NeedMore`; the
 screen loads the next page and hands it over with `append`.
+
+When what was searched for could be a username nobody in the book has, the
+last row offers to add it (`ADD_ROW`): enter on it adds the lead.
 """
 
 from __future__ import annotations
@@ -37,6 +40,8 @@ STAGE_STYLES = {
 
 # Ask for the next page this many rows before the end, so scrolling rarely waits.
 PREFETCH_ROWS = 5
+# The key of the row that adds the searched-for username as a new lead.
+ADD_ROW = "add"
 
 
 def short_date(moment) -> str:
@@ -60,34 +65,49 @@ class LeadList(DataTable):
         self.total_is_floor = False
         self.loading_more = False
         self._filling = False
+        self.add_name: str | None = None  # the username the last row offers to add
 
     def on_mount(self) -> None:
-        # Fits 120 columns; a long name or address is cut rather than pushing dates away.
+        # Fits 120 columns; a long name or address is cut rather than pushing dates
+        # away. What a seller acts on comes first: at 80 columns the next follow-up
+        # is still on screen.
         self.add_column("Username", key="username", width=20)
         self.add_column("Name", key="name", width=18)
         self.add_column("Stage", key="stage", width=11)
+        self.add_column("Next follow-up", key="next", width=14)
         self.add_column("Website", key="website", width=20)
         self.add_column("Step", key="step", width=5)
-        self.add_column("Next follow-up", key="next", width=14)
         self.add_column("Last messaged", key="last", width=13)
 
     @property
     def loaded(self) -> int:
-        return self.row_count
+        return self.row_count - (1 if self.add_name else 0)
 
     @property
     def has_more(self) -> bool:
         return self.loaded < self.total or self.total_is_floor
 
-    def show(self, rows: Iterable[LeadRow], total: int, *, floor: bool = False) -> None:
-        """Replace the list with the first page of a new search."""
+    def show(
+        self, rows: Iterable[LeadRow], total: int, *, floor: bool = False, add: str | None = None
+    ) -> None:
+        """Replace the list with the first page of a new search; with `add`, a
+        last row offers to add that username (only when every match is listed,
+        so the offer stays last)."""
         self.clear()
         self.total = total
         self.total_is_floor = floor
         self.loading_more = False
+        self.add_name = None
         self._add(rows)
+        if add and not self.has_more:
+            self.add_name = add
+            self.add_row(*self._add_cells(add), key=ADD_ROW)
         if self.row_count:
             self.move_cursor(row=0, animate=False)
+
+    def _add_cells(self, name: str) -> tuple[Text, ...]:
+        offer = Text(f"+ Add {name}", style="bold #98bb6c")
+        return (offer, Text("new lead: enter", style="#98bb6c"), *(Text("") for _ in range(5)))
 
     def append(self, rows: Iterable[LeadRow], *, last: bool = False) -> None:
         """Add the next page; `last` when it came back short (nothing more matches)."""
@@ -139,9 +159,9 @@ class LeadList(DataTable):
             name,
             Text(visible(row.display_name or ""), style=dim),
             Text(STAGES.label(row.stage), style=f"{STAGE_STYLES.get(row.stage, '')} {dim}".strip()),
+            Text(short_date(row.next_followup_at), style=dim),
             Text(visible(row.website or ""), style=dim or "italic"),
             Text(""),
-            Text(short_date(row.next_followup_at), style=dim),
             Text(short_date(row.last_messaged_at), style=dim),
         )
 
@@ -149,7 +169,16 @@ class LeadList(DataTable):
         if not self.row_count:
             return None
         key = self.coordinate_to_cell_key(self.cursor_coordinate).row_key
-        return int(key.value) if key.value is not None else None
+        if key.value is None or key.value == ADD_ROW:
+            return None
+        return int(key.value)
+
+    def add_name_at_cursor(self) -> str | None:
+        """The username to add when the cursor is on the offer to add it."""
+        if not self.row_count or self.add_name is None:
+            return None
+        key = self.coordinate_to_cell_key(self.cursor_coordinate).row_key
+        return self.add_name if key.value == ADD_ROW else None
 
     def _maybe_more(self, near_end: bool) -> None:
         if near_end and self.has_more and not self.loading_more and not self._filling:

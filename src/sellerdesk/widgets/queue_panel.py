@@ -4,16 +4,29 @@ coming week, with the suggested message one key away.
 Its data is loaded in a thread worker after mount (and again after every
 action, when the home screen comes back, and each minute so "reply within"
 stays true); nothing here imports the database layer at module import.
+
+The cursor belongs to an item, not to a row number: when the queue is read
+again the same follow-up stays highlighted wherever it moved, and when it
+left the queue the cursor goes to the next one and says so. Because a row
+can still move under the cursor a moment before a key lands, a copy asked
+for within a second of the rows under the cursor changing is not made: the
+seller is told to look again.
+
+The home screen lists as many items per lane as `sellerdesk today` does; the
+whole queue is one key further (`QueueScreen`), loading more as it is read.
 """
 
 from __future__ import annotations
 
+import time
+from contextlib import suppress
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
@@ -30,8 +43,12 @@ if TYPE_CHECKING:
 # The queue's records, its wording and its prompts are imported when a queue
 # is shown or acted on, not before the first frame.
 
-FIRST_REPLY_TEMPLATE = "redesign.first_reply"
 REFRESH_S = 60.0
+# A copy asked for this soon after the rows under the cursor changed is not made.
+MOVED_GUARD_S = 1.0
+# The whole queue (`QueueScreen`) reads this many items a lane at first, and
+# as many more each time the reader asks at the end of a lane.
+FULL_PAGE = 500
 
 LANE_STYLES = {
     "first_replies": "bold #e6c384",
@@ -49,10 +66,15 @@ class QueuePanel(Vertical):
     }
     QueuePanel #queue-list {
         height: auto;
-        max-height: 8;
         border: none;
         padding: 0;
         background: transparent;
+        /* one line an item, cut at the edge: a narrow terminal must not double the rows */
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+    }
+    QueuePanel.-full #queue-list {
+        height: 1fr;
     }
     QueuePanel #queue-summary, QueuePanel #queue-targets {
         height: 1;
@@ -61,18 +83,28 @@ class QueuePanel(Vertical):
     """
 
     BINDINGS = [
-        Binding("c", "copy", "Copy message", id="queue-copy"),
+        Binding("c", "copy", "Copy", id="queue-copy"),
         Binding("d", "done", "Done", id="queue-done"),
         Binding("z", "snooze", "Snooze", id="queue-snooze"),
-        Binding("r", "reschedule", "Reschedule", id="queue-reschedule"),
-        Binding("a", "plan", "Plan follow-up", id="queue-plan"),
+        Binding("r", "reschedule", "Move", id="queue-reschedule"),
+        Binding("a", "plan", "Plan", id="queue-plan"),
     ]
 
-    def __init__(self, *, id: str | None = "queue-panel") -> None:
-        super().__init__(id=id)
+    class Shown(Message):
+        """The queue was (read and) shown again."""
+
+    def __init__(self, *, full: bool = False, id: str | None = "queue-panel") -> None:
+        from sellerdesk.followups.items import TODAY_PER_LANE
+
+        super().__init__(id=id, classes="-full" if full else "")
+        self.full = full
+        # As many as `sellerdesk today` lists; the whole queue starts at a page.
+        self.per_lane = FULL_PAGE if full else TODAY_PER_LANE
         self.queue: Queue | None = None
         self.entries: dict[str, FirstReply | QueueItem | QuietLead] = {}
         self.loads = 0  # how many times the queue was shown (tests wait on it)
+        # When the rows under the cursor last changed by themselves (monotonic).
+        self.moved_at: float | None = None
 
     def compose(self) -> ComposeResult:
         yield Static("Loading what is due…", id="queue-summary")
@@ -87,6 +119,7 @@ class QueuePanel(Vertical):
             self.reload()
         if self.parent is not None and self.parent.id == "queue":
             self.parent.border_title = "Morning review"
+            self.parent.border_subtitle = "↑ from search · ctrl+t whole queue"
         self.app.screen_change_signal.subscribe(self, self._screen_changed)
         self.set_interval(REFRESH_S, self.reload)
 
@@ -106,11 +139,13 @@ class QueuePanel(Vertical):
             return
         settings = getattr(self.app, "settings", None)
 
+        per_lane = self.per_lane
+
         def job(db):
             from sellerdesk.followups import queue
-            from sellerdesk.followups.items import PANEL_PER_LANE
 
-            return queue.build(db, settings, limit=PANEL_PER_LANE)
+            warm()
+            return queue.build(db, settings, limit=per_lane)
 
         run_db(self, job, self._show, self._load_failed, group="queue", exclusive=True)
 
@@ -122,6 +157,7 @@ class QueuePanel(Vertical):
         self.queue = queue
         options = self.query_one("#queue-list", OptionList)
         keep_id, keep_index = self._highlighted_id(), options.highlighted
+        before = self.entries
         self.entries = {}
         rows: list[Option | None] = []
         for lane in (*queue.lanes, queue.no_next_step):
@@ -136,16 +172,51 @@ class QueuePanel(Vertical):
                 self.entries[key] = item
                 rows.append(Option(_line(item), id=key))
             if lane.hidden:
-                rows.append(Option(f"  … and {lane.hidden} more", disabled=True))
+                more = "enter shows more" if self.full else "enter shows the whole queue"
+                rows.append(Option(f"  … and {lane.hidden} more ({more})", id=f"more:{lane.key}"))
         with options.prevent(OptionList.OptionHighlighted):
             options.set_options(rows)
             if keep_id is not None and keep_id in self.entries:
                 options.highlighted = options.get_option_index(keep_id)
             elif self.entries:
                 options.highlighted = _nearest_enabled(options, keep_index)
+        self._note_moves(before, keep_id, keep_index)
         self.query_one("#queue-summary", Static).update(_summary(queue))
         self.query_one("#queue-targets", Static).update(f"Targets today: {queue.activity.line()}")
         self.loads += 1
+        self.post_message(self.Shown())
+
+    def _note_moves(
+        self, before: dict[str, Any], keep_id: str | None, keep_index: int | None
+    ) -> None:
+        """Remember when the rows under the cursor changed, and say so when the
+        highlighted item left the queue."""
+        if keep_id is None:
+            return
+        options = self.query_one("#queue-list", OptionList)
+        now_id = self._highlighted_id()
+        if (now_id, options.highlighted) != (keep_id, keep_index):
+            self.moved_at = time.monotonic()
+        gone = before.get(keep_id)
+        if gone is None or keep_id in self.entries or not options.has_focus:
+            return
+        landed = self.entries.get(now_id or "")
+        where = f"the cursor is on {landed.username} now" if landed else "nothing else is due"
+        self.notify(f"{gone.username} left the queue; {where}.", timeout=4)
+
+    def guard_moved(self) -> bool:
+        """True (and the seller told) when the rows under the cursor changed a
+        moment ago: the key was meant for the row that was there before."""
+        if self.moved_at is None or time.monotonic() - self.moved_at > MOVED_GUARD_S:
+            return False
+        self.moved_at = None
+        self.notify(
+            "The queue changed under the cursor just now, so nothing was copied. "
+            "Check the highlighted line and press c again.",
+            severity="warning",
+            timeout=6,
+        )
+        return True
 
     # ------------------------------------------------------------ what is highlighted
 
@@ -174,24 +245,52 @@ class QueuePanel(Vertical):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        item = self.entries.get(event.option.id or "")
+        option_id = event.option.id or ""
+        if option_id.startswith("more:"):
+            self.show_more(option_id.removeprefix("more:"))
+            return
+        item = self.entries.get(option_id)
         if item is None:
             return
         open_lead = getattr(self.app, "open_lead", None)
         if open_lead is not None:
             open_lead(item.lead_id)
 
+    def show_more(self, lane: str) -> None:
+        """The rest of a lane: here, a page more; on the home screen, the whole queue."""
+        if self.full:
+            self.per_lane += FULL_PAGE
+            self.reload()
+            return
+        from sellerdesk.screens.queue import QueueScreen
+
+        self.app.push_screen(QueueScreen(lane))
+
     def action_copy(self) -> None:
         from sellerdesk.followups.items import FirstReply
+        from sellerdesk.scripts.registry import first_reply
 
+        if self.guard_moved():
+            return
         item = self.current
         if item is None:
             return
-        template_id = (
-            FIRST_REPLY_TEMPLATE
+        if isinstance(item, FirstReply) and item.project_type is None:
+            from sellerdesk.widgets.project_type import ask_project_type
+
+            def chosen(lead) -> None:
+                self._copy(first_reply(lead.project_type), item)
+
+            ask_project_type(self.screen, item.lead_id, item.username, chosen)
+            return
+        self._copy(
+            first_reply(item.project_type)
             if isinstance(item, FirstReply)
-            else getattr(item, "template", None)
+            else getattr(item, "template", None),
+            item,
         )
+
+    def _copy(self, template_id: str | None, item: FirstReply | QueueItem | QuietLead) -> None:
         if not template_id:
             self.notify(
                 f"No message is suggested for {item.username}; press enter to open the lead.",
@@ -302,28 +401,13 @@ class QueuePanel(Vertical):
         self.app.push_screen(WhenPrompt(f"Move {item.username}'s follow-up to…"), answered)
 
     def action_plan(self) -> None:
-        from sellerdesk.widgets.queue_prompts import WhenPrompt
+        from sellerdesk.widgets.queue_prompts import plan_followup
 
         item = self.current
         if item is None:
             return
         username = item.username
-
-        def answered(answer) -> None:
-            if answer is None:
-                return
-            when, reason = answer
-
-            def job(db):
-                from sellerdesk.followups import store
-
-                return store.add(db, username, when, reason=reason)
-
-            self._write(job, f"Follow-up planned for {username}: {when.describe()}.")
-
-        self.app.push_screen(
-            WhenPrompt(f"Plan a follow-up for {username}", ask_reason=True), answered
-        )
+        plan_followup(self.screen, username, f"Plan a follow-up for {username}", self._write)
 
     def _write(self, job, message: str) -> None:
         def done(_result: Any) -> None:
@@ -345,31 +429,67 @@ def _key(item: FirstReply | QueueItem | QuietLead) -> str:
 
 def _line(item: FirstReply | QueueItem | QuietLead) -> Text:
     from sellerdesk.followups.items import FirstReply, QueueItem
-    from sellerdesk.followups.show import (
-        due_text,
-        messages_text,
-        referrer_hint,
-        reply_clock,
-        why_text,
-    )
+    from sellerdesk.followups.show import due_text, referrer_hint, reply_clock, why_text
+    from sellerdesk.referrals.next_message import paired
 
     line = Text("  ")
-    line.append(f"{item.username:<22}", style="bold")
+    line.append(f"{item.username:<20}", style="bold")
     if isinstance(item, FirstReply):
         style = "#e46876" if item.late else "#e6c384"
-        line.append(f" {reply_clock(item):<24}", style=style)
-        line.append(f" {FIRST_REPLY_TEMPLATE}", style="#727169")
+        line.append(f" {reply_clock(item):<22}", style=style)
+        template = _first_reply(item.project_type) if _warmed else None
+        if template:
+            line.append(f" {template_title(template)}", style="#727169")
+        elif _warmed:
+            line.append(" what kind of project? c asks", style="#727169")
         if item.ask_referrer:
             line.append(f"  {referrer_hint(item)}", style="#dca561")
     elif isinstance(item, QueueItem):
-        line.append(f" {due_text(item):<22}")
+        line.append(f" {due_text(item):<20}")
         line.append(f" {visible(why_text(item))}")
-        if item.template:
-            line.append(f"  → {visible(messages_text(item.template))}", style="#727169")
+        if item.template and _warmed:
+            titles = " + ".join(template_title(t) for t in paired(item.template))
+            line.append(f"  → {titles}", style="#727169")
     else:
-        line.append(f" {STAGES.label(item.stage):<22}")
+        line.append(f" {STAGES.label(item.stage):<20}")
         line.append(" no follow-up planned" + (" [stale]" if item.stale else ""), style="#727169")
     return line
+
+
+_warmed = False
+
+
+def warm() -> None:
+    """Read, off the UI thread, what naming the suggested messages needs (their
+    titles, each project type's first reply). Until then the lines are drawn
+    without those names: the home screen's first look never waits for them,
+    and the read that follows (when the database opens) adds them."""
+    global _warmed
+    from sellerdesk.scripts.registry import all_scripts
+    from sellerdesk.templates.loading import library
+
+    all_scripts()
+    with suppress(SellerdeskError):
+        library()
+    _warmed = True
+
+
+def _first_reply(project_type: str | None) -> str | None:
+    from sellerdesk.scripts.registry import first_reply
+
+    return first_reply(project_type)
+
+
+def template_title(template_id: str) -> str:
+    """What a message is called for people: its title, never its id. One the
+    library does not hold is named as missing."""
+    from sellerdesk.templates.loading import library
+
+    try:
+        found = library().templates.get(template_id)
+    except SellerdeskError:
+        found = None
+    return visible(found.title) if found else f"a missing message ({visible(template_id)})"
 
 
 def _summary(queue: Queue) -> Text:

@@ -1,12 +1,16 @@
 """The small dialogs behind the queue panel's keys: how long to snooze, and a
-typed due date (checked as it is submitted, so a bad one is never saved)."""
+typed due date (checked as it is submitted, so a bad one is never saved);
+and planning a follow-up, the same from the queue and from the lead screen."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Input, Static
 
 from sellerdesk.errors import SellerdeskError
@@ -95,3 +99,24 @@ class WhenPrompt(ModalScreen[tuple[when_.When, str] | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+def plan_followup(
+    screen: Screen, username: str, title: str, write: Callable[[Any, str], Any]
+) -> None:
+    """Ask when (and why), then `write(job, message)`: the caller runs the job
+    (adding the follow-up) its own way and shows the message when it is saved."""
+
+    def answered(answer: tuple[when_.When, str] | None) -> None:
+        if answer is None:
+            return
+        when, reason = answer
+
+        def job(db):
+            from sellerdesk.followups import store
+
+            return store.add(db, username, when, reason=reason)
+
+        write(job, f"Follow-up planned for {username}: {when.describe()}.")
+
+    screen.app.push_screen(WhenPrompt(title, ask_reason=True), answered)
