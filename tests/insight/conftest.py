@@ -102,7 +102,7 @@ def build_book(db) -> None:
     leads.set_stage(db, "ann", "offer sent")
     copied(db, "ann", "redesign.custom_offer")
     at("2026-11-05 10:00")
-    leads.set_stage(db, "ben", "lost")
+    leads.set_stage(db, "ben", "lost", reason="chose another seller")
     at("2026-11-06 08:00")
     copied(db, "ann", "followup.offer_day1")
     copied(db, "dan", "redesign.first_reply")  # after 48 hours
