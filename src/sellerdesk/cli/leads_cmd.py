@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sellerdesk.cli.common import db_option, local_time, print_json
+from sellerdesk.cli.common import db_option, local_time, print_json, whole_number
 from sellerdesk.vocab import INDUSTRIES, PROJECT_TYPES, SOURCES, STAGES
 
 if TYPE_CHECKING:
@@ -32,7 +32,7 @@ def register(subparsers) -> None:
     lst.add_argument("--stage")
     lst.add_argument("--label")
     lst.add_argument("--search", default="", help="substring of username, name or website")
-    lst.add_argument("--limit", type=int, default=100)
+    lst.add_argument("--limit", type=whole_number(1, 1_000_000), default=100)
     lst.add_argument("--json", action="store_true")
     lst.set_defaults(handler=run_list)
 
