@@ -52,8 +52,8 @@ def _damaged_pages(path) -> None:
 @pytest.mark.parametrize(
     ("make", "expected"),
     [
-        (_text_file, "is not a sellerdesk database (not an SQLite file at all)"),
-        (_random_bytes, "is not a sellerdesk database (not an SQLite file at all)"),
+        (_text_file, "is not a database at all (not an SQLite file)"),
+        (_random_bytes, "is not a database at all (not an SQLite file)"),
         (_truncated, "is damaged"),
     ],
 )

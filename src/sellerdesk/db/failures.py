@@ -44,8 +44,8 @@ def explain(exc: BaseException, where: str) -> SellerdeskError | None:
         return _explain_by_text(detail, where)
     if name == "SQLITE_NOTADB":
         return DatabaseError(
-            f"{where} is not a sellerdesk database (not an SQLite file at all); nothing was "
-            "changed. Check the path given with --db or $SELLERDESK_DB."
+            f"{where} is not a database at all (not an SQLite file); nothing was changed. "
+            "Check the path given with --db or $SELLERDESK_DB."
         )
     if name.startswith("SQLITE_CORRUPT"):
         return damaged(where, detail)
