@@ -170,25 +170,31 @@ def update_lead(
     db: Database, username: str, *, expected_version: int | None = None, **changes: Any
 ) -> Lead:
     """Edit record fields. With `expected_version`, refuse if someone saved in between."""
-    unknown = set(changes) - set(EDITABLE)
-    if unknown:
-        raise Invalid(f"Cannot edit {', '.join(sorted(unknown))} here.")
-    clean = {key: clean_field(key, value) for key, value in changes.items()}
+    clean = _clean_changes(changes)
     with db.write() as session:
         lead = _load(session, username)
         _check_version(lead, expected_version)
-        changed = {k: v for k, v in clean.items() if getattr(lead, k) != v}
-        if not changed:
-            return to_record(lead)
-        for key, value in changed.items():
-            setattr(lead, key, value)
-        _touch(lead)
-        body = ", ".join(
-            f"{key.replace('_', ' ')}: {value or '—'}" for key, value in changed.items()
-        )
-        record(session, lead, "edited", body, author=db.author, data={"fields": sorted(changed)})
+        _set_fields(session, lead, clean, db.author)
         session.flush()
         return to_record(lead)
+
+
+def _clean_changes(changes: dict[str, Any]) -> dict[str, Any]:
+    unknown = set(changes) - set(EDITABLE)
+    if unknown:
+        raise Invalid(f"Cannot edit {', '.join(sorted(unknown))} here.")
+    return {key: clean_field(key, value) for key, value in changes.items()}
+
+
+def _set_fields(session: Session, lead: LeadModel, clean: dict[str, Any], author: str) -> None:
+    changed = {k: v for k, v in clean.items() if getattr(lead, k) != v}
+    if not changed:
+        return
+    for key, value in changed.items():
+        setattr(lead, key, value)
+    _touch(lead)
+    body = ", ".join(f"{key.replace('_', ' ')}: {value or '—'}" for key, value in changed.items())
+    record(session, lead, "edited", body, author=author, data={"fields": sorted(changed)})
 
 
 def _check_version(lead: LeadModel, expected: int | None) -> None:
@@ -196,28 +202,71 @@ def _check_version(lead: LeadModel, expected: int | None) -> None:
 
     if expected is not None and lead.version != expected:
         raise Conflict(
-            f"{lead.username} was changed by someone else since you opened it; "
-            "reload it and try again."
+            f"{lead.username} was changed by someone else since you read it; nothing was "
+            "saved. Read it again and retry."
         )
+
+
+def edit_lead(
+    db: Database,
+    username: str,
+    *,
+    expected_version: int | None,
+    changes: dict[str, Any] | None = None,
+    stage: str | None = None,
+    add: Iterable[str] = (),
+    remove: Iterable[str] = (),
+    do_not_contact: str | None = None,
+    allow_contact: bool = False,
+) -> Lead:
+    """Every change to one lead in one write unit: all of it saved, or none.
+
+    With `expected_version` (the version the caller read), the edit is refused
+    if anyone saved the lead in between, as the app's form is.
+    """
+    clean = _clean_changes(changes or {})
+    new_stage = STAGES.parse(stage) if stage else None
+    wanted, unwanted = _dedupe_labels(add), {clean_label(label).lower() for label in remove}
+    reason = (do_not_contact or "").strip()
+    if do_not_contact is not None and not reason:
+        raise Invalid(NEEDS_REASON)
+    with db.write() as session:
+        lead = _load(session, username)
+        _check_version(lead, expected_version)
+        _set_fields(session, lead, clean, db.author)
+        if new_stage is not None:
+            _set_stage(session, lead, new_stage, "", db.author)
+        _add_labels(session, lead, wanted, db.author)
+        _remove_labels(session, lead, unwanted, db.author)
+        if do_not_contact is not None:
+            _set_do_not_contact(session, lead, True, reason, db.author)
+        if allow_contact:
+            _set_do_not_contact(session, lead, False, "", db.author)
+        session.flush()
+        return to_record(lead)
 
 
 def set_stage(db: Database, username: str, stage: str, *, reason: str = "") -> Lead:
     new = STAGES.parse(stage)
     with db.write() as session:
         lead = _load(session, username)
-        old = lead.stage
-        if old == new:
-            return to_record(lead)
-        lead.stage = new
-        lead.stage_since = clock.now()
-        _touch(lead)
-        body = f"{STAGES.label(old)} → {STAGES.label(new)}"
-        if reason:
-            body += f" ({reason})"
-        record(session, lead, "stage", body, author=db.author, data={"from": old, "to": new})
-        rules.stage_changed(session, lead, old, new, db.author)
+        _set_stage(session, lead, new, reason, db.author)
         session.flush()
         return to_record(lead)
+
+
+def _set_stage(session: Session, lead: LeadModel, new: str, reason: str, author: str) -> None:
+    old = lead.stage
+    if old == new:
+        return
+    lead.stage = new
+    lead.stage_since = clock.now()
+    _touch(lead)
+    body = f"{STAGES.label(old)} → {STAGES.label(new)}"
+    if reason:
+        body += f" ({reason})"
+    record(session, lead, "stage", body, author=author, data={"from": old, "to": new})
+    rules.stage_changed(session, lead, old, new, author)
 
 
 def add_note(db: Database, username: str, text: str) -> Event:
@@ -258,31 +307,44 @@ def remove_labels(db: Database, username: str, labels: Iterable[str]) -> Lead:
     keys = {clean_label(label).lower() for label in labels}
     with db.write() as session:
         lead = _load(session, username)
-        for label in list(lead.labels):
-            if label.label_key in keys:
-                lead.labels.remove(label)
-                record(session, lead, "label_removed", label.label, author=db.author)
-                _touch(lead)
+        _remove_labels(session, lead, keys, db.author)
         session.flush()
         return to_record(lead)
+
+
+def _remove_labels(session: Session, lead: LeadModel, keys: set[str], author: str) -> None:
+    for label in list(lead.labels):
+        if label.label_key in keys:
+            lead.labels.remove(label)
+            record(session, lead, "label_removed", label.label, author=author)
+            _touch(lead)
+
+
+NEEDS_REASON = "Say why this lead must not be contacted (the reason is kept on record)."
 
 
 def set_do_not_contact(db: Database, username: str, on: bool, reason: str = "") -> Lead:
     reason = (reason or "").strip()
     if on and not reason:
-        raise Invalid("Say why this lead must not be contacted (the reason is kept on record).")
+        raise Invalid(NEEDS_REASON)
     with db.write() as session:
         lead = _load(session, username)
-        if lead.do_not_contact == on and (not on or lead.dnc_reason == reason):
-            return to_record(lead)
-        lead.do_not_contact = on
-        lead.dnc_reason = reason if on else None
-        _touch(lead)
-        record(session, lead, "dnc_on" if on else "dnc_off", reason, author=db.author)
-        if on:
-            rules.do_not_contact_set(session, lead, db.author)
+        _set_do_not_contact(session, lead, on, reason, db.author)
         session.flush()
         return to_record(lead)
+
+
+def _set_do_not_contact(
+    session: Session, lead: LeadModel, on: bool, reason: str, author: str
+) -> None:
+    if lead.do_not_contact == on and (not on or lead.dnc_reason == reason):
+        return
+    lead.do_not_contact = on
+    lead.dnc_reason = reason if on else None
+    _touch(lead)
+    record(session, lead, "dnc_on" if on else "dnc_off", reason, author=author)
+    if on:
+        rules.do_not_contact_set(session, lead, author)
 
 
 def remember_values(db: Database, username: str, values: dict[str, str]) -> Lead:

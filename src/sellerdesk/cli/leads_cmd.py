@@ -44,6 +44,13 @@ def register(subparsers) -> None:
     edit.add_argument("--unlabel", action="append", default=[], help="remove a label")
     edit.add_argument("--do-not-contact", metavar="REASON", help="mark do-not-contact")
     edit.add_argument("--allow-contact", action="store_true", help="clear do-not-contact")
+    edit.add_argument(
+        "--expect-version",
+        metavar="N",
+        type=whole_number(1, 2**31 - 1),
+        help="refuse unless the lead is still at this version (\"version\" in lead show --json); "
+        "by default, the version the command reads as it starts",
+    )
     edit.set_defaults(handler=run_edit)
 
     note = subparsers.add_parser("note", parents=[common], help="add a note to a lead's timeline")
@@ -110,20 +117,20 @@ def run_edit(ctx) -> int:
 
     a = ctx.args
     changes = {key: getattr(a, key) for key in RECORD_FIELDS if getattr(a, key) is not None}
-    db = ctx.db
-    lead = leads.get_lead(db, a.username)
-    if changes:
-        lead = leads.update_lead(db, a.username, **changes)
-    if a.stage:
-        lead = leads.set_stage(db, a.username, a.stage)
-    if a.label:
-        lead = leads.add_labels(db, a.username, a.label)
-    if a.unlabel:
-        lead = leads.remove_labels(db, a.username, a.unlabel)
-    if a.do_not_contact is not None:
-        lead = leads.set_do_not_contact(db, a.username, True, a.do_not_contact)
-    if a.allow_contact:
-        lead = leads.set_do_not_contact(db, a.username, False)
+    # Like the app's form: the edit carries the version it read, and is refused
+    # whole if someone saved the lead in between (nothing is overwritten silently).
+    version = a.expect_version or leads.get_lead(ctx.db, a.username).version
+    lead = leads.edit_lead(
+        ctx.db,
+        a.username,
+        expected_version=version,
+        changes=changes,
+        stage=a.stage,
+        add=a.label,
+        remove=a.unlabel,
+        do_not_contact=a.do_not_contact,
+        allow_contact=a.allow_contact,
+    )
     print(f"Saved {lead.username}.")
     return 0
 
