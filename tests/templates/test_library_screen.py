@@ -5,6 +5,7 @@ copy takes the terminal path (OSC 52) and lands in `app.clipboard`."""
 from __future__ import annotations
 
 import pytest
+from tests.tui.conftest import settle
 
 from sellerdesk import clipboard, leads, paths
 from sellerdesk.app import SellerdeskApp
@@ -25,18 +26,6 @@ KEYS = {
     ":": "colon",
     "+": "plus",
 }
-
-
-async def settle(pilot) -> None:
-    app = pilot.app
-    for _ in range(200):
-        if app.db is not None:
-            break
-        await pilot.pause(0.02)
-    for _ in range(3):
-        await pilot.pause(0.05)
-        await app.workers.wait_for_complete()
-        await pilot.pause()
 
 
 async def type_text(pilot, text: str) -> None:

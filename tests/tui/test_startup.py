@@ -6,9 +6,10 @@ from __future__ import annotations
 import sqlite3
 import subprocess
 import sys
+import time
 
 import pytest
-from tests.tui.conftest import SIZE, make_app, settle, type_text
+from tests.tui.conftest import SIZE, TIMEOUT_S, make_app, settle, type_text
 from textual.widgets import Input, Static
 
 from sellerdesk.screens.home import HomeScreen
@@ -101,7 +102,11 @@ print(asyncio.run(main()) or seen)
 def test_the_database_layer_is_imported_only_after_the_first_frame(db_url, db):
     db.close()
     out = subprocess.run(
-        [sys.executable, "-c", PROBE, db_url], capture_output=True, text=True, check=True
+        [sys.executable, "-c", PROBE, db_url],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=TIMEOUT_S,
     )
     assert out.stdout.strip() == str({"sqlalchemy": False, "home drawn": True, "opened": True}), (
         out.stderr[-2000:]
@@ -170,8 +175,7 @@ async def test_an_app_closed_before_its_first_frame_leaves_no_reader_waiting(db,
     async with app.run_test(size=SIZE):
         pass
     # The worker waiting for the first frame was released and reaped the child.
-    for _ in range(200):
-        if reader.pid == 0:
-            break
-        await asyncio.sleep(0.02)
-    assert reader.pid == 0
+    deadline = time.monotonic() + TIMEOUT_S
+    while reader.pid != 0:
+        assert time.monotonic() < deadline, "the forked reader was never reaped"
+        await asyncio.sleep(0.02)  # a polling interval: the worker thread reaps it
