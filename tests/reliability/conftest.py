@@ -1,65 +1,36 @@
-"""What the reliability tests share: the CLI run in-process with its output
-captured, a small disk of the test's own (a tmpfs, mounted where we are root),
-and a way to run a command without root's power to ignore file permissions."""
+"""What the reliability tests share: the harness of bench/reliability.py (the CLI
+run in-process with its output captured, killed writers, the fuzz), a small disk
+of the test's own (a tmpfs, mounted where we are root), and a way to run a
+command without root's power to ignore file permissions."""
 
 from __future__ import annotations
 
 import contextlib
-import io
+import importlib.util
 import os
 import shutil
 import subprocess
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from sellerdesk.cli.main import main
 
-# The last words of every error the CLI prints for a bug rather than a refusal.
-UNEXPECTED = "unexpected error"
-
-
-@dataclass
-class Ran:
-    code: int
-    out: str
-    err: str
-
-    def error_lines(self) -> list[str]:
-        return [line for line in self.err.splitlines() if line.strip()]
-
-    def one_line_error(self) -> str:
-        """The command failed with exactly one line on stderr, and no traceback: that line."""
-        lines = self.error_lines()
-        assert self.code != 0, f"expected a failure, got exit 0: {self.out!r}"
-        assert "Traceback" not in self.err, self.err
-        assert len(lines) == 1, f"expected one line, got {len(lines)}: {self.err!r}"
-        return lines[0]
+def _load_harness():
+    """bench/reliability.py: the machinery the long runs use, run small here."""
+    path = Path(__file__).resolve().parents[2] / "bench" / "reliability.py"
+    spec = importlib.util.spec_from_file_location("sellerdesk_reliability_harness", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
 
 
-def run_cli(*argv: str) -> Ran:
-    """`sellerdesk ARGV` in this process; usage errors (SystemExit) give their code."""
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        try:
-            code = main(list(argv))
-        except SystemExit as exc:
-            code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
-    return Ran(code, out.getvalue(), err.getvalue())
-
-
-def run_cli_process(*argv: str, prefix: tuple[str, ...] = (), env=None) -> Ran:
-    """`sellerdesk ARGV` in a process of its own (what a user's shell does)."""
-    result = subprocess.run(
-        [*prefix, sys.executable, "-m", "sellerdesk", *argv],
-        capture_output=True,
-        text=True,
-        env={**os.environ, **(env or {})},
-        timeout=120,
-    )
-    return Ran(result.returncode, result.stdout, result.stderr)
+harness = _load_harness()
+Ran = harness.Ran
+run_cli = harness.run_cli
+run_cli_process = harness.run_cli_process
 
 
 def digest(path: Path) -> bytes:

@@ -140,31 +140,35 @@ def _upgrade_failed(exc: Exception, shown: str) -> SellerdeskError:
 def backup_before_migration(url: str, revision: str | None) -> Path | None:
     """Keep a copy of an existing SQLite file beside it before its schema changes.
 
-    The copy is readable by its owner only from its first byte, and a copy that
-    cannot be finished (a full disk) is removed, never left half-written.
+    The copy is readable by its owner only from its first byte. It is written
+    under a ".partial" name and renamed once whole, so a copy that could not be
+    finished (a full disk, a killed process) is never taken for a backup; one
+    that fails here is removed.
     """
     path = sqlite_path(url)
     if path is None or revision is None:
         return None
     stamp = clock.now().strftime("%Y%m%d-%H%M%S")
     target = backup_name(path, HEAD, revision, stamp)
+    partial = target.with_name(target.name + ".partial")
     try:
-        fd = os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+        fd = os.open(partial, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
         os.close(fd)
     except OSError as exc:
         raise _backup_failed(path, os_problem(exc), exc) from exc
     try:
         source = sqlite3.connect(path)
         try:
-            dest = sqlite3.connect(target)
+            dest = sqlite3.connect(partial)
             try:
                 source.backup(dest)
             finally:
                 dest.close()
         finally:
             source.close()
+        partial.replace(target)
     except (sqlite3.Error, OSError) as exc:
-        _remove(target)
+        _remove(partial)
         detail = os_problem(exc) if isinstance(exc, OSError) else str(exc)
         raise _backup_failed(path, detail, exc) from exc
     return target
