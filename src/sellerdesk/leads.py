@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from sellerdesk import clock, rules
-from sellerdesk.checks import EDITABLE, clean_field, clean_label, clean_username
+from sellerdesk.checks import EDITABLE, clean_field, clean_label, clean_note, clean_username
 from sellerdesk.db.engine import Database
 from sellerdesk.db.models import EventModel, LeadLabelModel, LeadModel, LeadValueModel
 from sellerdesk.errors import Duplicate, Invalid, NotFound
@@ -270,7 +270,7 @@ def _set_stage(session: Session, lead: LeadModel, new: str, reason: str, author:
 
 
 def add_note(db: Database, username: str, text: str) -> Event:
-    body = (text or "").strip()
+    body = clean_note(text)
     if not body:
         raise Invalid("A note cannot be empty.")
     with db.write() as session:

@@ -90,3 +90,12 @@ def test_usage_errors_are_one_line_pointing_to_help(run, argv):
     ran = run(*argv)
     assert ran.code == 2
     assert ran.one_line_error().endswith("--help)")
+
+
+def test_text_fields_are_bounded(run, db):
+    ran = run("note", "ann", "x" * 20_001)
+    assert ran.code == 1 and "at most 20,000 characters" in ran.one_line_error()
+    ran = run("lead", "edit", "ann", "--owner", "o" * 201)
+    assert ran.code == 1 and "at most 200 characters" in ran.one_line_error()
+    assert leads.event_count(db, 1) == 1
+    assert run("note", "ann", "x" * 20_000).code == 0
