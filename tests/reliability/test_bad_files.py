@@ -162,3 +162,37 @@ def test_a_folder_nobody_may_enter_or_a_file_nobody_may_write(tmp_path, without_
         locked.chmod(0o755)
         readonly_file.chmod(0o644)
     assert digest(readonly_file) == before
+
+
+def test_a_busy_database_is_one_line_and_saves_nothing(tmp_path, monkeypatch):
+    import threading
+
+    from sellerdesk.db import engine as engine_module
+
+    path = tmp_path / "desk.sqlite3"
+    _real_database(path, 1)
+    monkeypatch.setattr(engine_module, "BUSY_TIMEOUT_S", 0.2)
+    started, release = threading.Event(), threading.Event()
+
+    def hold() -> None:
+        con = sqlite3.connect(path, isolation_level=None)
+        con.execute("BEGIN IMMEDIATE")
+        started.set()
+        release.wait(60)
+        con.execute("COMMIT")
+        con.close()
+
+    holder = threading.Thread(target=hold)
+    holder.start()
+    started.wait()
+    try:
+        ran = run_cli("--db", str(path), "note", "ann", "while someone else writes")
+    finally:
+        release.set()
+        holder.join()
+    line = ran.one_line_error()
+    assert ran.code == 1 and "busy" in line and "nothing was saved" in line
+    db = open_database(f"sqlite:///{path}", author="tester")
+    ann = leads.get_lead(db, "ann")
+    assert [e.kind for e in leads.lead_timeline(db, ann.id)] == ["created"]
+    db.close()
