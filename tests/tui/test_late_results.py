@@ -7,7 +7,7 @@ from __future__ import annotations
 import asyncio
 
 import pytest
-from tests.referrals.conftest import place
+from tests.referrals.conftest import draft, place  # noqa: F401 (draft is a fixture)
 from tests.tui.conftest import (
     SIZE,
     HeldDatabase,
@@ -20,19 +20,9 @@ from tests.tui.conftest import (
 from textual.widgets import Static
 
 from sellerdesk import leads
-from sellerdesk.orders.gate import Draft
 from sellerdesk.screens.lead import LeadScreen
 from sellerdesk.screens.referrals import ReferralJumpScreen, ReferralLinks, ReferralsScreen
 from sellerdesk.screens.tasks import run_db
-
-DRAFT = Draft(
-    consent="Yes, please place the order",
-    price_cents=45000,
-    delivery_days=7,
-    pages="Home, About",
-    design_direction="brightclean.com",
-    scope_confirmed=True,
-)
 
 
 class _NotYetComposedLeadScreen(LeadScreen):
@@ -103,7 +93,9 @@ async def test_a_result_for_a_closed_screen_is_dropped(app, db):
 
 
 @pytest.mark.parametrize("release_after", ["jump opened", "jumped"])
-async def test_the_referral_jump_with_every_result_late(db, db_url, frozen_now, release_after):
+async def test_the_referral_jump_with_every_result_late(
+    db, db_url, frozen_now, draft, release_after  # noqa: F811 (the fixture imported above)
+):
     """The flow that failed on a busy machine, with each database answer held until
     the screens have moved on."""
     past = leads.add_lead(db, "bgsone", stage="completed", labels=["Past Client"])
@@ -111,7 +103,7 @@ async def test_the_referral_jump_with_every_result_late(db, db_url, frozen_now, 
     from sellerdesk.referrals import tracking
 
     tracking.record_referral(db, "inzoneagency", "bgsone")
-    place(db, "inzoneagency", DRAFT, "FO100")
+    place(db, "inzoneagency", draft, "FO100")
     app = make_app(db_url)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
