@@ -145,3 +145,29 @@ def test_output_redirected_to_a_full_disk_is_one_line(small_disk, tmp_path):
     lines = [line for line in done.stderr.splitlines() if line.strip()]
     assert done.returncode == 1 and len(lines) == 1, done.stderr
     assert "disk is full" in lines[0]
+
+
+def test_a_copy_on_a_full_disk_says_the_text_went_out_but_is_not_on_the_timeline(
+    small_disk, monkeypatch
+):
+    monkeypatch.delenv("DISPLAY", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    from sellerdesk.referrals import guard
+
+    path = small_disk.root / "desk.sqlite3"
+    _make(path)
+    checked = guard.check_copy
+
+    def check_then_the_disk_fills(*args, **kwargs):
+        # The lead and the template are read; the disk fills before the text goes out.
+        result = checked(*args, **kwargs)
+        small_disk.fill()
+        return result
+
+    monkeypatch.setattr(guard, "check_copy", check_then_the_disk_fills)
+    ran = run_cli("--db", str(path), "copy", "followup.offer_day1", "--lead", "ann", "--print")
+    line = ran.one_line_error()
+    assert ran.code == 1
+    assert line.startswith("sellerdesk: The text was printed, but it is not on the timeline:")
+    assert "is full" in line
+    assert "custom offer" in ran.out  # the text itself was not lost

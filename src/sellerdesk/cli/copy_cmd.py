@@ -49,9 +49,21 @@ def parse_values(items: list[str]) -> dict[str, str]:
     return values
 
 
+def _record(ctx, prepared, path: str, extra: dict[str, str], done: str) -> None:
+    """Record the copy; if the database cannot take it (a full disk, a busy or
+    read-only file), say that the text went out all the same."""
+    from sellerdesk.copying import commit_copy
+    from sellerdesk.errors import DatabaseError, StorageError
+
+    try:
+        commit_copy(ctx.db, prepared, path, remember=extra)
+    except (DatabaseError, StorageError) as exc:
+        raise type(exc)(f"The text was {done}, but it is not on the timeline: {exc}") from exc
+
+
 def run(ctx) -> int:
     from sellerdesk import clipboard, leads
-    from sellerdesk.copying import commit_copy, prepare_copy
+    from sellerdesk.copying import prepare_copy
     from sellerdesk.templates.loading import library
 
     a = ctx.args
@@ -79,23 +91,24 @@ def run(ctx) -> int:
     if a.print:
         sys.stdout.write(text + "\n")
         sys.stdout.flush()
-        commit_copy(ctx.db, prepared, "printed", remember=extra)
+        _record(ctx, prepared, "printed", extra, "printed")
         print(
             f"Printed {len(text)} characters; recorded on {lead.username}'s timeline.",
             file=sys.stderr,
         )
         return 0
     path, reasons = clipboard.copy_from_cli(text)
-    commit_copy(ctx.db, prepared, path, remember=extra)
     if path == clipboard.NOWHERE:
+        sys.stdout.write(text + "\n")  # first: whatever happens next, the text is not lost
+        _record(ctx, prepared, path, extra, "printed above")
         for reason in reasons:
             print(f"sellerdesk: {reason}", file=sys.stderr)
-        sys.stdout.write(text + "\n")
         print(
             f"sellerdesk: no clipboard reachable; the text is above and on "
             f"{lead.username}'s timeline.",
             file=sys.stderr,
         )
         return 1
+    _record(ctx, prepared, path, extra, f"copied to the {path}")
     print(f"Copied {len(text)} characters to the {path}; recorded on {lead.username}'s timeline.")
     return 0
