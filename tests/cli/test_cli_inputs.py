@@ -99,3 +99,28 @@ def test_text_fields_are_bounded(run, db):
     assert ran.code == 1 and "at most 200 characters" in ran.one_line_error()
     assert leads.event_count(db, 1) == 1
     assert run("note", "ann", "x" * 20_000).code == 0
+
+
+def test_a_search_holding_a_nul_character_is_just_a_search(run):
+    # Found by the fuzz: FTS5 read the NUL as the end of its query.
+    for text in ("ab\x00cdef", "\x00\x00\x00", "an\x00n"):
+        ran = run("lead", "list", "--search", text)
+        assert ran.code == 0 and ran.err == "", ran
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        (("script", "set", "ann", "price", "1e309"), "more than any offer"),
+        (("script", "set", "ann", "revisions", "²"), "whole number up to 1000"),
+        (("script", "set", "ann", "revisions", "99999999999999999999"), "whole number up to"),
+        (("script", "set", "ann", "delivery_days", "99999999999999999999"), "at most 3,650"),
+        (("script", "set", "ann", "content", "²"), "is not a choice"),
+        (("script", "set", "ann", "milestones", "x"), "(got 'x')"),
+    ],
+)
+def test_script_answers_are_bounded(run, argv, expected):
+    # Found by the fuzz once it had a script run to work on.
+    assert run("script", "start", "ann", "redesign").code == 0
+    ran = run(*argv)
+    assert ran.code == 1 and expected in ran.one_line_error()

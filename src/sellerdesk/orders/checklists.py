@@ -83,7 +83,7 @@ def parse_checklist(text: str) -> Checklist:
 def parse_item(checklist: Checklist, text: str) -> str:
     """An item by its key, its label, a unique start of either, or its number (1-based)."""
     value = text.strip()
-    if value.isdigit() and 1 <= int(value) <= len(checklist.items):
+    if value.isdecimal() and 1 <= int(value) <= len(checklist.items):
         return checklist.items[int(value) - 1][0]
     wanted = _norm(value)
     exact = [k for k, label, _ in checklist.items if wanted in (_norm(k), _norm(label))]

@@ -103,7 +103,7 @@ class SettingsScreen(ModalScreen[bool]):
             return "Give the referral reward a value."
         if kind in ("percent", "amount"):
             number = value.strip("%$ ")
-            if not number.replace(".", "", 1).isdigit():
+            if not number.replace(".", "", 1).isdecimal():
                 return f"'{value}' is not a number; the reward is {kind}."
             if kind == "percent" and float(number) > 100:
                 return "A percentage reward cannot be more than 100."
