@@ -8,7 +8,7 @@ from __future__ import annotations
 import random
 
 from tests.reliability.conftest import digest
-from tests.tui.conftest import SIZE, make_app, settle, shown, wait_for_screen, wait_until
+from tests.tui.conftest import SIZE, make_app, notified, settle, shown, wait_for_screen, wait_until
 from textual.widgets import Static, TextArea
 
 from sellerdesk import leads
@@ -81,18 +81,18 @@ async def test_a_note_on_a_full_disk_is_one_notification_and_stays_in_its_box(sm
         await pilot.press("f2")
         await wait_until(
             pilot,
-            lambda: any("is full" in n.message for n in app._notifications),
+            lambda: any("is full" in n.message for n in notified(app)),
             "the full disk to be reported",
         )
         await wait_for_screen(pilot, NoteScreen, "the note to come back in its box")
         assert app.screen.query_one(TextArea).text.startswith("call back on Friday")
-        errors = [n.message for n in app._notifications if n.severity == "error"]
+        errors = [n.message for n in notified(app) if n.severity == "error"]
         assert len(errors) == 1 and "nothing was saved" in errors[0] and "\n" not in errors[0]
         small_disk.free_up()
         await pilot.press("f2")
         await wait_for_screen(pilot, LeadScreen)
         await wait_until(
-            pilot, lambda: any(n.message == "Note added." for n in app._notifications), "the save"
+            pilot, lambda: any(n.message == "Note added." for n in notified(app)), "the save"
         )
     db = open_database(f"sqlite:///{path}", author="tester")
     bodies = [e.body for e in leads.lead_timeline(db, ann.id)]

@@ -5,7 +5,7 @@ copy takes the terminal path (OSC 52) and lands in `app.clipboard`."""
 from __future__ import annotations
 
 import pytest
-from tests.tui.conftest import settle
+from tests.tui.conftest import notified, settle
 
 from sellerdesk import clipboard, leads, paths
 from sellerdesk.app import SellerdeskApp
@@ -68,7 +68,7 @@ async def test_enter_copies_records_and_updates_last_messaged(
         }
         assert leads.get_lead(db, "acme").last_messaged_at == frozen_now
         assert screen.lead.last_messaged_at == frozen_now
-        assert any(f"Copied {len(text)} characters" in n.message for n in app._notifications)
+        assert any(f"Copied {len(text)} characters" in n.message for n in notified(app))
 
 
 async def test_number_key_copies_that_step_of_the_script(db, db_url, seller_profile):
@@ -145,7 +145,7 @@ async def test_malformed_user_template_is_refused(db, db_url, seller_profile):
         await pilot.press("enter")
         await settle(pilot)
         assert app.clipboard == "" and copies(db, "acme") == []
-        assert any("malformed" in n.message for n in app._notifications)
+        assert any("malformed" in n.message for n in notified(app))
 
 
 async def test_profile_values_typed_in_the_form_go_to_settings(db, db_url, seller_profile):
@@ -253,4 +253,4 @@ async def test_a_referral_ask_is_not_copied_before_the_gate_holds(db, db_url, se
         await pilot.press("enter")
         await settle(pilot)
         assert app.clipboard == "" and copies(db, "acme") == []
-        assert any("Not copied: referral.ask" in n.message for n in app._notifications)
+        assert any("Not copied: referral.ask" in n.message for n in notified(app))

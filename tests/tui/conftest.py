@@ -89,6 +89,11 @@ def _busy(app) -> list[str]:
     return busy
 
 
+def notified(app) -> list:
+    """Every notification the app has shown, expired ones too (tests/conftest.py keeps them)."""
+    return list(getattr(app._notifications, "shown", []))
+
+
 def shown(widget) -> str:
     """What a Static shows, as plain words (tables and styled text included)."""
     import io

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.tui.conftest import SIZE, settle, type_text, wait_until
+from tests.tui.conftest import SIZE, notified, settle, type_text, wait_until
 from textual.widgets import Input, Select, Static
 
 from sellerdesk import leads
@@ -189,7 +189,7 @@ async def test_a_search_typed_while_the_database_opens_waits_for_it(db, db_url):
             "the search to be asked for (past the debounce) and left waiting for the database",
         )
         assert app.db is None
-        assert not [n for n in app._notifications if "opening" in n.message]
+        assert not [n for n in notified(app) if "opening" in n.message]
         release.set()
         await settle(pilot)
         assert _listed(app) == ["ben"]
