@@ -25,6 +25,22 @@ def isolated_home(tmp_path_factory, monkeypatch) -> Path:
 
 
 @pytest.fixture(autouse=True)
+def _notifications_are_kept(monkeypatch) -> None:
+    """Every notification an app shows is kept past its timeout (read it with
+    `tests.tui.conftest.notified`): a timeout is time, and a test on a busy
+    machine may look after it has passed."""
+    from textual.notifications import Notifications
+
+    show = Notifications.add
+
+    def add(self, notification):
+        self.__dict__.setdefault("shown", []).append(notification)
+        return show(self, notification)
+
+    monkeypatch.setattr(Notifications, "add", add)
+
+
+@pytest.fixture(autouse=True)
 def _unfreeze_clock() -> Iterator[None]:
     yield
     clock.freeze(None)

@@ -160,9 +160,12 @@ class SellerdeskApp(OrderedKeys, App[int]):
             self.call_from_thread(self._database_failed, str(exc))
             return
         except Exception as exc:
-            detail = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+            from sellerdesk.db.engine import where
+
+            detail = (str(getattr(exc, "orig", None) or exc).splitlines() or [repr(exc)])[0]
+            shown = where(self.db_url)
             self.call_from_thread(
-                self._database_failed, f"Cannot open the database at {self.db_url}: {detail}."
+                self._database_failed, f"Cannot open the database at {shown}: {detail}."
             )
             return
         if not self.demo:

@@ -25,8 +25,10 @@ _NOT_PEOPLE = frozenset(
      "orders", "manage_orders", "seller_dashboard", "levels", "cp", "resources", "stores"}
 )  # fmt: skip
 MAX_LABEL = 64
-MAX_NOTES = 20_000
-MAX_OWNER = 100
+MAX_NAME = 200
+# A note is what the seller writes down, not a document; the bound keeps one
+# pasted file from filling the timeline.
+MAX_NOTE = 20_000
 
 # Fields a person may edit directly, with how each is checked.
 EDITABLE = (
@@ -118,11 +120,22 @@ def _clean_field(name: str, value: Any) -> Any:
         return clean_username(value) if value else None
     if name == "display_name":
         value = (value or "").strip() or None
-        if value and len(value) > 200:
-            raise Invalid("A display name can be at most 200 characters.")
+        if value and len(value) > MAX_NAME:
+            raise Invalid(f"A display name can be at most {MAX_NAME} characters.")
         return value
-    if name == "notes" and isinstance(value, str) and len(value) > MAX_NOTES:
-        raise Invalid(f"Notes can be at most {MAX_NOTES:,} characters (these have {len(value):,}).")
-    if name == "owner" and isinstance(value, str) and len(value.strip()) > MAX_OWNER:
-        raise Invalid(f"An owner's name can be at most {MAX_OWNER} characters.")
+    if name == "owner":
+        value = (value or "").strip() or None
+        if value and len(value) > MAX_NAME:
+            raise Invalid(f"An owner's name can be at most {MAX_NAME} characters.")
+        return value
+    if name == "notes":
+        return clean_note(value, what="Notes")
     return (value or "").strip() or None if isinstance(value, str) or value is None else value
+
+
+def clean_note(text: str | None, what: str = "A note") -> str | None:
+    """Text for the record or the timeline, trimmed; None when empty; bounded."""
+    value = (text or "").strip() or None
+    if value and len(value) > MAX_NOTE:
+        raise Invalid(f"{what} can be at most {MAX_NOTE:,} characters; this is {len(value):,}.")
+    return value

@@ -68,7 +68,12 @@ def local_now() -> datetime:
 
 
 def to_local(moment: datetime) -> datetime:
-    return moment.astimezone(local_zone())
+    try:
+        return moment.astimezone(local_zone())
+    except OverflowError:
+        # A moment at the calendar's very end (stored before dates were checked)
+        # has no local time past year 9999: it is shown as it is stored.
+        return moment
 
 
 def as_utc(moment: datetime) -> datetime:

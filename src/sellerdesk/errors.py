@@ -38,3 +38,15 @@ class DatabaseTooNew(DatabaseError):
 
 class DatabaseLocked(DatabaseError):
     pass
+
+
+class DatabaseDamaged(DatabaseError):
+    """The file is an SQLite database, but some of its pages cannot be read."""
+
+
+class StorageError(SellerdeskError):
+    """A file or folder could not be read or written (permissions, read-only, no such place)."""
+
+
+class DiskFull(StorageError):
+    pass

@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from sellerdesk import clock, rules
-from sellerdesk.checks import EDITABLE, clean_field, clean_label, clean_username
+from sellerdesk.checks import EDITABLE, clean_field, clean_label, clean_note, clean_username
 from sellerdesk.db.engine import Database
 from sellerdesk.db.models import EventModel, LeadLabelModel, LeadModel, LeadValueModel
 from sellerdesk.errors import Duplicate, Invalid, NotFound
@@ -170,16 +170,20 @@ def update_lead(
     db: Database, username: str, *, expected_version: int | None = None, **changes: Any
 ) -> Lead:
     """Edit record fields. With `expected_version`, refuse if someone saved in between."""
-    unknown = set(changes) - set(EDITABLE)
-    if unknown:
-        raise Invalid(f"Cannot edit {', '.join(sorted(unknown))} here.")
-    clean = {key: clean_field(key, value) for key, value in changes.items()}
+    clean = _clean_changes(changes)
     with db.write() as session:
         lead = _load(session, username)
         _check_version(lead, expected_version)
         if _edit(session, lead, clean, db.author):
             session.flush()
         return to_record(lead)
+
+
+def _clean_changes(changes: dict[str, Any]) -> dict[str, Any]:
+    unknown = set(changes) - set(EDITABLE)
+    if unknown:
+        raise Invalid(f"Cannot edit {', '.join(sorted(unknown))} here.")
+    return {key: clean_field(key, value) for key, value in changes.items()}
 
 
 def _edit(session: Session, lead: LeadModel, clean: dict[str, Any], author: str) -> list[str]:
@@ -200,8 +204,8 @@ def _check_version(lead: LeadModel, expected: int | None) -> None:
 
     if expected is not None and lead.version != expected:
         raise Conflict(
-            f"{lead.username} was changed by someone else since you opened it; "
-            "reload it and try again."
+            f"{lead.username} was changed by someone else since you read it; nothing was "
+            "saved. Read it again and retry."
         )
 
 
@@ -209,6 +213,50 @@ LOST_NEEDS_REASON = (
     "Say why the lead is lost (kept on record); a client who declined an offer goes back "
     "to Qualified instead (sellerdesk lead decline)."
 )
+
+
+def edit_lead(
+    db: Database,
+    username: str,
+    *,
+    expected_version: int | None,
+    changes: dict[str, Any] | None = None,
+    stage: str | None = None,
+    reason: str = "",
+    add: Iterable[str] = (),
+    remove: Iterable[str] = (),
+    do_not_contact: str | None = None,
+    allow_contact: bool = False,
+) -> Lead:
+    """Every change to one lead in one write unit: all of it saved, or none.
+
+    With `expected_version` (the version the caller read), the edit is refused
+    if anyone saved the lead in between, as the app's form is. `reason` goes with
+    the stage (Lost needs one).
+    """
+    clean = _clean_changes(changes or {})
+    new_stage = STAGES.parse(stage) if stage else None
+    reason = " ".join((reason or "").split())
+    if new_stage == "lost" and not reason:
+        raise Invalid(LOST_NEEDS_REASON)
+    wanted, unwanted = _dedupe_labels(add), {clean_label(label).lower() for label in remove}
+    dnc_reason = (do_not_contact or "").strip()
+    if do_not_contact is not None and not dnc_reason:
+        raise Invalid(NEEDS_REASON)
+    with db.write() as session:
+        lead = _load(session, username)
+        _check_version(lead, expected_version)
+        _edit(session, lead, clean, db.author)
+        if new_stage is not None:
+            _move(session, lead, new_stage, db.author, reason)
+        _add_labels(session, lead, wanted, db.author)
+        _remove_labels(session, lead, unwanted, db.author)
+        if do_not_contact is not None:
+            _do_not_contact(session, lead, dnc_reason, db.author)
+        if allow_contact:
+            _flag(session, lead, False, "", db.author)
+        session.flush()
+        return to_record(lead)
 
 
 def set_stage(db: Database, username: str, stage: str, *, reason: str = "") -> Lead:
@@ -242,7 +290,7 @@ def _move(session: Session, lead: LeadModel, new: str, author: str, reason: str 
 
 
 def add_note(db: Database, username: str, text: str) -> Event:
-    body = (text or "").strip()
+    body = clean_note(text)
     if not body:
         raise Invalid("A note cannot be empty.")
     with db.write() as session:
@@ -279,28 +327,46 @@ def remove_labels(db: Database, username: str, labels: Iterable[str]) -> Lead:
     keys = {clean_label(label).lower() for label in labels}
     with db.write() as session:
         lead = _load(session, username)
-        for label in list(lead.labels):
-            if label.label_key in keys:
-                lead.labels.remove(label)
-                record(session, lead, "label_removed", label.label, author=db.author)
-                _touch(lead)
+        _remove_labels(session, lead, keys, db.author)
         session.flush()
         return to_record(lead)
+
+
+def _remove_labels(session: Session, lead: LeadModel, keys: set[str], author: str) -> None:
+    for label in list(lead.labels):
+        if label.label_key in keys:
+            lead.labels.remove(label)
+            record(session, lead, "label_removed", label.label, author=author)
+            _touch(lead)
+
+
+NEEDS_REASON = "Say why this lead must not be contacted (the reason is kept on record)."
 
 
 def set_do_not_contact(db: Database, username: str, on: bool, reason: str = "") -> Lead:
     reason = (reason or "").strip()
     if on and not reason:
-        raise Invalid("Say why this lead must not be contacted (the reason is kept on record).")
+        raise Invalid(NEEDS_REASON)
     with db.write() as session:
         lead = _load(session, username)
-        if _flag(session, lead, on, reason, db.author):
-            if on and lead.stage in OPEN_STAGES:
-                # Nobody is to be contacted: the open conversation is lost, for that reason.
-                # (An import keeps the stage its sheet gives, so this is not in `_flag`.)
-                _move(session, lead, "lost", db.author, f"do not contact: {reason}")
+        if on:
+            changed = _do_not_contact(session, lead, reason, db.author)
+        else:
+            changed = _flag(session, lead, False, "", db.author)
+        if changed:
             session.flush()
         return to_record(lead)
+
+
+def _do_not_contact(session: Session, lead: LeadModel, reason: str, author: str) -> bool:
+    """Inside a write unit: mark do-not-contact; an open conversation ends as Lost."""
+    if not _flag(session, lead, True, reason, author):
+        return False
+    if lead.stage in OPEN_STAGES:
+        # Nobody is to be contacted: the open conversation is lost, for that reason.
+        # (An import keeps the stage its sheet gives, so this is not in `_flag`.)
+        _move(session, lead, "lost", author, f"do not contact: {reason}")
+    return True
 
 
 def _flag(session: Session, lead: LeadModel, on: bool, reason: str, author: str) -> bool:

@@ -6,6 +6,7 @@ Nothing here creates folders at import time; callers ask for a path and
 
 from __future__ import annotations
 
+import errno
 import os
 from pathlib import Path
 
@@ -81,3 +82,61 @@ def sqlite_path(url: str) -> Path | None:
 def ensure_parent(path: Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def backup_name(db_path: Path, head: str, revision: str, stamp: str) -> Path:
+    """Where the copy kept before upgrading a database's schema goes (beside it)."""
+    name = f"{db_path.stem}.before-{head}-from-{revision}-{stamp}{db_path.suffix}"
+    return db_path.with_name(name)
+
+
+def backups_of(db_path: Path) -> list[Path]:
+    """The copies kept before schema upgrades, newest first."""
+    try:
+        found = list(db_path.parent.glob(f"{db_path.stem}.before-*{db_path.suffix}"))
+    except OSError:
+        return []
+    return sorted(found, key=lambda p: p.name.rsplit("-", 2)[-2:], reverse=True)
+
+
+def os_problem(exc: OSError, path: Path | str | None = None) -> str:
+    """What went wrong with a file or folder, in words (no errno numbers)."""
+    where = exc.filename if exc.filename is not None else path
+    where = f"{where}" if where is not None else "the file"
+    code = exc.errno
+    if code in (errno.ENOSPC, errno.EDQUOT):
+        return f"the disk is full (writing {where})"
+    if code == errno.EROFS:
+        return f"{where} is on a read-only file system"
+    if code in (errno.EACCES, errno.EPERM):
+        return f"permission denied for {where}"
+    if code == errno.ENAMETOOLONG:
+        return "a name in that path is too long for the file system"
+    if code in (errno.ENOTDIR, errno.EEXIST):
+        return f"{where}: a part of that path is a file, not a folder"
+    if code == errno.EISDIR:
+        return f"{where} is a folder, not a file"
+    if code == errno.ENOENT:
+        return f"{where} does not exist"
+    if code == errno.ELOOP:
+        return f"{where}: too many symbolic links"
+    return f"{where}: {exc.strerror or exc}"
+
+
+def access_problem(path: Path) -> str | None:
+    """Why a database file could not be opened for reading and writing, if it shows."""
+    folder = path.parent
+    try:
+        if path.is_dir():
+            return f"{path} is a folder, not a file"
+        if not folder.is_dir():
+            return f"the folder {folder} does not exist"
+        if os.statvfs(folder).f_flag & os.ST_RDONLY:
+            return f"{folder} is on a read-only file system"
+        if not os.access(folder, os.W_OK | os.X_OK):
+            return f"you may not write in the folder {folder}"
+        if path.exists() and not os.access(path, os.R_OK | os.W_OK):
+            return f"you may not read and write {path}"
+    except OSError as exc:
+        return os_problem(exc, path)
+    return None

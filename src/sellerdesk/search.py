@@ -62,7 +62,9 @@ _ROW_COLUMNS = (
 
 
 def _fts_match(text: str):
-    phrase = '"' + text.replace('"', '""') + '"'
+    # FTS5 reads its query as C text: a NUL would end it mid-phrase (an error), so
+    # it is left out of the phrase (no name typed at a keyboard or a shell holds one).
+    phrase = '"' + text.replace("\x00", "").replace('"', '""') + '"'
     return literal_column("leads_fts").op("MATCH")(phrase)
 
 

@@ -16,14 +16,20 @@ from sellerdesk.db.open import open_database
 from sellerdesk.errors import DatabaseLocked
 
 
-def _hold_write_lock(db_path, seconds: float, started: threading.Event) -> None:
+def _hold_write_lock(
+    db_path, seconds: float, started: threading.Event, release: threading.Event | None = None
+) -> None:
+    """Hold the write lock for `seconds`, or until `release` is set when given."""
     import sqlite3
 
     con = sqlite3.connect(db_path, isolation_level=None)
     con.execute("BEGIN IMMEDIATE")
     con.execute("UPDATE leads SET notes = 'held' WHERE username_key = 'alice'")
     started.set()
-    time.sleep(seconds)
+    if release is not None:
+        release.wait(seconds)
+    else:
+        time.sleep(seconds)
     con.execute("COMMIT")
     con.close()
 
@@ -56,14 +62,15 @@ def test_a_write_that_cannot_get_the_lock_says_so_and_saves_nothing(
     leads.add_lead(db, "alice")
     monkeypatch.setattr(engine_module, "BUSY_TIMEOUT_S", 0.2)
     impatient = open_database(db_url)
-    started = threading.Event()
-    holder = threading.Thread(target=_hold_write_lock, args=(db_path, 1.0, started))
+    started, release = threading.Event(), threading.Event()
+    holder = threading.Thread(target=_hold_write_lock, args=(db_path, 60, started, release))
     holder.start()
     started.wait()
     try:
         with pytest.raises(DatabaseLocked, match="nothing was saved"):
             leads.add_note(impatient, "alice", "lost?")
     finally:
+        release.set()  # held until the refusal was seen, however slow the machine
         holder.join()
         impatient.close()
     lead = leads.get_lead(db, "alice")

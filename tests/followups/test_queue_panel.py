@@ -7,6 +7,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
+from tests.tui.conftest import settle as settle_app
+from tests.tui.conftest import wait_until
 
 from sellerdesk import clock, leads
 from sellerdesk.app import SellerdeskApp
@@ -38,13 +40,14 @@ def desk(db_url):
 
 async def settle(pilot, panel_loads: int | None = None) -> None:
     app = pilot.app
-    for _ in range(200):
-        await pilot.pause(0.02)
-        await app.workers.wait_for_complete()
+    wanted = panel_loads or 1
+
+    def loaded() -> bool:
         panel = _panel(app)
-        if app.db is not None and panel is not None and panel.loads >= (panel_loads or 1):
-            break
-    await pilot.pause()
+        return app.db is not None and panel is not None and panel.loads >= wanted
+
+    await wait_until(pilot, loaded, f"the queue panel's load number {wanted}")
+    await settle_app(pilot)
 
 
 def _panel(app) -> QueuePanel | None:
@@ -114,11 +117,11 @@ async def test_done_and_snooze_move_the_next_follow_up(desk, db_url):
         # the lead screen shows the moved Next follow-up
         await highlight(pilot, panel, followup_key(desk, "maria"))
         await pilot.press("enter")
-        for _ in range(50):
-            await pilot.pause(0.02)
-            await app.workers.wait_for_complete()
-            if app.screen.__class__.__name__ == "LeadScreen" and app.screen.lead is not None:
-                break
+        await wait_until(
+            pilot,
+            lambda: type(app.screen).__name__ == "LeadScreen" and app.screen.lead is not None,
+            "maria's lead screen to show her lead",
+        )
         assert app.screen.lead.username == "maria"
         assert app.screen.lead.next_followup_at == utc(2026, 11, 26, 10)
         assert "2026-11-26" in app.export_screenshot()
@@ -175,11 +178,12 @@ async def test_copy_puts_the_suggested_message_on_the_timeline(desk, db_url, mon
         panel = _panel(app)
         await highlight(pilot, panel, followup_key(desk, "maria"))
         await pilot.press("c")
-        for _ in range(100):
-            await pilot.pause(0.02)
-            await app.workers.wait_for_complete()
-            if leads.get_lead(desk, "maria").last_messaged_at is not None:
-                break
+        await wait_until(
+            pilot,
+            lambda: leads.get_lead(desk, "maria").last_messaged_at is not None,
+            "the copy to be recorded on maria's timeline",
+        )
+        await settle_app(pilot)
         lead = leads.get_lead(desk, "maria")
         copied = [e for e in leads.lead_timeline(desk, lead.id) if e.kind == "message_copied"]
         assert len(copied) == 1

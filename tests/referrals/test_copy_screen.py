@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from tests.conftest import accept_project
 from tests.referrals.conftest import complete, place
-from tests.tui.conftest import fill, settle
+from tests.tui.conftest import fill, notified, settle
 from textual.widgets import Input
 
 from sellerdesk import leads
@@ -54,7 +54,7 @@ async def test_forward_text_asks_for_the_website_and_copies_nothing_without_it(d
         await settle(pilot)
         assert isinstance(app.screen, TemplateLibraryScreen)
         assert app.clipboard == "" and copies(db, "maya") == []
-        assert any("Not copied" in n.message for n in app._notifications)
+        assert any("Not copied" in n.message for n in notified(app))
         await pilot.press("enter")
         await settle(pilot)
         await fill(pilot, app.screen.query_one("#value-website", Input), "mayasbakery.com")
@@ -83,6 +83,9 @@ async def test_the_ask_is_refused_naming_the_condition_then_copied_with_the_rewa
         await pilot.press("escape")
         await settle(pilot)
         assert app.clipboard == "" and copies(db, "maya") == []
+        refusal = [n.message for n in notified(app) if "Not copied" in n.message]
+        assert refusal and "a complaint is open on order FO1" in refusal[-1]
+        assert "No positive feedback" in refusal[-1]
         feedback.set_complaint(db, "FO1", False, "Fixed the footer")
         feedback.record_feedback(db, "FO1", "positive", "Looks great now")
         await pilot.press("enter")

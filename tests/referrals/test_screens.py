@@ -8,7 +8,7 @@ import io
 
 from rich.console import Console
 from tests.referrals.conftest import complete, place
-from tests.tui.conftest import fill, settle
+from tests.tui.conftest import fill, notified, settle
 from textual.widgets import DataTable, Input, OptionList, Static
 
 from sellerdesk import leads
@@ -71,7 +71,7 @@ async def test_full_referral_flow(db, db_url, frozen_now, draft):
         card = _text(app, "#lead-card")
         assert "Referred by: bgsone" in card and "[Referral]" in card
         assert "Referrer bgsone reward pending" in _text(app, "#referral-links")
-        assert any("referred by bgsone" in n.message for n in app._notifications)
+        assert any("referred by bgsone" in n.message for n in notified(app))
 
         # The referred lead places its first order (the orders code runs the rules).
         place(db, "inzoneagency", draft, "FO100")
@@ -114,7 +114,7 @@ async def test_full_referral_flow(db, db_url, frozen_now, draft):
         await pilot.press("x")
         await settle(pilot)
         assert not isinstance(app.screen, RedeemScreen)
-        assert any("no earned reward to redeem" in n.message for n in app._notifications)
+        assert any("no earned reward to redeem" in n.message for n in notified(app))
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, LeadScreen) and app.screen.lead_id == past.id

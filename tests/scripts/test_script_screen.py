@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 
 from rich.console import Console
+from tests.tui.conftest import settle
 from textual import events
 from textual.keys import _character_to_key
 from textual.widgets import Checkbox, Input, Static
@@ -19,22 +20,6 @@ from sellerdesk.screens.script_dialogs import ScriptFieldsScreen
 from sellerdesk.scripts import runs
 
 SIZE = (140, 48)
-
-
-async def settle(pilot) -> None:
-    """Until the database is open and no worker (nor what it set off) is left."""
-    app = pilot.app
-    for _ in range(200):
-        if app.db is not None:
-            break
-        await pilot.pause(0.02)
-    for _ in range(50):
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        if all(worker.is_finished for worker in app.workers):
-            await pilot.pause()
-            if all(worker.is_finished for worker in app.workers):
-                return
 
 
 async def type_text(pilot, text: str) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 from tests.conftest import accept_project
+from tests.tui.conftest import notified, settle
 
 from sellerdesk import clipboard, leads, paths
 from sellerdesk.app import SellerdeskApp
@@ -27,18 +28,6 @@ KEYS = {
     ":": "colon",
     "+": "plus",
 }
-
-
-async def settle(pilot) -> None:
-    app = pilot.app
-    for _ in range(200):
-        if app.db is not None:
-            break
-        await pilot.pause(0.02)
-    for _ in range(3):
-        await pilot.pause(0.05)
-        await app.workers.wait_for_complete()
-        await pilot.pause()
 
 
 async def type_text(pilot, text: str) -> None:
@@ -82,7 +71,7 @@ async def test_enter_copies_records_and_updates_last_messaged(
         }
         assert leads.get_lead(db, "acme").last_messaged_at == frozen_now
         assert screen.lead.last_messaged_at == frozen_now
-        assert any(f"Copied {len(text)} characters" in n.message for n in app._notifications)
+        assert any(f"Copied {len(text)} characters" in n.message for n in notified(app))
 
 
 async def test_number_key_copies_that_step_of_the_script(db, db_url, seller_profile):
@@ -156,7 +145,7 @@ async def test_malformed_user_template_is_refused(db, db_url, seller_profile):
         await pilot.press("enter")
         await settle(pilot)
         assert app.clipboard == "" and copies(db, "acme") == []
-        assert any("malformed" in n.message for n in app._notifications)
+        assert any("malformed" in n.message for n in notified(app))
 
 
 async def test_profile_values_typed_in_the_form_go_to_settings(db, db_url, seller_profile):
@@ -284,4 +273,4 @@ async def test_a_referral_ask_is_not_copied_before_the_gate_holds(db, db_url, se
         await settle(pilot)
         assert app.clipboard == "" and copies(db, "acme") == []
         said = "referral.ask goes to acme only once the referral gate holds"
-        assert any(said in n.message for n in app._notifications)
+        assert any(said in n.message for n in notified(app))

@@ -1,10 +1,21 @@
-"""Driving the real app on the test's own SQLite file."""
+"""Driving the real app on the test's own SQLite file, and waiting for it.
+
+Tests wait for signals, never for time: `wait_until` waits for a condition
+the app makes true (a worker finished, a screen composed, a panel loaded) and
+fails saying what it waited for; `settle` waits until the database is open and
+no worker, nor anything a worker set off, is left. `HeldDatabase` holds every
+database job until the test releases it, to deliver results late on purpose.
+"""
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import shutil
+import threading
+from collections.abc import Callable
 from pathlib import Path
+from time import monotonic
 
 import pytest
 from textual.worker import WorkerCancelled
@@ -13,6 +24,9 @@ from sellerdesk.app import SellerdeskApp
 from sellerdesk.config import Settings
 
 SIZE = (130, 40)
+# Long enough for a machine shared with CPU burners; a test that passes waits
+# only as long as the app needs.
+TIMEOUT_S = 60.0
 
 
 def make_app(db_url: str, **kwargs) -> SellerdeskApp:
@@ -21,26 +35,136 @@ def make_app(db_url: str, **kwargs) -> SellerdeskApp:
     return SellerdeskApp(db_url, settings, **kwargs)
 
 
-async def settle(pilot, rounds: int = 3) -> None:
-    """Let timers fire and thread workers finish until the app is quiet."""
+async def wait_until(
+    pilot,
+    condition: Callable[[], object],
+    what: str,
+    timeout: float = TIMEOUT_S,
+    *,
+    screen_idle: bool = True,
+) -> None:
+    """Let the app work until `condition()` holds; fail naming `what` if it never does.
+
+    With `screen_idle` (the default) each round first lets the screen on top handle
+    what is pending; a test that holds that screen on purpose turns it off.
+    """
+    deadline = monotonic() + timeout
+    while True:
+        if screen_idle:
+            await pilot.pause()  # the app handles what is pending first
+        if condition():
+            return
+        if monotonic() > deadline:
+            pytest.fail(f"waited {timeout:.0f} s for {what}; it never happened")
+        await asyncio.sleep(0.01)  # a polling interval, not a wait: threads get the lock
+
+
+async def settle(pilot, rounds: int = 3, timeout: float = TIMEOUT_S) -> None:
+    """Until the database is open (or refused) and no worker, nor what it set off, is left."""
     app = pilot.app
-    for _ in range(200):
-        if app.db is not None or app.db_problem is not None:
-            break
-        await pilot.pause(0.02)
+    await wait_until(
+        pilot,
+        lambda: app.db is not None or app.db_problem is not None,
+        "the database to open",
+        timeout,
+    )
+    deadline = monotonic() + timeout
     quiet = 0
-    for _ in range(100):
+    while quiet < rounds:
         with contextlib.suppress(WorkerCancelled):  # a search replaced by a newer one
             await app.workers.wait_for_complete()
         await pilot.pause()
-        busy = any(w.is_running for w in app.workers) or any(
-            getattr(screen, "typing_pending", False) for screen in app.screen_stack
-        )
+        busy = _busy(app)
         quiet = 0 if busy else quiet + 1
-        if quiet >= rounds:
-            return
-        if busy:
-            await pilot.pause(0.02)
+        if busy and monotonic() > deadline:
+            pytest.fail(f"waited {timeout:.0f} s for the app to be quiet; still busy: {busy}")
+
+
+def _busy(app) -> list[str]:
+    """What is still going on: running workers and searches about to start."""
+    busy = [f"worker {w.name or w.group}" for w in app.workers if not w.is_finished]
+    busy += [
+        f"typing on {type(screen).__name__}"
+        for screen in app.screen_stack
+        if getattr(screen, "typing_pending", False)
+    ]
+    return busy
+
+
+def notified(app) -> list:
+    """Every notification the app has shown, expired ones too (tests/conftest.py keeps them)."""
+    return list(getattr(app._notifications, "shown", []))
+
+
+def shown(widget) -> str:
+    """What a Static shows, as plain words (tables and styled text included)."""
+    import io
+
+    from rich.console import Console
+
+    content = widget.content
+    if isinstance(content, str):
+        return content
+    console = Console(width=200, record=True, file=io.StringIO())
+    console.print(content)
+    return " ".join(console.export_text().split())
+
+
+async def wait_for_screen(pilot, kind: type, what: str | None = None):
+    """Until the screen on top is a `kind`, composed and settled; returns it."""
+    app = pilot.app
+    await wait_until(
+        pilot,
+        lambda: isinstance(app.screen, kind) and app.screen.is_mounted,
+        what or f"{kind.__name__} to open",
+    )
+    await settle(pilot)
+    return app.screen
+
+
+class HeldDatabase:
+    """The app's database with every job held until `release()`: results then
+    arrive late, after the screens that asked for them have moved on."""
+
+    def __init__(self, db) -> None:
+        self._db = db
+        self._gate = threading.Event()
+        self.waiting = 0
+        self._lock = threading.Lock()
+
+    def release(self) -> None:
+        self._gate.set()
+
+    def hold(self) -> None:
+        self._gate.clear()
+
+    def __getattr__(self, name: str):
+        return getattr(self._db, name)
+
+    def _held(self, name: str):
+        @contextlib.contextmanager
+        def opened():
+            with self._lock:
+                self.waiting += 1
+            try:
+                if not self._gate.wait(TIMEOUT_S):
+                    raise TimeoutError("a held database job was never released")
+            finally:
+                with self._lock:
+                    self.waiting -= 1
+            with getattr(self._db, name)() as inner:
+                yield inner
+
+        return opened
+
+    def read(self):
+        return self._held("read")()
+
+    def write(self):
+        return self._held("write")()
+
+    def connect(self):
+        return self._held("connect")()
 
 
 async def type_text(pilot, text: str) -> None:

@@ -64,8 +64,7 @@ async def test_a_duplicate_username_is_named_before_saving_and_nothing_is_lost(a
         await settle(pilot)
         await pilot.press("ctrl+n")
         await type_text(pilot, "Maria_Bakes")
-        await pilot.pause(0.4)  # the duplicate check runs once typing pauses
-        await settle(pilot)
+        await settle(pilot)  # waits out the pause before the duplicate check, and the check
         assert "'maria_bakes' already exists" in _error(app, "username")
         await _field(app, pilot, "website", "newsite.com")
         app.screen.query_one("#f-notes", TextArea).text = "met on Fiverr"

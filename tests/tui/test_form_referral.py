@@ -6,7 +6,7 @@ from __future__ import annotations
 import io
 
 from rich.console import Console
-from tests.tui.conftest import SIZE, fill, settle
+from tests.tui.conftest import SIZE, fill, notified, settle
 from textual.widgets import Input, Static, TextArea
 
 from sellerdesk import leads, search
@@ -54,7 +54,7 @@ async def test_a_referrer_named_on_a_new_lead_is_tracked(app, db):
         assert isinstance(app.screen, LeadScreen)
         assert app.screen.lead.username == "inzoneagency"
         assert _links(app) == "Referrer bgsone reward pending"
-        assert any("the referral is tracked" in n.message for n in app._notifications)
+        assert any("the referral is tracked" in n.message for n in notified(app))
     [referral] = tracking.list_referrals(db)
     assert (referral.referred, referral.referrer) == ("inzoneagency", "bgsone")
     assert referral.status == "pending"

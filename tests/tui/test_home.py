@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.tui.conftest import SIZE, settle, type_text
+from tests.tui.conftest import SIZE, notified, settle, type_text, wait_until
 from textual.widgets import Input, Select, Static
 
 from sellerdesk import leads
@@ -188,9 +188,13 @@ async def test_a_search_typed_while_the_database_opens_waits_for_it(db, db_url):
     app = SlowToOpen(db_url, Settings())
     async with app.run_test(size=SIZE) as pilot:
         await type_text(pilot, "ben")
-        await pilot.pause(0.3)  # past the debounce: the search has been asked for
+        await wait_until(
+            pilot,
+            lambda: not app.screen.typing_pending and app._waiting,
+            "the search to be asked for (past the debounce) and left waiting for the database",
+        )
         assert app.db is None
-        assert not [n for n in app._notifications if "opening" in n.message]
+        assert not [n for n in notified(app) if "opening" in n.message]
         release.set()
         await settle(pilot)
         assert _listed(app) == ["ben"]

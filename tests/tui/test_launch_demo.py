@@ -25,7 +25,7 @@ def _pane(server: str) -> str:
     return out.stdout
 
 
-def _wait_for(server: str, text: str, seconds: float = 20) -> str:
+def _wait_for(server: str, text: str, seconds: float = 60) -> str:
     deadline = time.monotonic() + seconds
     screen = ""
     while time.monotonic() < deadline:

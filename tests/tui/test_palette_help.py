@@ -20,12 +20,7 @@ async def _palette_hits(app, pilot, text: str) -> list[str]:
     assert isinstance(app.screen, CommandPalette)
     await fill(pilot, app.screen.query_one("CommandInput"), text)
     options = app.screen.query_one("CommandList")
-    seen = -1
-    for _ in range(40):  # the palette gathers hits in the background: wait until they settle
-        await pilot.pause(0.1)
-        if options.option_count and options.option_count == seen:
-            break
-        seen = options.option_count
+    await settle(pilot)  # the palette gathers hits in a worker; settle waits for it
     return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
 
 

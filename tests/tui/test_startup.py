@@ -7,7 +7,7 @@ import sqlite3
 import subprocess
 import sys
 
-from tests.tui.conftest import SIZE, make_app, settle, type_text
+from tests.tui.conftest import SIZE, TIMEOUT_S, make_app, settle, type_text
 from textual.widgets import Input, Static
 
 from sellerdesk.screens.home import HomeScreen
@@ -109,7 +109,9 @@ def test_the_home_screen_fills_before_the_database_layer_is_imported(db_url, db)
         leads.add_lead(db, name, stage="qualified")
     store.add(db, "ann", "today", reason="send the mockup")
     db.close()
-    out = subprocess.run([sys.executable, "-c", PROBE, db_url], capture_output=True, text=True)
+    out = subprocess.run(
+        [sys.executable, "-c", PROBE, db_url], capture_output=True, text=True, timeout=TIMEOUT_S
+    )
     assert out.returncode == 0, out.stderr[-2000:]
     assert out.stdout.strip() == str(
         {"sqlalchemy": False, "home drawn": True, "rows": 3, "queue shown": 1, "opened": True}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from datetime import datetime
 from typing import Any
@@ -71,3 +72,46 @@ def db_option() -> argparse.ArgumentParser:
     parent = argparse.ArgumentParser(add_help=False)
     parent.add_argument("--db", metavar="PATH_OR_URL", default=argparse.SUPPRESS)
     return parent
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse, with two changes that keep bad input to one plain line.
+
+    A value that merely looks like an option (`followup add bob -1d`, a note
+    starting with '-') is taken as a value wherever no option of that name
+    exists, so the command's own check explains what is wrong with it; and a
+    usage error is one line that points to `--help`.
+    """
+
+    def _parse_optional(self, arg_string):
+        found = super()._parse_optional(arg_string)
+        # Python 3.11 answers with one (action, option, ...) tuple, later versions
+        # with a list of them; an action of None means no such option exists.
+        candidates = found if isinstance(found, list) else [found]
+        if found is None or len(candidates) != 1:
+            return found
+        action, explicit = candidates[0][0], candidates[0][-1]
+        if action is None:
+            return None
+        if action.nargs == 0 and explicit is not None and not arg_string.startswith("--"):
+            return None  # "-hello" is a word, not -h given "ello"
+        return found
+
+    def error(self, message: str):
+        # The message may quote what was typed, line breaks and all.
+        self.exit(2, f"{self.prog}: {one_line(message)} (see {self.prog} --help)\n")
+
+
+def whole_number(low: int, high: int):
+    """An argparse type: a whole number within [low, high], refused in words otherwise."""
+
+    def parse(text: str) -> int:
+        value = text.strip()
+        if not re.fullmatch(r"[+-]?\d{1,18}", value) or not low <= int(value) <= high:
+            raise argparse.ArgumentTypeError(
+                f"{text!r} is not a whole number from {low:,} to {high:,}"
+            )
+        return int(value)
+
+    parse.__name__ = "whole number"
+    return parse

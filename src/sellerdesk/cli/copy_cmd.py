@@ -77,9 +77,21 @@ def parse_values(items: list[str]) -> dict[str, str]:
     return values
 
 
+def _record(ctx, prepared, path: str, extra: dict[str, str], done: str):
+    """Record the copy; if the database cannot take it (a full disk, a busy or
+    read-only file), say that the text went out all the same."""
+    from sellerdesk.copying import commit_copy
+    from sellerdesk.errors import DatabaseError, StorageError
+
+    try:
+        return commit_copy(ctx.db, prepared, path, remember=extra)
+    except (DatabaseError, StorageError) as exc:
+        raise type(exc)(f"The text was {done}, but it is not on the timeline: {exc}") from exc
+
+
 def run(ctx) -> int:
     from sellerdesk import clipboard, leads
-    from sellerdesk.copying import commit_copy, prepare_copy
+    from sellerdesk.copying import prepare_copy
     from sellerdesk.rulebook import Refused
     from sellerdesk.templates.loading import library
 
@@ -107,7 +119,7 @@ def run(ctx) -> int:
     if a.print:
         sys.stdout.write(text + "\n")
         sys.stdout.flush()
-        event = commit_copy(ctx.db, prepared, "printed", remember=extra)
+        event = _record(ctx, prepared, "printed", extra, "printed")
         print(
             f"Printed {len(text)} characters; recorded on {lead.username}'s timeline.",
             file=sys.stderr,
@@ -117,18 +129,19 @@ def run(ctx) -> int:
         return 0
     copied = clipboard.copy_from_cli(text)
     path = copied.way
-    event = commit_copy(ctx.db, prepared, path, remember=extra)
-    say_moved(event, lead.username)
     if path == clipboard.NOWHERE:
+        sys.stdout.write(text + "\n")  # first: whatever happens next, the text is not lost
+        _record(ctx, prepared, path, extra, "printed above")
         for reason in copied.reasons:
             print(f"sellerdesk: {reason}", file=sys.stderr)
-        sys.stdout.write(text + "\n")
         print(
             f"sellerdesk: not copied, no clipboard reachable; the text is above and on "
             f"{lead.username}'s timeline as shown, not sent.",
             file=sys.stderr,
         )
         return 1
+    event = _record(ctx, prepared, path, extra, f"copied to the {path}")
+    say_moved(event, lead.username)
     if copied.failed:
         print(f"sellerdesk: the system clipboard failed: {copied.failed}", file=sys.stderr)
     print(f"Copied {len(text)} characters to the {path}; recorded on {lead.username}'s timeline.")

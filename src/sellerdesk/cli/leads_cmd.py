@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sellerdesk.cli.common import db_option, local_time, print_json
+from sellerdesk.cli.common import db_option, local_time, print_json, whole_number
 from sellerdesk.vocab import INDUSTRIES, PROJECT_TYPES, SOURCES, STAGES
 
 if TYPE_CHECKING:
@@ -32,7 +32,7 @@ def register(subparsers) -> None:
     lst.add_argument("--stage")
     lst.add_argument("--label")
     lst.add_argument("--search", default="", help="substring of username, name or website")
-    lst.add_argument("--limit", type=int, default=100)
+    lst.add_argument("--limit", type=whole_number(1, 1_000_000), default=100)
     lst.add_argument("--json", action="store_true")
     lst.set_defaults(handler=run_list)
 
@@ -45,6 +45,13 @@ def register(subparsers) -> None:
     edit.add_argument("--unlabel", action="append", default=[], help="remove a label")
     edit.add_argument("--do-not-contact", metavar="REASON", help="mark do-not-contact")
     edit.add_argument("--allow-contact", action="store_true", help="clear do-not-contact")
+    edit.add_argument(
+        "--expect-version",
+        metavar="N",
+        type=whole_number(1, 2**31 - 1),
+        help="refuse unless the lead is still at this version (\"version\" in lead show --json); "
+        "by default, the version the command reads as it starts",
+    )
     edit.set_defaults(handler=run_edit)
 
     decline = sub.add_parser(
@@ -123,20 +130,21 @@ def run_edit(ctx) -> int:
 
     a = ctx.args
     changes = {key: getattr(a, key) for key in RECORD_FIELDS if getattr(a, key) is not None}
-    db = ctx.db
-    lead = leads.get_lead(db, a.username)
-    if changes:
-        lead = leads.update_lead(db, a.username, **changes)
-    if a.stage:
-        lead = leads.set_stage(db, a.username, a.stage, reason=a.reason)
-    if a.label:
-        lead = leads.add_labels(db, a.username, a.label)
-    if a.unlabel:
-        lead = leads.remove_labels(db, a.username, a.unlabel)
-    if a.do_not_contact is not None:
-        lead = leads.set_do_not_contact(db, a.username, True, a.do_not_contact)
-    if a.allow_contact:
-        lead = leads.set_do_not_contact(db, a.username, False)
+    # Like the app's form: the edit carries the version it read, and is refused
+    # whole if someone saved the lead in between (nothing is overwritten silently).
+    version = a.expect_version or leads.get_lead(ctx.db, a.username).version
+    lead = leads.edit_lead(
+        ctx.db,
+        a.username,
+        expected_version=version,
+        changes=changes,
+        stage=a.stage,
+        reason=a.reason,
+        add=a.label,
+        remove=a.unlabel,
+        do_not_contact=a.do_not_contact,
+        allow_contact=a.allow_contact,
+    )
     print(f"Saved {lead.username}.")
     return 0
 

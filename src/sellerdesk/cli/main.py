@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
+import os
 import sys
-from typing import NoReturn
 
 from sellerdesk import __version__
 from sellerdesk.cli.visible_output import visible_output
 from sellerdesk.errors import SellerdeskError
 from sellerdesk.safe_text import one_line
+
+DEBUG_ENV = "SELLERDESK_DEBUG"
 
 # Each module adds its subcommands with `register(subparsers)`.
 COMMAND_MODULES = (
@@ -31,15 +34,10 @@ COMMAND_MODULES = (
 )
 
 
-class _Parser(argparse.ArgumentParser):
-    """argparse, with its error (which may quote what was typed) kept on one line."""
-
-    def error(self, message: str) -> NoReturn:
-        super().error(one_line(message))
-
-
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
+    from sellerdesk.cli.common import Parser
+
+    parser = Parser(
         prog="sellerdesk",
         description="A keyboard-driven desk for sellers who sell in chat. "
         "With no command, opens the app.",
@@ -62,6 +60,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    refused = _not_text(argv)
+    if refused:
+        print(f"sellerdesk: {refused}", file=sys.stderr)
+        return 2
+    _tolerant_output()
     with visible_output():
         parser = build_parser()
         args = parser.parse_args(argv)
@@ -75,7 +79,9 @@ def _run(args: argparse.Namespace) -> int:
 
     context = Context(args)
     try:
-        return args.handler(context) or 0
+        code = args.handler(context) or 0
+        sys.stdout.flush()  # a full disk under redirected output is reported here, once
+        return code
     except SellerdeskError as exc:
         print(f"sellerdesk: {one_line(str(exc))}", file=sys.stderr)
         return 1
@@ -83,12 +89,54 @@ def _run(args: argparse.Namespace) -> int:
         return 130
     except BrokenPipeError:
         # `sellerdesk today | head`: the reader left; say nothing more.
-        import os
-
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _silence_stdout()
         return 0
+    except OSError as exc:
+        from sellerdesk.paths import os_problem
+
+        _silence_stdout()
+        print(f"sellerdesk: {one_line(os_problem(exc))}; stopped there.", file=sys.stderr)
+        return 1
+    except Exception as exc:
+        # A bug, not the user's doing: one line still, and the details on request.
+        if os.environ.get(DEBUG_ENV):
+            raise
+        first = one_line((str(exc).splitlines() or [""])[0])
+        print(
+            f"sellerdesk: unexpected error ({type(exc).__name__}: {first}); the command "
+            f"stopped there. Set {DEBUG_ENV}=1 to see where.",
+            file=sys.stderr,
+        )
+        return 1
     finally:
         context.close()
+
+
+def _not_text(argv: list[str]) -> str | None:
+    """Arguments are decoded with surrogate escapes: any such escape is a byte that
+    was not UTF-8, which no database column or terminal can take as text."""
+    for position, arg in enumerate(argv, 1):
+        if any("\udc80" <= ch <= "\udcff" for ch in arg):
+            shown = arg.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+            return (
+                f"argument {position} ({shown!r}) is not valid UTF-8 text; nothing was done. "
+                "Check the terminal's or the script's character encoding."
+            )
+    return None
+
+
+def _tolerant_output() -> None:
+    # A terminal that cannot show a character gets an escape, not a crash.
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
+
+
+def _silence_stdout() -> None:
+    # Output that could not be written must not fail again when Python exits.
+    with contextlib.suppress(OSError, ValueError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def _launch(args: argparse.Namespace) -> int:

@@ -3,7 +3,7 @@ requirements, feedback, complaint, check, walkthrough, cancel, dispute, note."""
 
 from __future__ import annotations
 
-from sellerdesk.cli.common import db_option, local_time, print_json
+from sellerdesk.cli.common import db_option, local_time, print_json, whole_number
 
 STATUS_WORDS = "under review, in progress, delivered, revision, completed, cancelled"
 
@@ -57,7 +57,7 @@ def register(subparsers) -> None:
     lst = sub.add_parser("list", parents=[common], help="orders, newest first")
     lst.add_argument("--status")
     lst.add_argument("--lead", metavar="USERNAME")
-    lst.add_argument("--limit", type=int, default=100)
+    lst.add_argument("--limit", type=whole_number(1, 1_000_000), default=100)
     lst.add_argument("--json", action="store_true")
     lst.set_defaults(handler=run_list)
 

@@ -15,8 +15,11 @@ def register(subparsers) -> None:
 
 def run(ctx) -> int:
     url = paths.resolve_db_url(ctx.args.db)
+    db_file = paths.sqlite_path(url)
+    backups = paths.backups_of(db_file) if db_file is not None else []
     found = {
-        "database": str(paths.sqlite_path(url) or url),
+        "database": str(db_file or url),
+        "newest backup": str(backups[0]) if backups else "none (one is kept before each upgrade)",
         "settings": str(paths.settings_file()),
         "user templates": str(paths.user_templates_dir()),
         "shipped templates": str(paths.shipped_templates_dir()),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sellerdesk.cli.common import db_option
+from sellerdesk.cli.common import db_option, whole_number
 from sellerdesk.followups.items import TODAY_PER_LANE
 
 
@@ -15,7 +15,7 @@ def register(subparsers) -> None:
     today.add_argument("--json", action="store_true", help="print the queue as JSON")
     today.add_argument(
         "--limit",
-        type=int,
+        type=whole_number(1, 10_000),
         default=TODAY_PER_LANE,
         help=f"at most this many lines per lane (default {TODAY_PER_LANE})",
     )

@@ -2,16 +2,19 @@
 
 SQLite runs in WAL mode (readers never wait for a writer) with foreign keys
 on and a busy timeout long enough for the app and a CLI command to write at
-the same time. pysqlite's own transaction handling is switched off so that
-write units can begin with `BEGIN IMMEDIATE`: a deferred transaction that
-reads and then writes after another process committed fails at once with
-SQLITE_BUSY_SNAPSHOT, which the busy timeout does not cover.
+the same time. WAL is switched on by `db.open` once the file is known to be
+ours: the journal mode is written into the file's header, so it is never set
+on a file that is about to be refused. pysqlite's own transaction handling is
+switched off so that write units can begin with `BEGIN IMMEDIATE`: a deferred
+transaction that reads and then writes after another process committed fails
+at once with SQLITE_BUSY_SNAPSHOT, which the busy timeout does not cover.
 """
 
 from __future__ import annotations
 
 import getpass
 import os
+import sqlite3
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -19,10 +22,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, create_engine, event
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import NullPool
 
-from sellerdesk.errors import Conflict, DatabaseLocked
+from sellerdesk.db.failures import explain
+from sellerdesk.errors import Conflict
 from sellerdesk.paths import ensure_parent, sqlite_path
 
 if TYPE_CHECKING:
@@ -39,7 +43,6 @@ def _install_sqlite_hooks(engine: Engine, foreign_keys: bool) -> None:
         dbapi_conn.isolation_level = None
         cur = dbapi_conn.cursor()
         cur.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
-        cur.execute("PRAGMA journal_mode = WAL")
         cur.execute("PRAGMA synchronous = NORMAL")
         cur.execute(f"PRAGMA foreign_keys = {'ON' if foreign_keys else 'OFF'}")
         cur.close()
@@ -52,13 +55,16 @@ def _install_sqlite_hooks(engine: Engine, foreign_keys: bool) -> None:
             conn.exec_driver_sql("BEGIN")
 
 
-def create_file_private(path: Path) -> None:
+def create_file_private(path: Path) -> bool:
     """Create the SQLite file readable by its owner only (SQLite gives its
-    -wal and -shm files the same mode)."""
+    -wal and -shm files the same mode); True when this call created it."""
     ensure_parent(path)
-    if not path.exists():
-        fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
-        os.close(fd)
+    try:
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    except FileExistsError:
+        return False
+    os.close(fd)
+    return True
 
 
 def make_engine(url: str, *, pooled: bool = True, foreign_keys: bool = True) -> Engine:
@@ -73,6 +79,19 @@ def make_engine(url: str, *, pooled: bool = True, foreign_keys: bool = True) -> 
         _install_sqlite_hooks(engine, foreign_keys)
         return engine
     return create_engine(url, pool_pre_ping=True)
+
+
+def where(url: str) -> str:
+    """The database as shown to the user: the file, or the URL without its password."""
+    path = sqlite_path(url)
+    if path is not None:
+        return str(path)
+    from sqlalchemy.engine import make_url
+
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:
+        return "the database"
 
 
 def default_author() -> str:
@@ -90,19 +109,20 @@ class Database:
         self.engine = engine
         self.author = author or default_author()
         self.is_sqlite = engine.dialect.name == "sqlite"
+        self.where = where(url)
         self._write_engine = engine.execution_options(sqlite_immediate=True)
 
     @contextmanager
     def read(self) -> Iterator[Session]:
         from sqlalchemy.orm import Session
 
-        with Session(self.engine, expire_on_commit=False) as session, _translate():
+        with Session(self.engine, expire_on_commit=False) as session, translate(self.where):
             yield session
 
     @contextmanager
     def connect(self) -> Iterator[Connection]:
         """A read through Core alone, in one transaction (one consistent snapshot)."""
-        with self.engine.connect() as conn, _translate():
+        with translate(self.where), self.engine.connect() as conn:
             yield conn
 
     @contextmanager
@@ -111,7 +131,7 @@ class Database:
         from sqlalchemy.orm import Session
 
         with (
-            _translate(),
+            translate(self.where),
             Session(self._write_engine, expire_on_commit=False) as session,
             session.begin(),
         ):
@@ -122,20 +142,20 @@ class Database:
 
 
 @contextmanager
-def _translate() -> Iterator[None]:
+def translate(where: str) -> Iterator[None]:
+    """Database failures the user can act on become one plain sentence."""
     try:
         yield
-    except OperationalError as exc:
-        if "locked" in str(exc.orig).lower() or "busy" in str(exc.orig).lower():
-            raise DatabaseLocked(
-                "The database is busy (another sellerdesk is writing to it); "
-                "nothing was saved — try again in a moment."
-            ) from exc
+    except (DBAPIError, sqlite3.Error) as exc:
+        plain = explain(exc, where)
+        if plain is not None:
+            raise plain from exc
         raise
     except Exception as exc:
         if _is_stale_write(exc):
             raise Conflict(
-                "Someone else changed this lead since you opened it; reload it and try again."
+                "Someone else changed this lead since you read it; nothing was saved. "
+                "Reload it and try again."
             ) from exc
         raise
 

@@ -27,13 +27,22 @@ HEAD = REVISIONS[-1]
 def current_revision(conn: Connection) -> str | None:
     """The database's revision, or None for a database with no sellerdesk schema."""
     from sqlalchemy import text
+    from sqlalchemy.exc import DBAPIError
 
     try:
         row = conn.execute(text("SELECT version_num FROM alembic_version")).first()
-    except Exception:  # no version table yet
+    except DBAPIError as exc:
+        # No version table yet; any other failure (busy, damaged) is the caller's to explain.
+        if not _missing_table(exc):
+            raise
         conn.rollback()
         return None
     return row[0] if row else None
+
+
+def _missing_table(exc: Exception) -> bool:
+    text = str(getattr(exc, "orig", None) or exc).lower()
+    return "no such table" in text or "does not exist" in text
 
 
 def has_foreign_tables(conn: Connection) -> bool:

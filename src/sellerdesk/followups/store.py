@@ -206,6 +206,10 @@ def add(
     """Plan a follow-up by hand ("call me back in 2 weeks" → `2w`)."""
     when = when_text if isinstance(when_text, when_.When) else when_.parse(when_text)
     template = (template or "").strip() or None
+    if template is not None:
+        from sellerdesk.templates.loading import library
+
+        library().get(template)  # refuses, in words, a template that does not exist
     with db.write() as session:
         lead = _lead(session, username)
         followup = schedule(

@@ -5,6 +5,10 @@ Dates are reasoned about in the user's local zone (`clock.local_zone()`) and
 returned in UTC. A date without a time is due at the start of that local day
 and is shown without a time. Wall-clock arithmetic keeps "in 1 day" at the
 same local time across a daylight-saving change.
+
+Every date is checked against a window (from 2000 to ten years ahead) before
+it is turned into a moment: the far ends of the calendar do not survive a
+change of zone (9999-12-31 in New York is past year 9999 in UTC).
 """
 
 from __future__ import annotations
@@ -36,9 +40,12 @@ _UNITS = {
     "d": "d", "day": "d", "days": "d",
     "w": "w", "wk": "w", "wks": "w", "week": "w", "weeks": "w",
 }  # fmt: skip
-_RELATIVE = re.compile(r"^(?:in\s+)?\+?(\d{1,3})\s*([a-z]+)$")
+_RELATIVE = re.compile(r"^(?:in\s+)?([+-]?)(\d{1,3})\s*([a-z]+)$")
 _TIME = re.compile(r"^(\d{1,2})(?::(\d{2}))?\s*(am|pm)?$")
 _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+
+EARLIEST = date(2000, 1, 1)
+YEARS_AHEAD = 10
 
 
 @dataclass(frozen=True)
@@ -84,6 +91,12 @@ def parse(text: str | None, *, allow_past: bool = False) -> When:
     words = " ".join((text or "").lower().replace(",", " ").split())
     if not words:
         raise Invalid(f"Say when. Accepted: {ACCEPTED}.")
+    backwards = _RELATIVE.match(words)
+    if backwards and backwards.group(1) == "-" and backwards.group(3) in _UNITS and not allow_past:
+        raise Invalid(
+            f"'{words}' counts back from today: dates in the past are not allowed; "
+            "pick today or a later date."
+        )
     when = _parse_words(words)
     if when is None:
         raise Invalid(f"'{text.strip()}' is not a date I understand. Accepted: {ACCEPTED}.")
@@ -102,8 +115,9 @@ def _refuse_past(when: When) -> None:
 
 def _parse_words(words: str) -> When | None:
     relative = _RELATIVE.match(words)
-    if relative and relative.group(2) in _UNITS:
-        return _relative(int(relative.group(1)), relative.group(2))
+    if relative and relative.group(3) in _UNITS:
+        sign = -1 if relative.group(1) == "-" else 1
+        return _relative(sign * int(relative.group(2)), relative.group(3))
     words = re.sub(r"^(\d{4}-\d{2}-\d{2})t(?=\d)", r"\1 ", words)
     day_words, at = _split_time(words)
     if not day_words:
@@ -112,6 +126,7 @@ def _parse_words(words: str) -> When | None:
     day = _day(day_words)
     if day is None:
         return None
+    check_window(day)
     if at is None:
         return When(start_of_day(day), has_time=False)
     return When(at_local(day, at), has_time=True)
@@ -124,7 +139,30 @@ def _relative(count: int, unit_word: str) -> When | None:
     if unit == "h":
         return When(clock.now() + timedelta(hours=count), has_time=True)
     days = count * 7 if unit == "w" else count
-    return When(start_of_day(clock.local_now().date() + timedelta(days=days)), has_time=False)
+    day = clock.local_now().date() + timedelta(days=days)
+    check_window(day)
+    return When(start_of_day(day), has_time=False)
+
+
+def latest_day() -> date:
+    """The last day a date may name: ten years from today, local time."""
+    today = clock.local_now().date()
+    try:
+        return today.replace(year=today.year + YEARS_AHEAD)
+    except ValueError:  # 29 February, ten years on
+        return today.replace(year=today.year + YEARS_AHEAD, day=28)
+
+
+def check_window(day: date) -> None:
+    """Refuse a day before 2000 or more than ten years ahead, in words."""
+    if day < EARLIEST:
+        raise Invalid(f"{day.isoformat()} is before the year 2000; pick a later date.")
+    latest = latest_day()
+    if day > latest:
+        raise Invalid(
+            f"{day.isoformat()} is more than {YEARS_AHEAD} years ahead; "
+            f"pick a date up to {latest.isoformat()}."
+        )
 
 
 def _split_time(words: str) -> tuple[str, time | None]:

@@ -10,6 +10,9 @@ from sellerdesk.errors import Invalid
 # Fiverr shows order numbers like "#FO81A2B3C4D5"; any letters, digits and
 # dashes are accepted so a team's own numbering fits too.
 _NUMBER_RE = re.compile(r"^[A-Z0-9][A-Z0-9\-]{2,63}$")
+# Bounds at the edge, so no number typed ever overflows a database column.
+MAX_PRICE_CENTS = 100_000_000 * 100
+MAX_DAYS = 3650
 _PRICE_RE = re.compile(r"^\d{1,3}(,\d{3})+(\.\d{1,2})?$|^\d+(\.\d{1,2})?$")
 
 
@@ -25,6 +28,8 @@ def parse_price(text: str | None) -> int | None:
         cents = int(Decimal(bare.replace(",", "")) * 100)
     except InvalidOperation as exc:
         raise Invalid(f"'{value}' is not a price.") from exc
+    if cents > MAX_PRICE_CENTS:
+        raise Invalid(f"'{value}' is more than any order: at most ${MAX_PRICE_CENTS // 100:,}.")
     return cents
 
 
@@ -48,6 +53,8 @@ def parse_days(text: str | int | None) -> int | None:
         days = int(str(text).strip().removesuffix("d").removesuffix("days").strip())
     except ValueError as exc:
         raise Invalid(f"'{text}' is not a number of days; type a whole number, e.g. 7.") from exc
+    if not 0 <= days <= MAX_DAYS:
+        raise Invalid(f"'{text}' is not a number of days from 0 to {MAX_DAYS}.")
     return days
 
 

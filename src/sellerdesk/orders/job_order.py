@@ -141,7 +141,7 @@ def parse_item(checklist: Checklist, text: str) -> str:
     """An item by its key, its label, a unique start of either, or its number (1-based)."""
     value = text.strip()
     items = checklist.items
-    if value.isdigit() and 1 <= int(value) <= len(items):
+    if value.isdecimal() and 1 <= int(value) <= len(items):
         return items[int(value) - 1].key
     wanted = _norm(value)
     exact = [i.key for i in items if wanted in (_norm(i.key), _norm(i.label))]

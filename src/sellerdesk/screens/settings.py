@@ -107,7 +107,7 @@ class SettingsScreen(ModalScreen[bool]):
             return "Give the referral reward a value."
         if kind in ("percent", "amount"):
             number = value.strip("%$ ")
-            if not number.replace(".", "", 1).isdigit():
+            if not number.replace(".", "", 1).isdecimal():
                 return f"'{value}' is not a number; the reward is {kind}."
             if kind == "percent" and float(number) > 100:
                 return "A percentage reward cannot be more than 100."
@@ -123,18 +123,31 @@ class SettingsScreen(ModalScreen[bool]):
         if problem:
             self.query_one("#settings-error", Static).update(plain(problem))
             return
-        settings: Settings = self.app.settings
+        import copy
+
+        from sellerdesk.config import problems_with
+        from sellerdesk.paths import os_problem
+
+        settings: Settings = copy.deepcopy(self.app.settings)
         for input_id, section, attr, _label, _hint in FIELDS:
             value = self.query_one(f"#{input_id}", Input).value.strip()
             setattr(getattr(settings, section), attr, value)
         kind, value = self._reward()
         settings.referral.kind = kind
         settings.referral.value = value.strip("%$ ") if kind != "addon" else value
+        refused = problems_with(settings)
+        if refused:
+            # What the file could not hold is never saved: it would be refused when read.
+            self.query_one("#settings-error", Static).update(refused[0].capitalize() + ".")
+            return
         try:
             path = save_settings(settings)
         except OSError as exc:
-            self.query_one("#settings-error", Static).update(plain(f"Could not save: {exc}"))
+            self.query_one("#settings-error", Static).update(
+                plain(f"Could not save the settings: {os_problem(exc)}. Nothing was changed.")
+            )
             return
+        self.app.settings = settings
         self.app.notify(f"Settings saved to {path}.", timeout=4)
         self.dismiss(True)
 

@@ -3,6 +3,11 @@
 Screens never touch a Session: they pass a function of the open `Database`
 (usually a `sellerdesk.leads` call) and get its plain result on the UI thread.
 A result from a cancelled worker (a newer search replaced it) is dropped.
+
+A result is handed over only to a node that can take it: one still being
+composed gets it once it is (the hand-over queues behind its own start-up),
+and one that was closed or is being removed never gets it (an error meant
+for it is still shown, as a notification).
 """
 
 from __future__ import annotations
@@ -47,7 +52,7 @@ def run_db(
         when_ready = getattr(app, "when_db_ready", None)
         if when_ready is not None and getattr(app, "db_problem", None) is None:
             when_ready(
-                lambda: _if_attached(
+                lambda: hand_over(
                     node,
                     lambda _: run_db(node, job, done, failed, group=group, exclusive=exclusive),
                     None,
@@ -62,24 +67,51 @@ def run_db(
             result = job(db)
         except SellerdeskError as exc:
             if not get_current_worker().is_cancelled:
-                app.call_from_thread(on_error, exc)
+                app.call_from_thread(hand_over, node, on_error, exc, _notify_error(app))
             return
         except Exception as exc:  # shown plainly; the app keeps running
             app.log.error(repr(exc))
             message = str(getattr(exc, "orig", None) or exc).splitlines()[0]
-            app.call_from_thread(on_error, SellerdeskError(f"That did not work: {message}"))
+            error = SellerdeskError(f"That did not work: {message}")
+            app.call_from_thread(hand_over, node, on_error, error, _notify_error(app))
             return
         if not get_current_worker().is_cancelled:
-            app.call_from_thread(_if_attached, node, done, result)
+            app.call_from_thread(hand_over, node, done, result)
 
     return node.run_worker(work, thread=True, group=group, exclusive=exclusive)
 
 
-def _if_attached(node: DOMNode, done: Callable[[T], Any], result: T) -> None:
-    # Checked on the UI thread: a screen closed while its job ran (a dialog
-    # dismissed, then another lead opened) must not be updated after removal.
-    if node.is_attached:
-        done(result)
+def hand_over(
+    node: DOMNode,
+    deliver: Callable[[T], Any],
+    value: T,
+    orphaned: Callable[[T], Any] | None = None,
+) -> None:
+    """Call `deliver(value)` on the UI thread once `node` is composed; never after it
+    was closed or while it is being removed (then `orphaned(value)`, if given)."""
+    if not _alive(node):
+        if orphaned is not None:
+            orphaned(value)
+        return
+    if not node.is_mounted:
+        # Attached but still composing: a message to the node itself is handled only
+        # after its compose and mount, and is dropped if it closes first.
+        queued = node.call_after_refresh(hand_over, node, deliver, value, orphaned)
+        if not queued and orphaned is not None:
+            orphaned(value)
+        return
+    deliver(value)
+
+
+def _alive(node: DOMNode) -> bool:
+    """Attached to the app and neither closing nor being removed (itself or its screen)."""
+    if not node.is_attached:
+        return False
+    return not any(
+        getattr(n, flag, False)
+        for n in (node, *node.ancestors)
+        for flag in ("_closing", "_closed", "_pruning")
+    )
 
 
 def _notify_error(node: DOMNode) -> Callable[[SellerdeskError], None]:

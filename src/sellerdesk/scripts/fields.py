@@ -29,6 +29,10 @@ KINDS = (TEXT, LIST, CHOICE, MONEY, DAYS, COUNT, INSPIRATIONS, MILESTONES)
 
 # Fiverr lets an offer over $100 be split into milestones, at most this many.
 MAX_MILESTONES = 3
+# Bounds at the edge, so no number typed ever overflows a column or a date.
+MAX_AMOUNT = 100_000_000
+MAX_DAYS = 3650
+MAX_COUNT = 1000
 MILESTONE_MIN_PRICE = 100
 
 UNLIMITED = "unlimited"
@@ -105,7 +109,7 @@ def _norm(text: str) -> str:
 
 def _choice(field: Field, text: str, _limits: Limits) -> Parsed:
     wanted = _norm(text)
-    if text.isdigit() and 1 <= int(text) <= len(field.choices):
+    if text.isdecimal() and 1 <= int(text) <= len(field.choices):
         return Parsed(field.choices[int(text) - 1][0])
     for key, label in field.choices:
         if wanted in (_norm(key), _norm(label)):
@@ -125,6 +129,8 @@ def money(text: str, what: str) -> Decimal:
         raise Invalid(f"{what} must be a number of dollars, e.g. 450 (got '{text}').") from None
     if not amount.is_finite() or amount <= 0:
         raise Invalid(f"{what} must be more than $0 (got '{text}').")
+    if amount > MAX_AMOUNT:
+        raise Invalid(f"{what} is more than any offer: at most ${MAX_AMOUNT:,} (got '{text}').")
     if amount != amount.quantize(Decimal("0.01")):
         raise Invalid(f"{what} has more than two decimals (got '{text}').")
     return amount
@@ -155,9 +161,12 @@ def _money(field: Field, text: str, limits: Limits) -> Parsed:
 def whole_number(text: str, what: str) -> int:
     cleaned = re.sub(r"\s*(days?|d)\s*$", "", text.strip(), flags=re.IGNORECASE)
     try:
-        return int(cleaned)
+        days = int(cleaned)
     except ValueError:
         raise Invalid(f"{what} must be a whole number of days, e.g. 7 (got '{text}').") from None
+    if abs(days) > MAX_DAYS:
+        raise Invalid(f"{what} can be at most {MAX_DAYS:,} days (got '{text}').")
+    return days
 
 
 def days_warnings(days: int, limits: Limits, what: str = "Delivery time") -> tuple[str, ...]:
@@ -177,8 +186,10 @@ def _days(field: Field, text: str, limits: Limits) -> Parsed:
 def _count(field: Field, text: str, _limits: Limits) -> Parsed:
     if _norm(text) in (UNLIMITED, "unl", "inf"):
         return Parsed(UNLIMITED)
-    if not text.isdigit():
-        raise Invalid(f"{field.label} must be a whole number or 'unlimited' (got '{text}').")
+    if not text.isdecimal() or int(text) > MAX_COUNT:
+        raise Invalid(
+            f"{field.label} must be a whole number up to {MAX_COUNT} or 'unlimited' (got '{text}')."
+        )
     return Parsed(int(text))
 
 
@@ -226,7 +237,7 @@ def _milestones(field: Field, text: str, _limits: Limits) -> Parsed:
         if len(parts) != 3 or not parts[0]:
             raise Invalid(
                 f"Milestone {number} should read 'title | days | price', e.g. "
-                "'Homepage design | 5 | 200' (got '{line.strip()}')."
+                f"'Homepage design | 5 | 200' (got '{line.strip()}')."
             )
         days = whole_number(parts[1], f"Milestone {number} days")
         if days < 1:

@@ -1,0 +1,1 @@
+"""Reliability: bad files, full disks, killed writers, fuzzed commands."""
