@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sellerdesk.checks import MAX_NOTES
+from sellerdesk.checks import MAX_NOTE
 
 
 @dataclass(frozen=True)
@@ -39,7 +39,7 @@ FIELDS: tuple[Field, ...] = (
           ("next follow up", "next followup", "follow up", "follow up date", "next step date")),
     Field("followup_reason", "why to follow up", 500, ("follow up reason", "next step")),
     Field("labels", "labels, separated by , or ;", 2000, ("labels", "label", "tags")),
-    Field("notes", "notes (\"Referred by: USERNAME\" records the referral)", MAX_NOTES,
+    Field("notes", "notes (\"Referred by: USERNAME\" records the referral)", MAX_NOTE,
           ("notes", "note", "comments")),
     Field("source", "where the lead came from", 100, ("source", "lead source")),
     Field("referred_by", "the username of who referred them", 200,
