@@ -10,6 +10,8 @@ import pytest
 from sellerdesk import leads
 from sellerdesk.config import Settings
 from sellerdesk.copying import commit_copy, prepare_copy
+from sellerdesk.orders.gate import Draft
+from sellerdesk.orders.store import create_order
 from sellerdesk.scripts import runs
 from sellerdesk.scripts.offer import with_answers
 from sellerdesk.suggest.apply import proposals, save_answers
@@ -77,7 +79,7 @@ def seller_copies(db, template_id: str) -> None:
     run = runs.get_run(db, USER)
     filled = with_answers(lead, run.definition, run.answers)
     prepared = prepare_copy(
-        library().get(template_id), filled, Settings(), {"client_name": "Bright"}
+        db, library().get(template_id), filled, Settings(), {"client_name": "Bright"}
     )
     commit_copy(db, prepared, "printed")
 
@@ -125,12 +127,30 @@ def test_every_client_turn_of_the_redesign_chat_gets_its_step_and_reply(db, lead
     assert run.answers["pages"] == ["Home", "About Us", "Services", "Events", "Gallery", "Contact"]
     assert leads.get_lead(db, USER).website == "brightevents.com"
 
-    runs.offer_sent(db, USER)
-    _lead, _state, found = suggest_for(
-        db, USER, "Great, the offer looks good. Yes, please place the order."
-    )
-    assert found.intent == "consent" and found.template == "order.next_steps"
+    # Copying the custom offer recorded it as sent.
+    assert leads.get_lead(db, USER).stage == "offer_sent"
+    yes = "Great, the offer looks good. Yes, please place the order."
+    _lead, _state, found = suggest_for(db, USER, yes)
+    assert found.intent == "consent" and found.template is None
     assert found.reading.value("consent_words") == "Yes, please place the order."
+    # The next steps follow the order: the seller records it with the client's words.
+    assert found.choice.blocked.startswith("order.next_steps follows an order")
+    assert "(o)" in found.choice.why
+    create_order(
+        db,
+        USER,
+        Draft(
+            consent=found.reading.value("consent_words"),
+            number="FO1",
+            price_cents=50_000,
+            delivery_days=7,
+            pages="Home, About Us, Services, Events, Gallery, Contact",
+            design_direction="eventify.com",
+            scope_confirmed=True,
+        ),
+    )
+    _lead, _state, found = suggest_for(db, USER, yes)
+    assert found.template == "order.next_steps" and found.choice.blocked is None
 
     kinds = [e.kind for e in leads.lead_timeline(db, lead.id, 500)]
     assert kinds.count("message_copied") == len(CHAT)

@@ -31,7 +31,7 @@ def run(ctx) -> int:
     from sellerdesk.cli.common import print_json
     from sellerdesk.suggest.context import suggest_for
 
-    _lead, _state, found = suggest_for(ctx.db, ctx.args.lead, read_stdin())
+    _lead, _state, found = suggest_for(ctx.db, ctx.args.lead, read_stdin(), ctx.settings)
     if ctx.args.json:
         print_json(_safe(found.to_json()))
         return 0
