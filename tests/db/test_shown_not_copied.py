@@ -6,33 +6,16 @@ from __future__ import annotations
 
 import sqlite3
 
-from sqlalchemy import update
+from tests.insight.conftest import copied, rebuilt_rows, summary_rows
 
 from sellerdesk import leads
 from sellerdesk.config import Settings
-from sellerdesk.db import insight_tables
 from sellerdesk.db.engine import Database, make_engine
-from sellerdesk.db.models import LeadModel
 from sellerdesk.db.open import _upgrade, open_database
 from sellerdesk.insight import report, summary
-from sellerdesk.timeline import record
 
 FIRST_REPLY = "redesign.first_reply"
 FOLLOW_UP = "followup.offer_day1"
-
-
-def _copied(db, username: str, template: str, path: str) -> None:
-    """A copy as earlier versions wrote it, whichever way the text went."""
-    with db.write() as session:
-        lead = session.query(LeadModel).filter_by(username_key=username).one()
-        record(
-            session,
-            lead,
-            "message_copied",
-            "text",
-            author="tester",
-            data={"template": template, "path": path, "chars": 4},
-        )
 
 
 def _figures(db):
@@ -50,12 +33,6 @@ def _events(path) -> list[tuple]:
         con.close()
 
 
-def _summaries(db) -> dict[str, list]:
-    from tests.insight.test_summary import _rows
-
-    return _rows(db)
-
-
 def test_copies_that_reached_no_clipboard_become_shown_and_stop_counting(
     db_path, db_url, frozen_now
 ):
@@ -63,11 +40,11 @@ def test_copies_that_reached_no_clipboard_become_shown_and_stop_counting(
     old = Database(db_url, make_engine(db_url), "tester")  # the book as 0005 left it
     for name in ("ann", "ben", "cat"):
         leads.add_lead(old, name, project_type="redesign")
-    _copied(old, "ann", FIRST_REPLY, "system clipboard")
-    _copied(old, "ben", FIRST_REPLY, "not copied")
-    _copied(old, "ben", FOLLOW_UP, "not copied")
-    _copied(old, "cat", FOLLOW_UP, "terminal (OSC 52)")
-    _copied(old, "cat", FIRST_REPLY, "not copied")
+    copied(old, "ann", FIRST_REPLY, "system clipboard")
+    copied(old, "ben", FIRST_REPLY, "not copied")
+    copied(old, "ben", FOLLOW_UP, "not copied")
+    copied(old, "cat", FOLLOW_UP, "terminal (OSC 52)")
+    copied(old, "cat", FIRST_REPLY, "not copied")
     # A note that merely says the words, and a copy whose data is not JSON: neither changes.
     leads.add_note(old, "cat", '"path": "not copied"')
     with old.write() as session:
@@ -95,13 +72,8 @@ def test_copies_that_reached_no_clipboard_become_shown_and_stop_counting(
 
     # ann's and cat's real copies still count; ben was never answered after all.
     assert _figures(db) == ({FIRST_REPLY: 1, FOLLOW_UP: 1, "": 1}, 1, 2)
-    kept = _summaries(db)
-    with db.write() as session:
-        session.connection().execute(
-            update(insight_tables.insight_progress).values(last_event_id=10**9)
-        )
-    summary.refresh(db)
-    assert _summaries(db) == kept  # the same as a rebuild from nothing
+    kept = summary_rows(db)
+    assert rebuilt_rows(db) == kept
     db.close()
 
 
@@ -109,7 +81,7 @@ def test_a_book_with_nothing_to_change_keeps_its_summaries(db_path, db_url, froz
     _upgrade(db_url, "0005_insight")
     old = Database(db_url, make_engine(db_url), "tester")
     leads.add_lead(old, "ann", project_type="redesign")
-    _copied(old, "ann", FIRST_REPLY, "system clipboard")
+    copied(old, "ann", FIRST_REPLY, "system clipboard")
     summary.refresh(old)
     old.close()
     db = open_database(db_url)

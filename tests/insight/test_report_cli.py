@@ -15,21 +15,10 @@ import pytest
 from tests.insight.conftest import copied
 
 from sellerdesk import leads
-from sellerdesk.cli.main import main
 
 SCHEMA = json.loads(
     (Path(__file__).resolve().parents[2] / "docs" / "report.schema.json").read_text("utf-8")
 )
-
-
-@pytest.fixture
-def run(db_path, capsys):
-    def _run(*argv: str) -> tuple[int, str, str]:
-        code = main(["--db", str(db_path), *argv])
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return _run
 
 
 def test_the_schema_is_a_valid_json_schema():

@@ -5,13 +5,11 @@ morning queue's count of today agrees, both asking `followups.activity`."""
 
 from __future__ import annotations
 
-from sqlalchemy import update
-from tests.insight.test_summary import _rows
+from tests.insight.conftest import rebuilt_rows, summary_rows
 
 from sellerdesk import clipboard, leads
 from sellerdesk.config import Settings
 from sellerdesk.copying import commit_copy, prepare_copy
-from sellerdesk.db import insight_tables
 from sellerdesk.followups import queue
 from sellerdesk.insight import report, summary
 from sellerdesk.takeback import take_back
@@ -62,14 +60,9 @@ def test_the_summaries_after_a_take_back_are_those_a_rebuild_gives(db, frozen_no
     summary.refresh(db)
     take_back(db, "ann")
     summary.refresh(db)
-    kept = _rows(db)
+    kept = summary_rows(db)
     assert kept["insight_copies"] == [] and kept["insight_contacts"] != []
-    with db.write() as session:
-        session.connection().execute(
-            update(insight_tables.insight_progress).values(last_event_id=10**9)
-        )
-    summary.refresh(db)
-    assert _rows(db) == kept
+    assert rebuilt_rows(db) == kept
 
 
 def test_a_text_only_shown_counts_for_nothing(db, frozen_now):

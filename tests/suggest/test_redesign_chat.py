@@ -6,11 +6,11 @@ on a real database before the next message arrives."""
 from __future__ import annotations
 
 import pytest
+from tests.conftest import order_draft
 
 from sellerdesk import leads
 from sellerdesk.config import Settings
 from sellerdesk.copying import commit_copy, prepare_copy
-from sellerdesk.orders.gate import Draft
 from sellerdesk.orders.store import create_order
 from sellerdesk.scripts import runs
 from sellerdesk.scripts.offer import with_answers
@@ -136,19 +136,7 @@ def test_every_client_turn_of_the_redesign_chat_gets_its_step_and_reply(db, lead
     # The next steps follow the order: the seller records it with the client's words.
     assert found.choice.blocked.startswith("order.next_steps follows an order")
     assert "(o)" in found.choice.why
-    create_order(
-        db,
-        USER,
-        Draft(
-            consent=found.reading.value("consent_words"),
-            number="FO1",
-            price_cents=50_000,
-            delivery_days=7,
-            pages="Home, About Us, Services, Events, Gallery, Contact",
-            design_direction="eventify.com",
-            scope_confirmed=True,
-        ),
-    )
+    create_order(db, USER, order_draft(consent=found.reading.value("consent_words")))
     _lead, _state, found = suggest_for(db, USER, yes)
     assert found.template == "order.next_steps" and found.choice.blocked is None
 

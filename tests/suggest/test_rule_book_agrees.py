@@ -8,13 +8,12 @@ saved is the rule book's once they are."""
 from __future__ import annotations
 
 import pytest
-from tests.conftest import accept_project
+from tests.conftest import accept_project, order_draft
 from tests.scripts.conftest import walk_to
 
 from sellerdesk import leads
 from sellerdesk.config import Settings
 from sellerdesk.orders import feedback
-from sellerdesk.orders.gate import Draft
 from sellerdesk.orders.store import create_order
 from sellerdesk.rulebook import blocking, read_facts, state_refusals
 from sellerdesk.scripts import runs
@@ -27,19 +26,6 @@ from sellerdesk.templates.loading import library
 
 USER = "brightevents"
 SETTINGS = Settings()
-
-
-def _order(db, number: str = "FO1") -> None:
-    draft = Draft(
-        consent="Yes, please place the order",
-        number=number,
-        price_cents=65_000,
-        delivery_days=10,
-        pages="Home, About, Events, Gallery, Contact",
-        design_direction="acme.com",
-        scope_confirmed=True,
-    )
-    create_order(db, USER, draft)
 
 
 def _offer_ready(db, price: str = "650") -> None:
@@ -61,7 +47,7 @@ STATES = {
     ),
     "offer ready": _offer_ready,
     "offer Fiverr would refuse": lambda db: _offer_ready(db, price="2"),
-    "ordered": lambda db: (_offer_ready(db), _order(db)),
+    "ordered": lambda db: (_offer_ready(db), create_order(db, USER, order_draft())),
     "accepted and happy": lambda db: accept_project(db, USER),
     "complaint open": _complaint,
     "hosting, domain only": lambda db: (

@@ -37,14 +37,16 @@ def sent_template(kind: str, data: str | Mapping[str, Any] | None) -> str | None
     """
     if kind != COPIED_KIND:
         return None
-    parsed = _parsed(data)
+    parsed = entry_data(data)
     if parsed.get("taken_back"):
         return None
     value = parsed.get("template") or parsed.get("template_id") or ""
     return value if isinstance(value, str) else ""
 
 
-def _parsed(data: str | Mapping[str, Any] | None) -> Mapping[str, Any]:
+def entry_data(data: str | Mapping[str, Any] | None) -> Mapping[str, Any]:
+    """A timeline entry's data as stored (JSON text) or read: {} when it has
+    none, or none that reads as an object."""
     if isinstance(data, Mapping):
         return data
     if not data:

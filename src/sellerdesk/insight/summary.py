@@ -13,7 +13,6 @@ What a lead's facts are is decided by `lead_facts`, a pure function.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -25,7 +24,7 @@ from sqlalchemy import delete, func, insert, select, update
 from sellerdesk.db import insight_tables as summary
 from sellerdesk.db import tables
 from sellerdesk.event_kinds import COPIED_KIND, TAKEN_BACK_KIND
-from sellerdesk.followups.activity import contact_target, sent_template
+from sellerdesk.followups.activity import contact_target, entry_data, sent_template
 from sellerdesk.vocab import STAGES
 
 if TYPE_CHECKING:
@@ -88,7 +87,7 @@ def is_reply(kind: str, data: str | None) -> bool:
     """
     if kind == COPIED_KIND:
         return sent_template(kind, data) is not None
-    return kind == "note" and "field" not in _data(data)
+    return kind == "note" and "field" not in entry_data(data)
 
 
 def lead_facts(
@@ -107,7 +106,7 @@ def lead_facts(
     moves: list[tuple[datetime, str]] = []
     for at, kind, data in events:
         if kind == "stage":
-            move = _data(data)
+            move = entry_data(data)
             to, was = move.get("to"), move.get("from")
             if not isinstance(to, str):
                 continue
@@ -126,16 +125,6 @@ def lead_facts(
     stays.append(Stay(stage, since, None))
     ordered.extend(stay.entered_at for stay in stays if stay.stage in ORDERED)
     return LeadFacts(first_reply, min(ordered, default=None), tuple(stays))
-
-
-def _data(text: str | None) -> dict[str, Any]:
-    if not text:
-        return {}
-    try:
-        parsed = json.loads(text)
-    except ValueError:
-        return {}
-    return parsed if isinstance(parsed, dict) else {}
 
 
 # ------------------------------------------------------------------ refreshing
@@ -248,7 +237,7 @@ def _add_events(conn: Connection, after: int, upto: int) -> None:
         )
     ):
         if kind == TAKEN_BACK_KIND:
-            copy_id = _data(data).get("event_id")
+            copy_id = entry_data(data).get("event_id")
             if isinstance(copy_id, int):
                 withdrawn.append(copy_id)
             continue

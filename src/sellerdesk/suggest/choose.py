@@ -229,16 +229,14 @@ def _complaint(reading, state, script, answers) -> Choice:
 def _consent(reading, state, script, answers) -> Choice:
     """No order before the offer could go out (the scope confirmed, the price and
     delivery time set); the next steps once the order is recorded."""
-    offer = _offer_ref(script)
-    if script is not None and script.offer is not None:
-        blocked = closed_gate(script.offer.template, script, state, answers)
-        if blocked:
-            return Choice(
-                None,
-                offer,
-                blocked,
-                "The client said yes, but no order before the scope is confirmed.",
-            )
+    blocked = _offer_held(script, state, answers)
+    if blocked:
+        return Choice(
+            None,
+            _offer_ref(script),
+            blocked,
+            "The client said yes, but no order before the scope is confirmed.",
+        )
     create = "Create the order with the client's words as the consent (o)"
     blocked = closed_gate(NEXT_STEPS, script, state, answers)
     if blocked:
@@ -246,6 +244,13 @@ def _consent(reading, state, script, answers) -> Choice:
     return Choice(
         NEXT_STEPS, None, None, f"{create} unless it is recorded already; then send the next steps."
     )
+
+
+def _offer_held(script: Script | None, state: LeadState, answers: Mapping) -> str | None:
+    """Why the script's custom offer may not go out (None: it may, or it has none)."""
+    if script is None or script.offer is None:
+        return None
+    return closed_gate(script.offer.template, script, state, answers)
 
 
 def _offer_ref(script: Script | None) -> StepRef | None:
@@ -273,7 +278,7 @@ def _confirms(reading, state, script, answers) -> Choice:
     if script is None or script.offer is None:
         return _continue(reading, state, script, answers)
     offer = _offer_ref(script)
-    blocked = closed_gate(script.offer.template, script, state, answers)
+    blocked = _offer_held(script, state, answers)
     if blocked:
         return Choice(
             None,
