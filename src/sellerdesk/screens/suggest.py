@@ -195,7 +195,7 @@ class SuggestScreen(Screen):
 
         step = found.choice.step
         script = get_script(step.script) if step else state.script
-        current = dict(state.answers) if script is state.script else {}
+        current = state.answers_for(script)
         found_answers = proposals(script, found.reading, current) if script else []
         if not found_answers:
             self.notify("This message gives no new answers for the script.", timeout=4)

@@ -15,14 +15,14 @@ Pure: a state is built from facts (`state_of`), read from the database by
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
+from sellerdesk.config import Settings
 from sellerdesk.errors import NotFound
 from sellerdesk.scripts.engine import Script
 
 if TYPE_CHECKING:
-    from sellerdesk.config import Settings
     from sellerdesk.records import Lead
     from sellerdesk.rulebook import LeadFacts
     from sellerdesk.scripts.standing import Run
@@ -41,7 +41,8 @@ class LeadState:
     """Its current run: the latest active one, else the latest finished one."""
     sent: frozenset[str] = frozenset()
     """Templates already sent to this lead (copied, not taken back)."""
-    settings: Settings | None = None
+    settings: Settings = field(default_factory=Settings)
+    """Fiverr's offer limits among them, which the rule book judges an offer by."""
     past_client: bool = False
 
     @property
@@ -96,7 +97,6 @@ def state_of(
 ) -> LeadState:
     """The state of the lead these facts describe (its runs in the rule book's
     order: active first, then the most recently changed)."""
-    from sellerdesk.config import Settings
     from sellerdesk.rulebook.rules import NOT_AN_ORDER
     from sellerdesk.scripts.registry import for_project_type
 
@@ -164,7 +164,9 @@ def _confirmation_kept(
     script: Script, ticks: frozenset[str], stored: Mapping[str, Any], answers: Mapping[str, Any]
 ) -> frozenset[str]:
     """The ticks left once `answers` replace `stored`: a changed answer the offer
-    is made of undoes its confirmation in chat (see `runs.set_answers`)."""
+    is made of undoes its confirmation in chat. `runs.set_answers` clears it for
+    the answers the confirmation covered, read from the timeline; judged here
+    without it, every answer the offer's gate names counts as covered."""
     spec = script.offer
     if spec is None:
         return ticks
