@@ -67,6 +67,20 @@ def db(db_url):
 
 
 @pytest.fixture
+def run(db_path, capsys):
+    """`sellerdesk ARGV` run in this process on the test's database, as typed in a
+    shell: returns (exit code, stdout, stderr)."""
+    from sellerdesk.cli.main import main
+
+    def _run(*argv: str) -> tuple[int, str, str]:
+        code = main(["--db", str(db_path), *argv])
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return _run
+
+
+@pytest.fixture
 def frozen_now() -> datetime:
     """A fixed moment (a Monday, 10:00 UTC) with the local zone set to UTC."""
     moment = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
@@ -132,24 +146,31 @@ def lead_with_controls(db):
     return lead
 
 
-def accept_project(db, username: str, number: str = "FO1") -> None:
-    """Give `username` an order placed with their yes, delivered, accepted and praised:
-    the referral gate holds for them."""
-    from sellerdesk.orders import feedback
+def order_draft(**changes):
+    """An order the client said yes to, with every pre-check met (scope, price,
+    delivery time, pages); `changes` replace any of it."""
     from sellerdesk.orders.gate import Draft
-    from sellerdesk.orders.status import set_status
-    from sellerdesk.orders.store import create_order
 
     draft = Draft(
         consent="Yes, please place the order",
-        number=number,
+        number="FO1",
         price_cents=45000,
         delivery_days=7,
         pages="Home, About, Services, Contact",
         design_direction="brightclean.com",
         scope_confirmed=True,
     )
-    create_order(db, username, draft)
+    return draft.with_changes(**changes)
+
+
+def accept_project(db, username: str, number: str = "FO1") -> None:
+    """Give `username` an order placed with their yes, delivered, accepted and praised:
+    the referral gate holds for them."""
+    from sellerdesk.orders import feedback
+    from sellerdesk.orders.status import set_status
+    from sellerdesk.orders.store import create_order
+
+    create_order(db, username, order_draft(number=number))
     for status in ("in progress", "delivered", "completed"):
         set_status(db, number, status)
     feedback.record_feedback(db, number, "positive", "Looks great, thank you!")

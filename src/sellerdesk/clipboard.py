@@ -22,6 +22,8 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from sellerdesk.safe_text import one_line
+
 SYSTEM = "system clipboard"
 TERMINAL = "terminal clipboard (OSC 52)"
 NOWHERE = "shown only"
@@ -217,11 +219,11 @@ def _same(back: str, sent: str) -> bool:
 
 
 def _first_line(said: bytes | str) -> str:
-    """What a program said, as one line fit to print (no control characters)."""
+    """What a program said, as one line fit to print (control characters as escapes)."""
     if isinstance(said, bytes):
         said = said.decode("utf-8", "replace")
     lines = [line.strip() for line in said.splitlines() if line.strip()]
-    return "".join(c if c.isprintable() else "?" for c in lines[0]) if lines else ""
+    return one_line(lines[0]) if lines else ""
 
 
 def copy_terminal(text: str, tty: str = "/dev/tty") -> None:

@@ -25,6 +25,7 @@ from sellerdesk.config import Settings
 from sellerdesk.db.engine import Database
 from sellerdesk.db.models import LeadValueModel, ScriptRunModel
 from sellerdesk.errors import Invalid
+from sellerdesk.event_kinds import COPIED_KIND, SHOWN_KIND
 from sellerdesk.leads import _load_id, _touch
 from sellerdesk.records import Event, Lead
 from sellerdesk.rulebook import (
@@ -45,9 +46,6 @@ from sellerdesk.templates.render import Rendered, render
 from sellerdesk.templates.values import SETTINGS, ValueInfo, build_values, info
 from sellerdesk.timeline import record
 from sellerdesk.timeline import to_record as event_record
-
-COPIED_KIND = "message_copied"
-SHOWN_KIND = "message_shown"  # reached no clipboard: not a sent message
 
 
 @dataclass(frozen=True)
@@ -176,7 +174,7 @@ def commit_copy(
 
     Text that reached no clipboard (`path` is clipboard.NOWHERE) is recorded as
     shown, not copied: it is no sent message, so Last Messaged, the lead's stage
-    and the daily targets (which count `message_copied`) do not move.
+    and the daily targets (which count only sent messages) do not move.
     """
     if prepared.lead is None:
         raise Invalid("A copy is recorded on a lead; choose a lead first.")

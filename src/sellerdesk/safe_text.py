@@ -14,6 +14,8 @@ stay on one line whatever it quotes.
 
 from __future__ import annotations
 
+import re
+
 _SHORT = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
 
 
@@ -28,6 +30,8 @@ CONTROLS = frozenset((*range(0x00, 0x20), 0x7F, *range(0x80, 0xA0)))
 _ONE_LINE = {code: _escape(code) for code in (*CONTROLS, 0x2028, 0x2029)}
 _VISIBLE = {code: text for code, text in _ONE_LINE.items() if code in CONTROLS}
 del _VISIBLE[ord("\n")], _VISIBLE[ord("\t")]
+# The characters `visible` escapes, to find them (a template's lint, a paste).
+CONTROL_RE = re.compile("[" + "".join(f"\\x{code:02x}" for code in sorted(_VISIBLE)) + "]")
 
 
 def visible(text: str) -> str:

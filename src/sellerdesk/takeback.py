@@ -23,12 +23,11 @@ from sellerdesk import clock
 from sellerdesk.db.engine import Database
 from sellerdesk.db.models import EventModel, FollowUpModel, LeadModel, ScriptRunModel
 from sellerdesk.errors import Invalid, NotFound
+from sellerdesk.event_kinds import COPIED_KIND, TAKEN_BACK_KIND
 from sellerdesk.leads import _load, _load_id, _touch
 from sellerdesk.timeline import record
 from sellerdesk.vocab import STAGES
 
-COPIED_KIND = "message_copied"
-TAKEN_BACK_KIND = "copy_taken_back"
 # Last Messaged set by the copy itself, give or take the moments inside its unit.
 SAME_MOMENT = timedelta(seconds=5)
 

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from sellerdesk import clock
 from sellerdesk.db.models import EventModel, LeadModel
+from sellerdesk.event_kinds import COPIED_KIND, SHOWN_KIND, TAKEN_BACK_KIND
 from sellerdesk.records import Event
 
 # Kinds a person reads on the timeline; the label is how it is shown.
@@ -26,9 +27,9 @@ KIND_LABELS = {
     "label_removed": "Label removed",
     "dnc_on": "Do not contact",
     "dnc_off": "Contact allowed again",
-    "message_copied": "Message copied",
-    "message_shown": "Message shown, not copied",
-    "copy_taken_back": "Copy taken back",
+    COPIED_KIND: "Message copied",
+    SHOWN_KIND: "Message shown, not copied",
+    TAKEN_BACK_KIND: "Copy taken back",
     "rule_override": "Rule passed on purpose",
     "followup_scheduled": "Follow-up planned",
     "followup_done": "Follow-up done",
@@ -106,5 +107,5 @@ def kind_label(kind: str) -> str:
 def event_label(event: Event) -> str:
     """The kind as a person reads it; for a copy, also which way the text went."""
     label = kind_label(event.kind)
-    way = (event.data or {}).get("path") if event.kind == "message_copied" else None
+    way = (event.data or {}).get("path") if event.kind == COPIED_KIND else None
     return f"{label} · {way}" if isinstance(way, str) and way else label

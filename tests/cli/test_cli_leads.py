@@ -13,16 +13,6 @@ from sellerdesk import __version__
 from sellerdesk.cli.main import main
 
 
-@pytest.fixture
-def run(db_path, capsys):
-    def _run(*argv: str) -> tuple[int, str, str]:
-        code = main(["--db", str(db_path), *argv])
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return _run
-
-
 def test_add_show_and_list_a_lead(run):
     code, out, _ = run(
         "lead", "add", "inzoneagency", "--stage", "hot lead", "--label", "Referral",

@@ -50,7 +50,7 @@ def lead_show(sellerdesk_cmd, db_url, username="acme") -> str:
 
 def test_a_programs_error_is_one_printable_line():
     said = b"\n  \x1b]52;c;QQ==\x07 gone \nmore\n"
-    assert clipboard._first_line(said) == "?]52;c;QQ==? gone"
+    assert clipboard._first_line(said) == "\\x1b]52;c;QQ==\\x07 gone"
 
 
 def test_system_copy_is_read_back_from_x(x_clipboard):

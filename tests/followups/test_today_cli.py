@@ -15,16 +15,6 @@ from sellerdesk.cli.main import main
 from sellerdesk.db.open import open_database
 
 
-@pytest.fixture
-def run(db_path, capsys):
-    def _run(*argv: str) -> tuple[int, str, str]:
-        code = main(["--db", str(db_path), *argv])
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return _run
-
-
 def test_today_with_nothing_due_exits_0(run, frozen_now):
     code, out, err = run("today")
     assert code == 0 and err == ""

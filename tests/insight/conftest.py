@@ -11,8 +11,10 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from sqlalchemy import select, update
 
 from sellerdesk import clock, leads
+from sellerdesk.db import insight_tables as summary_tables
 from sellerdesk.db.models import LeadModel
 from sellerdesk.followups import store
 from sellerdesk.orders.gate import Draft
@@ -40,8 +42,9 @@ def at(moment: str, zone: str = "UTC") -> None:
     clock.freeze(datetime.fromisoformat(moment).replace(tzinfo=tz))
 
 
-def copied(db, username: str, template: str) -> None:
-    """A message copied to the lead, as `copying.commit_copy` records it."""
+def copied(db, username: str, template: str, path: str = "system") -> None:
+    """A message copied to the lead, as `copying.commit_copy` records it (earlier
+    versions wrote `path` "not copied" when no clipboard was reached)."""
     with db.write() as session:
         lead = session.query(LeadModel).filter_by(username_key=username).one()
         record(
@@ -50,7 +53,7 @@ def copied(db, username: str, template: str) -> None:
             "message_copied",
             "text",
             author="tester",
-            data={"template": template, "path": "system", "chars": 4},
+            data={"template": template, "path": path, "chars": 4},
         )
 
 
@@ -134,6 +137,34 @@ def build_book(db) -> None:
     at("2026-11-23 09:00")
     leads.add_lead(db, "fay")  # an hour old, not answered yet
     at(NOW)
+
+
+def summary_rows(db) -> dict[str, list]:
+    """Every summary row (stays without their ids, which a rebuild renumbers)."""
+    out = {}
+    with db.connect() as conn:
+        for table in (
+            summary_tables.insight_leads,
+            summary_tables.insight_copies,
+            summary_tables.insight_contacts,
+            summary_tables.insight_progress,
+        ):
+            out[table.name] = sorted(conn.execute(select(table)).all())
+        stays = [c for c in summary_tables.insight_stays.c if c.name != "id"]
+        out["stays"] = sorted(conn.execute(select(*stays)).all())
+    return out
+
+
+def rebuilt_rows(db) -> dict[str, list]:
+    """The summary rows a rebuild from nothing gives (a timeline that shrank is rebuilt)."""
+    from sellerdesk.insight import summary
+
+    with db.write() as session:
+        session.connection().execute(
+            update(summary_tables.insight_progress).values(last_event_id=10**9)
+        )
+    summary.refresh(db)
+    return summary_rows(db)
 
 
 @pytest.fixture

@@ -6,10 +6,9 @@ own tables, which are small."""
 
 from __future__ import annotations
 
-import sqlite3
-from datetime import UTC, datetime
+from datetime import datetime
 
-from sqlalchemy import event
+from tests.query_plans import bulk_fill, moment, recorded, selects, shifted, whole_scans
 
 from sellerdesk.config import Settings
 from sellerdesk.db.open import open_database
@@ -20,22 +19,10 @@ LEADS = 100_000
 SMALL_TABLES = ("orders", "referrals")
 
 
-def _moment(at: str, offset: str) -> str:
-    return f"strftime('%Y-%m-%d %H:%M:%S', {at}, {offset}) || '.000000'"
-
-
 def _fill(db_path, now: datetime) -> None:
     """Leads and their summaries over six years, generated inside SQLite."""
-    at = "'" + now.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S") + "'"
-    created = _moment(at, "'-' || (abs(random()) % 3153600) || ' minutes'")
-    con = sqlite3.connect(db_path)
-    con.execute("PRAGMA cache_size = -262144")
-    triggers = con.execute(
-        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'leads'"
-    ).fetchall()
-    with con:
-        for name, _ in triggers:
-            con.execute(f"DROP TRIGGER {name}")
+    created = shifted(moment(now), "'-' || (abs(random()) % 3153600) || ' minutes'")
+    with bulk_fill(db_path) as con:
         con.execute(
             f"WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {LEADS}) "
             "INSERT INTO leads (id, username, username_key, source, stage, stage_since, "
@@ -51,7 +38,7 @@ def _fill(db_path, now: datetime) -> None:
             "'lost', abs(random()) % 5, 'qualified' FROM leads"
         )
         for n in range(4):
-            later = _moment("created_at", f"'+{n} days'")
+            later = shifted("created_at", f"'+{n} days'")
             con.execute(
                 "INSERT INTO insight_copies (event_id, lead_id, template, at, ordered_after) "
                 f"SELECT id * 4 + {n}, id, 'redesign.first_reply', "
@@ -73,22 +60,13 @@ def _fill(db_path, now: datetime) -> None:
         )
         top = con.execute("SELECT max(id) FROM events").fetchone()[0]
         con.execute(f"UPDATE insight_progress SET last_event_id = {top}, last_lead_id = {LEADS}")
-        for _, sql in triggers:
-            con.execute(sql)
-        con.execute("ANALYZE")
-    con.close()
 
 
 def test_the_figures_read_index_ranges_only(db_path, db_url, frozen_now):
     open_database(db_url).close()
     _fill(db_path, frozen_now)
     db = open_database(db_url)
-    statements: list[tuple[str, tuple]] = []
-
-    @event.listens_for(db.engine, "before_cursor_execute")
-    def _seen(_conn, _cursor, statement, parameters, _context, _many) -> None:
-        statements.append((statement, tuple(parameters or ())))
-
+    statements = recorded(db)
     try:
         plain = report.build(db, Settings(), titles={"redesign.first_reply": "First reply"})
         narrowed = report.build(
@@ -98,19 +76,6 @@ def test_the_figures_read_index_ranges_only(db_path, db_url, frozen_now):
         db.close()
     assert plain.funnel.leads > 3000 and narrowed.funnel.leads > 100
     assert plain.messages.lines[0].copies > 10_000
-    queries = [(sql, args) for sql, args in statements if sql.lstrip().startswith("SELECT")]
+    queries = selects(statements)
     assert len(queries) >= 20
-    con = sqlite3.connect(db_path)
-    try:
-        for sql, args in queries:
-            plan = [row[3] for row in con.execute("EXPLAIN QUERY PLAN " + sql, args)]
-            whole = [
-                step
-                for step in plan
-                if step.startswith("SCAN")
-                and not step.startswith(("SCAN CONSTANT ROW", "SCAN anon_"))
-                and not any(step.startswith(f"SCAN {table}") for table in SMALL_TABLES)
-            ]
-            assert whole == [], (sql, plan)
-    finally:
-        con.close()
+    assert whole_scans(db_path, queries, SMALL_TABLES) == []

@@ -15,21 +15,10 @@ import pytest
 from tests.insight.conftest import copied
 
 from sellerdesk import leads
-from sellerdesk.cli.main import main
 
 SCHEMA = json.loads(
     (Path(__file__).resolve().parents[2] / "docs" / "report.schema.json").read_text("utf-8")
 )
-
-
-@pytest.fixture
-def run(db_path, capsys):
-    def _run(*argv: str) -> tuple[int, str, str]:
-        code = main(["--db", str(db_path), *argv])
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return _run
 
 
 def test_the_schema_is_a_valid_json_schema():
@@ -133,6 +122,29 @@ def test_stored_control_characters_never_reach_the_terminal(book, run, isolated_
     assert not any(ch in out for ch in "\x1b\x07\x9b")
     titles = {t["template"]: t["title"] for t in json.loads(out)["messages"]["templates"]}
     assert titles["custom.sneaky"] == "Hi\x1b]52;c;ZXZpbA==\x07 there\x9b2J"
+
+
+def test_stored_names_are_escaped_by_the_one_rule_every_printer_uses(book, run, isolated_home):
+    """A line separator in a title is shown as `safe_text.one_line` shows it
+    everywhere (\\u2028), never as a misleading \\x2028, and breaks no row."""
+    from sellerdesk.safe_text import one_line
+
+    title = "Hi\u2028there\u0085now"
+    folder = isolated_home / "config" / "sellerdesk" / "templates"
+    folder.mkdir(parents=True)
+    (folder / "apart.txt").write_text(
+        f"id: custom.apart\ntitle: {title}\nscript: custom\n---\nHello.\n", encoding="utf-8"
+    )
+    from sellerdesk.templates import loading
+
+    loading._cache.clear()
+    copied(book, "ann", "custom.apart")
+    code, out, _ = run("report")
+    loading._cache.clear()
+    assert code == 0
+    [row] = [line for line in out.splitlines() if "custom.apart" in line]
+    assert row.rstrip().endswith(one_line(title)) and one_line(title) == "Hi\\u2028there\\x85now"
+    assert "\u2028" not in out and "\x85" not in out
 
 
 def test_report_as_a_separate_process(book, db_path):

@@ -7,7 +7,7 @@ import json
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import insert, select, update
-from tests.insight.conftest import TITLES, at, build_book, copied
+from tests.insight.conftest import TITLES, at, build_book, copied, summary_rows
 
 from sellerdesk import leads
 from sellerdesk.config import Settings
@@ -67,22 +67,6 @@ def test_ordered_is_the_first_stay_in_ordered_or_beyond_or_the_first_order():
     assert lead_facts(T0, "completed", []).ordered_at == T0  # added as a past client
 
 
-def _rows(db) -> dict[str, list]:
-    """Every summary row (stays without their ids, which a rebuild renumbers)."""
-    out = {}
-    with db.connect() as conn:
-        for table in (
-            summary_tables.insight_leads,
-            summary_tables.insight_copies,
-            summary_tables.insight_contacts,
-            summary_tables.insight_progress,
-        ):
-            out[table.name] = sorted(conn.execute(select(table)).all())
-        stays = [c for c in summary_tables.insight_stays.c if c.name != "id"]
-        out["stays"] = sorted(conn.execute(select(*stays)).all())
-    return out
-
-
 def test_refresh_reads_only_what_was_written_since(db):
     build_book(db)
     first = summary.refresh(db)
@@ -123,7 +107,7 @@ def test_refresh_keeps_up_with_every_writer_and_matches_a_rebuild(db):
     assert insight.funnel.stage("qualified").now == 1
     assert insight.replies.bucket("12h").count == 2  # ben, and now fay after two hours
     assert insight.replies.bucket("none").count == 2  # eve, and the imported lead
-    kept = _rows(db)
+    kept = summary_rows(db)
 
     # The same rows when built from nothing (a timeline that shrank is rebuilt).
     with db.write() as session:
@@ -132,6 +116,6 @@ def test_refresh_keeps_up_with_every_writer_and_matches_a_rebuild(db):
         )
     steps = []
     summary.refresh(db, progress=lambda done, total: steps.append((done, total)))
-    assert _rows(db) == kept
+    assert summary_rows(db) == kept
     assert steps and steps[-1][0] == steps[-1][1]
     assert [done for done, _ in steps] == list(range(1, len(steps) + 1))

@@ -6,18 +6,12 @@ import json
 
 import pytest
 
-from sellerdesk.cli.main import main
-
 
 @pytest.fixture
-def run(db_path, capsys, frozen_now):
-    def _run(*argv: str) -> tuple[int, str, str]:
-        code = main(["--db", str(db_path), *argv])
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    _run("lead", "add", "brightsmile", "--name", "Maya", "--stage", "offer sent")
-    return _run
+def run(run, frozen_now):
+    """The shared `run`, with the lead these orders are for."""
+    run("lead", "add", "brightsmile", "--name", "Maya", "--stage", "offer sent")
+    return run
 
 
 CREATE = (

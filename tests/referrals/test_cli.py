@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 
-import pytest
 from tests.conftest import accept_project
 from tests.referrals.conftest import complete, place
 
@@ -13,16 +12,6 @@ from sellerdesk import leads
 from sellerdesk.cli.main import main
 from sellerdesk.config import Settings, save_settings
 from sellerdesk.orders import feedback
-
-
-@pytest.fixture
-def run(db_path, capsys):
-    def _run(*argv: str) -> tuple[int, str, str]:
-        code = main(["--db", str(db_path), *argv])
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return _run
 
 
 def _book(db, draft) -> None:

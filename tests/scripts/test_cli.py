@@ -2,20 +2,7 @@
 
 from __future__ import annotations
 
-import pytest
-
 from sellerdesk import leads
-from sellerdesk.cli.main import main
-
-
-@pytest.fixture
-def run(db_path, capsys):
-    def _run(*argv: str) -> tuple[int, str, str]:
-        code = main(["--db", str(db_path), *argv])
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return _run
 
 
 def test_walk_to_the_offer_from_the_shell(run, db):

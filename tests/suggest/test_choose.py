@@ -1,5 +1,6 @@
-"""Choosing the reply: the script's gates decide, and the one function that
-asks them (`closed_gate`) names the gate that holds a reply back."""
+"""Choosing the reply: the rule book decides whether a reply may go out, and
+the one function that asks it (`closed_gate`) names the rule that holds a
+reply back. The states here are built from facts by hand, no database."""
 
 from __future__ import annotations
 
@@ -7,10 +8,14 @@ from datetime import UTC, datetime
 
 import pytest
 
-from sellerdesk.referrals.gate import OrderFacts, evaluate
+from sellerdesk.records import Lead
+from sellerdesk.referrals.gate import OrderFacts
+from sellerdesk.rulebook import LeadFacts
 from sellerdesk.scripts.registry import get_script
+from sellerdesk.scripts.standing import Run
 from sellerdesk.suggest.choose import LeadState, choose, closed_gate
 from sellerdesk.suggest.reading import read
+from sellerdesk.suggest.state import state_of
 
 NOW = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
 REDESIGN = get_script("redesign")
@@ -21,10 +26,53 @@ SCOPE = {
 }
 
 
-def state(**kw) -> LeadState:
-    kw.setdefault("script", REDESIGN)
-    kw.setdefault("has_run", True)
-    return LeadState(username="brightevents", **kw)
+def lead_record(**kw) -> Lead:
+    fields = {
+        "id": 1,
+        "username": "brightevents",
+        "display_name": None,
+        "source": "fiverr_inbox",
+        "stage": "new",
+        "stage_since": NOW,
+        "website": None,
+        "last_messaged_at": None,
+        "next_followup_at": None,
+        "do_not_contact": False,
+        "dnc_reason": None,
+        "referred_by": None,
+        "project_type": "redesign",
+        "industry": None,
+        "owner": None,
+        "notes": None,
+        "created_at": NOW,
+        "updated_at": NOW,
+        "version": 1,
+    }
+    return Lead(**{**fields, **kw})
+
+
+def run_of(script, answers=None, ticks=frozenset()) -> Run:
+    return Run(1, 1, script.id, script.steps[0].id, dict(answers or {}), frozenset(ticks),
+               "active", NOW, NOW, 1)  # fmt: skip
+
+
+def state(
+    *,
+    script=REDESIGN,
+    has_run=True,
+    answers=None,
+    ticks=frozenset(),
+    sent=frozenset(),
+    orders=(),
+    past_client=False,
+) -> LeadState:
+    """A lead in the redesign chat (or, with script None, with no script at all)."""
+    lead = lead_record(
+        project_type=script.project_type if script else None,
+        labels=("Past Client",) if past_client else (),
+    )
+    runs = (run_of(script, answers, ticks),) if script and has_run else ()
+    return state_of(LeadFacts(lead, runs, tuple(orders), NOW), frozenset(sent))
 
 
 def pick(text: str, **kw):
@@ -73,6 +121,34 @@ def test_closed_gate_is_the_scripts_own_gates():
     assert closed_gate("redesign.pages", REDESIGN, empty, {}) is None
 
 
+def test_closed_gate_judges_the_answers_the_message_gives_not_only_those_stored():
+    """A lead with no run yet: the answers the message gives start one, as saving them would."""
+    fresh = state(has_run=False)
+    assert closed_gate("redesign.budget", REDESIGN, fresh, {}) is not None
+    assert closed_gate("redesign.budget", REDESIGN, fresh, SCOPE) is None
+
+
+def test_an_offer_fiverr_would_refuse_is_held_back_with_the_rule_books_sentence():
+    ready = {**SCOPE, "focus": "events", "delivery_days": 7, "price": "500"}
+    ticks = frozenset({"confirm_design", "confirm_pages", "confirm_focus"})
+    confirmed = state(answers=ready, ticks=ticks)
+    assert closed_gate("redesign.custom_offer", REDESIGN, confirmed, ready) is None
+    cheap = {**ready, "price": "2"}
+    too_cheap = closed_gate("redesign.custom_offer", REDESIGN, confirmed, cheap)
+    assert too_cheap.startswith("redesign.custom_offer would be refused by Fiverr")
+    choice = pick("Yes, that's all correct!", answers=cheap, ticks=ticks)
+    assert choice.template is None and choice.blocked == too_cheap
+
+
+def test_an_answer_the_client_changes_undoes_the_confirmation_as_saving_it_would():
+    ready = {**SCOPE, "focus": "events", "delivery_days": 7, "price": "500"}
+    ticks = frozenset({"confirm_design", "confirm_pages", "confirm_focus"})
+    confirmed = state(answers=ready, ticks=ticks)
+    assert closed_gate("redesign.custom_offer", REDESIGN, confirmed, ready) is None
+    changed = {**ready, "pages": ["Home", "Contact"]}
+    assert "confirm in chat" in closed_gate("redesign.custom_offer", REDESIGN, confirmed, changed)
+
+
 def empty_state():
     from sellerdesk.scripts.engine import State
 
@@ -91,31 +167,44 @@ def test_a_confirmed_scope_gets_the_offer_only_through_its_gate():
 
 
 def test_the_referral_ask_waits_for_its_gate():
-    gate = evaluate([], NOW)
-    choice = pick("Wow, the site looks amazing, thank you so much!", referral_gate=gate)
-    assert choice.template is None and choice.blocked == gate.reason()
-    happy = evaluate([OrderFacts("FO1", "completed", "positive")], NOW)
-    choice = pick("Wow, the site looks amazing, thank you so much!", referral_gate=happy)
-    assert choice.template == "referral.ask"
-    pending = evaluate([OrderFacts("FO1", "completed", "positive", complaint_open=True)], NOW)
-    assert pick("Love it, thanks!", referral_gate=pending).template is None
-
-
-def test_the_clients_yes_waits_for_the_scope_and_the_price():
-    assert pick("Yes, please place the order.").template is None
-    assert pick("Yes, please place the order.", script=None, has_run=False).template == (
-        "order.next_steps"
+    choice = pick("Wow, the site looks amazing, thank you so much!")
+    assert choice.template is None
+    assert choice.blocked.startswith(
+        "referral.ask goes to brightevents only once the referral gate holds: No project"
     )
+    happy = [OrderFacts("FO1", "completed", "positive")]
+    choice = pick("Wow, the site looks amazing, thank you so much!", orders=happy)
+    assert choice.template == "referral.ask"
+    pending = [OrderFacts("FO1", "completed", "positive", complaint_open=True)]
+    choice = pick("Love it, thanks!", orders=pending)
+    assert choice.template is None and "a complaint is open on order FO1" in choice.blocked
+
+
+def test_the_clients_yes_waits_for_the_scope_then_for_the_order():
+    before_scope = pick("Yes, please place the order.")
+    assert before_scope.template is None
+    assert before_scope.blocked.startswith("The offer cannot be composed yet")
+    no_order = pick("Yes, please place the order.", script=None, has_run=False)
+    assert no_order.template is None and "(o)" in no_order.why
+    assert no_order.blocked.startswith("order.next_steps follows an order, and brightevents")
+    placed = [OrderFacts("FO1", "under_review")]
+    choice = pick("Yes, please place the order.", script=None, has_run=False, orders=placed)
+    assert choice.template == "order.next_steps"
 
 
 def test_requirements_messages_need_an_order():
-    assert pick("I've submitted the requirements").blocked.startswith("There is no order yet")
-    assert pick("I've submitted the requirements", live_orders=1).template == (
+    assert pick("I've submitted the requirements").blocked.startswith(
+        "order.requirements_submitted follows an order"
+    )
+    placed = [OrderFacts("FO1", "in_progress")]
+    assert pick("I've submitted the requirements", orders=placed).template == (
         "order.requirements_submitted"
     )
-    assert pick("Attached the logo, photos will follow tomorrow", live_orders=1).template == (
+    assert pick("Attached the logo, photos will follow tomorrow", orders=placed).template == (
         "order.requirements_partial"
     )
+    cancelled = [OrderFacts("FO1", "cancelled")]
+    assert pick("I've submitted the requirements", orders=cancelled).template is None
 
 
 @pytest.mark.parametrize(

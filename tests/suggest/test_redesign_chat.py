@@ -6,10 +6,12 @@ on a real database before the next message arrives."""
 from __future__ import annotations
 
 import pytest
+from tests.conftest import order_draft
 
 from sellerdesk import leads
 from sellerdesk.config import Settings
 from sellerdesk.copying import commit_copy, prepare_copy
+from sellerdesk.orders.store import create_order
 from sellerdesk.scripts import runs
 from sellerdesk.scripts.offer import with_answers
 from sellerdesk.suggest.apply import proposals, save_answers
@@ -125,13 +127,18 @@ def test_every_client_turn_of_the_redesign_chat_gets_its_step_and_reply(db, lead
     assert run.answers["pages"] == ["Home", "About Us", "Services", "Events", "Gallery", "Contact"]
     assert leads.get_lead(db, USER).website == "brightevents.com"
 
-    # Copying the offer (the last turn) recorded it as sent.
+    # Copying the custom offer recorded it as sent.
     assert leads.get_lead(db, USER).stage == "offer_sent"
-    _lead, _state, found = suggest_for(
-        db, USER, "Great, the offer looks good. Yes, please place the order."
-    )
-    assert found.intent == "consent" and found.template == "order.next_steps"
+    yes = "Great, the offer looks good. Yes, please place the order."
+    _lead, _state, found = suggest_for(db, USER, yes)
+    assert found.intent == "consent" and found.template is None
     assert found.reading.value("consent_words") == "Yes, please place the order."
+    # The next steps follow the order: the seller records it with the client's words.
+    assert found.choice.blocked.startswith("order.next_steps follows an order")
+    assert "(o)" in found.choice.why
+    create_order(db, USER, order_draft(consent=found.reading.value("consent_words")))
+    _lead, _state, found = suggest_for(db, USER, yes)
+    assert found.template == "order.next_steps" and found.choice.blocked is None
 
     kinds = [e.kind for e in leads.lead_timeline(db, lead.id, 500)]
     assert kinds.count("message_copied") == len(CHAT)

@@ -85,6 +85,36 @@ async def test_p_reads_the_paste_and_c_copies_the_reply_through_the_copy_flow(db
         assert "Ask for the website and competitors" in view(screen)
 
 
+async def test_c_on_the_custom_offer_records_it_sent_in_the_copys_own_unit(db, db_url, lead):
+    runs.set_answers(
+        db,
+        "brightevents",
+        {
+            "website": "brightevents.com",
+            "pages": "Home, About, Events, Contact",
+            "design_direction": "*eventify.com",
+            "focus": "events",
+            "delivery_days": "7",
+            "price": "500",
+        },
+    )
+    for item in ("confirm_design", "confirm_pages", "confirm_focus"):
+        runs.tick(db, "brightevents", item)
+    app = make_app(db_url)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_paste(app, pilot, lead.id)
+        await paste(pilot, screen, "Yes, that's all correct!")
+        assert "Custom offer" in view(screen)
+        await pilot.press("f2", "c")
+        await settle(pilot)
+        assert isinstance(app.screen, SuggestScreen)
+        errors = [n.message for n in app._notifications if n.severity == "error"]
+        assert errors == []
+    [copied] = [e for e in timeline(db, "brightevents") if e.kind == "message_copied"]
+    assert copied.data["template"] == "redesign.custom_offer"
+    assert leads.get_lead(db, "brightevents").stage == "offer_sent"
+
+
 async def test_a_shows_the_answers_before_they_are_saved(db, db_url, lead):
     app = make_app(db_url)
     async with app.run_test(size=SIZE) as pilot:

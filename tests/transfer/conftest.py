@@ -6,21 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from sellerdesk.cli.main import main
-
 # Seed 002's CRM card as a person types it into a spreadsheet, placeholders and all.
 SEED_002_HEADER = "Category,Username,Website,Last Messaged,Next Follow-up,Labels,Notes"
 SEED_002_ROW = "Hot Lead,inzoneagency,Click to add website,MM/DD/YYYY,,Referral,Referred by: bgsone"
-
-
-@pytest.fixture
-def run(db_path, capsys):
-    def _run(*argv: str) -> tuple[int, str, str]:
-        code = main(["--db", str(db_path), *argv])
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return _run
 
 
 @pytest.fixture

@@ -2,17 +2,17 @@
 
 The figures are the insight screen's (`sellerdesk.insight.report.build`).
 Names that come from the book or from template files (usernames, owners,
-template titles) are printed with control characters made visible, and the
-JSON escapes them, so nothing stored can reach the terminal as a command.
+template titles) are printed with control characters made visible
+(`insight.show`), and the JSON is printed by `cli.common.print_json`, which
+escapes them, so nothing stored can reach the terminal as a command.
 """
 
 from __future__ import annotations
 
-import json
 import sys
 import textwrap
 
-from sellerdesk.cli.common import db_option
+from sellerdesk.cli.common import db_option, print_json
 
 
 def register(subparsers) -> None:
@@ -57,16 +57,10 @@ def run_report(ctx) -> int:
 
     insight = report.build(ctx.db, ctx.settings, scope, progress=progress)
     if ctx.args.json:
-        sys.stdout.write(json_text(insight.to_json()) + "\n")
+        print_json(insight.to_json())
     else:
         print("\n".join(render(insight)))
     return 0
-
-
-def json_text(data) -> str:
-    # JSON escapes C0 controls itself; C1 controls and DEL are escaped here too.
-    text = json.dumps(data, indent=2, ensure_ascii=False)
-    return "".join(f"\\u{ord(ch):04x}" if 0x7F <= ord(ch) <= 0x9F else ch for ch in text)
 
 
 def render(insight) -> list[str]:

@@ -29,32 +29,17 @@ def read_stdin() -> str:
 
 def run(ctx) -> int:
     from sellerdesk.cli.common import print_json
+    from sellerdesk.safe_text import one_line
     from sellerdesk.suggest.context import suggest_for
 
-    _lead, _state, found = suggest_for(ctx.db, ctx.args.lead, read_stdin())
+    _lead, _state, found = suggest_for(ctx.db, ctx.args.lead, read_stdin(), ctx.settings)
     if ctx.args.json:
-        print_json(_safe(found.to_json()))
+        print_json(found.to_json())
         return 0
     for line in lines(found):
-        print(plain(line))
+        # Each line stays one line whatever it quotes (a pasted escape could set the clipboard).
+        print(one_line(line))
     return 0
-
-
-def plain(text: str) -> str:
-    """No control character reaches the terminal (a pasted escape could set its clipboard)."""
-    from sellerdesk.suggest.text import without_controls
-
-    return without_controls(text)
-
-
-def _safe(value):
-    if isinstance(value, str):
-        return plain(value)
-    if isinstance(value, list):
-        return [_safe(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _safe(v) for k, v in value.items()}
-    return value
 
 
 def lines(found) -> list[str]:

@@ -13,7 +13,8 @@ never the timeline.
   reached Ordered, its stage now, the furthest stage it reached and the
   stage it was lost from;
 - `insight_stays`: each finished stay of a lead in a stage, and its length;
-- `insight_copies`: each message copied, its template id read out of the
+- `insight_copies`: each message sent (`followups.activity.sent_template`:
+  copied, not only shown, not taken back), its template id read out of the
   entry's data, and whether the lead reached Ordered after it;
 - `insight_contacts`: each timeline entry that counts towards a daily target
   (`sellerdesk.followups.activity`), and which.

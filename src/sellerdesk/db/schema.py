@@ -20,6 +20,7 @@ REVISIONS: tuple[str, ...] = (
     "0004_short_search",
     "0005_insight",
     "0006_sop_records",
+    "0007_shown_not_copied",
 )
 HEAD = REVISIONS[-1]
 

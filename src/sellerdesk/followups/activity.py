@@ -3,42 +3,64 @@ referral contacts), decided once for every place that counts them.
 
 The morning queue counts today; the insight screen and `sellerdesk report`
 count each of the last 30 days. Both read the same timeline rows (kind, lead,
-data) and pass them here, so the two can never disagree. Pure Python: the
-start-up reader uses it without SQLAlchemy.
+data) and pass them here, so the two can never disagree. Which entries are
+messages sent (`sent_template`: not a text only shown, not a copy taken
+back) is decided here as well. Pure Python: the start-up reader uses it
+without SQLAlchemy.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
+
+from sellerdesk.event_kinds import COPIED_KIND
 
 if TYPE_CHECKING:
     from sellerdesk.config import Settings
 
 # The timeline kinds a contact can come from.
-KINDS = ("created", "followup_done", "message_copied")
+KINDS = ("created", "followup_done", COPIED_KIND)
 # The three targets, in the order they are shown.
 TARGETS = ("new_contacts", "followups", "referral_contacts")
 
 
-def template_of(data: str | None) -> str:
-    """The template id a `message_copied` entry names ("" when it names none)."""
-    if not data:
-        return ""
-    try:
-        parsed = json.loads(data)
-    except ValueError:
-        return ""
-    if not isinstance(parsed, dict) or parsed.get("taken_back"):
-        return ""  # a copy taken back was not sent: it counts for nothing
+def sent_template(kind: str, data: str | Mapping[str, Any] | None) -> str | None:
+    """The template id of a message sent to the lead ("" when the entry names
+    none), or None when the entry is no sent message.
+
+    Only a copy that reached a clipboard (`message_copied`) is sent; text that
+    reached none is `message_shown`, and a copy taken back was not sent after
+    all. Every count of messages sent (the daily targets, the insight figures,
+    what the suggester knows was already said) asks this.
+    """
+    if kind != COPIED_KIND:
+        return None
+    parsed = entry_data(data)
+    if parsed.get("taken_back"):
+        return None
     value = parsed.get("template") or parsed.get("template_id") or ""
     return value if isinstance(value, str) else ""
 
 
+def entry_data(data: str | Mapping[str, Any] | None) -> Mapping[str, Any]:
+    """A timeline entry's data as stored (JSON text) or read: {} when it has
+    none, or none that reads as an object."""
+    if isinstance(data, Mapping):
+        return data
+    if not data:
+        return {}
+    try:
+        parsed = json.loads(data)
+    except ValueError:
+        return {}
+    return parsed if isinstance(parsed, dict) else {}
+
+
 def contact_kind(kind: str, data: str | None) -> str | None:
     """Which target a timeline entry counts towards, if any."""
-    return contact_target(kind, template_of(data) if kind == "message_copied" else "")
+    return contact_target(kind, sent_template(kind, data) or "")
 
 
 def contact_target(kind: str, template: str) -> str | None:
@@ -51,7 +73,7 @@ def contact_target(kind: str, template: str) -> str | None:
         return "new_contacts"
     if kind == "followup_done":
         return "followups"
-    if kind == "message_copied":
+    if kind == COPIED_KIND:
         if template.startswith("followup."):
             return "followups"
         if template.startswith("referral."):

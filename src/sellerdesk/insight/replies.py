@@ -1,12 +1,13 @@
 """First replies: how soon new inquiries got their first answer, and the
 response rate the way Fiverr counts it.
 
-An inquiry is a lead from the Fiverr inbox (`summary.INQUIRY_SOURCES`); its first reply is the first
-message copied to it, or note written on it, after it was created (see
-`summary.lead_facts`). Fiverr's response rate is the share of the inquiries
-of the last 90 days answered within 24 hours (the `first_reply_hours`
-setting). An inquiry still inside its window with no answer yet is neither
-answered in time nor late: it is left out until it is one or the other.
+An inquiry is a lead from the Fiverr inbox (`summary.INQUIRY_SOURCES`); its
+first reply is the first message sent to it (copied, not taken back), or
+note written on it, after it was created (see `summary.lead_facts`).
+Fiverr's response rate is the share of the inquiries of the last 90 days
+answered within 24 hours (the `first_reply_hours` setting). An inquiry still
+inside its window with no answer yet is neither answered in time nor late:
+it is left out until it is one or the other.
 """
 
 from __future__ import annotations

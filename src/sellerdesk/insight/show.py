@@ -1,5 +1,7 @@
 """Words and numbers for the insight figures, shared by the screen and
-`sellerdesk report`, so both say the same thing the same way."""
+`sellerdesk report`, so both say the same thing the same way. Stored names
+in them (usernames, owners, template ids and titles) go through
+`safe_text.one_line`: control characters shown as escapes, on one line."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from sellerdesk import clock
 from sellerdesk.orders.items import format_price
+from sellerdesk.safe_text import one_line
 from sellerdesk.vocab import PROJECT_TYPES
 
 if TYPE_CHECKING:
@@ -25,12 +28,6 @@ TARGET_LABELS = {
     "referral_contacts": "Referral contacts",
 }
 NO_TEMPLATE = "(no template id)"
-
-
-def visible(text: str) -> str:
-    """One line of stored text (a username, an owner, a template title) with
-    every control character shown as an escape, never sent to the terminal."""
-    return "".join(ch if ch.isprintable() else f"\\x{ord(ch):02x}" for ch in text)
 
 
 def percent(share: float | None) -> str:
@@ -56,7 +53,7 @@ def scope_line(scope: Scope) -> str:
         if scope.since is None
         else f"{scope.since.isoformat()} to {today} ({scope.days} days)"
     )
-    owner = f"owner {visible(scope.owner)}" if scope.owner else "every owner"
+    owner = f"owner {one_line(scope.owner)}" if scope.owner else "every owner"
     kind = PROJECT_TYPES.label(scope.project_type) if scope.project_type else "every project type"
     return f"{period} · {owner} · {kind}"
 
@@ -121,13 +118,13 @@ def messages_numbers(figure: Messages) -> Numbers:
         ("Template", "Copies", "Leads", "Ordered after", "Share", "Last used", "Title"),
         (
             (
-                visible(line.template or NO_TEMPLATE),
+                one_line(line.template or NO_TEMPLATE),
                 line.copies,
                 line.leads,
                 line.ordered,
                 percent(line.share),
                 when(line.last_used),
-                visible(line.title) if line.title else "(not in the library)",
+                one_line(line.title) if line.title else "(not in the library)",
             )
             for line in figure.lines
             if line.copies
@@ -179,7 +176,7 @@ def rate_line(rate: ResponseRate) -> str:
 
 
 def unused_line(figure: Messages) -> str:
-    unused = ", ".join(visible(tid) for tid, _title in figure.unused) or "none"
+    unused = ", ".join(one_line(tid) for tid, _title in figure.unused) or "none"
     return f"Not copied in the last 90 days ({len(figure.unused)}): {unused}"
 
 
@@ -192,7 +189,7 @@ def rewards_line(figure: OrdersReferrals) -> str:
 
 def referrers_line(figure: OrdersReferrals) -> str:
     top = "; ".join(
-        f"{visible(r.username)} {r.referred} referred ({r.earned} earned, {r.redeemed} redeemed)"
+        f"{one_line(r.username)} {r.referred} referred ({r.earned} earned, {r.redeemed} redeemed)"
         for r in figure.top_referrers
     )
     return f"Top referrers: {top or 'none in the period'}"

@@ -13,7 +13,6 @@ What a lead's facts are is decided by `lead_facts`, a pure function.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -24,7 +23,8 @@ from sqlalchemy import delete, func, insert, select, update
 
 from sellerdesk.db import insight_tables as summary
 from sellerdesk.db import tables
-from sellerdesk.followups.activity import contact_target, template_of
+from sellerdesk.event_kinds import COPIED_KIND, TAKEN_BACK_KIND
+from sellerdesk.followups.activity import contact_target, entry_data, sent_template
 from sellerdesk.vocab import STAGES
 
 if TYPE_CHECKING:
@@ -42,7 +42,7 @@ ORDERED = LADDER[LADDER.index("ordered") :]
 # Leads that came in as an inquiry, whose first reply Fiverr's response rate counts.
 INQUIRY_SOURCES = ("fiverr_inbox",)
 # The timeline kinds a lead's facts are read from.
-FACT_KINDS = ("message_copied", "note", "stage", "order_created")
+FACT_KINDS = (COPIED_KIND, "note", "stage", "order_created")
 LEADS_PER_UNIT = 500
 EVENTS_PER_UNIT = 20_000
 
@@ -79,14 +79,15 @@ class LeadFacts:
 
 
 def is_reply(kind: str, data: str | None) -> bool:
-    """A message copied to the lead, or a note written by a person.
+    """A message sent to the lead (`activity.sent_template`: copied, not taken
+    back), or a note written by a person.
 
     Notes the app writes itself when a record field changes (they carry the
     field in their data, e.g. "Referred by: ...") are not a reply.
     """
-    if kind == "message_copied":
-        return True
-    return kind == "note" and "field" not in _data(data)
+    if kind == COPIED_KIND:
+        return sent_template(kind, data) is not None
+    return kind == "note" and "field" not in entry_data(data)
 
 
 def lead_facts(
@@ -105,7 +106,7 @@ def lead_facts(
     moves: list[tuple[datetime, str]] = []
     for at, kind, data in events:
         if kind == "stage":
-            move = _data(data)
+            move = entry_data(data)
             to, was = move.get("to"), move.get("from")
             if not isinstance(to, str):
                 continue
@@ -124,16 +125,6 @@ def lead_facts(
     stays.append(Stay(stage, since, None))
     ordered.extend(stay.entered_at for stay in stays if stay.stage in ORDERED)
     return LeadFacts(first_reply, min(ordered, default=None), tuple(stays))
-
-
-def _data(text: str | None) -> dict[str, Any]:
-    if not text:
-        return {}
-    try:
-        parsed = json.loads(text)
-    except ValueError:
-        return {}
-    return parsed if isinstance(parsed, dict) else {}
 
 
 # ------------------------------------------------------------------ refreshing
@@ -229,21 +220,29 @@ def _touched(conn: Connection, marks: tuple[int, int], tops: tuple[int, int]) ->
 
 
 def _add_events(conn: Connection, after: int, upto: int) -> None:
-    """The messages copied and the contacts among events (after, upto].
+    """The messages sent and the contacts among events (after, upto].
 
     Read by id range, the kind compared here rather than in SQL, so the
     primary key and not the (kind, at) index decides which rows are read.
     Whether a copy was followed by an order is set with its lead's facts.
+    A copy taken back since it was counted is taken out again: its
+    `copy_taken_back` entry is among the new events (and its lead's facts,
+    the first reply among them, are summarised again as the lead is touched).
     """
     copies, contacts = summary.insight_copies, summary.insight_contacts
-    copy_rows, contact_rows = [], []
+    copy_rows, contact_rows, withdrawn = [], [], []
     for eid, lead_id, kind, at, data in conn.execute(
         select(EVENTS.id, EVENTS.lead_id, EVENTS.kind, EVENTS.at, EVENTS.data).where(
             EVENTS.id > after, EVENTS.id <= upto
         )
     ):
-        template = template_of(data) if kind == "message_copied" else ""
-        if kind == "message_copied":
+        if kind == TAKEN_BACK_KIND:
+            copy_id = entry_data(data).get("event_id")
+            if isinstance(copy_id, int):
+                withdrawn.append(copy_id)
+            continue
+        template = sent_template(kind, data)
+        if template is not None:
             copy_rows.append(
                 {
                     "event_id": eid,
@@ -253,13 +252,15 @@ def _add_events(conn: Connection, after: int, upto: int) -> None:
                     "ordered_after": False,
                 }
             )
-        target = contact_target(kind, template)
+        target = contact_target(kind, template or "")
         if target is not None:
             contact_rows.append({"event_id": eid, "lead_id": lead_id, "target": target, "at": at})
     for table, rows in ((copies, copy_rows), (contacts, contact_rows)):
         conn.execute(delete(table).where(table.c.event_id > after, table.c.event_id <= upto))
         if rows:
             conn.execute(insert(table), rows)
+        if withdrawn:
+            conn.execute(delete(table).where(table.c.event_id.in_(withdrawn)))
 
 
 def _summarise(conn: Connection, lead_ids: list[int]) -> None:

@@ -9,7 +9,6 @@ step lands on both leads' timelines.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from datetime import datetime
@@ -31,6 +30,8 @@ from sellerdesk.db.models import (
     ReferralModel,
 )
 from sellerdesk.errors import Duplicate, Invalid, NotFound
+from sellerdesk.event_kinds import COPIED_KIND
+from sellerdesk.followups.activity import sent_template
 from sellerdesk.leads import _add_labels, _touch, clean_username
 from sellerdesk.records import Lead
 from sellerdesk.referrals import reward
@@ -455,18 +456,9 @@ def _ask_already_planned_or_sent(session: Session, lead_id: int) -> bool:
     if planned:
         return True
     copies = session.scalars(
-        select(EventModel.data).where(
-            EventModel.lead_id == lead_id, EventModel.kind == "message_copied"
-        )
+        select(EventModel.data).where(EventModel.lead_id == lead_id, EventModel.kind == COPIED_KIND)
     )
-    for data in copies:
-        try:
-            copied = json.loads(data) if data else {}
-            if copied.get("template") == ASK_TEMPLATE and not copied.get("taken_back"):
-                return True
-        except (ValueError, AttributeError):
-            continue
-    return False
+    return any(sent_template(COPIED_KIND, data) == ASK_TEMPLATE for data in copies)
 
 
 def review_ask(session: Session, lead: LeadModel, author: str) -> FollowUpModel | None:

@@ -29,6 +29,7 @@ from textual.widgets import ContentSwitcher, DataTable, Footer, Header, Static
 
 from sellerdesk.insight import show
 from sellerdesk.insight.scope import DEFAULT_DAYS, PERIODS, Scope
+from sellerdesk.safe_text import one_line
 from sellerdesk.screens.tasks import run_db
 from sellerdesk.vocab import PROJECT_TYPES
 from sellerdesk.widgets.charts import Bar, BarChart, ColumnChart
@@ -249,7 +250,7 @@ class InsightScreen(Screen):
         chart.show(
             [
                 Bar(
-                    _short(show.visible(line.title or line.template or show.NO_TEMPLATE), 34),
+                    _short(one_line(line.title or line.template or show.NO_TEMPLATE), 34),
                     line.copies,
                     f"{line.copies} · {show.percent(line.share)} ordered",
                 )

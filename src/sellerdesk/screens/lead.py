@@ -23,6 +23,7 @@ from textual.widgets import Footer, Header, Static
 
 from sellerdesk import clock
 from sellerdesk.errors import NotFound, SellerdeskError
+from sellerdesk.event_kinds import COPIED_KIND
 from sellerdesk.records import Event, Lead
 from sellerdesk.safe_text import visible
 from sellerdesk.screens.order_list import LeadOrders, create_order_for, open_orders
@@ -51,7 +52,7 @@ KIND_STYLES = {
     "stage": "#dca561",
     "dnc_on": "bold #e46876",
     "dnc_off": "#98bb6c",
-    "message_copied": "#957fb8",
+    COPIED_KIND: "#957fb8",
     "created": "#98bb6c",
 }
 

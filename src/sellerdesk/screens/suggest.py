@@ -125,14 +125,14 @@ class SuggestScreen(Screen):
     # ------------------------------------------------------------ reading
 
     def reload(self) -> None:
-        lead_id = self.lead_id
+        lead_id, settings = self.lead_id, self.app.settings
 
         def job(db):
             from sellerdesk.leads import get_lead_by_id
             from sellerdesk.suggest.context import lead_state
 
             lead = get_lead_by_id(db, lead_id)
-            return lead, lead_state(db, lead)
+            return lead, lead_state(db, lead, settings)
 
         run_db(self, job, self._loaded, group="suggest-lead", exclusive=True)
 
@@ -182,23 +182,9 @@ class SuggestScreen(Screen):
             return
         script = state.script
         filled = with_answers(lead, script, state.answers) if script and state.has_run else lead
-        on_done = self.reload
-        if script is not None and script.offer is not None and template.id == script.offer.template:
-            on_done = self._offer_copied
-        copy_message(self, template, filled, on_done)
-
-    def _offer_copied(self) -> None:
-        script = self.state.script if self.state else None
-        if self.lead is None or script is None:
-            return
-        username, script_id = self.lead.username, script.id
-
-        def job(db):
-            from sellerdesk.scripts.runs import offer_sent
-
-            return offer_sent(db, username, script=script_id)
-
-        self._write(job, "Offer recorded as sent: the lead is at Offer Sent.")
+        # The copy's own unit does what sending means (the offer moves the lead to
+        # Offer Sent); what is left here is to read the lead again.
+        copy_message(self, template, filled, self.reload)
 
     def action_apply(self) -> None:
         found, lead, state = self.suggestion, self.lead, self.state
@@ -209,7 +195,7 @@ class SuggestScreen(Screen):
 
         step = found.choice.step
         script = get_script(step.script) if step else state.script
-        current = dict(state.answers) if script is state.script else {}
+        current = state.answers_for(script)
         found_answers = proposals(script, found.reading, current) if script else []
         if not found_answers:
             self.notify("This message gives no new answers for the script.", timeout=4)

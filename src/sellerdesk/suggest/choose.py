@@ -2,11 +2,13 @@
 where the lead stands (its script run, what was already sent, its orders and
 referral gate).
 
-`closed_gate` is the one place that asks whether a template may go out now:
-the script's entry gates (no budget question before the scope), the custom
-offer's gate (no offer before the scope is confirmed), the referral gate
-(the ask only after acceptance), and an order for the order messages. A
-reply held back is named with the gate's own sentence, and the reply that
+Whether a template may go out now is never decided here: `closed_gate` asks
+the rule book (`rulebook.state_refusals`, the rules every copy path meets)
+on the lead's facts as they will be once the message's answers are saved.
+Its refusals are the script's entry gates (no budget question before the
+scope), the custom offer's gate and limits, the referral gate (the ask only
+after acceptance) and the consent gate (order messages follow an order). A
+reply held back is named with the rule's own sentence, and the reply that
 keeps the frame is offered instead.
 """
 
@@ -14,12 +16,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from typing import Any
 
-from sellerdesk.referrals.gate import Gate as ReferralGate
 from sellerdesk.scripts.engine import Script, State, Step
 from sellerdesk.suggest.model import OTHER, Choice, Reading, StepRef
+from sellerdesk.suggest.state import LeadState, hypothetical
+
+__all__ = ["LeadState", "answers_with", "choose", "closed_gate"]
 
 BUDGET = "redesign.budget"
 MOCKUP = "redesign.mockup_objection"
@@ -46,31 +49,11 @@ _REDESIGN = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class LeadState:
-    """Where a lead stands, as far as choosing a reply needs to know."""
-
-    username: str | None = None
-    script: Script | None = None
-    """The script of its run, else the one its project type starts."""
-    has_run: bool = False
-    run_index: int = 0
-    finished: bool = False
-    answers: Mapping[str, Any] = field(default_factory=dict)
-    ticks: frozenset[str] = frozenset()
-    sent: frozenset[str] = frozenset()
-    """Templates already copied to this lead."""
-    referral_gate: ReferralGate | None = None
-    live_orders: int = 0
-    past_client: bool = False
-    do_not_contact: bool = False
-
-
 def answers_with(script: Script, state: LeadState, reading: Reading) -> dict[str, Any]:
     """The run's answers as they will be once this message's facts are applied."""
     from sellerdesk.suggest.apply import stored_values
 
-    out = dict(state.answers) if state.script is script else {}
+    out = state.answers_for(script)
     out.update(stored_values(script, reading, out))
     return out
 
@@ -78,25 +61,27 @@ def answers_with(script: Script, state: LeadState, reading: Reading) -> dict[str
 def closed_gate(
     template: str, script: Script | None, state: LeadState, answers: Mapping
 ) -> str | None:
-    """The sentence of the gate that keeps `template` back for this lead, or None."""
-    if script is not None:
-        now = State(answers, state.ticks)
-        if script.offer is not None and template in (script.offer.template, NEXT_STEPS):
-            return script.offer_blocked(now)
-        for index, step in enumerate(script.steps):
-            if any(m.template == template for m in step.messages):
-                blocked = script.can_enter(index, now)
-                if blocked:
-                    return blocked
-                break
-    if template == REFERRAL_ASK:
-        gate = state.referral_gate
-        if gate is None:
-            return "The referral ask waits until a project is delivered and accepted."
-        return None if gate.holds else gate.reason()
-    if template.startswith("order.requirements") and not state.live_orders:
-        return "There is no order yet: requirements messages follow an order."
-    return None
+    """The sentence of the rule that keeps `template` back for this lead, or None.
+
+    The rule book's verdict on the lead as it will be once `answers` are saved
+    on its run of `script`: the refusal a copy would meet then, word for word.
+    """
+    from sellerdesk.rulebook import blocking, state_refusals
+
+    facts = hypothetical(state, script, answers)
+    refusal = blocking(state_refusals(_template(template), facts, state.settings), None)
+    return None if refusal is None else refusal.sentence
+
+
+def _template(template_id: str):
+    from sellerdesk.templates.loading import library
+    from sellerdesk.templates.model import Template
+
+    found = library().templates.get(template_id)
+    if found is not None:
+        return found
+    # Named by a script but not installed: judged by its id and script alone.
+    return Template(template_id, template_id, template_id.split(".")[0], 0, "")
 
 
 def choose(reading: Reading, state: LeadState) -> Choice:
@@ -109,9 +94,21 @@ def choose(reading: Reading, state: LeadState) -> Choice:
     script = state.script if intent == "consent" else _script_for(reading, state)
     answers = answers_with(script, state, reading) if script else {}
     if intent in CONTINUING or (intent == "referred_by" and reading.fact("referrer")):
-        return _continue(reading, state, script, answers)
-    handler = _HANDLERS[intent]
-    return handler(reading, state, script, answers)
+        choice = _continue(reading, state, script, answers)
+    else:
+        choice = _HANDLERS[intent](reading, state, script, answers)
+    return _asked(choice, state, script, answers)
+
+
+def _asked(choice: Choice, state: LeadState, script: Script | None, answers: Mapping) -> Choice:
+    """The choice, or none when the rule book keeps its reply back: whatever the
+    handler chose, no reply is offered that a copy would refuse."""
+    if choice.template is None:
+        return choice
+    blocked = closed_gate(choice.template, script, state, answers)
+    if blocked is None:
+        return choice
+    return Choice(None, choice.step, blocked, "Capture what the rule names first.")
 
 
 def _script_for(reading: Reading, state: LeadState) -> Script | None:
@@ -143,7 +140,7 @@ def _continue(
     """The first step of the script not yet done, and its message."""
     if script is None:
         return Choice(None, why="Start a script for this lead (g) to get its next reply.")
-    now = State(answers, state.ticks)
+    now = State(answers, state.ticks_for(script))
     index = next(
         (
             i
@@ -159,7 +156,7 @@ def _continue(
     step = script.steps[index]
     held = None
     if reading.intent == "asks_price":
-        held = _budget_held_back(script, index, now)
+        held = _budget_held_back(script, index, state, answers)
     messages = step.messages_for(answers)
     template = messages[0] if messages else None
     if template is not None:
@@ -172,7 +169,9 @@ def _continue(
     return Choice(template, _ref(script, index), held, why)
 
 
-def _budget_held_back(script: Script, index: int, now: State) -> str | None:
+def _budget_held_back(
+    script: Script, index: int, state: LeadState, answers: Mapping
+) -> str | None:
     budget = next(
         (
             i
@@ -183,7 +182,8 @@ def _budget_held_back(script: Script, index: int, now: State) -> str | None:
     )
     if budget is None or index >= budget:
         return None
-    return script.can_enter(budget, now) or "The budget question comes after scope only."
+    blocked = closed_gate(BUDGET, script, state, answers)
+    return blocked or "The budget question comes after scope only."
 
 
 def _done(
@@ -227,18 +227,30 @@ def _complaint(reading, state, script, answers) -> Choice:
 
 
 def _consent(reading, state, script, answers) -> Choice:
-    blocked = closed_gate(NEXT_STEPS, script, state, answers)
-    offer = _offer_ref(script)
+    """No order before the offer could go out (the scope confirmed, the price and
+    delivery time set); the next steps once the order is recorded."""
+    blocked = _offer_held(script, state, answers)
     if blocked:
         return Choice(
-            None, offer, blocked, "The client said yes, but no order before the scope is confirmed."
+            None,
+            _offer_ref(script),
+            blocked,
+            "The client said yes, but no order before the scope is confirmed.",
         )
+    create = "Create the order with the client's words as the consent (o)"
+    blocked = closed_gate(NEXT_STEPS, script, state, answers)
+    if blocked:
+        return Choice(None, None, blocked, f"{create}, then send the next steps.")
     return Choice(
-        NEXT_STEPS,
-        None,
-        None,
-        "Create the order with the client's words as the consent (o), then send the next steps.",
+        NEXT_STEPS, None, None, f"{create} unless it is recorded already; then send the next steps."
     )
+
+
+def _offer_held(script: Script | None, state: LeadState, answers: Mapping) -> str | None:
+    """Why the script's custom offer may not go out (None: it may, or it has none)."""
+    if script is None or script.offer is None:
+        return None
+    return closed_gate(script.offer.template, script, state, answers)
 
 
 def _offer_ref(script: Script | None) -> StepRef | None:
@@ -266,7 +278,7 @@ def _confirms(reading, state, script, answers) -> Choice:
     if script is None or script.offer is None:
         return _continue(reading, state, script, answers)
     offer = _offer_ref(script)
-    blocked = closed_gate(script.offer.template, script, state, answers)
+    blocked = _offer_held(script, state, answers)
     if blocked:
         return Choice(
             None,

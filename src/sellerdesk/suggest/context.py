@@ -3,73 +3,46 @@ username: the one call the TUI and the CLI make."""
 
 from __future__ import annotations
 
-import json
+from typing import TYPE_CHECKING
 
 from sellerdesk.records import Lead
 from sellerdesk.suggest.choose import LeadState, choose
 from sellerdesk.suggest.model import Suggestion
 from sellerdesk.suggest.reading import read
+from sellerdesk.suggest.state import state_of
 
-PAST_CLIENT = "past client"
+if TYPE_CHECKING:
+    from sellerdesk.config import Settings
 
 
-def lead_state(db, lead: Lead) -> LeadState:
+def lead_state(db, lead: Lead, settings: Settings | None = None) -> LeadState:
+    """Read in one unit: the facts the rule book reads, and the templates sent."""
     from sqlalchemy import select
 
-    from sellerdesk import clock
     from sellerdesk.db.models import EventModel
-    from sellerdesk.referrals.gate import evaluate
-    from sellerdesk.referrals.guard import order_facts
-    from sellerdesk.scripts.runs import current_run, default_script
+    from sellerdesk.event_kinds import COPIED_KIND
+    from sellerdesk.followups.activity import sent_template
+    from sellerdesk.rulebook import facts_in_unit
 
-    run = current_run(db, lead.id)
     with db.read() as session:
-        orders = order_facts(session, lead.id)
+        facts = facts_in_unit(session, lead.id, lead)
         copied = session.scalars(
             select(EventModel.data).where(
-                EventModel.lead_id == lead.id, EventModel.kind == "message_copied"
+                EventModel.lead_id == lead.id, EventModel.kind == COPIED_KIND
             )
         ).all()
-    sent = set()
-    for data in copied:
-        try:
-            sent.add(json.loads(data or "{}").get("template"))
-        except (ValueError, AttributeError):
-            continue
-    live = [o for o in orders if o.status != "cancelled"]
-    past = (
-        any(label.lower() == PAST_CLIENT for label in lead.labels)
-        or lead.stage in ("delivered", "completed")
-        or any(o.status == "completed" for o in live)
-    )
-    index, script = 0, default_script(lead)
-    if run is not None:
-        try:
-            script, index = run.definition, run.index
-        except (KeyError, LookupError):
-            run = None
-    return LeadState(
-        username=lead.username,
-        script=script,
-        has_run=run is not None,
-        run_index=index,
-        finished=bool(run and run.finished),
-        answers=dict(run.answers) if run else {},
-        ticks=run.ticks if run else frozenset(),
-        sent=frozenset(t for t in sent if t),
-        referral_gate=evaluate(orders, clock.now()),
-        live_orders=len(live),
-        past_client=past,
-        do_not_contact=lead.do_not_contact,
-    )
+    sent = {sent_template(COPIED_KIND, data) for data in copied}
+    return state_of(facts, frozenset(t for t in sent if t), settings)
 
 
-def suggest_for(db, username: str, text: str | None) -> tuple[Lead, LeadState, Suggestion]:
+def suggest_for(
+    db, username: str, text: str | None, settings: Settings | None = None
+) -> tuple[Lead, LeadState, Suggestion]:
     """Read `text` as a message from the lead `username` and choose the reply."""
     from sellerdesk.leads import get_lead
 
     lead = get_lead(db, username)
-    state = lead_state(db, lead)
+    state = lead_state(db, lead, settings)
     return lead, state, suggest(text, state)
 
 

@@ -13,14 +13,16 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from sellerdesk.safe_text import CONTROL_RE
 from sellerdesk.suggest.vocabulary import FUZZY_WORDS, SHORTHAND
 
 MAX_CHARS = 5_000
 """Longer than this is not one client message (a whole page, a log)."""
 
-# C0 and C1 controls but newline and tab, DEL, and the bidirectional overrides
-# that could make text read differently from what it says.
-_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# The controls `safe_text.visible` escapes (C0 and C1 but newline and tab, DEL),
+# and the bidirectional overrides that could make text read differently from
+# what it says.
+_CONTROLS = re.compile(f"{CONTROL_RE.pattern}|[\u202a-\u202e\u2066-\u2069]")
 # Whole terminal sequences (colours, titles, clipboard writes), not just their ESC.
 _ESCAPES = re.compile(r"\x1b\[[0-?]{0,32}[ -/]{0,8}[@-~]|\x1b\][^\x07\x1b]{0,2000}(?:\x07|\x1b\\)?")
 _TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]{0,15}(?:\s[^<>]{0,300})?/?>")
@@ -49,11 +51,6 @@ class Refusal:
 
     code: str
     message: str
-
-
-def without_controls(text: str) -> str:
-    """`text` with every control character made a space (safe to print or draw)."""
-    return _CONTROLS.sub(" ", text)
 
 
 def clean(text: str | None) -> str:

@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from sellerdesk.config import Settings
+from sellerdesk.safe_text import CONTROL_RE  # a message holds lines and tabs only
 from sellerdesk.templates import fiverr_words as words
 from sellerdesk.templates.model import ERROR, WARNING, Finding, Template
 from sellerdesk.templates.render import Rendered, bad_findings, brace_parts, literal_text
@@ -55,8 +56,6 @@ REWARD_RE = re.compile(
     r"(?<!\d)\d++(?:\.\d++)?+\s*+%(?:\s*+(?:discount|off))?"
     r"|\$\s?\d++(?:[.,]\d++)?+(?:\s*+(?:-|–|to)\s*+\$?\s?\d++)?(?:\s*+off)?"
 )
-# C0 and C1 control characters (and DEL); a message holds lines and tabs only.
-CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 CONTROL_NAMES = {0: "NUL", 7: "BEL", 8: "BS", 11: "VT", 12: "FF", 13: "CR", 27: "ESC", 127: "DEL"}
 REVIEW_RE = re.compile("|".join(words.REVIEW_WORDS))
 INCENTIVE_RE = re.compile("|".join(words.INCENTIVE_WORDS))
