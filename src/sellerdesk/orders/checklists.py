@@ -19,7 +19,7 @@ from sellerdesk.db.engine import Database
 from sellerdesk.db.models import OrderCheckModel, OrderModel
 from sellerdesk.errors import Invalid
 from sellerdesk.orders.items import CheckItem
-from sellerdesk.orders.store import load
+from sellerdesk.orders.rows import load
 from sellerdesk.timeline import record
 
 
