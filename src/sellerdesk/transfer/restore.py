@@ -8,7 +8,7 @@ import json
 from datetime import UTC, datetime
 from typing import Any
 
-from sellerdesk.checks import MAX_NOTES, clean_field, clean_username
+from sellerdesk.checks import clean_field, clean_username
 from sellerdesk.errors import Invalid
 from sellerdesk.followups.items import STATUSES as FOLLOWUP_STATUSES
 from sellerdesk.transfer.dates import Moment, parse_moment
@@ -26,27 +26,6 @@ from sellerdesk.vocab import STAGES
 
 REFERRAL_STATUSES = ("pending", "earned", "redeemed")
 OWN_HEADERS = {name: name for name in OWN_COLUMNS}  # each field is its own column
-OWN_LIMITS = {
-    "username": 200, "display_name": 200, "stage": 100, "website": 500,
-    "last_messaged_at": 64, "next_followup_at": 64, "labels": 4000, "notes": MAX_NOTES,
-    "source": 100, "referred_by": 200, "project_type": 100, "industry": 100, "owner": 200,
-    "do_not_contact": 16, "dnc_reason": 2000, "stage_since": 64, "created_at": 64,
-    "updated_at": 64, "values": 1_000_000, "followups": 8_000_000, "timeline": 30_000_000,
-    "referral": 20_000,
-}  # fmt: skip
-
-
-def json_list(text: str) -> list[str] | None:
-    """A cell holding a JSON list of strings, else None."""
-    if not text.startswith("["):
-        return None
-    try:
-        value = json.loads(text)
-    except ValueError:
-        return None
-    if isinstance(value, list) and all(isinstance(item, str) for item in value):
-        return value
-    return None
 
 
 def instant(text: Any, what: str = "date") -> datetime:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from sellerdesk.checks import clean_field, clean_label, clean_username
 from sellerdesk.errors import Invalid
@@ -19,6 +19,7 @@ from sellerdesk.transfer.csv_read import Row
 from sellerdesk.transfer.dates import Moment, parse_moment
 from sellerdesk.transfer.fields import BY_NAME
 from sellerdesk.transfer.layouts import OWN, Mapping
+from sellerdesk.transfer.own import OWN_LIMITS, json_list
 from sellerdesk.transfer.text import shown
 from sellerdesk.vocab import STAGES
 
@@ -74,10 +75,18 @@ def cell_text(raw: str) -> str:
     return value
 
 
-def read_row(
-    row: Row, mapping: Mapping, *, day_first: bool = False
-) -> tuple[Candidate | None, list[Problem]]:
-    """The lead in `row`, or the problems that refuse it."""
+class Cells(NamedTuple):
+    """A row's cells by field, before they are read as a lead."""
+
+    given: dict[str, str]
+    headers: dict[str, str]
+    notes_extra: list[str]
+    problems: list[Problem]
+
+
+def read_cells(row: Row, mapping: Mapping) -> Cells:
+    """The row's non-empty cells by field, and the problems with the row as a whole
+    or with a cell's size (`plan.read_row` reads them as a lead)."""
     problems: list[Problem] = []
     given: dict[str, str] = {}
     headers = _headers(mapping)
@@ -107,13 +116,7 @@ def read_row(
                 given.setdefault("email", value)
             continue
         given[name] = value
-    if mapping.layout == OWN:
-        from sellerdesk.transfer.restore import read_restore
-
-        candidate = read_restore(given, headers, problems)
-    else:
-        candidate = _read_fields(given, headers, notes_extra, problems, day_first)
-    return (None if problems else candidate), problems
+    return Cells(given, headers, notes_extra, problems)
 
 
 @lru_cache(maxsize=16)
@@ -130,8 +133,6 @@ def _headers(mapping: Mapping) -> dict[str, str]:
 
 def _limit(name: str, mapping: Mapping) -> int:
     if mapping.layout == OWN:
-        from sellerdesk.transfer.restore import OWN_LIMITS
-
         return OWN_LIMITS.get(name, 0)
     return BY_NAME[name].max_len
 
@@ -151,7 +152,7 @@ def _reason(exc: Invalid) -> str:
     return text
 
 
-def _read_fields(
+def read_fields(
     given: dict[str, str],
     headers: dict[str, str],
     notes_extra: list[str],
@@ -251,8 +252,6 @@ def _label_list(text: str) -> tuple[str, ...]:
 
 
 def _label_parts(text: str) -> list[str]:
-    from sellerdesk.transfer.restore import json_list
-
     parts = json_list(text)
     if parts is None:
         parts = re.split(r"[,;]", text)
