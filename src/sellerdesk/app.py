@@ -4,7 +4,7 @@ The first frame is drawn before the database layer is imported. Right after
 it, a thread worker reads the home screen's first data through the standard
 library's sqlite3 (`sellerdesk.prefetch`), shows it, and only then opens the
 database (migrating it if needed), which reads the screen again the ordinary
-way. Screens ask for data through `sellerdesk.screens.tasks.run_db` and get
+way. Screens ask for data through `sellerdesk.ui.tasks.run_db` and get
 plain records back.
 """
 

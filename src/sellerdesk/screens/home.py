@@ -15,7 +15,7 @@ from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, Select, Static
 
 from sellerdesk.prefetch import COUNT_CAP, PAGE_SIZE
-from sellerdesk.screens.tasks import run_db
+from sellerdesk.ui.tasks import run_db
 from sellerdesk.vocab import COMMON_LABELS, STAGES
 from sellerdesk.widgets.lead_list import LeadList
 from sellerdesk.widgets.queue_panel import QueuePanel

@@ -18,8 +18,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Footer, Input, Label, ProgressBar, Select, Static
 
 from sellerdesk.errors import SellerdeskError
-from sellerdesk.screens.tasks import run_db
 from sellerdesk.transfer.fields import FIELDS
+from sellerdesk.ui.tasks import run_db
 
 SHOW_REFUSED = 12
 OPTIONS = (

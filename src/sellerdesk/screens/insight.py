@@ -29,7 +29,7 @@ from textual.widgets import ContentSwitcher, DataTable, Footer, Header, Static
 
 from sellerdesk.insight import show
 from sellerdesk.insight.scope import DEFAULT_DAYS, PERIODS, Scope
-from sellerdesk.screens.tasks import run_db
+from sellerdesk.ui.tasks import run_db
 from sellerdesk.vocab import PROJECT_TYPES
 from sellerdesk.widgets.charts import Bar, BarChart, ColumnChart
 

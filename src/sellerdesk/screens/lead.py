@@ -25,7 +25,7 @@ from sellerdesk.records import Event, Lead
 from sellerdesk.safe_text import visible
 from sellerdesk.screens.order_list import LeadOrders, create_order_for, open_orders
 from sellerdesk.screens.referrals import ReferralLinks
-from sellerdesk.screens.tasks import run_db
+from sellerdesk.ui.tasks import run_db
 from sellerdesk.vocab import INDUSTRIES, PROJECT_TYPES, SOURCES, STAGES
 from sellerdesk.widgets.lead_list import STAGE_STYLES
 from sellerdesk.widgets.user_text import plain

@@ -22,7 +22,7 @@ from textual.widgets import Footer, Header, Input, Label, Select, Static, TextAr
 from sellerdesk.errors import Conflict, Duplicate, Invalid, SellerdeskError
 from sellerdesk.records import Lead
 from sellerdesk.safe_text import visible
-from sellerdesk.screens.tasks import run_db
+from sellerdesk.ui.tasks import run_db
 from sellerdesk.vocab import INDUSTRIES, PROJECT_TYPES, SOURCES, STAGES
 from sellerdesk.widgets.user_text import plain
 

@@ -29,7 +29,7 @@ from sellerdesk.orders.items import (
 )
 from sellerdesk.records import Lead
 from sellerdesk.safe_text import visible
-from sellerdesk.screens.tasks import run_db
+from sellerdesk.ui.tasks import run_db
 from sellerdesk.widgets.user_text import plain
 
 

@@ -14,7 +14,7 @@ from textual.widgets import Footer, Header, Static
 from sellerdesk import clock
 from sellerdesk.errors import SellerdeskError
 from sellerdesk.safe_text import visible
-from sellerdesk.screens.tasks import run_db
+from sellerdesk.ui.tasks import run_db
 from sellerdesk.widgets.user_text import plain
 
 

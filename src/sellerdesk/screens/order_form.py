@@ -23,7 +23,7 @@ from sellerdesk.orders.gate import Draft
 from sellerdesk.orders.items import REQUIREMENTS
 from sellerdesk.records import Lead
 from sellerdesk.safe_text import visible
-from sellerdesk.screens.tasks import run_db
+from sellerdesk.ui.tasks import run_db
 from sellerdesk.widgets.user_text import plain
 
 INPUTS = ("consent", "number", "price", "days", "due", "pages", "design", "notes")

@@ -13,7 +13,7 @@ from textual.widgets import Static
 from sellerdesk import clock
 from sellerdesk.orders.items import STATUSES, OrderRow
 from sellerdesk.records import Lead
-from sellerdesk.screens.tasks import run_db
+from sellerdesk.ui.tasks import run_db
 
 SHOWN = 5
 

@@ -26,12 +26,12 @@ from sellerdesk.errors import Invalid, SellerdeskError
 from sellerdesk.records import Lead
 from sellerdesk.rulebook import LeadFacts
 from sellerdesk.safe_text import visible
-from sellerdesk.screens.tasks import run_db
 from sellerdesk.scripts.engine import Script
 from sellerdesk.scripts.fields import display, edit_text, parse
 from sellerdesk.scripts.offer import Offer, compose_offer
 from sellerdesk.scripts.runs import Run
 from sellerdesk.templates.loading import library
+from sellerdesk.ui.tasks import run_db
 
 MUTED = "#727169"
 ACCENT = "#7fb4ca"

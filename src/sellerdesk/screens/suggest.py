@@ -26,10 +26,10 @@ from textual.widgets import Footer, Header, Static, TextArea
 
 from sellerdesk.errors import SellerdeskError
 from sellerdesk.records import Lead
-from sellerdesk.screens.tasks import run_db
 from sellerdesk.suggest.choose import LeadState
 from sellerdesk.suggest.model import Suggestion
 from sellerdesk.suggest.text import clean
+from sellerdesk.ui.tasks import run_db
 
 MUTED = "#727169"
 ACCENT = "#7fb4ca"

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from sellerdesk.errors import SellerdeskError
-from sellerdesk.screens.tasks import run_db
+from sellerdesk.ui.tasks import run_db
 
 
 def take_back_last(app: Any) -> None:

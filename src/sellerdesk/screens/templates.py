@@ -26,10 +26,10 @@ from sellerdesk.errors import SellerdeskError
 from sellerdesk.records import Lead
 from sellerdesk.rulebook import LeadFacts
 from sellerdesk.safe_text import visible
-from sellerdesk.screens.tasks import run_db
 from sellerdesk.templates.lint import limit_for
 from sellerdesk.templates.loading import Library, library
 from sellerdesk.templates.model import Template
+from sellerdesk.ui.tasks import run_db
 from sellerdesk.widgets.user_text import plain
 
 SCRIPT_TITLES = {

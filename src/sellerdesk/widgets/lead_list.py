@@ -116,7 +116,7 @@ class LeadList(DataTable):
 
     def _load_steps(self, lead_ids: list[int]) -> None:
         """Script steps for the rows just added: one query per page, filled in after."""
-        from sellerdesk.screens.tasks import run_db
+        from sellerdesk.ui.tasks import run_db
 
         def job(db):
             from sellerdesk.scripts.runs import step_marks

@@ -20,7 +20,7 @@ from textual.widgets.option_list import Option
 
 from sellerdesk.errors import SellerdeskError
 from sellerdesk.safe_text import visible
-from sellerdesk.screens.tasks import run_db
+from sellerdesk.ui.tasks import run_db
 from sellerdesk.vocab import STAGES
 from sellerdesk.widgets.user_text import plain
 
