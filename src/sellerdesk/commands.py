@@ -15,8 +15,8 @@ from textual.content import Content
 from textual.fuzzy import Matcher
 
 from sellerdesk.safe_text import visible
+from sellerdesk.ui.user_text import as_markup
 from sellerdesk.vocab import STAGES
-from sellerdesk.widgets.user_text import as_markup
 
 if TYPE_CHECKING:
     from sellerdesk.records import LeadRow

@@ -14,7 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Label, Static
 
 from sellerdesk.templates.values import ValueInfo
-from sellerdesk.widgets.user_text import plain
+from sellerdesk.ui.user_text import plain
 
 
 class FillValuesScreen(ModalScreen[dict[str, str] | None]):

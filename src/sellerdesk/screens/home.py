@@ -16,10 +16,10 @@ from textual.widgets import Footer, Header, Input, Select, Static
 
 from sellerdesk.prefetch import COUNT_CAP, PAGE_SIZE
 from sellerdesk.ui.tasks import run_db
+from sellerdesk.ui.user_text import plain
 from sellerdesk.vocab import COMMON_LABELS, STAGES
 from sellerdesk.widgets.lead_list import LeadList
 from sellerdesk.widgets.queue_panel import QueuePanel
-from sellerdesk.widgets.user_text import plain
 
 DEBOUNCE_S = 0.18
 

@@ -8,8 +8,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, SelectionList, Static
 
+from sellerdesk.ui.user_text import plain
 from sellerdesk.vocab import COMMON_LABELS
-from sellerdesk.widgets.user_text import plain
 
 MAX_LABEL = 64
 

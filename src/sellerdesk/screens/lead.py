@@ -26,9 +26,9 @@ from sellerdesk.safe_text import visible
 from sellerdesk.screens.order_list import LeadOrders, create_order_for, open_orders
 from sellerdesk.screens.referrals import ReferralLinks
 from sellerdesk.ui.tasks import run_db
+from sellerdesk.ui.user_text import plain
 from sellerdesk.vocab import INDUSTRIES, PROJECT_TYPES, SOURCES, STAGES
 from sellerdesk.widgets.lead_list import STAGE_STYLES
-from sellerdesk.widgets.user_text import plain
 
 TIMELINE_LIMIT = 200
 

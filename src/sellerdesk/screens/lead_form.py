@@ -23,8 +23,8 @@ from sellerdesk.errors import Conflict, Duplicate, Invalid, SellerdeskError
 from sellerdesk.records import Lead
 from sellerdesk.safe_text import visible
 from sellerdesk.ui.tasks import run_db
+from sellerdesk.ui.user_text import plain
 from sellerdesk.vocab import INDUSTRIES, PROJECT_TYPES, SOURCES, STAGES
-from sellerdesk.widgets.user_text import plain
 
 DUPLICATE_CHECK_S = 0.25
 DEFAULT_SOURCE = "fiverr_inbox"

@@ -30,7 +30,7 @@ from sellerdesk.orders.items import (
 from sellerdesk.records import Lead
 from sellerdesk.safe_text import visible
 from sellerdesk.ui.tasks import run_db
-from sellerdesk.widgets.user_text import plain
+from sellerdesk.ui.user_text import plain
 
 
 def _when(moment) -> str:

@@ -15,7 +15,7 @@ from sellerdesk import clock
 from sellerdesk.errors import SellerdeskError
 from sellerdesk.safe_text import visible
 from sellerdesk.ui.tasks import run_db
-from sellerdesk.widgets.user_text import plain
+from sellerdesk.ui.user_text import plain
 
 
 class DisputeScreen(Screen):

@@ -24,7 +24,7 @@ from sellerdesk.orders.items import REQUIREMENTS
 from sellerdesk.records import Lead
 from sellerdesk.safe_text import visible
 from sellerdesk.ui.tasks import run_db
-from sellerdesk.widgets.user_text import plain
+from sellerdesk.ui.user_text import plain
 
 INPUTS = ("consent", "number", "price", "days", "due", "pages", "design", "notes")
 # Which field shows the problem for each check of the gate.

@@ -14,7 +14,7 @@ from textual.widgets import Footer, Static
 from sellerdesk.orders import summary
 from sellerdesk.orders.gate import Draft
 from sellerdesk.safe_text import visible
-from sellerdesk.widgets.user_text import plain
+from sellerdesk.ui.user_text import plain
 
 
 class OrderReviewScreen(ModalScreen[bool]):

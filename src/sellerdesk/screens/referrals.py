@@ -19,7 +19,7 @@ from textual.widgets.option_list import Option
 
 from sellerdesk.errors import SellerdeskError
 from sellerdesk.ui.tasks import run_db
-from sellerdesk.widgets.user_text import plain
+from sellerdesk.ui.user_text import plain
 
 if TYPE_CHECKING:
     # The domain is imported only when its data is loaded, off the first frame.

@@ -18,7 +18,7 @@ from sellerdesk.config import Limits
 from sellerdesk.errors import Invalid
 from sellerdesk.safe_text import visible
 from sellerdesk.scripts.fields import CHOICE, Field, parse
-from sellerdesk.widgets.user_text import plain
+from sellerdesk.ui.user_text import plain
 
 # Given the typed texts, the line to show under the form (e.g. "412/1500 characters").
 Preview = Callable[[dict[str, str]], Text]

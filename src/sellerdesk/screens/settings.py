@@ -15,7 +15,7 @@ from textual.widgets import Footer, Input, Label, Select, Static
 from sellerdesk.config import Settings
 from sellerdesk.safe_text import visible
 from sellerdesk.templates.values import reward_text
-from sellerdesk.widgets.user_text import plain
+from sellerdesk.ui.user_text import plain
 
 # (input id, section, attribute, label, hint)
 FIELDS = (

@@ -10,7 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Static, TextArea
 
 from sellerdesk.safe_text import visible
-from sellerdesk.widgets.user_text import plain
+from sellerdesk.ui.user_text import plain
 
 
 class ShowTextScreen(ModalScreen[None]):

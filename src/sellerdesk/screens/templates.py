@@ -30,7 +30,7 @@ from sellerdesk.templates.lint import limit_for
 from sellerdesk.templates.loading import Library, library
 from sellerdesk.templates.model import Template
 from sellerdesk.ui.tasks import run_db
-from sellerdesk.widgets.user_text import plain
+from sellerdesk.ui.user_text import plain
 
 SCRIPT_TITLES = {
     "redesign": "Website redesign chat",

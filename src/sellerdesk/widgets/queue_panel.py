@@ -21,8 +21,8 @@ from textual.widgets.option_list import Option
 from sellerdesk.errors import SellerdeskError
 from sellerdesk.safe_text import visible
 from sellerdesk.ui.tasks import run_db
+from sellerdesk.ui.user_text import plain
 from sellerdesk.vocab import STAGES
-from sellerdesk.widgets.user_text import plain
 
 if TYPE_CHECKING:
     from sellerdesk.followups.items import FirstReply, Queue, QueueItem, QuietLead

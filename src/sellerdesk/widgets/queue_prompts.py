@@ -11,7 +11,7 @@ from textual.widgets import Input, Static
 
 from sellerdesk.errors import SellerdeskError
 from sellerdesk.followups import when as when_
-from sellerdesk.widgets.user_text import plain
+from sellerdesk.ui.user_text import plain
 
 TYPED = "typed"
 
