@@ -149,7 +149,7 @@ async def test_checklist_ticks_by_keys_persist(app, db, db_url, lead, draft):
 async def test_requirements_and_a_price_dispute_by_keys(app, db, lead, draft):
     from sellerdesk.followups import store as followups
     from sellerdesk.screens.order_dispute import DisputeScreen
-    from sellerdesk.screens.order_prompts import TextPromptScreen
+    from sellerdesk.ui.prompts import TextPromptScreen
 
     order = create_order(db, "brightsmile", draft.with_changes(number="FO79"))
     async with app.run_test(size=SIZE) as pilot:

@@ -13,10 +13,10 @@ from textual.widgets import Checkbox, Input, Static
 from sellerdesk import leads
 from sellerdesk.app import SellerdeskApp
 from sellerdesk.config import Settings
-from sellerdesk.screens.override import OverrideScreen
 from sellerdesk.screens.script import ScriptScreen
 from sellerdesk.screens.script_dialogs import ScriptFieldsScreen
 from sellerdesk.scripts import runs
+from sellerdesk.ui.override import OverrideScreen
 
 SIZE = (140, 48)
 

@@ -183,7 +183,7 @@ class OrderScreen(Screen):
         if not allowed:
             self.notify(f"Order {order.number} is {order.status_label.lower()}; it stays so.")
             return
-        from sellerdesk.screens.order_prompts import ChoiceScreen, TextPromptScreen
+        from sellerdesk.ui.prompts import ChoiceScreen, TextPromptScreen
 
         def move(status: str | None, reason: str = "") -> None:
             if status is None:
@@ -218,7 +218,7 @@ class OrderScreen(Screen):
         order = self.order
         if order is None:
             return
-        from sellerdesk.screens.order_prompts import ChoiceScreen, TextPromptScreen
+        from sellerdesk.ui.prompts import ChoiceScreen, TextPromptScreen
 
         def save(state: str | None, missing: str = "") -> None:
             if state is None:
@@ -279,7 +279,7 @@ class OrderScreen(Screen):
         if order is None:
             return
         from sellerdesk.orders.checklists import CHECKLISTS
-        from sellerdesk.screens.order_prompts import ChoiceScreen
+        from sellerdesk.ui.prompts import ChoiceScreen
 
         def chosen(key: str | None) -> None:
             if key is None:
@@ -300,7 +300,7 @@ class OrderScreen(Screen):
         order = self.order
         if order is None:
             return
-        from sellerdesk.screens.order_prompts import ChoiceScreen, TextPromptScreen
+        from sellerdesk.ui.prompts import ChoiceScreen, TextPromptScreen
 
         def words(mood: str | None) -> None:
             if mood is None:
@@ -328,7 +328,7 @@ class OrderScreen(Screen):
         order = self.order
         if order is None:
             return
-        from sellerdesk.screens.order_prompts import TextPromptScreen
+        from sellerdesk.ui.prompts import TextPromptScreen
 
         opening = not order.complaint_open
 
@@ -361,7 +361,7 @@ class OrderScreen(Screen):
         order = self.order
         if order is None:
             return
-        from sellerdesk.screens.order_prompts import TextPromptScreen
+        from sellerdesk.ui.prompts import TextPromptScreen
 
         def save(text: str | None) -> None:
             if not text:
@@ -385,7 +385,7 @@ class OrderScreen(Screen):
         order = self.order
         if order is None:
             return
-        from sellerdesk.screens.order_prompts import TextPromptScreen
+        from sellerdesk.ui.prompts import TextPromptScreen
 
         def save(text: str | None) -> None:
             if not text:

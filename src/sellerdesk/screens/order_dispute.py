@@ -94,7 +94,7 @@ class DisputeScreen(Screen):
         run_db(self, job, done, failed, group="dispute-write")
 
     def _prompt(self, title: str, prompt: str, required: str, then) -> None:
-        from sellerdesk.screens.order_prompts import TextPromptScreen
+        from sellerdesk.ui.prompts import TextPromptScreen
 
         screen = TextPromptScreen(title, prompt, required=required)
         self.app.push_screen(screen, lambda text: then(text) if text else None)

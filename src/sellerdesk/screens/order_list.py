@@ -75,7 +75,7 @@ def open_orders(screen: Screen, lead: Lead | None) -> None:
 
     def pick(rows: list[OrderRow]) -> None:
         from sellerdesk.screens.order import OrderScreen
-        from sellerdesk.screens.order_prompts import ChoiceScreen
+        from sellerdesk.ui.prompts import ChoiceScreen
 
         if not rows:
             app.notify(f"{lead.username} has no order yet; o creates one.")

@@ -355,7 +355,7 @@ class ScriptScreen(Screen):
 
     def action_pass_gate(self) -> None:
         """Move on although a gate refuses, saying why (it goes on the timeline)."""
-        from sellerdesk.screens.override import ask_override
+        from sellerdesk.ui.override import ask_override
 
         run, script = self.run, self.script
         if run is None or script is None or run.finished:
@@ -493,7 +493,7 @@ class ScriptScreen(Screen):
         copy_message(self, template, self.lead, self.load)
 
     def action_show_offer(self) -> None:
-        from sellerdesk.screens.show_text import ShowTextScreen
+        from sellerdesk.ui.show_text import ShowTextScreen
 
         try:
             offer = self.offer()

@@ -65,7 +65,7 @@ def copy_message(
 ) -> None:
     """Copy `template` filled in for `lead`: the rule book first (on the lead's stored
     state, the same rules as every other path), then any value still needed."""
-    from sellerdesk.screens.show_text import ShowTextScreen
+    from sellerdesk.ui.show_text import ShowTextScreen
 
     app = screen.app
     if lead is None:
@@ -116,8 +116,8 @@ def _checked(
 ) -> None:
     """The rule book has answered: refuse (or ask why to pass it), ask for what is
     missing, or copy."""
-    from sellerdesk.screens.fill_values import FillValuesScreen
-    from sellerdesk.screens.override import ask_override
+    from sellerdesk.ui.fill_values import FillValuesScreen
+    from sellerdesk.ui.override import ask_override
 
     app = screen.app
     template, lead = prepared.template, prepared.lead
@@ -170,7 +170,7 @@ def _copy_and_record(
     screen: Screen, prepared: PreparedCopy, typed: dict[str, str], on_done: Callable[[], Any] | None
 ) -> None:
     from sellerdesk.copying import commit_copy
-    from sellerdesk.screens.show_text import ShowTextScreen
+    from sellerdesk.ui.show_text import ShowTextScreen
 
     app = screen.app
     text = prepared.text
@@ -388,7 +388,7 @@ class TemplateLibraryScreen(Screen):
             self.reload_lead()
 
     def action_show_text(self) -> None:
-        from sellerdesk.screens.show_text import ShowTextScreen
+        from sellerdesk.ui.show_text import ShowTextScreen
 
         prepared = self.prepared()
         if prepared is None:

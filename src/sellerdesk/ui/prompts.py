@@ -1,4 +1,5 @@
-"""Small dialogs the order screens share: pick one of a few choices, or type a line."""
+"""Small dialogs: pick one of a few choices, or type a line (the order screens
+and the prompt that passes a refused rule on purpose use them)."""
 
 from __future__ import annotations
 
