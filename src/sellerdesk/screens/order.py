@@ -418,8 +418,8 @@ class OrderScreen(Screen):
     # ------------------------------------------------------------ copying
 
     def _copy(self, template_id: str) -> None:
-        from sellerdesk.screens.templates import copy_message
         from sellerdesk.templates.loading import library
+        from sellerdesk.ui.copy_flow import copy_message
 
         template = library().templates.get(template_id)
         if template is None:

@@ -488,7 +488,7 @@ class ScriptScreen(Screen):
         if template is None:
             self.notify(f"The template {ids[number - 1]} is not installed.", severity="error")
             return
-        from sellerdesk.screens.templates import copy_message
+        from sellerdesk.ui.copy_flow import copy_message
 
         copy_message(self, template, self.lead, self.load)
 

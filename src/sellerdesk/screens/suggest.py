@@ -172,9 +172,9 @@ class SuggestScreen(Screen):
                 escape(found.choice.blocked or found.choice.why), severity="warning", timeout=8
             )
             return
-        from sellerdesk.screens.templates import copy_message
         from sellerdesk.scripts.offer import with_answers
         from sellerdesk.templates.loading import library
+        from sellerdesk.ui.copy_flow import copy_message
 
         template = library().templates.get(found.template)
         if template is None:

@@ -217,7 +217,7 @@ class QueuePanel(Vertical):
             return get_lead_by_id(db, lead_id)
 
         def loaded(lead) -> None:
-            from sellerdesk.screens.templates import copy_message
+            from sellerdesk.ui.copy_flow import copy_message
 
             copy_message(screen, template, lead, on_done=self.reload)
 
