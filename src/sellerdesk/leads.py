@@ -2,6 +2,13 @@
 
 Plain functions over a `Database`; each write is one transaction and leaves
 its trace on the lead's timeline.
+
+The write-unit API is for other domain modules that change a lead inside
+their own transaction (a copy, an order, a referral, an import): `load` and
+`load_id` find the lead's row, `touch` marks it changed, and `edit_fields`,
+`move_stage`, `attach_labels` and `flag_dnc` do what `update_lead`,
+`set_stage`, `add_labels` and `set_do_not_contact` do, timeline and rules
+included, without a transaction of their own.
 """
 
 from __future__ import annotations
@@ -50,7 +57,7 @@ def to_record(model: LeadModel) -> Lead:
     )
 
 
-def _load(session: Session, username: str, *, for_update: bool = False) -> LeadModel:
+def load(session: Session, username: str, *, for_update: bool = False) -> LeadModel:
     key = clean_username(username).lower()
     lead = session.scalars(
         select(LeadModel)
@@ -62,7 +69,7 @@ def _load(session: Session, username: str, *, for_update: bool = False) -> LeadM
     return lead
 
 
-def _load_id(session: Session, lead_id: int) -> LeadModel:
+def load_id(session: Session, lead_id: int) -> LeadModel:
     lead = session.get(
         LeadModel,
         lead_id,
@@ -73,7 +80,7 @@ def _load_id(session: Session, lead_id: int) -> LeadModel:
     return lead
 
 
-def _touch(lead: LeadModel) -> None:
+def touch(lead: LeadModel) -> None:
     lead.updated_at = clock.now()
 
 
@@ -82,12 +89,12 @@ def _touch(lead: LeadModel) -> None:
 
 def get_lead(db: Database, username: str) -> Lead:
     with db.read() as session:
-        return to_record(_load(session, username))
+        return to_record(load(session, username))
 
 
 def get_lead_by_id(db: Database, lead_id: int) -> Lead:
     with db.read() as session:
-        return to_record(_load_id(session, lead_id))
+        return to_record(load_id(session, lead_id))
 
 
 def find_lead(db: Database, username: str) -> Lead | None:
@@ -175,21 +182,21 @@ def update_lead(
         raise Invalid(f"Cannot edit {', '.join(sorted(unknown))} here.")
     clean = {key: clean_field(key, value) for key, value in changes.items()}
     with db.write() as session:
-        lead = _load(session, username)
+        lead = load(session, username)
         _check_version(lead, expected_version)
-        if _edit(session, lead, clean, db.author):
+        if edit_fields(session, lead, clean, db.author):
             session.flush()
         return to_record(lead)
 
 
-def _edit(session: Session, lead: LeadModel, clean: dict[str, Any], author: str) -> list[str]:
+def edit_fields(session: Session, lead: LeadModel, clean: dict[str, Any], author: str) -> list[str]:
     """Inside a write unit: set the checked fields that differ, with one timeline entry."""
     changed = {k: v for k, v in clean.items() if getattr(lead, k) != v}
     if not changed:
         return []
     for key, value in changed.items():
         setattr(lead, key, value)
-    _touch(lead)
+    touch(lead)
     body = ", ".join(f"{key.replace('_', ' ')}: {value or '—'}" for key, value in changed.items())
     record(session, lead, "edited", body, author=author, data={"fields": sorted(changed)})
     return sorted(changed)
@@ -208,20 +215,20 @@ def _check_version(lead: LeadModel, expected: int | None) -> None:
 def set_stage(db: Database, username: str, stage: str, *, reason: str = "") -> Lead:
     new = STAGES.parse(stage)
     with db.write() as session:
-        lead = _load(session, username)
-        if _move(session, lead, new, db.author, reason):
+        lead = load(session, username)
+        if move_stage(session, lead, new, db.author, reason):
             session.flush()
         return to_record(lead)
 
 
-def _move(session: Session, lead: LeadModel, new: str, author: str, reason: str = "") -> bool:
+def move_stage(session: Session, lead: LeadModel, new: str, author: str, reason: str = "") -> bool:
     """Inside a write unit: move `lead` to stage `new` (logged, rules run); False if there."""
     old = lead.stage
     if old == new:
         return False
     lead.stage = new
     lead.stage_since = clock.now()
-    _touch(lead)
+    touch(lead)
     body = f"{STAGES.label(old)} → {STAGES.label(new)}"
     if reason:
         body += f" ({reason})"
@@ -235,8 +242,8 @@ def add_note(db: Database, username: str, text: str) -> Event:
     if not body:
         raise Invalid("A note cannot be empty.")
     with db.write() as session:
-        lead = _load(session, username)
-        _touch(lead)
+        lead = load(session, username)
+        touch(lead)
         event = record(session, lead, "note", body, author=db.author)
         session.flush()
         from sellerdesk.timeline import to_record as event_record
@@ -247,13 +254,13 @@ def add_note(db: Database, username: str, text: str) -> Event:
 def add_labels(db: Database, username: str, labels: Iterable[str]) -> Lead:
     wanted = _dedupe_labels(labels)
     with db.write() as session:
-        lead = _load(session, username)
-        _add_labels(session, lead, wanted, db.author)
+        lead = load(session, username)
+        attach_labels(session, lead, wanted, db.author)
         session.flush()
         return to_record(lead)
 
 
-def _add_labels(session: Session, lead: LeadModel, labels: list[str], author: str) -> None:
+def attach_labels(session: Session, lead: LeadModel, labels: list[str], author: str) -> None:
     have = {label.label_key for label in lead.labels}
     for label in labels:
         if label.lower() in have:
@@ -261,18 +268,18 @@ def _add_labels(session: Session, lead: LeadModel, labels: list[str], author: st
         lead.labels.append(LeadLabelModel(label=label, label_key=label.lower()))
         have.add(label.lower())
         record(session, lead, "label_added", label, author=author)
-        _touch(lead)
+        touch(lead)
 
 
 def remove_labels(db: Database, username: str, labels: Iterable[str]) -> Lead:
     keys = {clean_label(label).lower() for label in labels}
     with db.write() as session:
-        lead = _load(session, username)
+        lead = load(session, username)
         for label in list(lead.labels):
             if label.label_key in keys:
                 lead.labels.remove(label)
                 record(session, lead, "label_removed", label.label, author=db.author)
-                _touch(lead)
+                touch(lead)
         session.flush()
         return to_record(lead)
 
@@ -282,19 +289,19 @@ def set_do_not_contact(db: Database, username: str, on: bool, reason: str = "") 
     if on and not reason:
         raise Invalid("Say why this lead must not be contacted (the reason is kept on record).")
     with db.write() as session:
-        lead = _load(session, username)
-        if _flag(session, lead, on, reason, db.author):
+        lead = load(session, username)
+        if flag_dnc(session, lead, on, reason, db.author):
             session.flush()
         return to_record(lead)
 
 
-def _flag(session: Session, lead: LeadModel, on: bool, reason: str, author: str) -> bool:
+def flag_dnc(session: Session, lead: LeadModel, on: bool, reason: str, author: str) -> bool:
     """Inside a write unit: set or clear do-not-contact (logged, rules run); False if unchanged."""
     if lead.do_not_contact == on and (not on or lead.dnc_reason == reason):
         return False
     lead.do_not_contact = on
     lead.dnc_reason = reason if on else None
-    _touch(lead)
+    touch(lead)
     record(session, lead, "dnc_on" if on else "dnc_off", reason, author=author)
     if on:
         rules.do_not_contact_set(session, lead, author)
@@ -304,14 +311,14 @@ def _flag(session: Session, lead: LeadModel, on: bool, reason: str, author: str)
 def remember_values(db: Database, username: str, values: dict[str, str]) -> Lead:
     """Keep placeholder values on the lead so the next copy does not ask again."""
     with db.write() as session:
-        lead = _load(session, username)
+        lead = load(session, username)
         current = {value.name: value for value in lead.values}
         for name, value in values.items():
             if name in current:
                 current[name].value = value
             else:
                 lead.values.append(LeadValueModel(name=name, value=value))
-        _touch(lead)
+        touch(lead)
         session.flush()
         return to_record(lead)
 

@@ -22,7 +22,7 @@ from sellerdesk.db.engine import Database
 from sellerdesk.db.models import LeadModel, OrderModel
 from sellerdesk.errors import Duplicate, Invalid
 from sellerdesk.followups.when import after_days, describe
-from sellerdesk.leads import _load as load_lead
+from sellerdesk.leads import load as load_lead
 from sellerdesk.orders import gate
 from sellerdesk.orders.fields import clean_number
 from sellerdesk.orders.items import (

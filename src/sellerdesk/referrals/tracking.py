@@ -31,7 +31,7 @@ from sellerdesk.db.models import (
     ReferralModel,
 )
 from sellerdesk.errors import Duplicate, Invalid, NotFound
-from sellerdesk.leads import _add_labels, _touch, clean_username
+from sellerdesk.leads import attach_labels, clean_username, touch
 from sellerdesk.records import Lead
 from sellerdesk.referrals import reward
 from sellerdesk.referrals.guard import gate_in_unit
@@ -199,7 +199,7 @@ def _record_in_unit(
     if referrer is None:
         referrer = _new_lead(session, by_name, author, stage="completed")
         record(session, referrer, "created", past_client_text(new_name), author=author)
-        _add_labels(session, referrer, [PAST_CLIENT_LABEL], author)
+        attach_labels(session, referrer, [PAST_CLIENT_LABEL], author)
     created_referred = referred is None
     if referred is None:
         referred = _new_lead(session, new_name, author, source="referral")
@@ -223,7 +223,7 @@ def _record_in_unit(
         author=author,
         data={"referral_id": model.id, "referred": referred.username},
     )
-    _touch(referrer)
+    touch(referrer)
     if _has_order(session, referred.id):
         _earn(session, model, referrer, referred, author, "already has an order")
     session.flush()
@@ -282,9 +282,9 @@ def _mark_referred(session: Session, lead: LeadModel, by: str, author: str) -> N
     notes = notes_with_referrer(lead.notes, by)
     if notes is not None:
         lead.notes = notes
-    _add_labels(session, lead, [REFERRAL_LABEL], author)
+    attach_labels(session, lead, [REFERRAL_LABEL], author)
     record(session, lead, "note", referred_line(by), author=author, data=note_data(by))
-    _touch(lead)
+    touch(lead)
 
 
 # The words and data a recorded referral leaves, shared with the bulk import.
@@ -351,7 +351,7 @@ def _earn(
         author=author,
         data=data,
     )
-    _touch(referrer)
+    touch(referrer)
 
 
 # ------------------------------------------------------------ redeeming
@@ -399,7 +399,7 @@ def redeem(db: Database, referrer_username: str, note: str = "") -> Referral:
             author=db.author,
             data={"referral_id": model.id, "referred": referred},
         )
-        _touch(referrer)
+        touch(referrer)
         session.flush()
         return _one(session, model)
 

@@ -24,7 +24,7 @@ from sellerdesk.config import Limits
 from sellerdesk.db.engine import Database
 from sellerdesk.db.models import EventModel, LeadLabelModel, LeadModel, ScriptRunModel
 from sellerdesk.errors import Conflict, Invalid, NotFound
-from sellerdesk.leads import _load, _touch
+from sellerdesk.leads import load, touch
 from sellerdesk.scripts.engine import Script, State, Step
 from sellerdesk.scripts.fields import display, parse
 from sellerdesk.scripts.registry import for_project_type, get_script
@@ -65,7 +65,7 @@ class Blocked(Invalid):
 def _open(
     session: Session, username: str, script_id: str | None, expected_version: int | None
 ) -> tuple[LeadModel, ScriptRunModel, Script]:
-    lead = _load(session, username)
+    lead = load(session, username)
     if script_id is None:
         model = session.scalar(
             select(ScriptRunModel)
@@ -102,7 +102,7 @@ def start(db: Database, username: str, script_id: str | None = None) -> Run:
     Without a script: the current run, else the script of the lead's project type.
     """
     with db.write() as session:
-        lead = _load(session, username)
+        lead = load(session, username)
         if script_id is None:
             existing = session.scalar(
                 select(ScriptRunModel)
@@ -138,7 +138,7 @@ def start(db: Database, username: str, script_id: str | None = None) -> Run:
             updated_at=now,
         )
         session.add(model)
-        _touch(lead)
+        touch(lead)
         record(
             session,
             lead,
@@ -197,7 +197,7 @@ def set_answers(
             ticks = set(json.loads(model.ticks or "[]"))
             _save(model, answers, ticks)
             _remember_website(session, lead, answers, db.author)
-            _touch(lead)
+            touch(lead)
             record(
                 session,
                 lead,
@@ -318,7 +318,7 @@ def tick(
         (ticks.add if on else ticks.discard)(item)
         answers = json.loads(model.answers or "{}")
         _save(model, answers, ticks)
-        _touch(lead)
+        touch(lead)
         verb = "confirmed" if on else "no longer confirmed"
         data: dict[str, Any] = {"script": definition.id, "item": item, "on": on}
         spec = definition.offer
@@ -406,7 +406,7 @@ def back_step(
         model.step = target.id
         model.status = ACTIVE
         model.updated_at = clock.now()
-        _touch(lead)
+        touch(lead)
         record(
             session,
             lead,
@@ -484,7 +484,7 @@ def _move_past(
         model.step, model.status = step.id, FINISHED
         body += "; script finished"
     model.updated_at = clock.now()
-    _touch(lead)
+    touch(lead)
     record(
         session,
         lead,

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from sellerdesk.db.engine import Database
 from sellerdesk.db.models import ScriptRunModel
 from sellerdesk.errors import NotFound
-from sellerdesk.leads import _load
+from sellerdesk.leads import load
 from sellerdesk.records import Lead
 from sellerdesk.scripts.engine import Script, State, Step
 from sellerdesk.scripts.registry import for_project_type, get_script
@@ -104,7 +104,7 @@ def current_run(db: Database, lead_id: int) -> Run | None:
 def get_run(db: Database, username: str, script: str | None = None) -> Run | None:
     """The lead's run of `script`, or (without one) its current run."""
     with db.read() as session:
-        lead = _load(session, username)
+        lead = load(session, username)
         lead_id = lead.id
         if script is not None:
             get_script(script)

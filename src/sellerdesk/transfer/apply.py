@@ -4,7 +4,7 @@ New leads go in through Core in large batches (the rows were already checked
 by the plan with the same rules as a lead added by hand), each with its
 "created" entry on the timeline and its follow-up planned the way
 `followups.store.schedule` plans one. Updates and referrals go through the
-same in-unit functions the app uses (`leads._edit`, `_move`, `_add_labels`,
+same in-unit functions the app uses (`leads.edit_fields`, `move_stage`, `attach_labels`,
 `followups.store.schedule`, `referrals.tracking`), so their rules run too.
 """
 
@@ -553,17 +553,17 @@ def _update(session, step: Step, author: str, source: str) -> None:
 
     lead = step.lead
     assert lead is not None
-    model = leads._load(session, lead.username)
-    leads._edit(session, model, dict(lead.fields), author)
+    model = leads.load(session, lead.username)
+    leads.edit_fields(session, model, dict(lead.fields), author)
     if lead.stage:
-        leads._move(session, model, lead.stage, author, f"imported from {source}")
+        leads.move_stage(session, model, lead.stage, author, f"imported from {source}")
     if lead.labels:
-        leads._add_labels(session, model, lead.labels, author)
+        leads.attach_labels(session, model, lead.labels, author)
     if lead.last_messaged_at and lead.last_messaged_at != model.last_messaged_at:
         model.last_messaged_at = lead.last_messaged_at
-        leads._touch(model)
+        leads.touch(model)
     if lead.dnc_reason:
-        leads._flag(session, model, True, lead.dnc_reason, author)
+        leads.flag_dnc(session, model, True, lead.dnc_reason, author)
     if lead.followup and lead.followup.at != model.next_followup_at:
         store.schedule(
             session,
