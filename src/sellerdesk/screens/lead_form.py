@@ -352,7 +352,7 @@ def _add_referred_job(values: dict[str, str], settings: Any) -> Callable[[Any], 
         source = ""
 
     def job(db) -> Lead:
-        from sellerdesk.referrals.tracking import add_referred_lead
+        from sellerdesk.referrals.recording import add_referred_lead
 
         return add_referred_lead(
             db,

@@ -263,7 +263,7 @@ def record_referred_by(screen: Screen, username: str, on_done: Any = None) -> No
             return
 
         def job(db):
-            from sellerdesk.referrals.tracking import record_referral
+            from sellerdesk.referrals.recording import record_referral
 
             return record_referral(db, username, referrer, settings=app.settings)
 
@@ -451,7 +451,7 @@ class ReferralsScreen(Screen):
                 return
 
             def job(db):
-                from sellerdesk.referrals.tracking import redeem
+                from sellerdesk.referrals.earning import redeem
 
                 return redeem(db, referrer, note)
 

@@ -5,7 +5,7 @@ by the plan with the same rules as a lead added by hand), each with its
 "created" entry on the timeline and its follow-up planned the way
 `followups.store.schedule` plans one. Updates and referrals go through the
 same in-unit functions the app uses (`leads.edit_fields`, `move_stage`, `attach_labels`,
-`followups.store.schedule`, `referrals.tracking`), so their rules run too.
+`followups.store.schedule`, `referrals.recording`), so their rules run too.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from sellerdesk.checks import clean_field
 from sellerdesk.errors import Duplicate, Invalid
 from sellerdesk.followups.items import ACTIVE
 from sellerdesk.followups.when import describe
-from sellerdesk.referrals.tracking import notes_with_referrer
+from sellerdesk.referrals.recording import notes_with_referrer
 from sellerdesk.transfer.layouts import OWN
 from sellerdesk.transfer.plan import Plan, Progress, Step
 from sellerdesk.vocab import STAGES
@@ -384,7 +384,7 @@ def _label_rows(lead_id: int, labels: list[str]) -> list[dict[str, Any]]:
 
 
 class _Referrals:
-    """Referrals named by new leads, recorded as `referrals.tracking.record_referral`
+    """Referrals named by new leads, recorded as `referrals.recording.record_referral`
     records one (the referrer added as a past client if new, the Referral label, the
     "Referred by" note, the reward promised), but for thousands of rows at once."""
 
@@ -429,7 +429,7 @@ class _Referrals:
 
     def create_referrers(self) -> None:
         """Add the referrers nobody knew yet, as past clients."""
-        from sellerdesk.referrals.tracking import PAST_CLIENT_LABEL, past_client_text
+        from sellerdesk.referrals.recording import PAST_CLIENT_LABEL, past_client_text
 
         adder, now = self.adder, self.adder.now
         rows = [
@@ -456,7 +456,7 @@ class _Referrals:
 
         from sellerdesk.db import tables
         from sellerdesk.db.models import ReferralModel
-        from sellerdesk.referrals.tracking import (
+        from sellerdesk.referrals.recording import (
             REFERRAL_LABEL,
             note_data,
             recorded_text,
@@ -580,10 +580,10 @@ def _update(session, step: Step, author: str, source: str) -> None:
 def _record_referrals(
     session, steps: list[Step], promised: str, author: str, counter: _Counter
 ) -> None:
-    from sellerdesk.referrals.tracking import _record_in_unit
+    from sellerdesk.referrals.recording import record_in_unit
 
     for step in steps:
         lead = step.lead
         assert lead is not None and lead.referred_by
-        _record_in_unit(session, lead.username, lead.referred_by, promised, author)
+        record_in_unit(session, lead.username, lead.referred_by, promised, author)
         counter.tick()
