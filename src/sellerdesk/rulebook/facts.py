@@ -16,7 +16,7 @@ from sellerdesk.db.models import ScriptRunModel
 from sellerdesk.leads import load_id, to_record
 from sellerdesk.records import Lead
 from sellerdesk.referrals.gate import OrderFacts
-from sellerdesk.scripts.standing import ACTIVE, Run, _to_run
+from sellerdesk.scripts.standing import ACTIVE, Run, to_run
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,7 @@ def facts_in_unit(session: Session, lead_id: int, lead: Lead | None = None) -> L
             ScriptRunModel.id.desc(),
         )
     )
-    runs = tuple(_to_run(row) for row in rows)
+    runs = tuple(to_run(row) for row in rows)
     return LeadFacts(lead, runs, tuple(order_facts(session, lead_id)), clock.now())
 
 

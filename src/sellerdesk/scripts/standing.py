@@ -64,7 +64,7 @@ class Run:
         return f"{script.title} {self.index + 1}/{len(script.steps)}"
 
 
-def _to_run(model: ScriptRunModel) -> Run:
+def to_run(model: ScriptRunModel) -> Run:
     return Run(
         id=model.id,
         lead_id=model.lead_id,
@@ -91,7 +91,7 @@ def runs_for(db: Database, lead_id: int) -> list[Run]:
             .where(ScriptRunModel.lead_id == lead_id)
             .order_by(ScriptRunModel.updated_at.desc(), ScriptRunModel.id.desc())
         )
-        return [_to_run(row) for row in rows]
+        return [to_run(row) for row in rows]
 
 
 def current_run(db: Database, lead_id: int) -> Run | None:
@@ -108,8 +108,8 @@ def get_run(db: Database, username: str, script: str | None = None) -> Run | Non
         lead_id = lead.id
         if script is not None:
             get_script(script)
-            model = _find(session, lead_id, script)
-            return _to_run(model) if model else None
+            model = find_run(session, lead_id, script)
+            return to_run(model) if model else None
     return current_run(db, lead_id)
 
 
@@ -162,7 +162,7 @@ def step_marks(db: Database, lead_ids: list[int]) -> dict[int, str]:
     }
 
 
-def _find(session: Session, lead_id: int, script: str) -> ScriptRunModel | None:
+def find_run(session: Session, lead_id: int, script: str) -> ScriptRunModel | None:
     return session.scalar(
         select(ScriptRunModel).where(
             ScriptRunModel.lead_id == lead_id, ScriptRunModel.script == script

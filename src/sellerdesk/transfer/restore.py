@@ -19,8 +19,8 @@ from sellerdesk.transfer.rows import (
     YES,
     Candidate,
     Problem,
-    _check,
-    _labels,
+    check_cell,
+    read_labels,
 )
 from sellerdesk.vocab import STAGES
 
@@ -48,21 +48,21 @@ def _maybe_instant(value: Any, what: str) -> datetime | None:
 def read_restore(
     given: dict[str, str], headers: dict[str, str], problems: list[Problem]
 ) -> Candidate:
-    username = _check(problems, "username", clean_username, given.get("username")) or ""
+    username = check_cell(problems, "username", clean_username, given.get("username")) or ""
     lead = Candidate(username, columns=OWN_HEADERS)
     for key in (*EDITABLE_GIVEN, "notes"):
         if key in given:
-            value = _check(problems, key, clean_field, key, given[key])
+            value = check_cell(problems, key, clean_field, key, given[key])
             if value is not None:
                 lead.fields[key] = value
     if "referred_by" in given:
-        lead.referred_by = _check(problems, "referred_by", clean_username, given["referred_by"])
+        lead.referred_by = check_cell(problems, "referred_by", clean_username, given["referred_by"])
     if "stage" in given:
-        lead.stage = _check(problems, "stage", STAGES.parse, given["stage"])
+        lead.stage = check_cell(problems, "stage", STAGES.parse, given["stage"])
     if "labels" in given:
-        lead.labels = _labels(given["labels"], "labels", problems)
+        lead.labels = read_labels(given["labels"], "labels", problems)
     if "last_messaged_at" in given:
-        lead.last_messaged_at = _check(
+        lead.last_messaged_at = check_cell(
             problems, "last_messaged_at", instant, given["last_messaged_at"]
         )
     dnc = given.get("do_not_contact", "").lower()
@@ -73,14 +73,16 @@ def read_restore(
     restore: dict[str, Any] = {}
     for key in ("stage_since", "created_at", "updated_at"):
         if key in given:
-            restore[key] = _check(problems, key, instant, given[key], key.replace("_", " "))
-    restore["values"] = _check(problems, "values", _values, given.get("values", "{}"))
-    restore["followups"] = _check(problems, "followups", _followups, given.get("followups", "[]"))
-    restore["timeline"] = _check(problems, "timeline", _timeline, given.get("timeline", "[]"))
+            restore[key] = check_cell(problems, key, instant, given[key], key.replace("_", " "))
+    restore["values"] = check_cell(problems, "values", _values, given.get("values", "{}"))
+    restore["followups"] = check_cell(
+        problems, "followups", _followups, given.get("followups", "[]")
+    )
+    restore["timeline"] = check_cell(problems, "timeline", _timeline, given.get("timeline", "[]"))
     if given.get("referral"):
-        restore["referral"] = _check(problems, "referral", _referral, given["referral"])
+        restore["referral"] = check_cell(problems, "referral", _referral, given["referral"])
     if not restore.get("followups") and given.get("next_followup_at"):
-        at = _check(problems, "next_followup_at", instant, given["next_followup_at"])
+        at = check_cell(problems, "next_followup_at", instant, given["next_followup_at"])
         if at is not None:
             lead.followup = Moment(at, True)
     lead.restore = restore

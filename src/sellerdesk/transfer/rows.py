@@ -137,7 +137,7 @@ def _limit(name: str, mapping: Mapping) -> int:
     return BY_NAME[name].max_len
 
 
-def _check(problems: list[Problem], column: str, check, *args):
+def check_cell(problems: list[Problem], column: str, check, *args):
     try:
         return check(*args)
     except Invalid as exc:
@@ -164,7 +164,8 @@ def read_fields(
     if not username_text and given.get("email"):
         username_text = given["email"].split("@", 1)[0]
         columns = headers | {"username": headers["email"]}
-    username = _check(problems, columns.get("username", ""), clean_username, username_text) or ""
+    username_column = columns.get("username", "")
+    username = check_cell(problems, username_column, clean_username, username_text) or ""
     lead = Candidate(username, columns=columns)
     name = given.get("display_name") or " ".join(
         part for part in (given.get("first_name"), given.get("last_name")) if part
@@ -173,16 +174,16 @@ def read_fields(
         given["display_name"] = name
     for key in EDITABLE_GIVEN:
         if key in given:
-            value = _check(problems, headers[key], _field, key, given[key])
+            value = check_cell(problems, headers[key], _field, key, given[key])
             if value is not None:
                 lead.fields[key] = value
     if "stage" in given:
-        lead.stage = _check(problems, headers["stage"], _stage, given["stage"])
+        lead.stage = check_cell(problems, headers["stage"], _stage, given["stage"])
     if "labels" in given:
-        lead.labels = _labels(given["labels"], headers["labels"], problems)
+        lead.labels = read_labels(given["labels"], headers["labels"], problems)
     for key, target in (("last_messaged", "last_messaged_at"), ("next_followup", "followup")):
         if key in given:
-            moment = _check(problems, headers[key], _moment, given[key], day_first)
+            moment = check_cell(problems, headers[key], _moment, given[key], day_first)
             if moment is not None:
                 setattr(lead, target, moment.at if target == "last_messaged_at" else moment)
     if "followup_reason" in given:
@@ -229,14 +230,14 @@ def _dnc(text: str) -> str | None:
     return " ".join(text.split())
 
 
-def _labels(text: str, column: str, problems: list[Problem]) -> list[str]:
+def read_labels(text: str, column: str, problems: list[Problem]) -> list[str]:
     try:
         return list(_label_list(text))
     except Invalid:
         pass
     found: list[str] = []
     for part in _label_parts(text):
-        label = _check(problems, column, clean_label, part)
+        label = check_cell(problems, column, clean_label, part)
         if label and label.lower() not in {f.lower() for f in found}:
             found.append(label)
     return found
@@ -276,10 +277,12 @@ def _notes(
     said = REFERRED_LINE.search(notes)
     by_notes = None
     if said:
-        by_notes = _check(problems, column, _referrer, said.group(1))
+        by_notes = check_cell(problems, column, _referrer, said.group(1))
     by_column = None
     if "referred_by" in given:
-        by_column = _check(problems, headers["referred_by"], clean_username, given["referred_by"])
+        by_column = check_cell(
+            problems, headers["referred_by"], clean_username, given["referred_by"]
+        )
     if by_notes and by_column and by_notes.lower() != by_column.lower():
         problems.append(
             Problem(
@@ -293,7 +296,7 @@ def _notes(
         problems.append(Problem(where, "a lead cannot refer itself"))
     text = "\n".join(part for part in (notes.strip(), *extra) if part)
     if text:
-        checked = _check(problems, column or "Notes", clean_field, "notes", text)
+        checked = check_cell(problems, column or "Notes", clean_field, "notes", text)
         if checked:
             lead.fields["notes"] = checked
 
