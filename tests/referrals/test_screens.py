@@ -17,13 +17,10 @@ from sellerdesk.config import Settings
 from sellerdesk.orders import feedback
 from sellerdesk.referrals import tracking
 from sellerdesk.screens.lead import LeadScreen
-from sellerdesk.screens.referrals import (
-    RedeemScreen,
-    ReferralJumpScreen,
-    ReferralLinks,
-    ReferralsScreen,
-    ReferredByScreen,
-)
+from sellerdesk.screens.referral_links import ReferralJumpScreen, ReferralLinks
+from sellerdesk.screens.referral_redeem import RedeemScreen
+from sellerdesk.screens.referrals import ReferralsScreen
+from sellerdesk.screens.referred_by import ReferredByScreen
 
 SIZE = (130, 40)
 

@@ -24,7 +24,7 @@ from sellerdesk.errors import NotFound, SellerdeskError
 from sellerdesk.records import Event, Lead
 from sellerdesk.safe_text import visible
 from sellerdesk.screens.order_list import LeadOrders, create_order_for, open_orders
-from sellerdesk.screens.referrals import ReferralLinks
+from sellerdesk.screens.referral_links import ReferralLinks
 from sellerdesk.ui.tasks import run_db
 from sellerdesk.ui.user_text import plain
 from sellerdesk.vocab import INDUSTRIES, PROJECT_TYPES, SOURCES, STAGES
@@ -299,13 +299,13 @@ class LeadScreen(Screen):
         self.app.push_screen(TemplateLibraryScreen(self.lead_id), lambda _: self.reload())
 
     def action_referred_by(self) -> None:
-        from sellerdesk.screens.referrals import record_referred_by
+        from sellerdesk.screens.referred_by import record_referred_by
 
         if self.lead is not None:
             record_referred_by(self, self.lead.username, self.reload)
 
     def action_referral_links(self) -> None:
-        from sellerdesk.screens.referrals import open_referral_links
+        from sellerdesk.screens.referral_links import open_referral_links
 
         if self.lead is not None:
             open_referral_links(self, self.lead.username)

@@ -264,7 +264,7 @@ class SuggestScreen(Screen):
             if found.intent != "referred_by":
                 self.notify("The message names no referral.", timeout=4)
                 return
-            from sellerdesk.screens.referrals import record_referred_by
+            from sellerdesk.screens.referred_by import record_referred_by
 
             record_referred_by(self, username, self.reload)
             return
