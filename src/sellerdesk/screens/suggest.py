@@ -182,23 +182,8 @@ class SuggestScreen(Screen):
             return
         script = state.script
         filled = with_answers(lead, script, state.answers) if script and state.has_run else lead
-        on_done = self.reload
-        if script is not None and script.offer is not None and template.id == script.offer.template:
-            on_done = self._offer_copied
-        copy_message(self, template, filled, on_done)
-
-    def _offer_copied(self) -> None:
-        script = self.state.script if self.state else None
-        if self.lead is None or script is None:
-            return
-        username, script_id = self.lead.username, script.id
-
-        def job(db):
-            from sellerdesk.scripts.runs import offer_sent
-
-            return offer_sent(db, username, script=script_id)
-
-        self._write(job, "Offer recorded as sent: the lead is at Offer Sent.")
+        # Copying the offer moves the lead to Offer Sent in the copy's own unit.
+        copy_message(self, template, filled, self.reload)
 
     def action_apply(self) -> None:
         found, lead, state = self.suggestion, self.lead, self.state
