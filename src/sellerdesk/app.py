@@ -5,7 +5,8 @@ it, a thread worker reads the home screen's first data through the standard
 library's sqlite3 (`sellerdesk.prefetch`), shows it, and only then opens the
 database (migrating it if needed), which reads the screen again the ordinary
 way. Screens ask for data through `sellerdesk.ui.tasks.run_db` and get
-plain records back.
+plain records back; what they may ask of the app itself is declared by
+`sellerdesk.ui.desk.DeskApp`.
 """
 
 from __future__ import annotations
@@ -27,13 +28,15 @@ from sellerdesk.config import Settings, load_settings
 from sellerdesk.errors import SellerdeskError
 from sellerdesk.safe_text import visible
 from sellerdesk.screens.home import HomeScreen
+from sellerdesk.ui.desk import DeskApp
 
 if TYPE_CHECKING:
     from sellerdesk.db.engine import Database
     from sellerdesk.prefetch import HomeData
+    from sellerdesk.records import Event
 
 
-class SellerdeskApp(App[int]):
+class SellerdeskApp(DeskApp):
     TITLE = "sellerdesk"
     # Absolute, so that a subclass defined elsewhere (a benchmark, a test) finds it too.
     CSS_PATH = Path(__file__).with_name("app.tcss")
@@ -68,7 +71,7 @@ class SellerdeskApp(App[int]):
         self.db: Database | None = None
         self.db_problem: str | None = None
         self._waiting: list[Callable[[], Any]] = []
-        self.last_copy: Any = None  # the latest copy made here, for the take-back key
+        self.last_copy = None
         if demo:
             self.sub_title = "demo — sample leads, nothing is kept"
 
@@ -245,7 +248,7 @@ class SellerdeskApp(App[int]):
         if not isinstance(self.screen, ImportScreen):
             self.push_screen(ImportScreen())
 
-    def remember_copy(self, event: Any) -> None:
+    def remember_copy(self, event: Event) -> None:
         self.last_copy = event
 
     def action_take_back(self) -> None:

@@ -15,6 +15,7 @@ from textual.content import Content
 from textual.fuzzy import Matcher
 
 from sellerdesk.safe_text import visible
+from sellerdesk.ui.desk import desk
 from sellerdesk.ui.user_text import as_markup
 from sellerdesk.vocab import STAGES
 
@@ -63,13 +64,13 @@ class LeadCommands(Provider):
             yield Hit(
                 score,
                 _highlight(matcher, title),
-                partial(self.app.open_lead, row.id),
+                partial(desk(self).open_lead, row.id),
                 text=title,
                 help=as_markup(f"Open lead · {detail}"),
             )
 
     async def _find(self, query: str) -> list[LeadRow]:
-        db = getattr(self.app, "db", None)
+        db = desk(self).db
         text = query.strip()
         if db is None or not text:
             return []

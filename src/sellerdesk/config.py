@@ -171,7 +171,7 @@ def save_settings(settings: Settings, path: Path | None = None) -> Path:
     lines: list[str] = []
     for section in fields(Settings):
         value = getattr(settings, section.name)
-        if not is_dataclass(value):
+        if not is_dataclass(value) or isinstance(value, type):
             continue
         lines.append(f"[{section.name}]")
         for key, item in asdict(value).items():

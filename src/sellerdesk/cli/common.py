@@ -6,10 +6,13 @@ import argparse
 import json
 import sys
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sellerdesk.config import Settings, load_settings
 from sellerdesk.safe_text import one_line
+
+if TYPE_CHECKING:
+    from sellerdesk.db.engine import Database
 
 
 class Context:
@@ -18,7 +21,7 @@ class Context:
     def __init__(self, args: argparse.Namespace) -> None:
         self.args = args
         self._settings: Settings | None = None
-        self._db = None
+        self._db: Database | None = None
 
     @property
     def settings(self) -> Settings:
@@ -29,7 +32,7 @@ class Context:
         return self._settings
 
     @property
-    def db(self):
+    def db(self) -> Database:
         if self._db is None:
             from sellerdesk.db.open import open_database
             from sellerdesk.paths import resolve_db_url

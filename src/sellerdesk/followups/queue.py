@@ -11,7 +11,10 @@ the ORM cost more than the queries. How rows become lanes is in
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from sqlalchemy import Integer, Select, and_, bindparam, func, literal, select, union_all
+from sqlalchemy.sql.expression import BindParameter, ScalarSelect
 
 from sellerdesk.config import Settings, load_settings
 from sellerdesk.db import tables
@@ -64,7 +67,7 @@ def _limit():
     return bindparam("limit", type_=Integer)
 
 
-def _counted(*where) -> Select:
+def _counted(*where) -> ScalarSelect[int]:
     return select(func.count()).select_from(LEADS).where(*where).scalar_subquery()
 
 
@@ -88,7 +91,7 @@ def _lane_counts_stmt(excluding_dnc: bool) -> Select:
     """The three follow-up lanes counted in one statement, each a range of the
     (status, due_at, lead_id) index, without visiting a single lead."""
 
-    def counted(*where) -> Select:
+    def counted(*where) -> ScalarSelect[int]:
         stmt = (
             select(func.count())
             .select_from(FOLLOWUPS)
@@ -99,7 +102,8 @@ def _lane_counts_stmt(excluding_dnc: bool) -> Select:
         return stmt.scalar_subquery()
 
     due = followup.due_at
-    start, tomorrow = bindparam("start"), bindparam("tomorrow")
+    start: BindParameter[datetime] = bindparam("start")
+    tomorrow: BindParameter[datetime] = bindparam("tomorrow")
     return select(
         counted(due < start).label("overdue"),
         counted(due >= start, due < tomorrow).label("today"),

@@ -8,8 +8,10 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.widgets import Footer, Static
+
+from sellerdesk.ui.desk import DeskModal
 
 ABOUT = (
     "Type in the search box to find a lead by username, name or website; "
@@ -17,7 +19,7 @@ ABOUT = (
 )
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(DeskModal[None]):
     BINDINGS = [
         Binding("escape,q,f1,question_mark", "dismiss", "Close", id="help-close"),
     ]

@@ -10,11 +10,11 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, Select, Static
 
 from sellerdesk.prefetch import COUNT_CAP, PAGE_SIZE
+from sellerdesk.ui.desk import DeskScreen
 from sellerdesk.ui.tasks import run_db
 from sellerdesk.ui.user_text import plain
 from sellerdesk.vocab import COMMON_LABELS, STAGES
@@ -30,7 +30,7 @@ class SearchBox(Input):
     ]
 
 
-class HomeScreen(Screen):
+class HomeScreen(DeskScreen):
     AUTO_FOCUS = "#search"
     BINDINGS = [
         Binding("slash", "focus_search", "Search", id="home-search"),

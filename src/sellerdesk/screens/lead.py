@@ -16,7 +16,6 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from sellerdesk import clock
@@ -25,6 +24,7 @@ from sellerdesk.records import Event, Lead
 from sellerdesk.safe_text import visible
 from sellerdesk.screens.order_list import LeadOrders, create_order_for, open_orders
 from sellerdesk.screens.referral_links import ReferralLinks
+from sellerdesk.ui.desk import DeskScreen
 from sellerdesk.ui.tasks import run_db
 from sellerdesk.ui.user_text import plain
 from sellerdesk.vocab import INDUSTRIES, PROJECT_TYPES, SOURCES, STAGES
@@ -49,7 +49,7 @@ def when(moment: datetime | None, with_time: bool = True) -> str:
     return local.strftime("%Y-%m-%d %H:%M" if with_time else "%Y-%m-%d")
 
 
-class LeadScreen(Screen):
+class LeadScreen(DeskScreen):
     BINDINGS = [
         Binding("a", "note", "Add note", id="lead-note"),
         Binding("s", "stage", "Stage", id="lead-stage"),

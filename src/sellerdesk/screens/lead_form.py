@@ -14,7 +14,6 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Footer, Header, Input, Label, Select, Static, TextArea
@@ -22,6 +21,7 @@ from textual.widgets import Footer, Header, Input, Label, Select, Static, TextAr
 from sellerdesk.errors import Conflict, Duplicate, Invalid, SellerdeskError
 from sellerdesk.records import Lead
 from sellerdesk.safe_text import visible
+from sellerdesk.ui.desk import DeskScreen
 from sellerdesk.ui.tasks import run_db
 from sellerdesk.ui.user_text import plain
 from sellerdesk.vocab import INDUSTRIES, PROJECT_TYPES, SOURCES, STAGES
@@ -58,7 +58,7 @@ def split_labels(value: str) -> list[str]:
     return [part.strip() for part in value.split(",") if part.strip()]
 
 
-class LeadFormScreen(Screen[int | None]):
+class LeadFormScreen(DeskScreen[int | None]):
     """Returns the saved lead's id, or None when cancelled."""
 
     BINDINGS = [
@@ -236,7 +236,7 @@ class LeadFormScreen(Screen[int | None]):
     def _check_duplicate(self) -> None:
         self._dup_timer = None
         typed = self._value("username").strip().lstrip("@")
-        if not typed or getattr(self.app, "db", None) is None:
+        if not typed or self.app.db is None:
             return
 
         def job(db):

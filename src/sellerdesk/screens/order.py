@@ -12,7 +12,6 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -29,6 +28,7 @@ from sellerdesk.orders.items import (
 )
 from sellerdesk.records import Lead
 from sellerdesk.safe_text import visible
+from sellerdesk.ui.desk import DeskScreen
 from sellerdesk.ui.tasks import run_db
 from sellerdesk.ui.user_text import plain
 
@@ -37,7 +37,7 @@ def _when(moment) -> str:
     return clock.to_local(clock.as_utc(moment)).strftime("%Y-%m-%d %H:%M") if moment else ""
 
 
-class OrderScreen(Screen):
+class OrderScreen(DeskScreen):
     CSS_PATH = "order.tcss"
     BINDINGS = [
         Binding("n", "copy_next_steps", "Next steps", id="order-copy-next-steps"),

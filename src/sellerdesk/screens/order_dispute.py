@@ -8,17 +8,17 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from sellerdesk import clock
 from sellerdesk.errors import SellerdeskError
 from sellerdesk.safe_text import visible
+from sellerdesk.ui.desk import DeskScreen
 from sellerdesk.ui.tasks import run_db
 from sellerdesk.ui.user_text import plain
 
 
-class DisputeScreen(Screen):
+class DisputeScreen(DeskScreen):
     CSS_PATH = "order.tcss"
     BINDINGS = [
         Binding("o", "objection", "Record objection", id="dispute-objection"),

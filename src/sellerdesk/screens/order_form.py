@@ -23,6 +23,7 @@ from sellerdesk.orders.gate import Draft
 from sellerdesk.orders.items import REQUIREMENTS
 from sellerdesk.records import Lead
 from sellerdesk.safe_text import visible
+from sellerdesk.ui.desk import DeskScreen
 from sellerdesk.ui.tasks import run_db
 from sellerdesk.ui.user_text import plain
 
@@ -49,7 +50,7 @@ PROBLEM_NAMES = {
 }
 
 
-class OrderFormScreen(Screen[int | None]):
+class OrderFormScreen(DeskScreen[int | None]):
     """Returns the new order's id, or None when cancelled."""
 
     CSS_PATH = "order.tcss"

@@ -8,16 +8,16 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
 from sellerdesk.orders import summary
 from sellerdesk.orders.gate import Draft
 from sellerdesk.safe_text import visible
+from sellerdesk.ui.desk import DeskModal
 from sellerdesk.ui.user_text import plain
 
 
-class OrderReviewScreen(ModalScreen[bool]):
+class OrderReviewScreen(DeskModal[bool]):
     CSS_PATH = "order.tcss"
     BINDINGS = [
         Binding("enter,y", "confirm", "Create order", id="order-review-confirm", priority=True),

@@ -13,10 +13,11 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from sellerdesk.ui.desk import DeskModal, desk
 from sellerdesk.ui.tasks import run_db
 
 if TYPE_CHECKING:
@@ -115,7 +116,7 @@ class ReferralLinks(Static):
         return table
 
 
-class ReferralJumpScreen(ModalScreen[int | None]):
+class ReferralJumpScreen(DeskModal[int | None]):
     """The leads linked to this one by a referral; enter opens one."""
 
     BINDINGS = [Binding("escape", "cancel", "Close", id="referral-jump-cancel")]
@@ -166,6 +167,6 @@ def open_referral_links(screen: Screen, username: str) -> None:
 
     def chosen(lead_id: int | None) -> None:
         if lead_id is not None:
-            screen.app.open_lead(lead_id)
+            desk(screen).open_lead(lead_id)
 
     screen.app.push_screen(ReferralJumpScreen(username, data.links), chosen)

@@ -7,16 +7,16 @@ from typing import TYPE_CHECKING
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Static
 
+from sellerdesk.ui.desk import DeskModal
 from sellerdesk.ui.user_text import plain
 
 if TYPE_CHECKING:
     from sellerdesk.referrals.report import ReferrerLine
 
 
-class RedeemScreen(ModalScreen[str | None]):
+class RedeemScreen(DeskModal[str | None]):
     """Confirm using a referrer's oldest earned reward, with an optional note."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="redeem-cancel")]

@@ -11,11 +11,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import Screen
+from textual.coordinate import Coordinate
 from textual.widgets import DataTable, Footer, Header, Static
 
 from sellerdesk.screens.referral_links import status_text
 from sellerdesk.screens.referral_redeem import RedeemScreen
+from sellerdesk.ui.desk import DeskScreen
 from sellerdesk.ui.tasks import run_db
 from sellerdesk.ui.user_text import plain
 
@@ -29,7 +30,7 @@ def _number(value: int, style: str = "") -> Text:
     return Text(str(value), style=style, justify="right")
 
 
-class ReferralsScreen(Screen):
+class ReferralsScreen(DeskScreen):
     """Per referrer: who they brought, rewards pending, owed and redeemed; totals."""
 
     CSS_PATH = "referrals.tcss"
@@ -86,8 +87,9 @@ class ReferralsScreen(Screen):
                 _number(line.redeemed),
                 key=line.referrer,
             )
-        if keep and report.line_for(keep):
-            table.move_cursor(row=table.get_row_index(report.line_for(keep).referrer))
+        kept = report.line_for(keep) if keep else None
+        if kept is not None:
+            table.move_cursor(row=table.get_row_index(kept.referrer))
         t = report.totals
         if not report.lines:
             summary = Text(
@@ -114,7 +116,7 @@ class ReferralsScreen(Screen):
         row = table.cursor_row
         if not 0 <= row < table.row_count:
             return None
-        key = table.coordinate_to_cell_key((row, 0)).row_key.value
+        key = table.coordinate_to_cell_key(Coordinate(row, 0)).row_key.value
         return self.report.line_for(key or "")
 
     def on_data_table_row_highlighted(self, _event: DataTable.RowHighlighted) -> None:

@@ -7,18 +7,19 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from sellerdesk.errors import SellerdeskError
+from sellerdesk.ui.desk import DeskModal, desk
 from sellerdesk.ui.tasks import run_db
 from sellerdesk.ui.user_text import plain
 
 MAX_MATCHES = 8
 
 
-class ReferredByScreen(ModalScreen[str | None]):
+class ReferredByScreen(DeskModal[str | None]):
     """Ask "Who referred you to us?": pick an existing lead or type a username."""
 
     BINDINGS = [
@@ -104,7 +105,7 @@ class ReferredByScreen(ModalScreen[str | None]):
 
 def record_referred_by(screen: Screen, username: str, on_done: Any = None) -> None:
     """Ask who referred `username`, record it, and say what changed."""
-    app = screen.app
+    app = desk(screen)
 
     def chosen(referrer: str | None) -> None:
         if referrer is None:

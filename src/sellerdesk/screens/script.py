@@ -28,10 +28,11 @@ from sellerdesk.scripts.fields import edit_text
 from sellerdesk.scripts.offer import Offer, compose_offer
 from sellerdesk.scripts.runs import Run
 from sellerdesk.templates.loading import library
+from sellerdesk.ui.desk import DeskScreen
 from sellerdesk.ui.tasks import run_db
 
 
-class ScriptScreen(Screen):
+class ScriptScreen(DeskScreen):
     CSS_PATH = "script.tcss"
     BINDINGS = [
         Binding("n", "next", "Next step", id="script-next"),

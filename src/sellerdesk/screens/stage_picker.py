@@ -5,14 +5,14 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from sellerdesk.ui.desk import DeskModal
 from sellerdesk.vocab import STAGES
 
 
-class StagePickerScreen(ModalScreen[str | None]):
+class StagePickerScreen(DeskModal[str | None]):
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="stage-cancel"),
     ]

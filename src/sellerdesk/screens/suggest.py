@@ -21,7 +21,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.markup import escape
-from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Header, Static, TextArea
 
 from sellerdesk.errors import SellerdeskError
@@ -29,6 +28,7 @@ from sellerdesk.records import Lead
 from sellerdesk.suggest.choose import LeadState
 from sellerdesk.suggest.model import Suggestion
 from sellerdesk.suggest.text import clean
+from sellerdesk.ui.desk import DeskModal, DeskScreen
 from sellerdesk.ui.tasks import run_db
 
 MUTED = "#727169"
@@ -51,7 +51,7 @@ class PasteBox(TextArea):
             self.focus()
 
 
-class ConfirmScreen(ModalScreen[bool]):
+class ConfirmScreen(DeskModal[bool]):
     """One write, said in full before it is made: enter or y does it."""
 
     BINDINGS = [
@@ -78,7 +78,7 @@ class ConfirmScreen(ModalScreen[bool]):
         self.dismiss(False)
 
 
-class SuggestScreen(Screen):
+class SuggestScreen(DeskScreen):
     DEFAULT_CSS = """
     SuggestScreen #suggest-body { height: 1fr; }
     SuggestScreen #suggest-left { width: 1fr; min-width: 30; padding: 0 1; }
@@ -196,7 +196,7 @@ class SuggestScreen(Screen):
         script = get_script(step.script) if step else state.script
         current = dict(state.answers) if script is state.script else {}
         found_answers = proposals(script, found.reading, current) if script else []
-        if not found_answers:
+        if script is None or not found_answers:
             self.notify("This message gives no new answers for the script.", timeout=4)
             return
         from sellerdesk.screens.script_dialogs import ScriptFieldsScreen

@@ -11,7 +11,6 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -23,6 +22,7 @@ from sellerdesk.templates.lint import limit_for
 from sellerdesk.templates.loading import Library, library
 from sellerdesk.templates.model import Template
 from sellerdesk.ui.copy_flow import copy_message
+from sellerdesk.ui.desk import DeskScreen
 from sellerdesk.ui.tasks import run_db
 from sellerdesk.ui.user_text import plain
 
@@ -54,7 +54,7 @@ def report_problems(node: Any, found: Library) -> None:
         )
 
 
-class TemplateLibraryScreen(Screen):
+class TemplateLibraryScreen(DeskScreen):
     DEFAULT_CSS = """
     TemplateLibraryScreen #library-body { height: 1fr; }
     TemplateLibraryScreen #template-list { width: 44; height: 1fr; }
@@ -136,6 +136,8 @@ class TemplateLibraryScreen(Screen):
 
     def reload_lead(self) -> None:
         lead_id = self.lead_id
+        if lead_id is None:
+            return
 
         def job(db):
             from sellerdesk.rulebook import read_facts

@@ -98,7 +98,8 @@ def current_run(db: Database, lead_id: int) -> Run | None:
     """The run a lead is in: the latest active one, else the latest finished one."""
     found = runs_for(db, lead_id)
     active = [run for run in found if not run.finished]
-    return (active or found or [None])[0]
+    candidates = active or found
+    return candidates[0] if candidates else None
 
 
 def get_run(db: Database, username: str, script: str | None = None) -> Run | None:

@@ -8,13 +8,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from sellerdesk import clipboard
 from sellerdesk.copying import PreparedCopy, prepare_copy, prepare_with
 from sellerdesk.errors import SellerdeskError
-from sellerdesk.records import Lead
+from sellerdesk.records import Event, Lead
 from sellerdesk.templates.model import Template
+from sellerdesk.ui.desk import DeskApp, desk
 from sellerdesk.ui.tasks import run_db
 
 
@@ -25,7 +27,7 @@ def copy_message(
     state, the same rules as every other path), then any value still needed."""
     from sellerdesk.ui.show_text import ShowTextScreen
 
-    app = screen.app
+    app = desk(screen)
     if lead is None:
         prepared = prepare_with(template, None, app.settings)
         if not _malformed(app, prepared):
@@ -43,7 +45,7 @@ def _prepare(
     typed: dict[str, str],
     override: str | None,
 ) -> None:
-    settings = screen.app.settings
+    settings = desk(screen).settings
     run_db(
         screen,
         lambda db: prepare_copy(db, template, lead, settings, typed, override=override),
@@ -77,7 +79,7 @@ def _checked(
     from sellerdesk.ui.fill_values import FillValuesScreen
     from sellerdesk.ui.override import ask_override
 
-    app = screen.app
+    app = desk(screen)
     template, lead = prepared.template, prepared.lead
     assert lead is not None
     if _malformed(app, prepared):
@@ -130,7 +132,7 @@ def _copy_and_record(
     from sellerdesk.copying import commit_copy
     from sellerdesk.ui.show_text import ShowTextScreen
 
-    app = screen.app
+    app = desk(screen)
     text = prepared.text
     # The app owns a terminal, so OSC 52 is always there to fall back on.
     copied = clipboard.copy(text, app.copy_to_clipboard)
@@ -138,7 +140,8 @@ def _copy_and_record(
 
     def done(event: Any) -> None:
         hint = " If nothing pastes, press v to see the text." if path == clipboard.TERMINAL else ""
-        severity, seconds = ("warning", 10) if copied.failed else ("information", 5)
+        severity: SeverityLevel = "warning" if copied.failed else "information"
+        seconds = 10 if copied.failed else 5
         # Plain text: the line may quote a clipboard program's error message.
         line = clipboard.summary(copied, len(text)) + hint + copied_hint(app, event)
         app.notify(line, severity=severity, timeout=seconds, markup=False)
@@ -160,14 +163,11 @@ def _copy_and_record(
     )
 
 
-def copied_hint(app: Any, event: Any) -> str:
+def copied_hint(app: DeskApp, event: Event) -> str:
     """Remember the copy for the take-back key, and say what it moved and that key."""
     from sellerdesk.vocab import STAGES
 
-    remember = getattr(app, "remember_copy", None)
-    if remember is None:
-        return ""
-    remember(event)
+    app.remember_copy(event)
     stage = ((event.data or {}).get("moved") or {}).get("stage")
     moved = f" The lead is at {STAGES.label(stage['to'])}." if stage else ""
     return f"{moved} Not sent after all? u takes it back."

@@ -11,15 +11,18 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
+from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from sellerdesk.errors import SellerdeskError
 from sellerdesk.safe_text import visible
+from sellerdesk.ui.desk import DeskApp
 from sellerdesk.ui.tasks import run_db
 from sellerdesk.ui.user_text import plain
 from sellerdesk.vocab import STAGES
@@ -43,6 +46,7 @@ LANE_STYLES = {
 
 
 class QueuePanel(Vertical):
+    app = getters.app(DeskApp)
     DEFAULT_CSS = """
     QueuePanel {
         height: auto;
@@ -80,12 +84,8 @@ class QueuePanel(Vertical):
         yield Static("", id="queue-targets")
 
     def on_mount(self) -> None:
-        when_ready = getattr(self.app, "when_db_ready", None)
-        if when_ready is not None:
-            when_ready(self.reload)
-        else:
-            self.reload()
-        if self.parent is not None and self.parent.id == "queue":
+        self.app.when_db_ready(self.reload)
+        if isinstance(self.parent, Widget) and self.parent.id == "queue":
             self.parent.border_title = "Morning review"
         self.app.screen_change_signal.subscribe(self, self._screen_changed)
         self.set_interval(REFRESH_S, self.reload)
@@ -102,9 +102,9 @@ class QueuePanel(Vertical):
         self._show(queue)
 
     def reload(self) -> None:
-        if getattr(self.app, "db", None) is None:
+        if self.app.db is None:
             return
-        settings = getattr(self.app, "settings", None)
+        settings = self.app.settings
 
         def job(db):
             from sellerdesk.followups import queue
@@ -177,9 +177,7 @@ class QueuePanel(Vertical):
         item = self.entries.get(event.option.id or "")
         if item is None:
             return
-        open_lead = getattr(self.app, "open_lead", None)
-        if open_lead is not None:
-            open_lead(item.lead_id)
+        self.app.open_lead(item.lead_id)
 
     def action_copy(self) -> None:
         from sellerdesk.followups.items import FirstReply
