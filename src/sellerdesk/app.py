@@ -22,12 +22,15 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
+from textual.theme import Theme
+from textual.widgets import OptionList, Static
 
 from sellerdesk.commands import LeadCommands
 from sellerdesk.config import Settings, load_settings
 from sellerdesk.errors import SellerdeskError
 from sellerdesk.safe_text import visible
 from sellerdesk.screens.home import HomeScreen
+from sellerdesk.ui import theme
 from sellerdesk.ui.desk import DeskApp
 
 if TYPE_CHECKING:
@@ -56,6 +59,8 @@ class SellerdeskApp(DeskApp):
         Binding("u", "take_back", "Take back the last copy", id="take-back", show=False),
         Binding("ctrl+p", "command_palette", "Jump", id="palette", priority=True),
     ]
+    # Whether the tones of the theme in use are on the console's theme stack.
+    _tones_pushed = False
 
     def __init__(
         self,
@@ -65,6 +70,9 @@ class SellerdeskApp(DeskApp):
         demo: bool = False,
     ):
         super().__init__()
+        for each in theme.load_themes():
+            self.register_theme(each)
+        self.theme = theme.DARK
         self.db_url = db_url
         self.settings = settings if settings is not None else load_settings()
         self.demo = demo
@@ -77,6 +85,32 @@ class SellerdeskApp(DeskApp):
 
     def get_default_screen(self) -> Screen:
         return HomeScreen()
+
+    # ------------------------------------------------------------ theme
+
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        # Textual's own themes lack this app's variables: take them from their colours.
+        return theme.fallback_variables(self.current_theme)
+
+    def get_css_variables(self) -> dict[str, str]:
+        variables = super().get_css_variables()
+        # Text coloured in Python names tones; they follow the variables of the theme in use.
+        if self._tones_pushed:
+            self.console.pop_theme()
+        self.console.push_theme(theme.rich_theme(variables))
+        self._tones_pushed = True
+        return variables
+
+    def _redraw_text(self, _theme: Theme) -> None:
+        """Text took its tones' colours when it was given to a Static or an
+        option list: give it again, so it takes the new theme's."""
+        for screen in self.screen_stack:
+            for static in screen.query(Static):
+                static.update(static.content)
+            for options in screen.query(OptionList):
+                for index in range(options.option_count):
+                    prompt = options.get_option_at_index(index).prompt
+                    options.replace_option_prompt_at_index(index, prompt)
 
     # ------------------------------------------------------------ user text
 
@@ -108,6 +142,7 @@ class SellerdeskApp(DeskApp):
         await super().on_event(event)
 
     def on_mount(self) -> None:
+        self.theme_changed_signal.subscribe(self, self._redraw_text)
         for problem in self.settings.problems:
             self.notify(f"Settings: {problem}", severity="warning", timeout=10)
 

@@ -4,11 +4,8 @@ then is redeemed from the referrals screen; the lead screens link both ways."""
 
 from __future__ import annotations
 
-import io
-
-from rich.console import Console
 from tests.referrals.conftest import complete, place
-from tests.tui.conftest import fill, settle
+from tests.tui.conftest import console_for, fill, settle
 from textual.widgets import DataTable, Input, OptionList, Static
 
 from sellerdesk import leads
@@ -29,7 +26,7 @@ def _text(app, selector: str) -> str:
     content = app.screen.query_one(selector, Static).content
     if isinstance(content, str):
         return content
-    console = Console(width=200, record=True, file=io.StringIO())
+    console = console_for(app)
     console.print(content)
     # Column widths follow the content: compare words, not spacing.
     return " ".join(console.export_text().split())

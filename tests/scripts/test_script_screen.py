@@ -3,9 +3,7 @@ screen and database out."""
 
 from __future__ import annotations
 
-import io
-
-from rich.console import Console
+from tests.tui.conftest import console_for
 from textual import events
 from textual.keys import _character_to_key
 from textual.widgets import Checkbox, Input, Static
@@ -54,7 +52,7 @@ def text_of(app, selector: str) -> str:
     content = screen.query_one(selector, Static).content
     if isinstance(content, str):
         return content
-    console = Console(width=200, record=True, file=io.StringIO())
+    console = console_for(app)
     console.print(content)
     return console.export_text().rstrip("\n")
 

@@ -17,13 +17,18 @@ from sellerdesk.screens import script_view as view
 from sellerdesk.scripts import runs
 from sellerdesk.scripts.registry import get_script
 from sellerdesk.templates.loading import library
+from sellerdesk.ui.theme import DARK, load_themes, rich_theme
+
+# The tones of the app's own theme, for printing a panel without the app.
+_OWN = next(each for each in load_themes() if each.name == DARK)
+TONES = rich_theme(_OWN.to_color_system().generate() | _OWN.variables)
 
 
 def _plain(renderable) -> str:
     """What a panel says, as a person would read it on an 120-column screen."""
     if isinstance(renderable, Text):
         return renderable.plain
-    console = Console(width=120, record=True, color_system=None)
+    console = Console(width=120, record=True, color_system=None, theme=TONES)
     console.print(renderable)
     return console.export_text()
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import contextlib
+import io
 import shutil
 from pathlib import Path
 
 import pytest
+from rich.console import Console
 from textual.worker import WorkerCancelled
 
 from sellerdesk.app import SellerdeskApp
@@ -53,6 +55,39 @@ async def fill(pilot, widget, text: str) -> None:
     widget.focus()
     widget.insert_text_at_cursor(text)
     await pilot.pause()
+
+
+async def palette_hits(app, pilot, text: str) -> list[str]:
+    """Open the command palette, type `text`, and return the hits once they settle."""
+    from textual.command import CommandPalette
+
+    await pilot.press("ctrl+p")
+    await settle(pilot)
+    assert isinstance(app.screen, CommandPalette)
+    return await typed_in_palette(app, pilot, text)
+
+
+async def typed_in_palette(app, pilot, text: str) -> list[str]:
+    """Type `text` into the open command palette; the hits once they settle."""
+    await fill(pilot, app.screen.query_one("CommandInput"), text)
+    options = app.screen.query_one("CommandList")
+    seen = -1
+    for _ in range(40):  # the palette gathers hits in the background: wait until they settle
+        await pilot.pause(0.1)
+        if options.option_count and options.option_count == seen:
+            break
+        seen = options.option_count
+    return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+
+
+def console_for(app, width: int = 200) -> Console:
+    """A console that prints what a screen holds (a Rich table, a text) as the
+    app draws it: it knows the app's tones, in the theme in use."""
+    from sellerdesk.ui.theme import rich_theme
+
+    return Console(
+        width=width, record=True, file=io.StringIO(), theme=rich_theme(app.theme_variables)
+    )
 
 
 def _key(ch: str) -> str:

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from tests.tui.conftest import SIZE, fill, settle
-from textual.command import CommandPalette
+from tests.tui.conftest import SIZE, palette_hits, settle
 from textual.widgets import Static
 
 from sellerdesk import leads
@@ -14,27 +13,12 @@ from sellerdesk.screens.lead import LeadScreen
 from sellerdesk.screens.lead_form import LeadFormScreen
 
 
-async def _palette_hits(app, pilot, text: str) -> list[str]:
-    await pilot.press("ctrl+p")
-    await settle(pilot)
-    assert isinstance(app.screen, CommandPalette)
-    await fill(pilot, app.screen.query_one("CommandInput"), text)
-    options = app.screen.query_one("CommandList")
-    seen = -1
-    for _ in range(40):  # the palette gathers hits in the background: wait until they settle
-        await pilot.pause(0.1)
-        if options.option_count and options.option_count == seen:
-            break
-        seen = options.option_count
-    return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
-
-
 async def test_the_palette_jumps_to_a_lead_by_part_of_its_website(app, db):
     leads.add_lead(db, "maria_bakes", display_name="Maria Lopez", website="mariasbakery.co")
     target = leads.add_lead(db, "roofpro_tx", display_name="RoofPro Texas", website="roofprotx.com")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        hits = await _palette_hits(app, pilot, "roofprotx")
+        hits = await palette_hits(app, pilot, "roofprotx")
         assert len(hits) == 1 and "roofpro_tx" in hits[0]
         await pilot.press("down", "enter")
         await settle(pilot)
@@ -49,7 +33,7 @@ async def test_the_palette_jumps_to_a_lead_by_part_of_its_website(app, db):
 async def test_the_palette_offers_the_apps_commands(app, db, typed, title, screen):
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        hits = await _palette_hits(app, pilot, typed)
+        hits = await palette_hits(app, pilot, typed)
         assert title in hits[0]
         await pilot.press("down", "enter")
         await settle(pilot)

@@ -1,4 +1,5 @@
-"""How the home and lead screens look, pinned with the clock frozen.
+"""How the home and lead screens look, pinned with the clock frozen; home in
+the light theme too.
 
 Update after a deliberate change with `pytest tests/tui/test_snapshots.py --snapshot-update`,
 after looking at the new pictures.
@@ -53,6 +54,23 @@ async def settle_still(pilot) -> None:
 def test_home_screen(snap_compare, db, db_url, frozen_now):
     _book(db)
     assert snap_compare(make_app(db_url), terminal_size=SNAP_SIZE, run_before=settle_still)
+
+
+def test_home_screen_in_the_light_theme(snap_compare, db, db_url, frozen_now):
+    """The light theme, chosen from the palette's theme switcher as a person would."""
+    from tests.tui.test_theme import choose_theme
+
+    from sellerdesk.ui.theme import LIGHT
+
+    _book(db)
+
+    async def light(pilot) -> None:
+        await settle(pilot)
+        await choose_theme(pilot.app, pilot, LIGHT)
+        assert pilot.app.theme == LIGHT
+        await settle_still(pilot)
+
+    assert snap_compare(make_app(db_url), terminal_size=SNAP_SIZE, run_before=light)
 
 
 def test_lead_screen(snap_compare, db, db_url, frozen_now):

@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from sellerdesk.ui.desk import DeskModal
+from sellerdesk.ui.theme import WARNING_BOLD
 
 ABOUT = (
     "Type in the search box to find a lead by username, name or website; "
@@ -38,7 +39,7 @@ class HelpScreen(DeskModal[None]):
 
     def _keys_table(self) -> Table:
         table = Table.grid(padding=(0, 3))
-        table.add_column(style="bold #dca561", no_wrap=True)
+        table.add_column(style=WARNING_BOLD, no_wrap=True)
         table.add_column()
         beneath = self._beneath()
         sections = [(beneath.__class__.__name__, self._bindings_of(beneath))]

@@ -26,6 +26,7 @@ from sellerdesk.screens.order_list import LeadOrders, create_order_for, open_ord
 from sellerdesk.screens.referral_links import ReferralLinks
 from sellerdesk.ui.desk import DeskScreen
 from sellerdesk.ui.tasks import run_db
+from sellerdesk.ui.theme import ACCENT, AQUA, ERROR_BOLD, MUTED, PRIMARY, SUCCESS, TEXT, WARNING
 from sellerdesk.ui.user_text import plain
 from sellerdesk.vocab import INDUSTRIES, PROJECT_TYPES, SOURCES, STAGES
 from sellerdesk.widgets.lead_list import STAGE_STYLES
@@ -33,12 +34,12 @@ from sellerdesk.widgets.lead_list import STAGE_STYLES
 TIMELINE_LIMIT = 200
 
 KIND_STYLES = {
-    "note": "#7fb4ca",
-    "stage": "#dca561",
-    "dnc_on": "bold #e46876",
-    "dnc_off": "#98bb6c",
-    "message_copied": "#957fb8",
-    "created": "#98bb6c",
+    "note": PRIMARY,
+    "stage": WARNING,
+    "dnc_on": ERROR_BOLD,
+    "dnc_off": SUCCESS,
+    "message_copied": ACCENT,
+    "created": SUCCESS,
 }
 
 
@@ -123,9 +124,9 @@ class LeadScreen(DeskScreen):
 
     def _card(self, lead: Lead) -> Table:
         table = Table.grid(padding=(0, 2))
-        table.add_column(style="#727169", no_wrap=True)
+        table.add_column(style=MUTED, no_wrap=True)
         table.add_column(overflow="fold")
-        missing = Text("—", style="#727169")
+        missing = Text("—", style=MUTED)
 
         def row(label: str, value: Any) -> None:
             table.add_row(label, value if value else missing)
@@ -138,7 +139,7 @@ class LeadScreen(DeskScreen):
         row("Website", lead.website and plain(lead.website))
         row("Last messaged", when(lead.last_messaged_at, with_time=False))
         row("Next follow-up", when(lead.next_followup_at))
-        row("Labels", plain("  ".join(f"[{label}]" for label in lead.labels), style="#dca561"))
+        row("Labels", plain("  ".join(f"[{label}]" for label in lead.labels), style=WARNING))
         row("Notes", lead.notes and plain(lead.notes))
         table.add_row("", "")
         row("Source", SOURCES.label(lead.source))
@@ -147,14 +148,14 @@ class LeadScreen(DeskScreen):
         row("Referred by", lead.referred_by and plain(lead.referred_by))
         row("Owner", lead.owner and plain(lead.owner))
         if lead.do_not_contact:
-            row("Do not contact", plain(f"Yes — {lead.dnc_reason or ''}", style="bold #e46876"))
+            row("Do not contact", plain(f"Yes — {lead.dnc_reason or ''}", style=ERROR_BOLD))
         else:
             row("Do not contact", "No")
         return table
 
     def _timeline(self, events: list[Event]) -> Table | Text:
         if not events:
-            return Text("Nothing on the timeline yet.", style="#727169")
+            return Text("Nothing on the timeline yet.", style=MUTED)
         from sellerdesk.timeline import event_label
 
         # Two columns (when and who | what happened): the body keeps most of a narrow pane.
@@ -164,11 +165,11 @@ class LeadScreen(DeskScreen):
         for index, event in enumerate(events):
             if index:
                 table.add_row("", "")
-            who = Text(when(event.at), style="#727169")
-            who.append("\n" + visible(event.author), style="#7aa89f")
+            who = Text(when(event.at), style=MUTED)
+            who.append("\n" + visible(event.author), style=AQUA)
             what = Text(event_label(event), style=KIND_STYLES.get(event.kind, "bold"))
             if event.body:
-                what.append("\n" + visible(event.body), style="#dcd7ba")
+                what.append("\n" + visible(event.body), style=TEXT)
             table.add_row(who, what)
         if len(events) == TIMELINE_LIMIT:
             table.add_row("", Text(f"(the newest {TIMELINE_LIMIT} are shown)", style="dim"))

@@ -30,6 +30,7 @@ from sellerdesk.records import Lead
 from sellerdesk.safe_text import visible
 from sellerdesk.ui.desk import DeskScreen
 from sellerdesk.ui.tasks import run_db
+from sellerdesk.ui.theme import AQUA, ERROR_BOLD, MUTED, SUCCESS
 from sellerdesk.ui.user_text import plain
 
 
@@ -131,34 +132,34 @@ class OrderScreen(DeskScreen):
         from sellerdesk.orders.summary import order_rows
 
         table = Table.grid(padding=(0, 2))
-        table.add_column(style="#727169", no_wrap=True)
+        table.add_column(style=MUTED, no_wrap=True)
         table.add_column(overflow="fold")
         for label, value in order_rows(order):
             style = "bold" if label in ("Order", "Status") else ""
             if label == "Complaint" and order.complaint_open:
-                style = "bold #e46876"
+                style = ERROR_BOLD
             table.add_row(label, plain(value or "—", style=style))
         return table
 
     @staticmethod
     def _check_option(number: int, item: CheckItem) -> Option:
         text = Text(f"{number}. ")
-        text.append("[x] " if item.done else "[ ] ", style="#98bb6c" if item.done else "")
+        text.append("[x] " if item.done else "[ ] ", style=SUCCESS if item.done else "")
         text.append(item.label)
         if item.done and item.done_by:
-            text.append(visible(f"  {item.done_by}, {_when(item.done_at)}"), style="#727169")
+            text.append(visible(f"  {item.done_by}, {_when(item.done_at)}"), style=MUTED)
         return Option(text, id=item.item)
 
     @staticmethod
     def _history(events) -> Text | Table:
         if not events:
-            return Text("Nothing yet.", style="#727169")
+            return Text("Nothing yet.", style=MUTED)
         table = Table.grid(padding=(0, 2))
-        table.add_column(style="#727169", no_wrap=True)
+        table.add_column(style=MUTED, no_wrap=True)
         table.add_column(overflow="fold", ratio=1)
         for event in reversed(events):
-            who = Text(_when(event.at), style="#727169")
-            who.append("\n" + visible(event.author), style="#7aa89f")
+            who = Text(_when(event.at), style=MUTED)
+            who.append("\n" + visible(event.author), style=AQUA)
             table.add_row(who, plain(event.body))
         return table
 

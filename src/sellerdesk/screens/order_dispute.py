@@ -15,6 +15,7 @@ from sellerdesk.errors import SellerdeskError
 from sellerdesk.safe_text import visible
 from sellerdesk.ui.desk import DeskScreen
 from sellerdesk.ui.tasks import run_db
+from sellerdesk.ui.theme import MUTED
 from sellerdesk.ui.user_text import plain
 
 
@@ -66,13 +67,13 @@ class DisputeScreen(DeskScreen):
             plain(f'Client\'s yes ({at}): "{order.consent_text}"')
         )
         facts = Text()
-        facts.append("Agreed price  ", style="#727169")
+        facts.append("Agreed price  ", style=MUTED)
         facts.append(f"{order.price}\n", style="bold")
-        facts.append("Pages         ", style="#727169")
+        facts.append("Pages         ", style=MUTED)
         facts.append(visible(f"{order.pages or '—'}\n"))
-        facts.append("Design        ", style="#727169")
+        facts.append("Design        ", style=MUTED)
         facts.append(visible(f"{order.design_direction or '—'}\n"))
-        facts.append("Status        ", style="#727169")
+        facts.append("Status        ", style=MUTED)
         facts.append(order.status_label)
         self.query_one("#dispute-facts", Static).update(facts)
         steps = Text()

@@ -14,6 +14,7 @@ from sellerdesk.orders import summary
 from sellerdesk.orders.gate import Draft
 from sellerdesk.safe_text import visible
 from sellerdesk.ui.desk import DeskModal
+from sellerdesk.ui.theme import ERROR_BOLD, MUTED, SUCCESS
 from sellerdesk.ui.user_text import plain
 
 
@@ -39,7 +40,7 @@ class OrderReviewScreen(DeskModal[bool]):
 
     def _summary(self) -> Table:
         table = Table.grid(padding=(0, 2))
-        table.add_column(style="#727169", no_wrap=True)
+        table.add_column(style=MUTED, no_wrap=True)
         table.add_column(overflow="fold")
         for label, value in summary.draft_rows(self.draft, self.username):
             table.add_row(label, plain(value or "—"))
@@ -48,10 +49,10 @@ class OrderReviewScreen(DeskModal[bool]):
     def _checks(self) -> Text:
         out = Text("\n")
         for label, ok, detail in summary.check_rows(self.draft):
-            out.append("✓ " if ok else "✗ ", style="#98bb6c" if ok else "bold #e46876")
+            out.append("✓ " if ok else "✗ ", style=SUCCESS if ok else ERROR_BOLD)
             out.append(label)
-            out.append(visible(f"  ({detail})\n" if ok else f"  {detail}\n"), style="#727169")
-        out.append("✓ ", style="#98bb6c")
+            out.append(visible(f"  ({detail})\n" if ok else f"  {detail}\n"), style=MUTED)
+        out.append("✓ ", style=SUCCESS)
         out.append("Consent recorded in the client's words")
         return out
 

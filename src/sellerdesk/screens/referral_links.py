@@ -19,13 +19,14 @@ from textual.widgets.option_list import Option
 
 from sellerdesk.ui.desk import DeskModal, desk
 from sellerdesk.ui.tasks import run_db
+from sellerdesk.ui.theme import ERROR, MUTED, SUCCESS, WARNING, WARNING_BOLD
 
 if TYPE_CHECKING:
     # The domain is imported only when its data is loaded, off the first frame.
     from sellerdesk.referrals.gate import Gate
     from sellerdesk.referrals.tracking import Links, Referral
 
-STATUS_STYLES = {"pending": "#727169", "earned": "bold #dca561", "redeemed": "#98bb6c"}
+STATUS_STYLES = {"pending": MUTED, "earned": WARNING_BOLD, "redeemed": SUCCESS}
 
 
 def status_text(referral: Referral) -> Text:
@@ -78,7 +79,7 @@ class ReferralLinks(Static):
     @staticmethod
     def render_links(data: LeadReferrals) -> Table | Text:
         table = Table.grid(padding=(0, 2))
-        table.add_column(style="#727169", no_wrap=True)
+        table.add_column(style=MUTED, no_wrap=True)
         table.add_column(overflow="fold")
         by = data.links.referred_by
         if by is not None:
@@ -91,7 +92,7 @@ class ReferralLinks(Static):
                 "Referrer",
                 Text(
                     f"{data.untracked_by} is not tracked yet (no reward): press r to record it",
-                    style="#dca561",
+                    style=WARNING,
                 ),
             )
         if data.links.brought:
@@ -106,10 +107,10 @@ class ReferralLinks(Static):
             table.add_row("Brought", line)
         if data.gate is not None:
             if data.gate.holds:
-                table.add_row("Referral ask", Text("allowed now", style="#98bb6c"))
+                table.add_row("Referral ask", Text("allowed now", style=SUCCESS))
             else:
                 table.add_row(
-                    "Referral ask", Text(f"not yet: {data.gate.reason()}", style="#e46876")
+                    "Referral ask", Text(f"not yet: {data.gate.reason()}", style=ERROR)
                 )
         if not table.rows:
             return Text("")

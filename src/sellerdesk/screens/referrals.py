@@ -18,6 +18,7 @@ from sellerdesk.screens.referral_links import status_text
 from sellerdesk.screens.referral_redeem import RedeemScreen
 from sellerdesk.ui.desk import DeskScreen
 from sellerdesk.ui.tasks import run_db
+from sellerdesk.ui.theme import PRIMARY, WARNING, WARNING_BOLD
 from sellerdesk.ui.user_text import plain
 
 if TYPE_CHECKING:
@@ -83,7 +84,7 @@ class ReferralsScreen(DeskScreen):
                 line.referrer,
                 _number(len(line.referrals)),
                 _number(line.pending),
-                _number(line.owed, "bold #dca561" if line.owed else ""),
+                _number(line.owed, WARNING_BOLD if line.owed else ""),
                 _number(line.redeemed),
                 key=line.referrer,
             )
@@ -103,7 +104,7 @@ class ReferralsScreen(DeskScreen):
         if report.untracked:
             names = ", ".join(f"{u.username} (by {u.referred_by})" for u in report.untracked)
             summary.append(
-                f"\nNot tracked, no reward until recorded (r on the lead): {names}", "#dca561"
+                f"\nNot tracked, no reward until recorded (r on the lead): {names}", WARNING
             )
         self.query_one("#referrals-totals", Static).update(summary)
         self._detail()
@@ -134,7 +135,7 @@ class ReferralsScreen(DeskScreen):
         table.add_column(overflow="fold")
         table.title = f"{line.referrer} brought (enter opens {line.referrer}, x redeems)"
         table.title_justify = "left"
-        table.title_style = "#7fb4ca"
+        table.title_style = PRIMARY
         for r in line.referrals:
             table.add_row(Text(r.referred, style="bold"), status_text(r), plain(r.reward))
         detail.update(table)

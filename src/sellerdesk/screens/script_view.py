@@ -21,12 +21,16 @@ from sellerdesk.scripts.fields import display, parse
 from sellerdesk.scripts.offer import Offer, compose_offer
 from sellerdesk.scripts.runs import Run
 from sellerdesk.templates.loading import Library
-
-MUTED = "#727169"
-ACCENT = "#7fb4ca"
-WARN = "#dca561"
-BAD = "#e46876"
-GOOD = "#98bb6c"
+from sellerdesk.ui.theme import (
+    ERROR,
+    ERROR_BOLD,
+    MUTED,
+    MUTED_ITALIC,
+    PRIMARY_BOLD,
+    SUCCESS,
+    WARNING,
+    WARNING_BOLD,
+)
 
 
 def preview(text: str, width: int = 88) -> str:
@@ -38,7 +42,7 @@ def preview(text: str, width: int = 88) -> str:
 
 
 def title(script: Script) -> Text:
-    return Text.assemble((script.title, f"bold {ACCENT}"), "\n", (script.objective, MUTED))
+    return Text.assemble((script.title, PRIMARY_BOLD), "\n", (script.objective, MUTED))
 
 
 def head(run: Run, script: Script) -> Text:
@@ -47,10 +51,10 @@ def head(run: Run, script: Script) -> Text:
     head = Text()
     head.append(f"Step {run.index + 1} of {len(script.steps)}: {step.title}", style="bold")
     if run.finished:
-        head.append("  (script finished)", style=GOOD)
+        head.append("  (script finished)", style=SUCCESS)
     head.append(f"\n{step.purpose}")
     if step.trigger:
-        head.append(f"\n{step.trigger}", style=WARN)
+        head.append(f"\n{step.trigger}", style=WARNING)
     for item in step.asks:
         head.append(f"\n  • {item}")
     if step.internal:
@@ -60,7 +64,7 @@ def head(run: Run, script: Script) -> Text:
     if step.starting_point:
         head.append(
             "\nThe seed has only a heading here: these texts are starting points to edit.",
-            style=f"italic {MUTED}",
+            style=MUTED_ITALIC,
         )
     return head
 
@@ -70,9 +74,9 @@ def progress(run: Run, script: Script) -> Text:
     state = run.state
     for number, step in enumerate(script.steps):
         if number < run.index or (run.finished and number == run.index):
-            mark, style = "✓", GOOD
+            mark, style = "✓", SUCCESS
         elif number == run.index:
-            mark, style = "▶", f"bold {ACCENT}"
+            mark, style = "▶", PRIMARY_BOLD
         elif script.can_enter(number, state):
             mark, style = "·", MUTED
         else:
@@ -87,10 +91,10 @@ def progress(run: Run, script: Script) -> Text:
 
 def rules(script: Script, rules: tuple[str, ...]) -> Text:
     out = Text()
-    out.append("Guard rails\n", style=f"bold {WARN}")
+    out.append("Guard rails\n", style=WARNING_BOLD)
     for rule in rules:
-        out.append(f"  ⚠ {rule}\n", style=WARN)
-    out.append(f"  {script.hard_rule}", style=f"bold {BAD}")
+        out.append(f"  ⚠ {rule}\n", style=WARNING)
+    out.append(f"  {script.hard_rule}", style=ERROR_BOLD)
     return out
 
 
@@ -104,13 +108,13 @@ def messages(
 ) -> Text:
     """The step's numbered messages, each previewed as it would be copied for the lead."""
     out = Text()
-    out.append("Messages (press the number to copy)\n", style=f"bold {ACCENT}")
+    out.append("Messages (press the number to copy)\n", style=PRIMARY_BOLD)
     if not ids:
         out.append("  None at this step.", style=MUTED)
     for number, template_id in enumerate(ids, start=1):
         template = templates.templates.get(template_id)
         if template is None:
-            out.append(f"  {number}. {template_id} (not installed)\n", style=BAD)
+            out.append(f"  {number}. {template_id} (not installed)\n", style=ERROR)
             continue
         out.append(f"  {number}. ", style="bold")
         out.append(visible(template.title))
@@ -122,7 +126,7 @@ def messages(
             out.append(f"     {visible(preview(prepared.text))}\n", style="italic")
     held = script.can_enter(run.index, run.state) if run and script else None
     if held:
-        out.append(f"  Held back. {held}\n", style=WARN)
+        out.append(f"  Held back. {held}\n", style=WARNING)
     return out
 
 
@@ -139,7 +143,7 @@ def fields(run: Run | None) -> Group | str:
     for item in step.fields:
         value = display(item, run.answers.get(item.name))
         table.add_row(item.label, Text(visible(value)) if value else Text("—", style=MUTED))
-    title = Text("Answers (f to fill in)", style=f"bold {ACCENT}")
+    title = Text("Answers (f to fill in)", style=PRIMARY_BOLD)
     return Group(title, table)
 
 
@@ -148,29 +152,29 @@ def offer_panel(run: Run | None, lead: Lead, settings: Settings) -> Text | str:
     if run is None or not run.current.offer:
         return ""
     out = Text()
-    out.append("Custom offer (o shows the whole form)\n", style=f"bold {ACCENT}")
+    out.append("Custom offer (o shows the whole form)\n", style=PRIMARY_BOLD)
     try:
         offer: Offer = compose_offer(run, lead, settings)
     except Invalid as exc:
-        out.append(str(exc), style=BAD)
+        out.append(str(exc), style=ERROR)
         return out
-    style = BAD if offer.chars > offer.limit else GOOD
+    style = ERROR if offer.chars > offer.limit else SUCCESS
     out.append(f"Description: {offer.counter}\n", style=style)
     out.append(f"Delivery {offer.delivery_days} days · revisions {offer.revisions} · ")
     out.append(f"price ${offer.price}")
     if offer.milestones:
         out.append(f" · {len(offer.milestones)} milestones")
     for warning in offer.warnings:
-        out.append(f"\n⚠ {visible(warning)}", style=WARN)
+        out.append(f"\n⚠ {visible(warning)}", style=WARNING)
     return out
 
 
 def gate(run: Run, blocked: str | None) -> Text:
     """What stands between the step and the next: blocked, finished, or free to pass."""
     if blocked:
-        return Text(f"Blocked. {blocked}", style=f"bold {BAD}")
+        return Text(f"Blocked. {blocked}", style=ERROR_BOLD)
     if run.finished:
-        return Text("Finished. b goes back a step.", style=GOOD)
+        return Text("Finished. b goes back a step.", style=SUCCESS)
     return Text("n passes this step.", style=MUTED)
 
 
@@ -193,11 +197,11 @@ def offer_preview(
     try:
         offer = compose_offer(replace(run, answers=answers), lead, settings)
     except Invalid as exc:
-        return Text(str(exc), style=WARN)
-    style = BAD if offer.chars > offer.limit else GOOD
+        return Text(str(exc), style=WARNING)
+    style = ERROR if offer.chars > offer.limit else SUCCESS
     out = Text(f"Offer description: {offer.counter}", style=style)
     for warning in offer.warnings:
-        out.append(f"\n⚠ {visible(warning)}", style=WARN)
+        out.append(f"\n⚠ {visible(warning)}", style=WARNING)
     return out
 
 
@@ -212,12 +216,12 @@ def standing(run: Run | None, default: Script | None) -> Text:
         )
     out = Text()
     out.append("\nScript  ", style=MUTED)
-    out.append(run.definition.title, style=f"bold {ACCENT}")
+    out.append(run.definition.title, style=PRIMARY_BOLD)
     if run.finished:
-        out.append("  finished", style=GOOD)
+        out.append("  finished", style=SUCCESS)
     out.append(f"\nStep {run.index + 1}/{len(run.definition.steps)}: {run.current.title}")
     blocked = None if run.finished else run.definition.next_blocked(run.index, run.state)
     if blocked:
-        out.append(f"\nWaiting: {blocked}", style=WARN)
+        out.append(f"\nWaiting: {blocked}", style=WARNING)
     out.append("\ng opens it", style=MUTED)
     return out

@@ -30,12 +30,7 @@ from sellerdesk.suggest.model import Suggestion
 from sellerdesk.suggest.text import clean
 from sellerdesk.ui.desk import DeskModal, DeskScreen
 from sellerdesk.ui.tasks import run_db
-
-MUTED = "#727169"
-ACCENT = "#7fb4ca"
-WARN = "#dca561"
-BAD = "#e46876"
-GOOD = "#98bb6c"
+from sellerdesk.ui.theme import ERROR, MUTED, PRIMARY_BOLD, SUCCESS_BOLD, WARNING
 
 
 class PasteBox(TextArea):
@@ -333,19 +328,19 @@ def render(found: Suggestion) -> Text:
         out.append(f"{label:<10}", style=MUTED)
         out.append(value + "\n", style=style)
 
-    row("Intent", reading.intent, f"bold {ACCENT}")
+    row("Intent", reading.intent, PRIMARY_BOLD)
     if reading.also:
         row("Also", ", ".join(reading.also))
     if reading.note:
-        row("Note", reading.note, WARN)
+        row("Note", reading.note, WARNING)
     if choice.step is not None:
         row("Step", choice.step.label())
     if choice.template:
-        row("Reply", found.template_title or choice.template, f"bold {GOOD}")
+        row("Reply", found.template_title or choice.template, SUCCESS_BOLD)
     else:
         row("Reply", "none to copy", MUTED)
     if choice.blocked:
-        row("Held back", choice.blocked, WARN)
+        row("Held back", choice.blocked, WARNING)
     if choice.why:
         row("Why", choice.why)
     if reading.facts:
@@ -357,7 +352,7 @@ def render(found: Suggestion) -> Text:
     if reading.alerts:
         out.append("\nWarnings\n", style="bold")
         for alert in reading.alerts:
-            style = BAD if alert.kind in ("off_platform", "complaint") else WARN
+            style = ERROR if alert.kind in ("off_platform", "complaint") else WARNING
             out.append(f"  ⚠ {alert.message}", style=style)
             if alert.text:
                 out.append(f" (“{' '.join(alert.text.split())}”)", style=MUTED)

@@ -24,6 +24,7 @@ from sellerdesk.templates.model import Template
 from sellerdesk.ui.copy_flow import copy_message
 from sellerdesk.ui.desk import DeskScreen
 from sellerdesk.ui.tasks import run_db
+from sellerdesk.ui.theme import ERROR, ERROR_BOLD, SUCCESS, WARNING
 from sellerdesk.ui.user_text import plain
 
 SCRIPT_TITLES = {
@@ -183,7 +184,7 @@ class TemplateLibraryScreen(DeskScreen):
         size = len(prepared.text)
         heading.append(f"  {size:,}/{limit:,} characters")
         if size > limit:
-            heading.append(f": cut {size - limit:,}", style="bold red")
+            heading.append(f": cut {size - limit:,}", style=ERROR_BOLD)
         if template.editable:
             heading.append("\nA starting point written from the seed: edit it to your voice.")
         if template.origin == "user":
@@ -199,14 +200,14 @@ class TemplateLibraryScreen(DeskScreen):
         out = Text()
         refusal = prepared.blocked
         if refusal is not None:
-            out.append(f"Refused: {refusal.sentence}\n", style="bold red")
+            out.append(f"Refused: {refusal.sentence}\n", style=ERROR_BOLD)
         if prepared.missing:
             names = ", ".join("{" + n + "}" for n in prepared.missing)
             out.append(f"Asked for when copying: {names}\n", style="bold")
         for finding in prepared.warnings:
-            out.append(visible(str(finding)) + "\n", style="red" if finding.is_error else "yellow")
+            out.append(visible(str(finding)) + "\n", style=ERROR if finding.is_error else WARNING)
         if not out:
-            out.append("No lint findings.", style="green")
+            out.append("No lint findings.", style=SUCCESS)
         return out
 
     def action_copy(self) -> None:

@@ -24,6 +24,16 @@ from sellerdesk.errors import SellerdeskError
 from sellerdesk.safe_text import visible
 from sellerdesk.ui.desk import DeskApp
 from sellerdesk.ui.tasks import run_db
+from sellerdesk.ui.theme import (
+    ERROR,
+    ERROR_BOLD,
+    GOLD,
+    GOLD_BOLD,
+    LILAC_BOLD,
+    MUTED,
+    MUTED_BOLD,
+    PRIMARY_BOLD,
+)
 from sellerdesk.ui.user_text import plain
 from sellerdesk.vocab import STAGES
 
@@ -37,11 +47,11 @@ FIRST_REPLY_TEMPLATE = "redesign.first_reply"
 REFRESH_S = 60.0
 
 LANE_STYLES = {
-    "first_replies": "bold #e6c384",
-    "overdue": "bold #e46876",
-    "today": "bold #7fb4ca",
-    "upcoming": "bold #938aa9",
-    "no_next_step": "bold #727169",
+    "first_replies": GOLD_BOLD,
+    "overdue": ERROR_BOLD,
+    "today": PRIMARY_BOLD,
+    "upcoming": LILAC_BOLD,
+    "no_next_step": MUTED_BOLD,
 }
 
 
@@ -60,7 +70,7 @@ class QueuePanel(Vertical):
     }
     QueuePanel #queue-summary, QueuePanel #queue-targets {
         height: 1;
-        color: #727169;
+        color: $text-muted;
     }
     """
 
@@ -129,7 +139,7 @@ class QueuePanel(Vertical):
                 continue
             title = Text(f"{lane.title} ({lane.count})", style=LANE_STYLES[lane.key])
             if lane.key == "no_next_step":
-                title.append("  press a to plan one", style="#727169")
+                title.append("  press a to plan one", style=MUTED)
             rows.append(Option(title, id=f"lane:{lane.key}", disabled=True))
             for item in lane.items:
                 key = _key(item)
@@ -348,17 +358,17 @@ def _line(item: FirstReply | QueueItem | QuietLead) -> Text:
     line = Text("  ")
     line.append(f"{item.username:<22}", style="bold")
     if isinstance(item, FirstReply):
-        style = "#e46876" if item.late else "#e6c384"
+        style = ERROR if item.late else GOLD
         line.append(f" {reply_clock(item):<24}", style=style)
-        line.append(f" {FIRST_REPLY_TEMPLATE}", style="#727169")
+        line.append(f" {FIRST_REPLY_TEMPLATE}", style=MUTED)
     elif isinstance(item, QueueItem):
         line.append(f" {due_text(item):<22}")
         line.append(f" {visible(why_text(item))}")
         if item.template:
-            line.append(f"  → {visible(item.template)}", style="#727169")
+            line.append(f"  → {visible(item.template)}", style=MUTED)
     else:
         line.append(f" {STAGES.label(item.stage):<22}")
-        line.append(" no follow-up planned" + (" [stale]" if item.stale else ""), style="#727169")
+        line.append(" no follow-up planned" + (" [stale]" if item.stale else ""), style=MUTED)
     return line
 
 
@@ -366,9 +376,9 @@ def _summary(queue: Queue) -> Text:
     parts = [f"{lane.title} {lane.count}" for lane in queue.lanes]
     text = Text(" · ".join(parts))
     if queue.no_next_step.count:
-        text.append(f" · No next step {queue.no_next_step.count}", style="#e6c384")
+        text.append(f" · No next step {queue.no_next_step.count}", style=GOLD)
     if queue.stale_count:
-        text.append(f" · Stale {queue.stale_count}", style="#727169")
+        text.append(f" · Stale {queue.stale_count}", style=MUTED)
     return text
 
 
