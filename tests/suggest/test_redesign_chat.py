@@ -77,7 +77,7 @@ def seller_copies(db, template_id: str) -> None:
     run = runs.get_run(db, USER)
     filled = with_answers(lead, run.definition, run.answers)
     prepared = prepare_copy(
-        library().get(template_id), filled, Settings(), {"client_name": "Bright"}
+        db, library().get(template_id), filled, Settings(), {"client_name": "Bright"}
     )
     commit_copy(db, prepared, "printed")
 
@@ -125,7 +125,8 @@ def test_every_client_turn_of_the_redesign_chat_gets_its_step_and_reply(db, lead
     assert run.answers["pages"] == ["Home", "About Us", "Services", "Events", "Gallery", "Contact"]
     assert leads.get_lead(db, USER).website == "brightevents.com"
 
-    runs.offer_sent(db, USER)
+    # Copying the offer (the last turn) recorded it as sent.
+    assert leads.get_lead(db, USER).stage == "offer_sent"
     _lead, _state, found = suggest_for(
         db, USER, "Great, the offer looks good. Yes, please place the order."
     )
