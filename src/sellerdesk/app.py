@@ -16,6 +16,7 @@ from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from rich.text import Text
 from textual import events
 from textual.app import App
 from textual.binding import Binding
@@ -102,11 +103,13 @@ class SellerdeskApp(DeskApp):
         return variables
 
     def _redraw_text(self, _theme: Theme) -> None:
-        """Text took its tones' colours when it was given to a Static or an
-        option list: give it again, so it takes the new theme's."""
+        """A Rich Text took its tones' colours when it was given to a Static or
+        an option list: give it again, so it takes the new theme's. (Markup and
+        Rich tables are drawn afresh each time; they follow on their own.)"""
         for screen in self.screen_stack:
             for static in screen.query(Static):
-                static.update(static.content)
+                if isinstance(static.content, Text):
+                    static.update(static.content)
             for options in screen.query(OptionList):
                 for index in range(options.option_count):
                     prompt = options.get_option_at_index(index).prompt
