@@ -4,8 +4,9 @@ The first frame is drawn before the database layer is imported. Right after
 it, a thread worker reads the home screen's first data through the standard
 library's sqlite3 (`sellerdesk.prefetch`), shows it, and only then opens the
 database (migrating it if needed), which reads the screen again the ordinary
-way. Screens ask for data through `sellerdesk.screens.tasks.run_db` and get
-plain records back.
+way. Screens ask for data through `sellerdesk.ui.tasks.run_db` and get
+plain records back; what they may ask of the app itself is declared by
+`sellerdesk.ui.desk.DeskApp`.
 """
 
 from __future__ import annotations
@@ -15,26 +16,32 @@ from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from rich.text import Text
 from textual import events
 from textual.app import App
 from textual.binding import Binding
 from textual.content import Content
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
+from textual.theme import Theme
+from textual.widgets import OptionList, Static
 
 from sellerdesk.commands import LeadCommands
 from sellerdesk.config import Settings, load_settings
 from sellerdesk.errors import SellerdeskError
-from sellerdesk.key_order import OrderedKeys
 from sellerdesk.safe_text import visible
 from sellerdesk.screens.home import HomeScreen
+from sellerdesk.ui import theme
+from sellerdesk.ui.desk import DeskApp
+from sellerdesk.ui.key_order import OrderedKeys
 
 if TYPE_CHECKING:
     from sellerdesk.db.engine import Database
     from sellerdesk.prefetch import HomeData
+    from sellerdesk.records import Event
 
 
-class SellerdeskApp(OrderedKeys, App[int]):
+class SellerdeskApp(OrderedKeys, DeskApp):
     TITLE = "sellerdesk"
     # Absolute, so that a subclass defined elsewhere (a benchmark, a test) finds it too.
     CSS_PATH = Path(__file__).with_name("app.tcss")
@@ -59,6 +66,8 @@ class SellerdeskApp(OrderedKeys, App[int]):
         # Listed by help (f1): at 80 columns the footer has better uses for the room.
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True, show=False),
     ]
+    # Whether the tones of the theme in use are on the console's theme stack.
+    _tones_pushed = False
 
     def __init__(
         self,
@@ -68,20 +77,50 @@ class SellerdeskApp(OrderedKeys, App[int]):
         demo: bool = False,
     ):
         super().__init__()
+        for each in theme.load_themes():
+            self.register_theme(each)
+        self.theme = theme.DARK
         self.db_url = db_url
         self.settings = settings if settings is not None else load_settings()
         self.demo = demo
         self.db: Database | None = None
         self.db_problem: str | None = None
         self._waiting: list[Callable[[], Any]] = []
-        self.last_copy: Any = None  # the latest copy made here, for the take-back key
-        # (title, text) of the last message put on a clipboard, for `v`.
-        self.last_copied_text: tuple[str, str] | None = None
+        self.last_copy = None
+        self.last_copied_text = None
         if demo:
             self.sub_title = "demo — sample leads, nothing is kept"
 
     def get_default_screen(self) -> Screen:
         return HomeScreen()
+
+    # ------------------------------------------------------------ theme
+
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        # Textual's own themes lack this app's variables: take them from their colours.
+        return theme.fallback_variables(self.current_theme)
+
+    def get_css_variables(self) -> dict[str, str]:
+        variables = super().get_css_variables()
+        # Text coloured in Python names tones; they follow the variables of the theme in use.
+        if self._tones_pushed:
+            self.console.pop_theme()
+        self.console.push_theme(theme.rich_theme(variables))
+        self._tones_pushed = True
+        return variables
+
+    def _redraw_text(self, _theme: Theme) -> None:
+        """A Rich Text took its tones' colours when it was given to a Static or
+        an option list: give it again, so it takes the new theme's. (Markup and
+        Rich tables are drawn afresh each time; they follow on their own.)"""
+        for screen in self.screen_stack:
+            for static in screen.query(Static):
+                if isinstance(static.content, Text):
+                    static.update(static.content)
+            for options in screen.query(OptionList):
+                for index in range(options.option_count):
+                    prompt = options.get_option_at_index(index).prompt
+                    options.replace_option_prompt_at_index(index, prompt)
 
     # ------------------------------------------------------------ user text
 
@@ -113,6 +152,7 @@ class SellerdeskApp(OrderedKeys, App[int]):
         await super().on_event(event)
 
     def on_mount(self) -> None:
+        self.theme_changed_signal.subscribe(self, self._redraw_text)
         for problem in self.settings.problems:
             self.notify(f"Settings: {problem}", severity="warning", timeout=10)
 
@@ -241,7 +281,7 @@ class SellerdeskApp(OrderedKeys, App[int]):
     def add_lead_and_open(self, username: str) -> None:
         """Add a lead by its username alone (a new inquiry, mid-chat) and open
         it; one already in the book is opened instead."""
-        from sellerdesk.screens.tasks import run_db
+        from sellerdesk.ui.tasks import run_db
 
         def job(db):
             from sellerdesk.leads import add_lead, find_lead
@@ -258,10 +298,13 @@ class SellerdeskApp(OrderedKeys, App[int]):
         run_db(self.screen, job, done, group="add-lead")
 
     def action_whole_queue(self) -> None:
+        self.open_whole_queue()
+
+    def open_whole_queue(self, lane: str | None = None) -> None:
         from sellerdesk.screens.queue import QueueScreen
 
         if not isinstance(self.screen, QueueScreen):
-            self.push_screen(QueueScreen())
+            self.push_screen(QueueScreen(lane))
 
     def action_settings(self) -> None:
         from sellerdesk.screens.settings import SettingsScreen
@@ -281,7 +324,7 @@ class SellerdeskApp(OrderedKeys, App[int]):
         if not isinstance(self.screen, ImportScreen):
             self.push_screen(ImportScreen())
 
-    def remember_copy(self, event: Any) -> None:
+    def remember_copy(self, event: Event) -> None:
         self.last_copy = event
 
     def action_take_back(self) -> None:
@@ -305,7 +348,7 @@ class SellerdeskApp(OrderedKeys, App[int]):
         self.last_copied_text = (title, text)
 
     def action_show_last_copy(self) -> None:
-        from sellerdesk.screens.show_text import ShowTextScreen
+        from sellerdesk.ui.show_text import ShowTextScreen
 
         if self.last_copied_text is None:
             self.notify("Nothing was copied since sellerdesk started.", timeout=3)

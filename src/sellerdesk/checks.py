@@ -54,7 +54,7 @@ def username_from_link(text: str | None) -> str | None:
         parts = parts[1:]
     if not parts or parts[0].lower() in _NOT_PEOPLE:
         raise Invalid(
-            f"'{text.strip()}' is a Fiverr link with no username in it; paste the link of "
+            f"'{(text or '').strip()}' is a Fiverr link with no username in it; paste the link of "
             "the conversation (fiverr.com/inbox/NAME) or of their profile (fiverr.com/NAME)."
         )
     return parts[0]

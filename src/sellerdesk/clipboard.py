@@ -122,8 +122,8 @@ def _copy_with(helper: _Helper, text: str) -> None:
     except OSError as exc:
         raise ClipboardFailed(f"{helper.name} could not run ({exc.strerror})") from exc
     if status != 0:
-        said = _first_line(said) or f"exit status {status}"
-        raise ClipboardFailed(f"{helper.name} failed: {said}")
+        why = _first_line(said) or f"exit status {status}"
+        raise ClipboardFailed(f"{helper.name} failed: {why}")
     _read_back(helper, text, env)
 
 
@@ -148,8 +148,8 @@ def _read_back(helper: _Helper, text: str, env: dict[str, str]) -> None:
         except OSError as exc:
             raise ClipboardFailed(f"{paste} could not run ({exc.strerror})") from exc
         if status != 0:
-            said = _first_line(said) or f"exit status {status}"
-            problem = f"{helper.name} ran, but {paste} could not read it back: {said}"
+            why = _first_line(said) or f"exit status {status}"
+            problem = f"{helper.name} ran, but {paste} could not read it back: {why}"
         elif not _same(back.decode("utf-8", "replace"), text):
             problem = f"{helper.name} ran, but the clipboard holds something else"
         else:

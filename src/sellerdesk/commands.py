@@ -17,8 +17,9 @@ from textual.content import Content
 from textual.fuzzy import Matcher
 
 from sellerdesk.safe_text import visible
+from sellerdesk.ui.desk import desk
+from sellerdesk.ui.user_text import as_markup
 from sellerdesk.vocab import STAGES
-from sellerdesk.widgets.user_text import as_markup
 
 if TYPE_CHECKING:
     from sellerdesk.records import LeadRow
@@ -63,7 +64,7 @@ class LeadCommands(Provider):
                 # Below any lead that matched, above the app's own commands.
                 0.45,
                 Content(title),
-                partial(self.app.add_lead_and_open, new_name),
+                partial(desk(self).add_lead_and_open, new_name),
                 text=title,
                 help="New lead with this username; enter adds it and opens it",
             )
@@ -77,7 +78,7 @@ class LeadCommands(Provider):
             yield Hit(
                 score,
                 _highlight(matcher, title),
-                partial(self.app.open_lead, row.id),
+                partial(desk(self).open_lead, row.id),
                 text=title,
                 help=as_markup(f"Open lead · {detail}"),
             )
@@ -85,7 +86,7 @@ class LeadCommands(Provider):
     async def _find(self, query: str) -> tuple[list[LeadRow], str | None]:
         """The leads matching, and the username to offer to add (None when
         what is typed cannot be one, or a lead already has it)."""
-        db = getattr(self.app, "db", None)
+        db = desk(self).db
         text = query.strip()
         if db is None or not text:
             return [], None

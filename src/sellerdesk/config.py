@@ -268,7 +268,7 @@ def problems_with(settings: Settings) -> list[str]:
     problems: list[str] = []
     for section in fields(Settings):
         value = getattr(settings, section.name)
-        if not is_dataclass(value):
+        if not is_dataclass(value) or isinstance(value, type):
             continue
         hints = typing.get_type_hints(type(value))
         for item in fields(value):
@@ -343,7 +343,7 @@ def save_settings(settings: Settings, path: Path | None = None) -> Path:
     document = _existing(path)
     for section in fields(Settings):
         value = getattr(settings, section.name)
-        if not is_dataclass(value):
+        if not is_dataclass(value) or isinstance(value, type):
             continue
         table = document.get(section.name)
         if not isinstance(table, dict):

@@ -26,7 +26,7 @@ from sellerdesk.db.engine import Database
 from sellerdesk.db.models import LeadValueModel, ScriptRunModel
 from sellerdesk.errors import Invalid
 from sellerdesk.event_kinds import COPIED_KIND, SHOWN_KIND
-from sellerdesk.leads import _load_id, _touch
+from sellerdesk.leads import load_id, touch
 from sellerdesk.records import Event, Lead
 from sellerdesk.rulebook import (
     LeadFacts,
@@ -182,7 +182,7 @@ def commit_copy(
         raise Invalid("Not copied: the rule book was not asked about this text; prepare it again.")
     template, text, settings = prepared.template, prepared.text, prepared.settings
     with db.write() as session:
-        lead = _load_id(session, prepared.lead.id)
+        lead = load_id(session, prepared.lead.id)
         facts = facts_in_unit(session, lead.id)
         refusals = [
             *text_refusals(template, text, prepared.findings, settings),
@@ -209,7 +209,7 @@ def commit_copy(
         before = lead.last_messaged_at
         if sent:
             lead.last_messaged_at = clock.now()
-        _touch(lead)
+        touch(lead)
         data: dict[str, Any] = {"template": template.id, "path": path, "chars": len(text)}
         if prepared.override and refusals:
             data["override"] = prepared.override

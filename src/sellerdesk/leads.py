@@ -2,6 +2,14 @@
 
 Plain functions over a `Database`; each write is one transaction and leaves
 its trace on the lead's timeline.
+
+The write-unit API is for other domain modules that change a lead inside
+their own transaction (a copy, an order, a referral, an import): `load` and
+`load_id` find the lead's row, `touch` marks it changed, and `edit_fields`,
+`move_stage`, `attach_labels` and `flag_dnc` do what `update_lead`,
+`set_stage`, `add_labels` and `set_do_not_contact` do, timeline and rules
+included, without a transaction of their own (`flag_dnc` leaves the stage as
+it is: `set_do_not_contact` also ends an open conversation as Lost).
 """
 
 from __future__ import annotations
@@ -50,7 +58,7 @@ def to_record(model: LeadModel) -> Lead:
     )
 
 
-def _load(session: Session, username: str, *, for_update: bool = False) -> LeadModel:
+def load(session: Session, username: str, *, for_update: bool = False) -> LeadModel:
     key = clean_username(username).lower()
     lead = session.scalars(
         select(LeadModel)
@@ -62,7 +70,7 @@ def _load(session: Session, username: str, *, for_update: bool = False) -> LeadM
     return lead
 
 
-def _load_id(session: Session, lead_id: int) -> LeadModel:
+def load_id(session: Session, lead_id: int) -> LeadModel:
     lead = session.get(
         LeadModel,
         lead_id,
@@ -73,7 +81,7 @@ def _load_id(session: Session, lead_id: int) -> LeadModel:
     return lead
 
 
-def _touch(lead: LeadModel) -> None:
+def touch(lead: LeadModel) -> None:
     lead.updated_at = clock.now()
 
 
@@ -82,12 +90,12 @@ def _touch(lead: LeadModel) -> None:
 
 def get_lead(db: Database, username: str) -> Lead:
     with db.read() as session:
-        return to_record(_load(session, username))
+        return to_record(load(session, username))
 
 
 def get_lead_by_id(db: Database, lead_id: int) -> Lead:
     with db.read() as session:
-        return to_record(_load_id(session, lead_id))
+        return to_record(load_id(session, lead_id))
 
 
 def find_lead(db: Database, username: str) -> Lead | None:
@@ -172,9 +180,9 @@ def update_lead(
     """Edit record fields. With `expected_version`, refuse if someone saved in between."""
     clean = _clean_changes(changes)
     with db.write() as session:
-        lead = _load(session, username)
+        lead = load(session, username)
         _check_version(lead, expected_version)
-        if _edit(session, lead, clean, db.author):
+        if edit_fields(session, lead, clean, db.author):
             session.flush()
         return to_record(lead)
 
@@ -186,14 +194,14 @@ def _clean_changes(changes: dict[str, Any]) -> dict[str, Any]:
     return {key: clean_field(key, value) for key, value in changes.items()}
 
 
-def _edit(session: Session, lead: LeadModel, clean: dict[str, Any], author: str) -> list[str]:
+def edit_fields(session: Session, lead: LeadModel, clean: dict[str, Any], author: str) -> list[str]:
     """Inside a write unit: set the checked fields that differ, with one timeline entry."""
     changed = {k: v for k, v in clean.items() if getattr(lead, k) != v}
     if not changed:
         return []
     for key, value in changed.items():
         setattr(lead, key, value)
-    _touch(lead)
+    touch(lead)
     body = ", ".join(f"{key.replace('_', ' ')}: {value or '—'}" for key, value in changed.items())
     record(session, lead, "edited", body, author=author, data={"fields": sorted(changed)})
     return sorted(changed)
@@ -244,17 +252,17 @@ def edit_lead(
     if do_not_contact is not None and not dnc_reason:
         raise Invalid(NEEDS_REASON)
     with db.write() as session:
-        lead = _load(session, username)
+        lead = load(session, username)
         _check_version(lead, expected_version)
-        _edit(session, lead, clean, db.author)
+        edit_fields(session, lead, clean, db.author)
         if new_stage is not None:
-            _move(session, lead, new_stage, db.author, reason)
-        _add_labels(session, lead, wanted, db.author)
+            move_stage(session, lead, new_stage, db.author, reason)
+        attach_labels(session, lead, wanted, db.author)
         _remove_labels(session, lead, unwanted, db.author)
         if do_not_contact is not None:
             _do_not_contact(session, lead, dnc_reason, db.author)
         if allow_contact:
-            _flag(session, lead, False, "", db.author)
+            flag_dnc(session, lead, False, "", db.author)
         session.flush()
         return to_record(lead)
 
@@ -267,20 +275,20 @@ def set_stage(db: Database, username: str, stage: str, *, reason: str = "") -> L
     if new == "lost" and not reason:
         raise Invalid(LOST_NEEDS_REASON)
     with db.write() as session:
-        lead = _load(session, username)
-        if _move(session, lead, new, db.author, reason):
+        lead = load(session, username)
+        if move_stage(session, lead, new, db.author, reason):
             session.flush()
         return to_record(lead)
 
 
-def _move(session: Session, lead: LeadModel, new: str, author: str, reason: str = "") -> bool:
+def move_stage(session: Session, lead: LeadModel, new: str, author: str, reason: str = "") -> bool:
     """Inside a write unit: move `lead` to stage `new` (logged, rules run); False if there."""
     old = lead.stage
     if old == new:
         return False
     lead.stage = new
     lead.stage_since = clock.now()
-    _touch(lead)
+    touch(lead)
     body = f"{STAGES.label(old)} → {STAGES.label(new)}"
     if reason:
         body += f" ({reason})"
@@ -294,8 +302,8 @@ def add_note(db: Database, username: str, text: str) -> Event:
     if not body:
         raise Invalid("A note cannot be empty.")
     with db.write() as session:
-        lead = _load(session, username)
-        _touch(lead)
+        lead = load(session, username)
+        touch(lead)
         event = record(session, lead, "note", body, author=db.author)
         session.flush()
         from sellerdesk.timeline import to_record as event_record
@@ -306,13 +314,13 @@ def add_note(db: Database, username: str, text: str) -> Event:
 def add_labels(db: Database, username: str, labels: Iterable[str]) -> Lead:
     wanted = _dedupe_labels(labels)
     with db.write() as session:
-        lead = _load(session, username)
-        _add_labels(session, lead, wanted, db.author)
+        lead = load(session, username)
+        attach_labels(session, lead, wanted, db.author)
         session.flush()
         return to_record(lead)
 
 
-def _add_labels(session: Session, lead: LeadModel, labels: list[str], author: str) -> None:
+def attach_labels(session: Session, lead: LeadModel, labels: list[str], author: str) -> None:
     have = {label.label_key for label in lead.labels}
     for label in labels:
         if label.lower() in have:
@@ -320,13 +328,13 @@ def _add_labels(session: Session, lead: LeadModel, labels: list[str], author: st
         lead.labels.append(LeadLabelModel(label=label, label_key=label.lower()))
         have.add(label.lower())
         record(session, lead, "label_added", label, author=author)
-        _touch(lead)
+        touch(lead)
 
 
 def remove_labels(db: Database, username: str, labels: Iterable[str]) -> Lead:
     keys = {clean_label(label).lower() for label in labels}
     with db.write() as session:
-        lead = _load(session, username)
+        lead = load(session, username)
         _remove_labels(session, lead, keys, db.author)
         session.flush()
         return to_record(lead)
@@ -337,7 +345,7 @@ def _remove_labels(session: Session, lead: LeadModel, keys: set[str], author: st
         if label.label_key in keys:
             lead.labels.remove(label)
             record(session, lead, "label_removed", label.label, author=author)
-            _touch(lead)
+            touch(lead)
 
 
 NEEDS_REASON = "Say why this lead must not be contacted (the reason is kept on record)."
@@ -348,11 +356,11 @@ def set_do_not_contact(db: Database, username: str, on: bool, reason: str = "") 
     if on and not reason:
         raise Invalid(NEEDS_REASON)
     with db.write() as session:
-        lead = _load(session, username)
+        lead = load(session, username)
         if on:
             changed = _do_not_contact(session, lead, reason, db.author)
         else:
-            changed = _flag(session, lead, False, "", db.author)
+            changed = flag_dnc(session, lead, False, "", db.author)
         if changed:
             session.flush()
         return to_record(lead)
@@ -360,22 +368,22 @@ def set_do_not_contact(db: Database, username: str, on: bool, reason: str = "") 
 
 def _do_not_contact(session: Session, lead: LeadModel, reason: str, author: str) -> bool:
     """Inside a write unit: mark do-not-contact; an open conversation ends as Lost."""
-    if not _flag(session, lead, True, reason, author):
+    if not flag_dnc(session, lead, True, reason, author):
         return False
     if lead.stage in OPEN_STAGES:
         # Nobody is to be contacted: the open conversation is lost, for that reason.
-        # (An import keeps the stage its sheet gives, so this is not in `_flag`.)
-        _move(session, lead, "lost", author, f"do not contact: {reason}")
+        # (An import keeps the stage its sheet gives, so this is not in `flag_dnc`.)
+        move_stage(session, lead, "lost", author, f"do not contact: {reason}")
     return True
 
 
-def _flag(session: Session, lead: LeadModel, on: bool, reason: str, author: str) -> bool:
+def flag_dnc(session: Session, lead: LeadModel, on: bool, reason: str, author: str) -> bool:
     """Inside a write unit: set or clear do-not-contact (logged, rules run); False if unchanged."""
     if lead.do_not_contact == on and (not on or lead.dnc_reason == reason):
         return False
     lead.do_not_contact = on
     lead.dnc_reason = reason if on else None
-    _touch(lead)
+    touch(lead)
     record(session, lead, "dnc_on" if on else "dnc_off", reason, author=author)
     if on:
         rules.do_not_contact_set(session, lead, author)
@@ -385,10 +393,10 @@ def _flag(session: Session, lead: LeadModel, on: bool, reason: str, author: str)
 def remember_values(db: Database, username: str, values: dict[str, str]) -> Lead:
     """Keep placeholder values on the lead so the next copy does not ask again."""
     with db.write() as session:
-        lead = _load(session, username)
+        lead = load(session, username)
         for name, value in values.items():
             set_value(lead, name, value)
-        _touch(lead)
+        touch(lead)
         session.flush()
         return to_record(lead)
 

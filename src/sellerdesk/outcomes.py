@@ -19,7 +19,7 @@ from sellerdesk.errors import Invalid
 from sellerdesk.followups import store
 from sellerdesk.followups.cadence import OFFER_RULE
 from sellerdesk.followups.when import after_days
-from sellerdesk.leads import _load, _move, _touch, to_record
+from sellerdesk.leads import load, move_stage, to_record, touch
 from sellerdesk.records import Lead
 from sellerdesk.timeline import record
 from sellerdesk.vocab import OPEN_STAGES, STAGES
@@ -51,8 +51,8 @@ def back_to_qualification(
     """Inside a write unit: the note of why, back to Qualified, a nurture follow-up."""
     record(session, lead, kind, why, author=author, data={"from": lead.stage})
     store.cancel_active(session, lead, author, "the client did not accept", rule=OFFER_RULE)
-    _move(session, lead, BACK_TO, author, "back to qualification: " + why)
-    _touch(lead)
+    move_stage(session, lead, BACK_TO, author, "back to qualification: " + why)
+    touch(lead)
     if lead.do_not_contact:
         return
     if days is None:
@@ -70,7 +70,7 @@ def decline_offer(db: Database, username: str, why: str, *, days: int | None = N
     """The client declined the offer: back to Qualified with why, and a nurture follow-up."""
     reason = clean_why(why, "why the client declined")
     with db.write() as session:
-        lead = _load(session, username)
+        lead = load(session, username)
         if lead.stage == "lost":
             raise Invalid(
                 f"{lead.username} is Lost already; move them to Qualified if they come back."

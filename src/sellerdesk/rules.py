@@ -78,7 +78,7 @@ def do_not_contact_set(session: Session, lead: LeadModel, author: str) -> None:
 # (TUI, CLI, tests) gets the same rules without importing them itself.
 RULE_MODULES: tuple[str, ...] = (
     "sellerdesk.followups.cadence",
-    "sellerdesk.referrals.tracking",
+    "sellerdesk.referrals.earning",
     "sellerdesk.orders.reminders",
     "sellerdesk.orders.after_sales",
 )

@@ -12,6 +12,7 @@ the queue read through here without loading the ORM.
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Any
 
 from sqlalchemy import (
     Connection,
@@ -26,6 +27,7 @@ from sqlalchemy import (
     select,
     table,
 )
+from sqlalchemy.sql.expression import UnaryExpression
 
 from sellerdesk.checks import clean_label
 from sellerdesk.db import tables
@@ -181,7 +183,10 @@ def list_leads(
     if _index_matches(db, text) is not None:
         # The index gives the matches; sorting them beats walking the recency
         # index row by row and testing each against them.
-        recency = (literal_column("+leads.updated_at").desc(), lead.id.desc())
+        recency: tuple[UnaryExpression[Any], ...] = (
+            literal_column("+leads.updated_at").desc(),
+            lead.id.desc(),
+        )
     else:
         recency = (lead.updated_at.desc(), lead.id.desc())
     stmt = stmt.order_by(*recency).limit(limit).offset(offset)

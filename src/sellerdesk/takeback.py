@@ -24,7 +24,7 @@ from sellerdesk.db.engine import Database
 from sellerdesk.db.models import EventModel, FollowUpModel, LeadModel, ScriptRunModel
 from sellerdesk.errors import Invalid, NotFound
 from sellerdesk.event_kinds import COPIED_KIND, TAKEN_BACK_KIND
-from sellerdesk.leads import _load, _load_id, _touch
+from sellerdesk.leads import load, load_id, touch
 from sellerdesk.timeline import record
 from sellerdesk.vocab import STAGES
 
@@ -70,7 +70,7 @@ def take_back(
         now = clock.now()
         data["taken_back"] = {"at": now.isoformat(), "by": db.author}
         event.data = json.dumps(data, sort_keys=True)
-        _touch(lead)
+        touch(lead)
         result = TakenBack(lead.username, template, event.id, tuple(restored))
         record(
             session,
@@ -91,9 +91,9 @@ def _find(
         event = session.get(EventModel, event_id)
         if event is None or event.kind != COPIED_KIND:
             raise NotFound("That copy is no longer on the timeline.")
-        lead = _load_id(session, event.lead_id)
+        lead = load_id(session, event.lead_id)
     else:
-        lead = _load(session, username or "")
+        lead = load(session, username or "")
         event = None
     latest = session.scalars(
         select(EventModel)

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Column, Integer, MetaData, Numeric, Table, bindparam, insert, select
 
-from sellerdesk import leads, prefetch
+from sellerdesk import gen_statements, leads, prefetch
 from sellerdesk.config import Settings
-from sellerdesk.db import gen_statements, models
+from sellerdesk.db import models
 from sellerdesk.db.coltypes import UTCDateTime
 from sellerdesk.db.engine import make_engine
 from sellerdesk.db.startup_sql import STATEMENTS
@@ -21,7 +21,7 @@ from sellerdesk.db.statements import CoreReader, SqliteReader
 from sellerdesk.followups import lanes, store
 
 SOURCE = Path(__file__).resolve().parents[2] / "src" / "sellerdesk" / "db" / "startup_sql.py"
-REGENERATE = "PYTHONPATH=src .venv/bin/python -m sellerdesk.db.gen_statements"
+REGENERATE = "PYTHONPATH=src .venv/bin/python -m sellerdesk.gen_statements"
 
 
 def typed(rows) -> list[tuple]:

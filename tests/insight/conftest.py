@@ -20,7 +20,8 @@ from sellerdesk.followups import store
 from sellerdesk.orders.gate import Draft
 from sellerdesk.orders.status import set_status
 from sellerdesk.orders.store import create_order
-from sellerdesk.referrals.tracking import record_referral, redeem
+from sellerdesk.referrals.earning import redeem
+from sellerdesk.referrals.recording import record_referral
 from sellerdesk.timeline import record
 
 NOW = "2026-11-23 10:00"

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import io
-
 import pytest
-from rich.console import Console
 from sqlalchemy import func, select
-from tests.tui.conftest import SIZE, fill, settle
+from tests.tui.conftest import SIZE, console_for, fill, settle
 from textual.widgets import Checkbox, Input, Static
 
 from sellerdesk import leads
@@ -36,7 +33,7 @@ def _orders(db) -> int:
 
 
 def _rendered(app, selector: str) -> str:
-    console = Console(width=200, record=True, file=io.StringIO())
+    console = console_for(app)
     console.print(app.screen.query_one(selector, Static).content)
     return console.export_text()
 
@@ -149,7 +146,7 @@ async def test_checklist_ticks_by_keys_persist(app, db, db_url, lead, draft):
 async def test_requirements_and_a_price_dispute_by_keys(app, db, lead, draft):
     from sellerdesk.followups import store as followups
     from sellerdesk.screens.order_dispute import DisputeScreen
-    from sellerdesk.screens.order_prompts import TextPromptScreen
+    from sellerdesk.ui.prompts import TextPromptScreen
 
     order = create_order(db, "brightsmile", draft.with_changes(number="FO79"))
     async with app.run_test(size=SIZE) as pilot:

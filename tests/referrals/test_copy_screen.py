@@ -14,9 +14,9 @@ from sellerdesk import leads
 from sellerdesk.app import SellerdeskApp
 from sellerdesk.config import Settings
 from sellerdesk.orders import feedback
-from sellerdesk.screens.fill_values import FillValuesScreen
-from sellerdesk.screens.override import OverrideScreen
 from sellerdesk.screens.templates import TemplateLibraryScreen
+from sellerdesk.ui.fill_values import FillValuesScreen
+from sellerdesk.ui.override import OverrideScreen
 
 pytestmark = pytest.mark.usefixtures("no_display")
 

@@ -4,11 +4,8 @@ then is redeemed from the referrals screen; the lead screens link both ways."""
 
 from __future__ import annotations
 
-import io
-
-from rich.console import Console
 from tests.referrals.conftest import complete, place
-from tests.tui.conftest import fill, notified, settle
+from tests.tui.conftest import console_for, fill, notified, settle
 from textual.widgets import DataTable, Input, OptionList, Static
 
 from sellerdesk import leads
@@ -17,13 +14,10 @@ from sellerdesk.config import Settings
 from sellerdesk.orders import feedback
 from sellerdesk.referrals import tracking
 from sellerdesk.screens.lead import LeadScreen
-from sellerdesk.screens.referrals import (
-    RedeemScreen,
-    ReferralJumpScreen,
-    ReferralLinks,
-    ReferralsScreen,
-    ReferredByScreen,
-)
+from sellerdesk.screens.referral_links import ReferralJumpScreen, ReferralLinks
+from sellerdesk.screens.referral_redeem import RedeemScreen
+from sellerdesk.screens.referrals import ReferralsScreen
+from sellerdesk.screens.referred_by import ReferredByScreen
 
 SIZE = (130, 40)
 
@@ -32,7 +26,7 @@ def _text(app, selector: str) -> str:
     content = app.screen.query_one(selector, Static).content
     if isinstance(content, str):
         return content
-    console = Console(width=200, record=True, file=io.StringIO())
+    console = console_for(app)
     console.print(content)
     # Column widths follow the content: compare words, not spacing.
     return " ".join(console.export_text().split())

@@ -14,7 +14,7 @@ from sellerdesk.errors import Duplicate, Invalid
 from sellerdesk.followups import store as followups
 from sellerdesk.orders import feedback
 from sellerdesk.orders.status import set_status
-from sellerdesk.referrals import tracking
+from sellerdesk.referrals import earning, recording, tracking
 
 
 def _kinds(db, username: str) -> list[str]:
@@ -25,7 +25,7 @@ def _kinds(db, username: str) -> list[str]:
 def test_recording_marks_the_new_lead_as_the_seed_shows_it(db, frozen_now):
     leads.add_lead(db, "bgsone", stage="completed")
     leads.add_lead(db, "inzoneagency", stage="hot lead", notes="Wants a redesign")
-    got = tracking.record_referral(db, "inzoneagency", "BGSone")
+    got = recording.record_referral(db, "inzoneagency", "BGSone")
     assert not got.created_referred and not got.created_referrer
     referral = got.referral
     assert (referral.referrer, referral.referred, referral.status) == (
@@ -48,7 +48,7 @@ def test_recording_marks_the_new_lead_as_the_seed_shows_it(db, frozen_now):
 
 
 def test_a_referrer_not_in_the_book_is_added_as_a_past_client(db, frozen_now):
-    got = tracking.record_referral(db, "newclient", "oldfriend")
+    got = recording.record_referral(db, "newclient", "oldfriend")
     assert got.created_referred and got.created_referrer
     referrer = leads.get_lead(db, "oldfriend")
     assert referrer.labels == ("Past Client",)
@@ -61,15 +61,15 @@ def test_refusals_change_nothing(db, frozen_now):
     leads.add_lead(db, "alice")
     leads.add_lead(db, "bob")
     with pytest.raises(Invalid, match="cannot refer themselves"):
-        tracking.record_referral(db, "Alice", "alice")
-    tracking.record_referral(db, "bob", "alice")
+        recording.record_referral(db, "Alice", "alice")
+    recording.record_referral(db, "bob", "alice")
     with pytest.raises(Duplicate, match="already recorded as referred by alice"):
-        tracking.record_referral(db, "bob", "carol")
+        recording.record_referral(db, "bob", "carol")
     assert leads.find_lead(db, "carol") is None
     with pytest.raises(Invalid, match="cannot also be referred the other way"):
-        tracking.record_referral(db, "alice", "bob")
+        recording.record_referral(db, "alice", "bob")
     with pytest.raises(Invalid, match="not a Fiverr username"):
-        tracking.record_referral(db, "dave smith", "alice")
+        recording.record_referral(db, "dave smith", "alice")
     assert leads.get_lead(db, "alice").labels == ()
     assert len(tracking.list_referrals(db)) == 1
 
@@ -79,15 +79,15 @@ def test_a_reward_that_cannot_be_promised_records_nothing(db, frozen_now):
     settings.referral.kind = "addon"
     settings.referral.value = "$50 cash"
     with pytest.raises(Invalid, match="cash reward"):
-        tracking.record_referral(db, "newclient", "oldfriend", settings=settings)
+        recording.record_referral(db, "newclient", "oldfriend", settings=settings)
     assert leads.find_lead(db, "newclient") is None and leads.find_lead(db, "oldfriend") is None
 
 
 def test_earned_on_the_first_order_then_redeemed_oldest_first(db, frozen_now, draft):
-    tracking.record_referral(db, "first", "hub")
-    tracking.record_referral(db, "second", "hub")
+    recording.record_referral(db, "first", "hub")
+    recording.record_referral(db, "second", "hub")
     with pytest.raises(Invalid, match=r"no earned reward to redeem \(2 referrals pending"):
-        tracking.redeem(db, "hub")
+        earning.redeem(db, "hub")
     place(db, "second", draft, "FO2")
     clock.freeze(frozen_now + timedelta(hours=1))
     place(db, "first", draft, "FO1")
@@ -97,26 +97,26 @@ def test_earned_on_the_first_order_then_redeemed_oldest_first(db, frozen_now, dr
     assert by_name["second"].earned_at == frozen_now
     assert _kinds(db, "hub").count("referral_earned") == 2
     assert "referral_earned" in _kinds(db, "first")
-    used = tracking.redeem(db, "hub", note="  applied on order   FO9 ")
+    used = earning.redeem(db, "hub", note="  applied on order   FO9 ")
     assert (used.referred, used.status) == ("second", "redeemed")
     assert used.redeemed_note == "applied on order FO9"
-    assert tracking.redeem(db, "hub").referred == "first"
+    assert earning.redeem(db, "hub").referred == "first"
     with pytest.raises(Invalid, match=r"hub has no earned reward to redeem\.$"):
-        tracking.redeem(db, "hub")
+        earning.redeem(db, "hub")
     assert _kinds(db, "hub")[:2] == ["referral_redeemed", "referral_redeemed"]
 
 
 def test_a_lead_that_already_ordered_earns_when_recorded(db, frozen_now, draft):
     leads.add_lead(db, "client")
     place(db, "client", draft, "FO1")
-    got = tracking.record_referral(db, "client", "hub")
+    got = recording.record_referral(db, "client", "hub")
     assert got.referral.status == "earned"
 
 
 def test_links_both_ways(db, frozen_now):
-    tracking.record_referral(db, "a1", "hub")
-    tracking.record_referral(db, "a2", "hub")
-    tracking.record_referral(db, "hub", "root")
+    recording.record_referral(db, "a1", "hub")
+    recording.record_referral(db, "a2", "hub")
+    recording.record_referral(db, "hub", "root")
     hub = leads.get_lead(db, "hub")
     links = tracking.links(db, hub.id)
     assert links.referred_by.referrer == "root"

@@ -30,9 +30,9 @@ from sellerdesk import leads
 from sellerdesk.app import SellerdeskApp
 from sellerdesk.config import save_settings
 from sellerdesk.followups import store
-from sellerdesk.screens.override import OverrideScreen
 from sellerdesk.screens.script import ScriptScreen
 from sellerdesk.screens.templates import TemplateLibraryScreen
+from sellerdesk.ui.override import OverrideScreen
 from sellerdesk.widgets.queue_panel import QueuePanel
 
 pytestmark = pytest.mark.usefixtures("no_display")

@@ -12,10 +12,10 @@ from tests.tui.conftest import settle
 from sellerdesk import leads
 from sellerdesk.app import SellerdeskApp
 from sellerdesk.config import Settings
-from sellerdesk.screens.fill_values import FillValuesScreen
 from sellerdesk.screens.script import ScriptScreen
 from sellerdesk.screens.templates import TemplateLibraryScreen
 from sellerdesk.scripts import runs
+from sellerdesk.ui.fill_values import FillValuesScreen
 
 SCOPE_TEXT = (
     "Before I send the offer, let me confirm the scope:\n\n"

@@ -3,10 +3,7 @@ screen and database out."""
 
 from __future__ import annotations
 
-import io
-
-from rich.console import Console
-from tests.tui.conftest import settle
+from tests.tui.conftest import console_for, settle
 from textual import events
 from textual.keys import _character_to_key
 from textual.widgets import Checkbox, Input, Static
@@ -14,10 +11,10 @@ from textual.widgets import Checkbox, Input, Static
 from sellerdesk import leads
 from sellerdesk.app import SellerdeskApp
 from sellerdesk.config import Settings
-from sellerdesk.screens.override import OverrideScreen
 from sellerdesk.screens.script import ScriptScreen
 from sellerdesk.screens.script_dialogs import ScriptFieldsScreen
 from sellerdesk.scripts import runs
+from sellerdesk.ui.override import OverrideScreen
 
 SIZE = (140, 48)
 
@@ -39,7 +36,7 @@ def text_of(app, selector: str) -> str:
     content = screen.query_one(selector, Static).content
     if isinstance(content, str):
         return content
-    console = Console(width=200, record=True, file=io.StringIO())
+    console = console_for(app)
     console.print(content)
     return console.export_text().rstrip("\n")
 

@@ -16,7 +16,7 @@ from sellerdesk.orders.gate import WALKTHROUGH_YES, walkthrough_problem
 from sellerdesk.orders.status import set_status
 from sellerdesk.orders.store import create_order, get_order
 from sellerdesk.screens.order import OrderScreen
-from sellerdesk.screens.order_prompts import TextPromptScreen
+from sellerdesk.ui.prompts import TextPromptScreen
 from sellerdesk.widgets.queue_panel import QueuePanel
 
 pytestmark = pytest.mark.usefixtures("no_display")

@@ -15,8 +15,8 @@ from textual.widgets import Input, OptionList
 from sellerdesk import clock, leads
 from sellerdesk.config import Settings, save_settings
 from sellerdesk.followups import store
-from sellerdesk.screens.order_prompts import TextPromptScreen
 from sellerdesk.screens.stage_picker import StagePickerScreen
+from sellerdesk.ui.prompts import TextPromptScreen
 
 
 def _waiting(db, username: str):

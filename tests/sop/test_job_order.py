@@ -14,9 +14,9 @@ from sellerdesk import leads
 from sellerdesk.orders import checklists
 from sellerdesk.orders.job_order import NEW_CLIENT, TRANSFERRED_CLIENT
 from sellerdesk.orders.store import create_order
-from sellerdesk.screens.fill_values import FillValuesScreen
 from sellerdesk.screens.order import OrderScreen
 from sellerdesk.scripts.hosting import SCRIPT as HOSTING
+from sellerdesk.ui.fill_values import FillValuesScreen
 
 pytestmark = pytest.mark.usefixtures("no_display")
 

@@ -13,7 +13,7 @@ from sellerdesk import leads
 from sellerdesk.orders import feedback
 from sellerdesk.orders.status import set_status
 from sellerdesk.orders.store import create_order
-from sellerdesk.screens.next_message import NextMessageScreen
+from sellerdesk.ui.next_message import NextMessageScreen
 from sellerdesk.widgets.queue_panel import QueuePanel
 
 pytestmark = pytest.mark.usefixtures("no_display")

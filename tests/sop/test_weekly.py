@@ -16,7 +16,7 @@ from textual.widgets import OptionList
 from sellerdesk import clock, leads
 from sellerdesk.followups import store
 from sellerdesk.orders.store import create_order
-from sellerdesk.referrals.tracking import record_referral
+from sellerdesk.referrals.recording import record_referral
 from sellerdesk.screens.lead import LeadScreen
 from sellerdesk.screens.week import WeekScreen
 

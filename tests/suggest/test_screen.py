@@ -253,3 +253,28 @@ async def test_escape_goes_back_to_the_lead(db, db_url, lead):
         await pilot.press("escape")
         await settle(pilot)
         assert isinstance(app.screen, LeadScreen)
+
+
+async def test_copying_the_offer_from_a_suggestion_moves_the_lead_once_and_quietly(
+    db, db_url, lead
+):
+    """The copy's own write unit moves the lead to Offer Sent (as from the script
+    screen); nothing else runs after it that could fail."""
+    from tests.scripts.conftest import walk_to
+
+    walk_to(db, "brightevents", "custom_offer")
+    runs.set_answers(db, "brightevents", {"delivery_days": "10", "price": "650"})
+    app = make_app(db_url)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_paste(app, pilot, lead.id)
+        await paste(pilot, screen, "Sounds good, please send me the offer")
+        assert "step 9/9: Custom Offer Sent" in view(screen)
+        await pilot.press("tab")
+        await pilot.press("c")
+        await settle(pilot)
+        [copied] = [e for e in timeline(db, "brightevents") if e.kind == "message_copied"]
+        assert copied.data["template"] == "redesign.custom_offer"
+        assert leads.get_lead(db, "brightevents").stage == "offer_sent"
+        said = [n.message for n in app._notifications]
+        assert not [n for n in app._notifications if n.severity == "error"], said
+        assert any("The lead is at Offer Sent." in line for line in said)

@@ -11,11 +11,11 @@ from tests.tui.conftest import notified, settle
 from sellerdesk import clipboard, leads, paths
 from sellerdesk.app import SellerdeskApp
 from sellerdesk.config import Settings, load_settings
-from sellerdesk.screens.fill_values import FillValuesScreen
-from sellerdesk.screens.override import OverrideScreen
 from sellerdesk.screens.settings import SettingsScreen
-from sellerdesk.screens.show_text import ShowTextScreen
 from sellerdesk.screens.templates import TemplateLibraryScreen
+from sellerdesk.ui.fill_values import FillValuesScreen
+from sellerdesk.ui.override import OverrideScreen
+from sellerdesk.ui.show_text import ShowTextScreen
 
 pytestmark = pytest.mark.usefixtures("no_display")
 

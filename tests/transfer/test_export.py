@@ -98,7 +98,7 @@ def test_twenty_people_export_imports_back(db, run, tmp_path):
 def test_flat_tables_for_a_spreadsheet(db, run, tmp_path, frozen_now, what):
     from tests.conftest import seller_settings
 
-    from sellerdesk.referrals.tracking import record_referral
+    from sellerdesk.referrals.recording import record_referral
 
     record_referral(db, "carol", "bob", settings=seller_settings())
     store.add(db, "carol", "fri")

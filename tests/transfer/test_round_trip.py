@@ -17,7 +17,7 @@ from sellerdesk import clock, leads
 from sellerdesk.followups import store
 from sellerdesk.orders.gate import Draft
 from sellerdesk.orders.store import create_order
-from sellerdesk.referrals.tracking import record_referral
+from sellerdesk.referrals.recording import record_referral
 
 TRICKY_NOTES = '=HYPERLINK("http://evil.example","click")\n+1 555 0100\n@home\n-5 off'
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import io
 import shutil
 import threading
 from collections.abc import Callable
@@ -18,6 +19,7 @@ from pathlib import Path
 from time import monotonic
 
 import pytest
+from rich.console import Console
 from textual.worker import WorkerCancelled
 
 from sellerdesk.app import SellerdeskApp
@@ -177,6 +179,34 @@ async def fill(pilot, widget, text: str) -> None:
     widget.focus()
     widget.insert_text_at_cursor(text)
     await pilot.pause()
+
+
+async def palette_hits(app, pilot, text: str) -> list[str]:
+    """Open the command palette, type `text`, and return the hits once they settle."""
+    from textual.command import CommandPalette
+
+    await pilot.press("ctrl+p")
+    await settle(pilot)
+    assert isinstance(app.screen, CommandPalette)
+    return await typed_in_palette(app, pilot, text)
+
+
+async def typed_in_palette(app, pilot, text: str) -> list[str]:
+    """Type `text` into the open command palette; the hits once they settle."""
+    await fill(pilot, app.screen.query_one("CommandInput"), text)
+    options = app.screen.query_one("CommandList")
+    await settle(pilot)  # the palette gathers hits in a worker; settle waits for it
+    return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+
+
+def console_for(app, width: int = 200) -> Console:
+    """A console that prints what a screen holds (a Rich table, a text) as the
+    app draws it: it knows the app's tones, in the theme in use."""
+    from sellerdesk.ui.theme import rich_theme
+
+    return Console(
+        width=width, record=True, file=io.StringIO(), theme=rich_theme(app.theme_variables)
+    )
 
 
 def _key(ch: str) -> str:

@@ -3,10 +3,7 @@ as from the CLI; editing that field on an existing lead only sets the field."""
 
 from __future__ import annotations
 
-import io
-
-from rich.console import Console
-from tests.tui.conftest import SIZE, fill, notified, settle
+from tests.tui.conftest import SIZE, console_for, fill, notified, settle
 from textual.widgets import Input, Static, TextArea
 
 from sellerdesk import leads, search
@@ -24,7 +21,7 @@ def _error(app, name: str) -> str:
 
 def _links(app) -> str:
     content = app.screen.query_one("#referral-links", Static).content
-    console = Console(width=200, record=True, file=io.StringIO())
+    console = console_for(app)
     console.print(content)
     return " ".join(console.export_text().split())
 

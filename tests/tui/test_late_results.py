@@ -21,8 +21,9 @@ from textual.widgets import Static
 
 from sellerdesk import leads
 from sellerdesk.screens.lead import LeadScreen
-from sellerdesk.screens.referrals import ReferralJumpScreen, ReferralLinks, ReferralsScreen
-from sellerdesk.screens.tasks import run_db
+from sellerdesk.screens.referral_links import ReferralJumpScreen, ReferralLinks
+from sellerdesk.screens.referrals import ReferralsScreen
+from sellerdesk.ui.tasks import run_db
 
 
 class _NotYetComposedLeadScreen(LeadScreen):
@@ -100,9 +101,9 @@ async def test_the_referral_jump_with_every_result_late(
     the screens have moved on."""
     past = leads.add_lead(db, "bgsone", stage="completed", labels=["Past Client"])
     new = leads.add_lead(db, "inzoneagency", stage="hot lead", referred_by=None)
-    from sellerdesk.referrals import tracking
+    from sellerdesk.referrals import recording
 
-    tracking.record_referral(db, "inzoneagency", "bgsone")
+    recording.record_referral(db, "inzoneagency", "bgsone")
     place(db, "inzoneagency", draft, "FO100")
     app = make_app(db_url)
     async with app.run_test(size=SIZE) as pilot:

@@ -3,10 +3,7 @@ do-not-contact, each checked on screen and in the database."""
 
 from __future__ import annotations
 
-import io
-
-from rich.console import Console
-from tests.tui.conftest import SIZE, fill, settle, type_text
+from tests.tui.conftest import SIZE, console_for, fill, settle, type_text
 from textual.widgets import Input, SelectionList, Static
 
 from sellerdesk import leads
@@ -21,7 +18,7 @@ def _text(app, selector: str) -> str:
     content = app.screen.query_one(selector, Static).content
     if isinstance(content, str):
         return content
-    console = Console(width=200, record=True, file=io.StringIO())
+    console = console_for(app)
     console.print(content)
     return console.export_text()
 

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from tests.tui.conftest import SIZE, fill, settle
-from textual.command import CommandPalette
+from tests.tui.conftest import SIZE, palette_hits, settle
 from textual.widgets import Static
 
 from sellerdesk import leads
@@ -14,22 +13,12 @@ from sellerdesk.screens.lead import LeadScreen
 from sellerdesk.screens.lead_form import LeadFormScreen
 
 
-async def _palette_hits(app, pilot, text: str) -> list[str]:
-    await pilot.press("ctrl+p")
-    await settle(pilot)
-    assert isinstance(app.screen, CommandPalette)
-    await fill(pilot, app.screen.query_one("CommandInput"), text)
-    options = app.screen.query_one("CommandList")
-    await settle(pilot)  # the palette gathers hits in a worker; settle waits for it
-    return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
-
-
 async def test_the_palette_jumps_to_a_lead_by_part_of_its_website(app, db):
     leads.add_lead(db, "maria_bakes", display_name="Maria Lopez", website="mariasbakery.co")
     target = leads.add_lead(db, "roofpro_tx", display_name="RoofPro Texas", website="roofprotx.com")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        hits = await _palette_hits(app, pilot, "roofprotx")
+        hits = await palette_hits(app, pilot, "roofprotx")
         # the lead first; "roofprotx" could also be a new username: offered after it
         assert len(hits) == 2 and "roofpro_tx" in hits[0] and hits[1].startswith("Add roofprotx")
         await pilot.press("enter")
@@ -45,7 +34,7 @@ async def test_the_palette_jumps_to_a_lead_by_part_of_its_website(app, db):
 async def test_the_palette_offers_the_apps_commands(app, db, typed, title, screen):
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        hits = await _palette_hits(app, pilot, typed)
+        hits = await palette_hits(app, pilot, typed)
         assert title in hits[0]
         await pilot.press("enter")
         await settle(pilot)

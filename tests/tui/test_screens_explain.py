@@ -11,7 +11,7 @@ from sellerdesk import leads
 from sellerdesk.followups import store
 from sellerdesk.screens.help import HelpScreen
 from sellerdesk.screens.script import ScriptScreen
-from sellerdesk.screens.show_text import ShowTextScreen
+from sellerdesk.ui.show_text import ShowTextScreen
 from sellerdesk.widgets.queue_panel import QueuePanel
 
 SIZE = (120, 40)

@@ -1,6 +1,7 @@
 """How the main screens look at the sizes a seller runs them (half a screen
 beside the browser: 80×24 up to 120×40; the home screen also at 100×30 and
-160×45), pinned with the clock frozen and a fixed book (`tests/tui/book.py`).
+160×45, and in the light theme), pinned with the clock frozen and a fixed
+book (`tests/tui/book.py`).
 
 Update after a deliberate change with `pytest tests/tui/test_snapshots.py --snapshot-update`,
 after looking at the new pictures.
@@ -36,6 +37,23 @@ async def settle_still(pilot) -> None:
 def test_home_screen(snap_compare, db, db_url, frozen_now, size):
     fill(db)
     assert snap_compare(make_app(db_url), terminal_size=size, run_before=settle_still)
+
+
+def test_home_screen_in_the_light_theme(snap_compare, db, db_url, frozen_now):
+    """The light theme, chosen from the palette's theme switcher as a person would."""
+    from tests.tui.test_theme import choose_theme
+
+    from sellerdesk.ui.theme import LIGHT
+
+    fill(db)
+
+    async def light(pilot) -> None:
+        await settle(pilot)
+        await choose_theme(pilot.app, pilot, LIGHT)
+        assert pilot.app.theme == LIGHT
+        await settle_still(pilot)
+
+    assert snap_compare(make_app(db_url), terminal_size=(120, 40), run_before=light)
 
 
 def _shows(open_screen):

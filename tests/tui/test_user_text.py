@@ -250,7 +250,7 @@ async def test_orders_the_dispute_settings_and_referrals_draw_stored_controls_as
     from sellerdesk.config import Settings
     from sellerdesk.orders.gate import Draft
     from sellerdesk.orders.store import create_order
-    from sellerdesk.referrals.tracking import add_referred_lead
+    from sellerdesk.referrals.recording import add_referred_lead
     from sellerdesk.screens.order import OrderScreen
     from sellerdesk.screens.order_dispute import DisputeScreen
     from sellerdesk.screens.referrals import ReferralsScreen

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from textual.content import Content
 
 from sellerdesk.safe_text import visible
-from sellerdesk.widgets.user_text import as_markup, plain
+from sellerdesk.ui.user_text import as_markup, plain
 
 MARKUPISH = st.lists(
     st.one_of(

@@ -7,10 +7,13 @@ import json
 import re
 import sys
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sellerdesk.config import Settings, load_settings
 from sellerdesk.safe_text import one_line
+
+if TYPE_CHECKING:
+    from sellerdesk.db.engine import Database
 
 
 class Context:
@@ -19,7 +22,7 @@ class Context:
     def __init__(self, args: argparse.Namespace) -> None:
         self.args = args
         self._settings: Settings | None = None
-        self._db = None
+        self._db: Database | None = None
 
     @property
     def settings(self) -> Settings:
@@ -30,7 +33,7 @@ class Context:
         return self._settings
 
     @property
-    def db(self):
+    def db(self) -> Database:
         if self._db is None:
             from sellerdesk.db.open import open_database
             from sellerdesk.paths import resolve_db_url
@@ -87,8 +90,10 @@ class Parser(argparse.ArgumentParser):
         found = super()._parse_optional(arg_string)
         # Python 3.11 answers with one (action, option, ...) tuple, later versions
         # with a list of them; an action of None means no such option exists.
+        if found is None:
+            return found
         candidates = found if isinstance(found, list) else [found]
-        if found is None or len(candidates) != 1:
+        if len(candidates) != 1:
             return found
         action, explicit = candidates[0][0], candidates[0][-1]
         if action is None:

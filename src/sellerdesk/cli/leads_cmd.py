@@ -108,7 +108,7 @@ def run_add(ctx) -> int:
 
 
 def _add_referred(ctx, fields: dict) -> int:
-    from sellerdesk.referrals.tracking import add_referred_lead
+    from sellerdesk.referrals.recording import add_referred_lead
 
     a = ctx.args
     rest = {key: value for key, value in fields.items() if key != "referred_by"}

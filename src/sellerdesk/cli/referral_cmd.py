@@ -44,7 +44,7 @@ def register(subparsers) -> None:
 
 
 def run_record(ctx) -> int:
-    from sellerdesk.referrals.tracking import record_referral
+    from sellerdesk.referrals.recording import record_referral
 
     got = record_referral(ctx.db, ctx.args.username, ctx.args.by, settings=ctx.settings)
     r = got.referral
@@ -62,7 +62,7 @@ def run_record(ctx) -> int:
 
 
 def run_redeem(ctx) -> int:
-    from sellerdesk.referrals.tracking import redeem
+    from sellerdesk.referrals.earning import redeem
 
     r = redeem(ctx.db, ctx.args.referrer, ctx.args.note)
     print(f"Redeemed {r.referrer}'s reward for referring {r.referred}: {r.reward}.")

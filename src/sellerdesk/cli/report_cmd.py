@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import sys
 import textwrap
+from typing import Any
 
 from sellerdesk.cli.common import db_option, print_json
 
@@ -47,7 +48,7 @@ def run_report(ctx) -> int:
         owner=clean_owner(ctx.args.owner),
         project_type=parse_project_type(ctx.args.project_type),
     )
-    told = []
+    told: list[bool] = []
 
     def progress(done: int, total: int) -> None:
         # Only a long catch-up (the first run on a big book) is worth a word.
@@ -73,7 +74,7 @@ def render(insight) -> list[str]:
         f"{show.TARGET_LABELS[k].lower()} {targets.met(k)}/{len(targets.days)}"
         for k in targets.targets
     )
-    sections = (
+    sections: tuple[tuple[str, Any, list[str]], ...] = (
         (
             f"Daily targets, last {len(targets.days)} days (a day's target: {goal})",
             show.targets_numbers(targets),

@@ -62,10 +62,10 @@ def explain(exc: BaseException, where: str) -> SellerdeskError | None:
     if name.startswith("SQLITE_CANTOPEN") or name == "SQLITE_PERM":
         if _disk_full(where):
             return _full(where)
-        why = _access(where)
-        if why:
+        denied = _access(where)
+        if denied:
             return StorageError(
-                f"Cannot open the database at {where}: {why}. It needs a writable file and "
+                f"Cannot open the database at {where}: {denied}. It needs a writable file and "
                 "folder (SQLite keeps its journal beside the file)."
             )
         return StorageError(

@@ -50,7 +50,7 @@ def open_database(url: str, author: str | None = None, *, migrate: bool = True) 
             _migrate(url, shown, revision)
     except BaseException:
         engine.dispose()
-        if created:
+        if created and path is not None:
             _remove_unused(path)
         raise
     return Database(url, engine, author)

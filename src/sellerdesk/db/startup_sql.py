@@ -1,7 +1,7 @@
 """The SQLite SQL of the statements read without SQLAlchemy: the home
 screen's first look and `sellerdesk today` (see `sellerdesk.db.statements`).
 
-Generated from the SQLAlchemy statements by `sellerdesk.db.gen_statements`;
+Generated from the SQLAlchemy statements by `sellerdesk.gen_statements`;
 do not edit by hand. A test regenerates it and fails on any difference.
 """
 

@@ -12,7 +12,7 @@ screen's first page) runs the same keys either way:
   connection;
 - `SqliteReader` runs the SQLite SQL generated from the same statements at
   development time (`sellerdesk.db.startup_sql`, written by
-  `sellerdesk.db.gen_statements`) through the standard library's sqlite3, and
+  `sellerdesk.gen_statements`) through the standard library's sqlite3, and
   converts parameters and results as SQLAlchemy would.
 
 This module imports nothing from SQLAlchemy until something is built.

@@ -67,7 +67,7 @@ class StaleRule:
 
 
 # Every statement `assemble` may run: their SQLite SQL is generated ahead
-# (`sellerdesk.db.gen_statements`) for reading without SQLAlchemy.
+# (`sellerdesk.gen_statements`) for reading without SQLAlchemy.
 STATEMENT_KEYS: list[tuple] = [
     ("queue.dnc_with_plans",),
     ("queue.lane_counts", False),

@@ -11,6 +11,8 @@ the ORM cost more than the queries. How rows become lanes is in
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from sqlalchemy import (
     Integer,
     Select,
@@ -22,6 +24,7 @@ from sqlalchemy import (
     select,
     union_all,
 )
+from sqlalchemy.sql.expression import BindParameter, ScalarSelect
 
 from sellerdesk.config import Settings, load_settings
 from sellerdesk.db import tables
@@ -74,7 +77,7 @@ def _limit():
     return bindparam("limit", type_=Integer)
 
 
-def _counted(*where) -> Select:
+def _counted(*where) -> ScalarSelect[int]:
     return select(func.count()).select_from(LEADS).where(*where).scalar_subquery()
 
 
@@ -99,7 +102,7 @@ def _lane_counts_stmt(excluding_dnc: bool) -> Select:
     (status, due_at, lead_id) index, without visiting a single lead. A
     follow-up due today at a time that has passed is overdue, not today's."""
 
-    def counted(*where) -> Select:
+    def counted(*where) -> ScalarSelect[int]:
         stmt = (
             select(func.count())
             .select_from(FOLLOWUPS)
@@ -110,7 +113,8 @@ def _lane_counts_stmt(excluding_dnc: bool) -> Select:
         return stmt.scalar_subquery()
 
     due = followup.due_at
-    start, tomorrow = bindparam("start"), bindparam("tomorrow")
+    start: BindParameter[datetime] = bindparam("start")
+    tomorrow: BindParameter[datetime] = bindparam("tomorrow")
     late_today = counted(*_late_today())
     return select(
         (counted(due < start) + late_today).label("overdue"),
@@ -178,7 +182,8 @@ def _first_replies_stmt() -> Select:
 def _lane_windows(lane: str) -> list[tuple]:
     """A lane as ranges of due_at (the index's order), as the counts draw them."""
     due = followup.due_at
-    start, tomorrow = bindparam("start"), bindparam("tomorrow")
+    start: BindParameter[datetime] = bindparam("start")
+    tomorrow: BindParameter[datetime] = bindparam("tomorrow")
     if lane == "overdue":
         return [(due < start,), _late_today()]
     if lane == "today":

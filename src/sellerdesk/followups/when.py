@@ -99,7 +99,7 @@ def parse(text: str | None, *, allow_past: bool = False) -> When:
         )
     when = _parse_words(words)
     if when is None:
-        raise Invalid(f"'{text.strip()}' is not a date I understand. Accepted: {ACCEPTED}.")
+        raise Invalid(f"'{(text or '').strip()}' is not a date I understand. Accepted: {ACCEPTED}.")
     if not allow_past:
         _refuse_past(when)
     return when

@@ -289,7 +289,8 @@ def _summarise(conn: Connection, lead_ids: list[int]) -> None:
         lead_id: [row[1:] for row in group if row[2] in FACT_KINDS]
         for lead_id, group in groupby(rows, key=lambda r: r[0])
     }
-    facts_rows, stay_rows = [], []
+    facts_rows: list[dict[str, Any]] = []
+    stay_rows: list[dict[str, Any]] = []
     for lead_id, (created_at, stage, source, owner, project_type) in found.items():
         facts = lead_facts(created_at, stage, timelines.get(lead_id, ()))
         replied = facts.first_reply_at

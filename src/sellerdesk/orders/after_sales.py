@@ -27,7 +27,7 @@ from sellerdesk.orders.checklists import ensure, items_of, rows_of
 from sellerdesk.orders.gate import walkthrough_problem
 from sellerdesk.orders.items import Order
 from sellerdesk.orders.job_order import AFTER_SALES, WALKTHROUGH_TEMPLATE
-from sellerdesk.orders.store import check_version, load, to_record
+from sellerdesk.orders.rows import check_version, load, to_record
 from sellerdesk.timeline import record
 
 RULE = "after_sales"

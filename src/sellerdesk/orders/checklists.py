@@ -25,7 +25,7 @@ from sellerdesk.orders.job_order import (
     parse_checklist,
     parse_item,
 )
-from sellerdesk.orders.store import load
+from sellerdesk.orders.rows import load
 from sellerdesk.timeline import record
 
 # The job orders by key (the after-sales list is not one: an order has both).

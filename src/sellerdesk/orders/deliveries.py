@@ -62,7 +62,7 @@ def move_due(db, number: str, due, *, expected_version: int | None = None):
     """A new delivery date (an extension agreed in chat): the queue entry moves with it."""
     from sellerdesk.errors import Invalid
     from sellerdesk.followups.when import describe
-    from sellerdesk.orders.store import check_version, load, to_record
+    from sellerdesk.orders.rows import check_version, load, to_record
     from sellerdesk.timeline import record
 
     if due is None:

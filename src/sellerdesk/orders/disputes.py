@@ -15,7 +15,7 @@ from sqlalchemy import select
 from sellerdesk.db.engine import Database
 from sellerdesk.db.models import EventModel
 from sellerdesk.orders.items import Order
-from sellerdesk.orders.store import load, to_record
+from sellerdesk.orders.rows import load, to_record
 from sellerdesk.records import Event
 from sellerdesk.timeline import to_record as event_record
 

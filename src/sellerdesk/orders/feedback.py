@@ -10,7 +10,7 @@ from sellerdesk import clock, rules
 from sellerdesk.db.engine import Database
 from sellerdesk.errors import Invalid
 from sellerdesk.orders.items import SATISFACTION, Order
-from sellerdesk.orders.store import check_version, load, to_record
+from sellerdesk.orders.rows import check_version, load, to_record
 from sellerdesk.timeline import record
 
 MAX_TEXT = 4000

@@ -10,7 +10,7 @@ from sellerdesk.db.engine import Database
 from sellerdesk.db.models import LeadModel, OrderModel
 from sellerdesk.errors import Invalid
 from sellerdesk.orders.items import Order
-from sellerdesk.orders.store import load, to_record
+from sellerdesk.orders.rows import load, to_record
 from sellerdesk.timeline import record
 
 MAX_NOTE = 4000

@@ -18,7 +18,7 @@ from sellerdesk.followups import store as followups
 from sellerdesk.followups.when import after_days
 from sellerdesk.leads import set_value
 from sellerdesk.orders.items import REQUIREMENTS, REQUIREMENTS_TEMPLATES, Order
-from sellerdesk.orders.store import check_version, load, to_record
+from sellerdesk.orders.rows import check_version, load, to_record
 from sellerdesk.timeline import record
 
 REMINDER_RULE = "requirements"

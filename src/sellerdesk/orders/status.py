@@ -14,7 +14,7 @@ from sellerdesk.errors import Invalid
 from sellerdesk.orders.deliveries import settle as settle_delivery
 from sellerdesk.orders.items import NEXT_STATUSES, STATUSES, Order
 from sellerdesk.orders.requirements import cancel_reminders
-from sellerdesk.orders.store import check_version, follow_stage, load, to_record
+from sellerdesk.orders.rows import check_version, follow_stage, load, to_record
 from sellerdesk.timeline import record
 
 MAX_REASON = 1000

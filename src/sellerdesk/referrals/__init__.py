@@ -2,5 +2,6 @@
 whom, rewards owed and redeemed.
 
 Plain Python over the database layer; nothing here imports the TUI. Import the
-submodule you need (`gate`, `reward`, `guard`, `tracking`, `report`).
+submodule you need (`gate`, `reward`, `guard`, `tracking`, `recording`,
+`earning`, `asking`, `report`).
 """

@@ -44,8 +44,10 @@ def after_copy(template_id: str, lead: Lead | None) -> NextMessage | None:
     """What to offer once `template_id` was copied to `lead` (as the lead was before)."""
     if template_id == ASK:
         return FORWARD_NEXT
-    first_reply = lead is not None and lead.last_messaged_at is None
-    if first_reply and template_id != WHO_REFERRED and needs_referrer(lead):
+    if lead is None or template_id == WHO_REFERRED:
+        return None
+    first_reply = lead.last_messaged_at is None
+    if first_reply and needs_referrer(lead):
         return SOURCE_NEXT
     return None
 

@@ -117,4 +117,5 @@ def _untracked(db: Database) -> tuple[Untracked, ...]:
             .where(LeadModel.referred_by.is_not(None), ~tracked)
             .order_by(LeadModel.username_key)
         )
-        return tuple(Untracked(name, by) for name, by in rows)
+        # `by` is never None here (the query says so); the check tells the type checker.
+        return tuple(Untracked(name, by) for name, by in rows if by is not None)

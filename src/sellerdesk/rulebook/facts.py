@@ -13,10 +13,10 @@ from sqlalchemy.orm import Session
 from sellerdesk import clock
 from sellerdesk.db.engine import Database
 from sellerdesk.db.models import ScriptRunModel
-from sellerdesk.leads import _load_id, to_record
+from sellerdesk.leads import load_id, to_record
 from sellerdesk.records import Lead
 from sellerdesk.referrals.gate import OrderFacts
-from sellerdesk.scripts.standing import ACTIVE, Run, _to_run
+from sellerdesk.scripts.standing import ACTIVE, Run, to_run
 
 
 @dataclass(frozen=True)
@@ -34,7 +34,7 @@ def facts_in_unit(session: Session, lead_id: int, lead: Lead | None = None) -> L
     from sellerdesk.referrals.guard import order_facts
 
     if lead is None:
-        lead = to_record(_load_id(session, lead_id))
+        lead = to_record(load_id(session, lead_id))
     rows = session.scalars(
         select(ScriptRunModel)
         .where(ScriptRunModel.lead_id == lead_id)
@@ -44,7 +44,7 @@ def facts_in_unit(session: Session, lead_id: int, lead: Lead | None = None) -> L
             ScriptRunModel.id.desc(),
         )
     )
-    runs = tuple(_to_run(row) for row in rows)
+    runs = tuple(to_run(row) for row in rows)
     return LeadFacts(lead, runs, tuple(order_facts(session, lead_id)), clock.now())
 
 

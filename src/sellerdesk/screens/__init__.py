@@ -1,2 +1,2 @@
 """One screen per module. None of them imports the database layer at import time:
-data arrives from thread workers (see `sellerdesk.screens.tasks`)."""
+data arrives from thread workers (see `sellerdesk.ui.tasks`)."""

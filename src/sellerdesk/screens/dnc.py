@@ -5,13 +5,13 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Static
 
-from sellerdesk.widgets.user_text import plain
+from sellerdesk.ui.desk import DeskModal
+from sellerdesk.ui.user_text import plain
 
 
-class DoNotContactScreen(ModalScreen[tuple[bool, str] | None]):
+class DoNotContactScreen(DeskModal[tuple[bool, str] | None]):
     """Returns (on, reason) or None when cancelled."""
 
     BINDINGS = [

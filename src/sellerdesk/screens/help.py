@@ -9,8 +9,11 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.widgets import Footer, Static
+
+from sellerdesk.ui.desk import DeskModal
+from sellerdesk.ui.theme import WARNING_BOLD
 
 # For a screen that does not explain itself (no HELP attribute).
 ABOUT = "The keys of this screen, then those that work everywhere."
@@ -21,7 +24,7 @@ MOVING = [
 ]
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(DeskModal[None]):
     BINDINGS = [
         Binding("escape,q,f1,question_mark", "dismiss", "Close", id="help-close"),
     ]
@@ -41,7 +44,7 @@ class HelpScreen(ModalScreen[None]):
 
     def _keys_table(self) -> Table:
         table = Table.grid(padding=(0, 3))
-        table.add_column(style="bold #dca561", no_wrap=True)
+        table.add_column(style=WARNING_BOLD, no_wrap=True)
         table.add_column()
         beneath = self._beneath()
         sections = [(beneath.__class__.__name__, self._bindings_of(beneath))]

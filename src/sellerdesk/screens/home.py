@@ -18,17 +18,17 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, Select, Static
 
 from sellerdesk.checks import as_username
 from sellerdesk.prefetch import COUNT_CAP, PAGE_SIZE
-from sellerdesk.screens.tasks import run_db
+from sellerdesk.ui.desk import DeskScreen
+from sellerdesk.ui.tasks import run_db
+from sellerdesk.ui.user_text import plain
 from sellerdesk.vocab import COMMON_LABELS, STAGES
 from sellerdesk.widgets.lead_list import LeadList
 from sellerdesk.widgets.queue_panel import QueuePanel
-from sellerdesk.widgets.user_text import plain
 from sellerdesk.widgets.username_box import link_to_username
 
 DEBOUNCE_S = 0.18
@@ -57,7 +57,7 @@ class SearchBox(Input):
     ]
 
 
-class HomeScreen(Screen):
+class HomeScreen(DeskScreen):
     AUTO_FOCUS = "#search"
     HELP = HELP
     BINDINGS = [

@@ -14,12 +14,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Footer, Input, Label, ProgressBar, Select, Static
 
 from sellerdesk.errors import SellerdeskError
-from sellerdesk.screens.tasks import run_db
 from sellerdesk.transfer.fields import FIELDS
+from sellerdesk.ui.desk import DeskModal
+from sellerdesk.ui.tasks import run_db
 
 SHOW_REFUSED = 12
 OPTIONS = (
@@ -44,7 +44,7 @@ class ColumnSelect(Select[str]):
         self.column_header = header
 
 
-class ImportScreen(ModalScreen[bool]):
+class ImportScreen(DeskModal[bool]):
     """Returns True when something was imported."""
 
     DEFAULT_CSS = """

@@ -23,14 +23,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.reactive import reactive
-from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import ContentSwitcher, DataTable, Footer, Header, Static
 
 from sellerdesk.insight import show
 from sellerdesk.insight.scope import DEFAULT_DAYS, PERIODS, Scope
 from sellerdesk.safe_text import one_line
-from sellerdesk.screens.tasks import run_db
+from sellerdesk.ui.desk import DeskScreen
+from sellerdesk.ui.tasks import run_db
 from sellerdesk.vocab import PROJECT_TYPES
 from sellerdesk.widgets.charts import Bar, BarChart, ColumnChart
 
@@ -47,7 +47,7 @@ TABS = (
 MESSAGE_BARS = 12
 
 
-class InsightScreen(Screen):
+class InsightScreen(DeskScreen):
     CSS_PATH = "insight.tcss"
     AUTO_FOCUS = ".insight-pane"
     # Only two in the footer: the tab bar and the line above it name the rest,

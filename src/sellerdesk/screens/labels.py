@@ -5,16 +5,16 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, SelectionList, Static
 
+from sellerdesk.ui.desk import DeskModal
+from sellerdesk.ui.user_text import plain
 from sellerdesk.vocab import COMMON_LABELS
-from sellerdesk.widgets.user_text import plain
 
 MAX_LABEL = 64
 
 
-class LabelsScreen(ModalScreen[tuple[list[str], list[str]] | None]):
+class LabelsScreen(DeskModal[tuple[list[str], list[str]] | None]):
     """Returns (labels to add, labels to remove), or None when cancelled."""
 
     BINDINGS = [

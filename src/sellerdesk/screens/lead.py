@@ -18,7 +18,6 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from sellerdesk import clock
@@ -27,11 +26,13 @@ from sellerdesk.event_kinds import COPIED_KIND
 from sellerdesk.records import Event, Lead
 from sellerdesk.safe_text import visible
 from sellerdesk.screens.order_list import LeadOrders, create_order_for, open_orders
-from sellerdesk.screens.referrals import ReferralLinks
-from sellerdesk.screens.tasks import run_db
+from sellerdesk.screens.referral_links import ReferralLinks
+from sellerdesk.ui.desk import DeskScreen
+from sellerdesk.ui.tasks import run_db
+from sellerdesk.ui.theme import ACCENT, AQUA, ERROR_BOLD, MUTED, PRIMARY, SUCCESS, TEXT, WARNING
+from sellerdesk.ui.user_text import plain
 from sellerdesk.vocab import INDUSTRIES, PROJECT_TYPES, SOURCES, STAGES
 from sellerdesk.widgets.lead_list import STAGE_STYLES
-from sellerdesk.widgets.user_text import plain
 
 TIMELINE_LIMIT = 200
 
@@ -48,12 +49,12 @@ HELP = (
 )
 
 KIND_STYLES = {
-    "note": "#7fb4ca",
-    "stage": "#dca561",
-    "dnc_on": "bold #e46876",
-    "dnc_off": "#98bb6c",
-    COPIED_KIND: "#957fb8",
-    "created": "#98bb6c",
+    "note": PRIMARY,
+    "stage": WARNING,
+    "dnc_on": ERROR_BOLD,
+    "dnc_off": SUCCESS,
+    COPIED_KIND: ACCENT,
+    "created": SUCCESS,
 }
 
 
@@ -64,7 +65,7 @@ def when(moment: datetime | None, with_time: bool = True) -> str:
     return local.strftime("%Y-%m-%d %H:%M" if with_time else "%Y-%m-%d")
 
 
-class LeadScreen(Screen):
+class LeadScreen(DeskScreen):
     HELP = HELP
     # Most used first: the footer shows them in this order, as many as fit.
     BINDINGS = [
@@ -141,9 +142,9 @@ class LeadScreen(Screen):
 
     def _card(self, lead: Lead) -> Table:
         table = Table.grid(padding=(0, 2))
-        table.add_column(style="#727169", no_wrap=True)
+        table.add_column(style=MUTED, no_wrap=True)
         table.add_column(overflow="fold")
-        missing = Text("—", style="#727169")
+        missing = Text("—", style=MUTED)
 
         def row(label: str, value: Any) -> None:
             table.add_row(label, value if value else missing)
@@ -156,7 +157,7 @@ class LeadScreen(Screen):
         row("Website", lead.website and plain(lead.website))
         row("Last messaged", when(lead.last_messaged_at, with_time=False))
         row("Next follow-up", when(lead.next_followup_at))
-        row("Labels", plain("  ".join(f"[{label}]" for label in lead.labels), style="#dca561"))
+        row("Labels", plain("  ".join(f"[{label}]" for label in lead.labels), style=WARNING))
         row("Notes", lead.notes and plain(lead.notes))
         table.add_row("", "")
         row("Source", SOURCES.label(lead.source))
@@ -165,14 +166,14 @@ class LeadScreen(Screen):
         row("Referred by", lead.referred_by and plain(lead.referred_by))
         row("Owner", lead.owner and plain(lead.owner))
         if lead.do_not_contact:
-            row("Do not contact", plain(f"Yes — {lead.dnc_reason or ''}", style="bold #e46876"))
+            row("Do not contact", plain(f"Yes — {lead.dnc_reason or ''}", style=ERROR_BOLD))
         else:
             row("Do not contact", "No")
         return table
 
     def _timeline(self, events: list[Event]) -> Table | Text:
         if not events:
-            return Text("Nothing on the timeline yet.", style="#727169")
+            return Text("Nothing on the timeline yet.", style=MUTED)
         from sellerdesk.timeline import event_label
 
         # Two columns (when and who | what happened): the body keeps most of a narrow pane.
@@ -182,11 +183,11 @@ class LeadScreen(Screen):
         for index, event in enumerate(events):
             if index:
                 table.add_row("", "")
-            who = Text(when(event.at), style="#727169")
-            who.append("\n" + visible(event.author), style="#7aa89f")
+            who = Text(when(event.at), style=MUTED)
+            who.append("\n" + visible(event.author), style=AQUA)
             what = Text(event_label(event), style=KIND_STYLES.get(event.kind, "bold"))
             if event.body:
-                what.append("\n" + visible(event.body), style="#dcd7ba")
+                what.append("\n" + visible(event.body), style=TEXT)
             table.add_row(who, what)
         if len(events) == TIMELINE_LIMIT:
             table.add_row("", Text(f"(the newest {TIMELINE_LIMIT} are shown)", style="dim"))
@@ -263,7 +264,7 @@ class LeadScreen(Screen):
             self._change(job, done)
 
         def ask_why(stage: str) -> None:
-            from sellerdesk.screens.order_prompts import TextPromptScreen
+            from sellerdesk.ui.prompts import TextPromptScreen
 
             if stage == DECLINED:
                 title, prompt = f"{username} declined the offer", "What did they say? (kept)"
@@ -390,13 +391,13 @@ class LeadScreen(Screen):
         plan_followup(self, username, f"Follow up with {username}", self._change)
 
     def action_referred_by(self) -> None:
-        from sellerdesk.screens.referrals import record_referred_by
+        from sellerdesk.screens.referred_by import record_referred_by
 
         if self.lead is not None:
             record_referred_by(self, self.lead.username, self.reload)
 
     def action_referral_links(self) -> None:
-        from sellerdesk.screens.referrals import open_referral_links
+        from sellerdesk.screens.referral_links import open_referral_links
 
         if self.lead is not None:
             open_referral_links(self, self.lead.username)

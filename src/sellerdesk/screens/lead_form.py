@@ -14,7 +14,6 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Footer, Header, Input, Label, Select, Static, TextArea
@@ -22,9 +21,10 @@ from textual.widgets import Footer, Header, Input, Label, Select, Static, TextAr
 from sellerdesk.errors import Conflict, Duplicate, Invalid, SellerdeskError
 from sellerdesk.records import Lead
 from sellerdesk.safe_text import visible
-from sellerdesk.screens.tasks import run_db
+from sellerdesk.ui.desk import DeskScreen
+from sellerdesk.ui.tasks import run_db
+from sellerdesk.ui.user_text import plain
 from sellerdesk.vocab import INDUSTRIES, PROJECT_TYPES, SOURCES, STAGES
-from sellerdesk.widgets.user_text import plain
 from sellerdesk.widgets.username_box import link_to_username
 
 DUPLICATE_CHECK_S = 0.25
@@ -69,7 +69,7 @@ HELP = (
 )
 
 
-class LeadFormScreen(Screen[int | None]):
+class LeadFormScreen(DeskScreen[int | None]):
     """Returns the saved lead's id, or None when cancelled."""
 
     HELP = HELP
@@ -253,7 +253,7 @@ class LeadFormScreen(Screen[int | None]):
     def _check_duplicate(self) -> None:
         self._dup_timer = None
         typed = self._value("username").strip().lstrip("@")
-        if not typed or getattr(self.app, "db", None) is None:
+        if not typed or self.app.db is None:
             return
 
         def job(db):
@@ -372,7 +372,7 @@ def _add_referred_job(values: dict[str, str], settings: Any) -> Callable[[Any], 
         source = ""
 
     def job(db) -> Lead:
-        from sellerdesk.referrals.tracking import add_referred_lead
+        from sellerdesk.referrals.recording import add_referred_lead
 
         return add_referred_lead(
             db,

@@ -5,11 +5,12 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Footer, Static, TextArea
 
+from sellerdesk.ui.desk import DeskModal
 
-class NoteScreen(ModalScreen[str | None]):
+
+class NoteScreen(DeskModal[str | None]):
     BINDINGS = [
         Binding("f2,ctrl+s", "save", "Save note", id="note-save", priority=True),
         Binding("escape", "cancel", "Cancel", id="note-cancel"),

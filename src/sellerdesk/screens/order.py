@@ -13,7 +13,6 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -30,8 +29,10 @@ from sellerdesk.orders.items import (
 )
 from sellerdesk.records import Lead
 from sellerdesk.safe_text import visible
-from sellerdesk.screens.tasks import run_db
-from sellerdesk.widgets.user_text import plain
+from sellerdesk.ui.desk import DeskScreen
+from sellerdesk.ui.tasks import run_db
+from sellerdesk.ui.theme import AQUA, ERROR_BOLD, GOLD, MUTED, SUCCESS
+from sellerdesk.ui.user_text import plain
 
 
 def _when(moment) -> str:
@@ -47,7 +48,7 @@ HELP = (
 )
 
 
-class OrderScreen(Screen):
+class OrderScreen(DeskScreen):
     HELP = HELP
     CSS_PATH = "order.tcss"
     BINDINGS = [
@@ -156,31 +157,31 @@ class OrderScreen(Screen):
 
         title = Text(f"\n{AFTER_SALES.title}: ", style="bold")
         if order.walkthrough_at is not None:
-            title.append("walkthrough confirmed by the client", style="#98bb6c")
+            title.append("walkthrough confirmed by the client", style=SUCCESS)
         else:
-            title.append("waiting for the client's confirmation (w records it)", style="#e6c384")
+            title.append("waiting for the client's confirmation (w records it)", style=GOLD)
         return title
 
     def _card(self, order: Order) -> Table:
         from sellerdesk.orders.summary import order_rows
 
         table = Table.grid(padding=(0, 2))
-        table.add_column(style="#727169", no_wrap=True)
+        table.add_column(style=MUTED, no_wrap=True)
         table.add_column(overflow="fold")
         for label, value in order_rows(order):
             style = "bold" if label in ("Order", "Status") else ""
             if label == "Complaint" and order.complaint_open:
-                style = "bold #e46876"
+                style = ERROR_BOLD
             table.add_row(label, plain(value or "—", style=style))
         return table
 
     @staticmethod
     def _check_option(number: int, item: CheckItem) -> Option:
         text = Text(f"{number}. ")
-        text.append("[x] " if item.done else "[ ] ", style="#98bb6c" if item.done else "")
+        text.append("[x] " if item.done else "[ ] ", style=SUCCESS if item.done else "")
         text.append(item.label)
         if item.done and item.done_by:
-            text.append(visible(f"  {item.done_by}, {_when(item.done_at)}"), style="#727169")
+            text.append(visible(f"  {item.done_by}, {_when(item.done_at)}"), style=MUTED)
         return Option(text, id=f"{item.checklist}:{item.item}")
 
     def _highlighted_item(self) -> CheckItem | None:
@@ -192,13 +193,13 @@ class OrderScreen(Screen):
     @staticmethod
     def _history(events) -> Text | Table:
         if not events:
-            return Text("Nothing yet.", style="#727169")
+            return Text("Nothing yet.", style=MUTED)
         table = Table.grid(padding=(0, 2))
-        table.add_column(style="#727169", no_wrap=True)
+        table.add_column(style=MUTED, no_wrap=True)
         table.add_column(overflow="fold", ratio=1)
         for event in reversed(events):
-            who = Text(_when(event.at), style="#727169")
-            who.append("\n" + visible(event.author), style="#7aa89f")
+            who = Text(_when(event.at), style=MUTED)
+            who.append("\n" + visible(event.author), style=AQUA)
             table.add_row(who, plain(event.body))
         return table
 
@@ -223,7 +224,7 @@ class OrderScreen(Screen):
         if not allowed:
             self.notify(f"Order {order.number} is {order.status_label.lower()}; it stays so.")
             return
-        from sellerdesk.screens.order_prompts import ChoiceScreen, TextPromptScreen
+        from sellerdesk.ui.prompts import ChoiceScreen, TextPromptScreen
 
         def move(status: str | None, reason: str = "") -> None:
             if status is None:
@@ -258,7 +259,7 @@ class OrderScreen(Screen):
         order = self.order
         if order is None:
             return
-        from sellerdesk.screens.order_prompts import ChoiceScreen, TextPromptScreen
+        from sellerdesk.ui.prompts import ChoiceScreen, TextPromptScreen
 
         def save(state: str | None, missing: str = "") -> None:
             if state is None:
@@ -318,7 +319,7 @@ class OrderScreen(Screen):
         if order is None:
             return
         from sellerdesk.orders.checklists import CHECKLISTS
-        from sellerdesk.screens.order_prompts import ChoiceScreen
+        from sellerdesk.ui.prompts import ChoiceScreen
 
         def chosen(key: str | None) -> None:
             if key is None:
@@ -339,7 +340,7 @@ class OrderScreen(Screen):
         order = self.order
         if order is None:
             return
-        from sellerdesk.screens.order_prompts import ChoiceScreen, TextPromptScreen
+        from sellerdesk.ui.prompts import ChoiceScreen, TextPromptScreen
 
         def words(mood: str | None) -> None:
             if mood is None:
@@ -367,7 +368,7 @@ class OrderScreen(Screen):
         order = self.order
         if order is None:
             return
-        from sellerdesk.screens.order_prompts import TextPromptScreen
+        from sellerdesk.ui.prompts import TextPromptScreen
 
         opening = not order.complaint_open
 
@@ -400,7 +401,7 @@ class OrderScreen(Screen):
         order = self.order
         if order is None:
             return
-        from sellerdesk.screens.order_prompts import TextPromptScreen
+        from sellerdesk.ui.prompts import TextPromptScreen
 
         def save(text: str | None) -> None:
             if not text:
@@ -424,7 +425,7 @@ class OrderScreen(Screen):
         order = self.order
         if order is None:
             return
-        from sellerdesk.screens.order_prompts import TextPromptScreen
+        from sellerdesk.ui.prompts import TextPromptScreen
 
         def save(text: str | None) -> None:
             if not text:
@@ -457,8 +458,8 @@ class OrderScreen(Screen):
     # ------------------------------------------------------------ copying
 
     def _copy(self, template_id: str) -> None:
-        from sellerdesk.screens.templates import copy_message
         from sellerdesk.templates.loading import library
+        from sellerdesk.ui.copy_flow import copy_message
 
         template = library().templates.get(template_id)
         if template is None:
@@ -504,7 +505,7 @@ class OrderScreen(Screen):
         if order.walkthrough_at is not None:
             self.notify(f"The walkthrough is confirmed already: {order.walkthrough_text}")
             return
-        from sellerdesk.screens.order_prompts import TextPromptScreen
+        from sellerdesk.ui.prompts import TextPromptScreen
 
         def save(text: str | None) -> None:
             if not text:

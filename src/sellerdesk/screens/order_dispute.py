@@ -8,17 +8,18 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from sellerdesk import clock
 from sellerdesk.errors import SellerdeskError
 from sellerdesk.safe_text import visible
-from sellerdesk.screens.tasks import run_db
-from sellerdesk.widgets.user_text import plain
+from sellerdesk.ui.desk import DeskScreen
+from sellerdesk.ui.tasks import run_db
+from sellerdesk.ui.theme import MUTED
+from sellerdesk.ui.user_text import plain
 
 
-class DisputeScreen(Screen):
+class DisputeScreen(DeskScreen):
     CSS_PATH = "order.tcss"
     BINDINGS = [
         Binding("o", "objection", "Record objection", id="dispute-objection"),
@@ -66,13 +67,13 @@ class DisputeScreen(Screen):
             plain(f'Client\'s yes ({at}): "{order.consent_text}"')
         )
         facts = Text()
-        facts.append("Agreed price  ", style="#727169")
+        facts.append("Agreed price  ", style=MUTED)
         facts.append(f"{order.price}\n", style="bold")
-        facts.append("Pages         ", style="#727169")
+        facts.append("Pages         ", style=MUTED)
         facts.append(visible(f"{order.pages or '—'}\n"))
-        facts.append("Design        ", style="#727169")
+        facts.append("Design        ", style=MUTED)
         facts.append(visible(f"{order.design_direction or '—'}\n"))
-        facts.append("Status        ", style="#727169")
+        facts.append("Status        ", style=MUTED)
         facts.append(order.status_label)
         self.query_one("#dispute-facts", Static).update(facts)
         steps = Text()
@@ -94,7 +95,7 @@ class DisputeScreen(Screen):
         run_db(self, job, done, failed, group="dispute-write")
 
     def _prompt(self, title: str, prompt: str, required: str, then) -> None:
-        from sellerdesk.screens.order_prompts import TextPromptScreen
+        from sellerdesk.ui.prompts import TextPromptScreen
 
         screen = TextPromptScreen(title, prompt, required=required)
         self.app.push_screen(screen, lambda text: then(text) if text else None)

@@ -23,8 +23,9 @@ from sellerdesk.orders.gate import Draft
 from sellerdesk.orders.items import REQUIREMENTS
 from sellerdesk.records import Lead
 from sellerdesk.safe_text import visible
-from sellerdesk.screens.tasks import run_db
-from sellerdesk.widgets.user_text import plain
+from sellerdesk.ui.desk import DeskScreen
+from sellerdesk.ui.tasks import run_db
+from sellerdesk.ui.user_text import plain
 
 INPUTS = ("consent", "number", "price", "days", "due", "pages", "design", "notes")
 # Which field shows the problem for each check of the gate.
@@ -59,7 +60,7 @@ HELP = (
 )
 
 
-class OrderFormScreen(Screen[int | None]):
+class OrderFormScreen(DeskScreen[int | None]):
     """Returns the new order's id, or None when cancelled."""
 
     HELP = HELP

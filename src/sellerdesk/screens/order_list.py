@@ -13,7 +13,8 @@ from textual.widgets import Static
 from sellerdesk import clock
 from sellerdesk.orders.items import STATUSES, OrderRow
 from sellerdesk.records import Lead
-from sellerdesk.screens.tasks import run_db
+from sellerdesk.ui.tasks import run_db
+from sellerdesk.ui.theme import MUTED
 
 SHOWN = 5
 
@@ -43,9 +44,9 @@ class LeadOrders(Static):
     @staticmethod
     def render_rows(rows: list[OrderRow]) -> Table | Text:
         if not rows:
-            return Text("No orders yet (o: new order, with the client's yes)", style="#727169")
+            return Text("No orders yet (o: new order, with the client's yes)", style=MUTED)
         table = Table.grid(padding=(0, 2))
-        table.add_column(style="#727169", no_wrap=True)
+        table.add_column(style=MUTED, no_wrap=True)
         table.add_column(overflow="fold")
         for n, row in enumerate(rows[:SHOWN]):
             line = Text(row.number, style="bold")
@@ -75,7 +76,7 @@ def open_orders(screen: Screen, lead: Lead | None) -> None:
 
     def pick(rows: list[OrderRow]) -> None:
         from sellerdesk.screens.order import OrderScreen
-        from sellerdesk.screens.order_prompts import ChoiceScreen
+        from sellerdesk.ui.prompts import ChoiceScreen
 
         if not rows:
             app.notify(f"{lead.username} has no order yet; o creates one.")

@@ -8,16 +8,17 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
 from sellerdesk.orders import summary
 from sellerdesk.orders.gate import Draft
 from sellerdesk.safe_text import visible
-from sellerdesk.widgets.user_text import plain
+from sellerdesk.ui.desk import DeskModal
+from sellerdesk.ui.theme import ERROR_BOLD, MUTED, SUCCESS
+from sellerdesk.ui.user_text import plain
 
 
-class OrderReviewScreen(ModalScreen[bool]):
+class OrderReviewScreen(DeskModal[bool]):
     CSS_PATH = "order.tcss"
     BINDINGS = [
         Binding("enter,y", "confirm", "Create order", id="order-review-confirm", priority=True),
@@ -39,7 +40,7 @@ class OrderReviewScreen(ModalScreen[bool]):
 
     def _summary(self) -> Table:
         table = Table.grid(padding=(0, 2))
-        table.add_column(style="#727169", no_wrap=True)
+        table.add_column(style=MUTED, no_wrap=True)
         table.add_column(overflow="fold")
         for label, value in summary.draft_rows(self.draft, self.username):
             table.add_row(label, plain(value or "—"))
@@ -48,10 +49,10 @@ class OrderReviewScreen(ModalScreen[bool]):
     def _checks(self) -> Text:
         out = Text("\n")
         for label, ok, detail in summary.check_rows(self.draft):
-            out.append("✓ " if ok else "✗ ", style="#98bb6c" if ok else "bold #e46876")
+            out.append("✓ " if ok else "✗ ", style=SUCCESS if ok else ERROR_BOLD)
             out.append(label)
-            out.append(visible(f"  ({detail})\n" if ok else f"  {detail}\n"), style="#727169")
-        out.append("✓ ", style="#98bb6c")
+            out.append(visible(f"  ({detail})\n" if ok else f"  {detail}\n"), style=MUTED)
+        out.append("✓ ", style=SUCCESS)
         out.append("Consent recorded in the client's words")
         return out
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from sellerdesk.safe_text import one_line
+from sellerdesk.ui.desk import DeskScreen
 
 
-class ProblemScreen(Screen):
+class ProblemScreen(DeskScreen):
     BINDINGS = [
         Binding("q,escape", "app.quit", "Quit", id="problem-quit"),
     ]

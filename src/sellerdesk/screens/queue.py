@@ -7,9 +7,9 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList
 
+from sellerdesk.ui.desk import DeskScreen
 from sellerdesk.widgets.queue_panel import QueuePanel
 
 HELP = (
@@ -21,7 +21,7 @@ HELP = (
 )
 
 
-class QueueScreen(Screen):
+class QueueScreen(DeskScreen):
     HELP = HELP
     BINDINGS = [Binding("escape,backspace", "back", "Back", id="queue-screen-back")]
 

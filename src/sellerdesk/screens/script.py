@@ -10,11 +10,8 @@ Sent in the same write. A gate that refuses can be passed with a reason.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any
 
-from rich.console import Group
-from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -25,20 +22,14 @@ from textual.widgets import Checkbox, Footer, Header, Static
 from sellerdesk.errors import Invalid, SellerdeskError
 from sellerdesk.records import Lead
 from sellerdesk.rulebook import LeadFacts
-from sellerdesk.safe_text import visible
-from sellerdesk.screens.tasks import run_db
+from sellerdesk.screens import script_view as view
 from sellerdesk.scripts.engine import Script
-from sellerdesk.scripts.fields import display, edit_text, parse
+from sellerdesk.scripts.fields import edit_text
 from sellerdesk.scripts.offer import Offer, compose_offer
 from sellerdesk.scripts.runs import Run
 from sellerdesk.templates.loading import library
-
-MUTED = "#727169"
-ACCENT = "#7fb4ca"
-WARN = "#dca561"
-BAD = "#e46876"
-GOOD = "#98bb6c"
-
+from sellerdesk.ui.desk import DeskScreen
+from sellerdesk.ui.tasks import run_db
 
 HELP = (
     "A sales script, one step at a time. The middle shows the step: its purpose, its "
@@ -55,15 +46,7 @@ HELP = (
 )
 
 
-def _preview(text: str, width: int = 88) -> str:
-    """The first line of a message, cut at a word if long."""
-    first = text.strip().splitlines()[0] if text.strip() else ""
-    if len(first) <= width:
-        return first
-    return first[:width].rsplit(" ", 1)[0] + " …"
-
-
-class ScriptScreen(Screen):
+class ScriptScreen(DeskScreen):
     CSS_PATH = "script.tcss"
     HELP = HELP
     # Most used first: the footer shows them in this order, as many as fit.
@@ -152,63 +135,15 @@ class ScriptScreen(Screen):
         if run is None or lead is None or script is None:
             return
         self.sub_title = f"{lead.name} · {script.title}"
-        self.query_one("#script-title", Static).update(
-            Text.assemble((script.title, f"bold {ACCENT}"), "\n", (script.objective, MUTED))
-        )
-        self.query_one("#script-progress", Static).update(self._progress(run, script))
-        step = run.current
-        head = Text()
-        head.append(f"Step {run.index + 1} of {len(script.steps)}: {step.title}", style="bold")
-        if run.finished:
-            head.append("  (script finished)", style=GOOD)
-        head.append(f"\n{step.purpose}")
-        if step.trigger:
-            head.append(f"\n{step.trigger}", style=WARN)
-        for item in step.asks:
-            head.append(f"\n  • {item}")
-        if step.internal:
-            head.append("\nIdentify (not asked):", style=MUTED)
-            for item in step.internal:
-                head.append(f"\n  • {item}", style=MUTED)
-        if step.starting_point:
-            head.append(
-                "\nThe seed has only a heading here: these texts are starting points to edit.",
-                style=f"italic {MUTED}",
-            )
-        self.query_one("#step-head", Static).update(head)
-        self.query_one("#step-rules", Static).update(self._rules(script, step.rules))
+        self.query_one("#script-title", Static).update(view.title(script))
+        self.query_one("#script-progress", Static).update(view.progress(run, script))
+        self.query_one("#step-head", Static).update(view.head(run, script))
+        self.query_one("#step-rules", Static).update(view.rules(script, run.current.rules))
         self.query_one("#step-messages", Static).update(self._messages())
         self.query_one("#step-fields", Static).update(self._fields())
         self._checklist()
         self.query_one("#offer-panel", Static).update(self._offer_panel())
         self._show_gate()
-
-    def _progress(self, run: Run, script: Script) -> Text:
-        out = Text()
-        state = run.state
-        for number, step in enumerate(script.steps):
-            if number < run.index or (run.finished and number == run.index):
-                mark, style = "✓", GOOD
-            elif number == run.index:
-                mark, style = "▶", f"bold {ACCENT}"
-            elif script.can_enter(number, state):
-                mark, style = "·", MUTED
-            else:
-                mark, style = " ", ""
-            out.append(f"{mark} {number + 1}. {step.title}\n", style=style)
-        done = run.index + (1 if run.finished else 0)
-        out.append(f"\n{done} of {len(script.steps)} steps passed", style=MUTED)
-        if any(script.can_enter(n, state) for n in range(run.index + 1, len(script.steps))):
-            out.append("\n· held back until what it needs is captured", style=MUTED)
-        return out
-
-    def _rules(self, script: Script, rules: tuple[str, ...]) -> Text:
-        out = Text()
-        out.append("Guard rails\n", style=f"bold {WARN}")
-        for rule in rules:
-            out.append(f"  ⚠ {rule}\n", style=WARN)
-        out.append(f"  {script.hard_rule}", style=f"bold {BAD}")
-        return out
 
     def message_ids(self) -> tuple[str, ...]:
         if self.run is None or self.script is None:
@@ -217,44 +152,12 @@ class ScriptScreen(Screen):
         return self.script.messages_at(self.run.index, self.run.answers, industry)
 
     def _messages(self) -> Text:
-        templates = library()
-        out = Text()
-        out.append("Messages (press the number to copy)\n", style=f"bold {ACCENT}")
-        ids = self.message_ids()
-        if not ids:
-            out.append("  None at this step.", style=MUTED)
-        facts = self._facts()
-        for number, template_id in enumerate(ids, start=1):
-            template = templates.templates.get(template_id)
-            if template is None:
-                out.append(f"  {number}. {template_id} (not installed)\n", style=BAD)
-                continue
-            out.append(f"  {number}. ", style="bold")
-            out.append(visible(template.title) + "\n")
-            if facts is not None:
-                from sellerdesk.copying import prepare_with
+        return view.messages(
+            self.run, self.script, self.message_ids(), library(), self._facts(), self.app.settings
+        )
 
-                prepared = prepare_with(template, facts, self.app.settings)
-                out.append(f"     {visible(_preview(prepared.text))}\n", style="italic")
-        held = self.script.can_enter(self.run.index, self.run.state) if self.run else None
-        if held:
-            out.append(f"  Held back. {held}\n", style=WARN)
-        return out
-
-    def _fields(self) -> Text | str:
-        if self.run is None:
-            return ""
-        step = self.run.current
-        if not step.fields:
-            return ""
-        table = Table.grid(padding=(0, 2))
-        table.add_column(style=MUTED, no_wrap=True)
-        table.add_column(overflow="fold")
-        for item in step.fields:
-            value = display(item, self.run.answers.get(item.name))
-            table.add_row(item.label, Text(visible(value)) if value else Text("—", style=MUTED))
-        title = Text("Answers (f to fill in)", style=f"bold {ACCENT}")
-        return Group(title, table)
+    def _fields(self) -> Any:
+        return view.fields(self.run)
 
     def _checklist(self) -> None:
         box = self.query_one("#step-checklist", Vertical)
@@ -286,24 +189,9 @@ class ScriptScreen(Screen):
         return compose_offer(self.run, self.lead, self.app.settings)
 
     def _offer_panel(self) -> Text | str:
-        if self.run is None or not self.run.current.offer:
+        if self.lead is None:
             return ""
-        out = Text()
-        out.append("Custom offer (o shows the whole form)\n", style=f"bold {ACCENT}")
-        try:
-            offer = self.offer()
-        except Invalid as exc:
-            out.append(str(exc), style=BAD)
-            return out
-        style = BAD if offer.chars > offer.limit else GOOD
-        out.append(f"Description: {offer.counter}\n", style=style)
-        out.append(f"Delivery {offer.delivery_days} days · revisions {offer.revisions} · ")
-        out.append(f"price ${offer.price}")
-        if offer.milestones:
-            out.append(f" · {len(offer.milestones)} milestones")
-        for warning in offer.warnings:
-            out.append(f"\n⚠ {visible(warning)}", style=WARN)
-        return out
+        return view.offer_panel(self.run, self.lead, self.app.settings)
 
     def _show_gate(self, message: str | None = None) -> None:
         run, script = self.run, self.script
@@ -312,13 +200,7 @@ class ScriptScreen(Screen):
         if message is None and not run.finished:
             message = script.next_blocked(run.index, run.state)
         self.blocked = message
-        gate = self.query_one("#step-gate", Static)
-        if message:
-            gate.update(Text(f"Blocked. {message}", style=f"bold {BAD}"))
-        elif run.finished:
-            gate.update(Text("Finished. b goes back a step.", style=GOOD))
-        else:
-            gate.update(Text("n passes this step.", style=MUTED))
+        self.query_one("#step-gate", Static).update(view.gate(run, message))
 
     def _facts(self) -> LeadFacts | None:
         """What this screen knows of the lead, for previews (copies read it afresh)."""
@@ -373,7 +255,7 @@ class ScriptScreen(Screen):
 
     def action_pass_gate(self) -> None:
         """Move on although a gate refuses, saying why (it goes on the timeline)."""
-        from sellerdesk.screens.override import ask_override
+        from sellerdesk.ui.override import ask_override
 
         run, script = self.run, self.script
         if run is None or script is None or run.finished:
@@ -473,27 +355,7 @@ class ScriptScreen(Screen):
         """The live counter: the offer as it would read with what is typed now."""
         if self.run is None or self.script is None or self.lead is None:
             return Text("")
-        answers = dict(self.run.answers)
-        for name, text in typed.items():
-            item = self.script.field(name)
-            if item is None:
-                continue
-            if not text.strip():
-                answers.pop(name, None)
-                continue
-            try:
-                answers[name] = parse(item, text, self.app.settings.limits).value
-            except Invalid:
-                continue
-        try:
-            offer = compose_offer(replace(self.run, answers=answers), self.lead, self.app.settings)
-        except Invalid as exc:
-            return Text(str(exc), style=WARN)
-        style = BAD if offer.chars > offer.limit else GOOD
-        out = Text(f"Offer description: {offer.counter}", style=style)
-        for warning in offer.warnings:
-            out.append(f"\n⚠ {visible(warning)}", style=WARN)
-        return out
+        return view.offer_preview(self.run, self.script, self.lead, typed, self.app.settings)
 
     def action_copy(self, number: int) -> None:
         ids = self.message_ids()
@@ -506,12 +368,12 @@ class ScriptScreen(Screen):
         if template is None:
             self.notify(f"The template {ids[number - 1]} is not installed.", severity="error")
             return
-        from sellerdesk.screens.templates import copy_message
+        from sellerdesk.ui.copy_flow import copy_message
 
         copy_message(self, template, self.lead, self.load)
 
     def action_show_offer(self) -> None:
-        from sellerdesk.screens.show_text import ShowTextScreen
+        from sellerdesk.ui.show_text import ShowTextScreen
 
         try:
             offer = self.offer()
@@ -552,25 +414,7 @@ def show_script_step(screen: Screen, lead: Lead) -> None:
         from sellerdesk.scripts.runs import current_run, default_script
 
         run = current_run(db, lead_id)
-        if run is None:
-            script = default_script(lead)
-            return Text(
-                f"\nScript: none yet. g starts the {script.title}."
-                if script
-                else "\nScript: none yet. g picks one.",
-                style=MUTED,
-            )
-        out = Text()
-        out.append("\nScript  ", style=MUTED)
-        out.append(run.definition.title, style=f"bold {ACCENT}")
-        if run.finished:
-            out.append("  finished", style=GOOD)
-        out.append(f"\nStep {run.index + 1}/{len(run.definition.steps)}: {run.current.title}")
-        blocked = None if run.finished else run.definition.next_blocked(run.index, run.state)
-        if blocked:
-            out.append(f"\nWaiting: {blocked}", style=WARN)
-        out.append("\ng opens it", style=MUTED)
-        return out
+        return view.standing(run, default_script(lead) if run is None else None)
 
     def done(text: Text) -> None:
         for panel in screen.query("#script-step"):

@@ -10,7 +10,6 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -18,13 +17,14 @@ from sellerdesk.config import Limits
 from sellerdesk.errors import Invalid
 from sellerdesk.safe_text import visible
 from sellerdesk.scripts.fields import CHOICE, Field, parse
-from sellerdesk.widgets.user_text import plain
+from sellerdesk.ui.desk import DeskModal
+from sellerdesk.ui.user_text import plain
 
 # Given the typed texts, the line to show under the form (e.g. "412/1500 characters").
 Preview = Callable[[dict[str, str]], Text]
 
 
-class ScriptFieldsScreen(ModalScreen[dict[str, str] | None]):
+class ScriptFieldsScreen(DeskModal[dict[str, str] | None]):
     """Answers for one step. Enter moves on, the last Enter (or F2) saves;
     a value that cannot be taken is named and the form stays as typed."""
 
@@ -121,7 +121,7 @@ class ScriptFieldsScreen(ModalScreen[dict[str, str] | None]):
         self.dismiss(None)
 
 
-class ScriptPickerScreen(ModalScreen[str | None]):
+class ScriptPickerScreen(DeskModal[str | None]):
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="script-picker-cancel")]
 
     def __init__(self, username: str, scripts: list[tuple[str, str]], note: str = "") -> None:

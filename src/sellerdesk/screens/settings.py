@@ -9,13 +9,13 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Label, Select, Static
 
 from sellerdesk.config import Settings
 from sellerdesk.safe_text import visible
 from sellerdesk.templates.values import reward_text
-from sellerdesk.widgets.user_text import plain
+from sellerdesk.ui.desk import DeskModal
+from sellerdesk.ui.user_text import plain
 
 # (input id, section, attribute, label, hint)
 FIELDS = (
@@ -39,7 +39,7 @@ REWARD_KINDS = (
 )
 
 
-class SettingsScreen(ModalScreen[bool]):
+class SettingsScreen(DeskModal[bool]):
     DEFAULT_CSS = """
     SettingsScreen { align: center middle; }
     SettingsScreen #settings-dialog {

@@ -7,16 +7,16 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from sellerdesk.ui.desk import DeskModal
 from sellerdesk.vocab import OPEN_STAGES, STAGES
 
 DECLINED = "declined"
 
 
-class StagePickerScreen(ModalScreen[str | None]):
+class StagePickerScreen(DeskModal[str | None]):
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="stage-cancel"),
     ]

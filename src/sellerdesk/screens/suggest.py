@@ -21,21 +21,16 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.markup import escape
-from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Header, Static, TextArea
 
 from sellerdesk.errors import SellerdeskError
 from sellerdesk.records import Lead
-from sellerdesk.screens.tasks import run_db
 from sellerdesk.suggest.choose import LeadState
 from sellerdesk.suggest.model import Suggestion
 from sellerdesk.suggest.text import clean
-
-MUTED = "#727169"
-ACCENT = "#7fb4ca"
-WARN = "#dca561"
-BAD = "#e46876"
-GOOD = "#98bb6c"
+from sellerdesk.ui.desk import DeskModal, DeskScreen
+from sellerdesk.ui.tasks import run_db
+from sellerdesk.ui.theme import ERROR, MUTED, PRIMARY_BOLD, SUCCESS_BOLD, WARNING
 
 
 class PasteBox(TextArea):
@@ -51,7 +46,7 @@ class PasteBox(TextArea):
             self.focus()
 
 
-class ConfirmScreen(ModalScreen[bool]):
+class ConfirmScreen(DeskModal[bool]):
     """One write, said in full before it is made: enter or y does it."""
 
     BINDINGS = [
@@ -78,7 +73,7 @@ class ConfirmScreen(ModalScreen[bool]):
         self.dismiss(False)
 
 
-class SuggestScreen(Screen):
+class SuggestScreen(DeskScreen):
     DEFAULT_CSS = """
     SuggestScreen #suggest-body { height: 1fr; }
     SuggestScreen #suggest-left { width: 1fr; min-width: 30; padding: 0 1; }
@@ -172,9 +167,9 @@ class SuggestScreen(Screen):
                 escape(found.choice.blocked or found.choice.why), severity="warning", timeout=8
             )
             return
-        from sellerdesk.screens.templates import copy_message
         from sellerdesk.scripts.offer import with_answers
         from sellerdesk.templates.loading import library
+        from sellerdesk.ui.copy_flow import copy_message
 
         template = library().templates.get(found.template)
         if template is None:
@@ -197,7 +192,7 @@ class SuggestScreen(Screen):
         script = get_script(step.script) if step else state.script
         current = state.answers_for(script)
         found_answers = proposals(script, found.reading, current) if script else []
-        if not found_answers:
+        if script is None or not found_answers:
             self.notify("This message gives no new answers for the script.", timeout=4)
             return
         from sellerdesk.screens.script_dialogs import ScriptFieldsScreen
@@ -250,7 +245,7 @@ class SuggestScreen(Screen):
             if found.intent != "referred_by":
                 self.notify("The message names no referral.", timeout=4)
                 return
-            from sellerdesk.screens.referrals import record_referred_by
+            from sellerdesk.screens.referred_by import record_referred_by
 
             record_referred_by(self, username, self.reload)
             return
@@ -334,19 +329,19 @@ def render(found: Suggestion) -> Text:
         out.append(f"{label:<10}", style=MUTED)
         out.append(value + "\n", style=style)
 
-    row("Intent", reading.intent, f"bold {ACCENT}")
+    row("Intent", reading.intent, PRIMARY_BOLD)
     if reading.also:
         row("Also", ", ".join(reading.also))
     if reading.note:
-        row("Note", reading.note, WARN)
+        row("Note", reading.note, WARNING)
     if choice.step is not None:
         row("Step", choice.step.label())
     if choice.template:
-        row("Reply", found.template_title or choice.template, f"bold {GOOD}")
+        row("Reply", found.template_title or choice.template, SUCCESS_BOLD)
     else:
         row("Reply", "none to copy", MUTED)
     if choice.blocked:
-        row("Held back", choice.blocked, WARN)
+        row("Held back", choice.blocked, WARNING)
     if choice.why:
         row("Why", choice.why)
     if reading.facts:
@@ -358,7 +353,7 @@ def render(found: Suggestion) -> Text:
     if reading.alerts:
         out.append("\nWarnings\n", style="bold")
         for alert in reading.alerts:
-            style = BAD if alert.kind in ("off_platform", "complaint") else WARN
+            style = ERROR if alert.kind in ("off_platform", "complaint") else WARNING
             out.append(f"  ⚠ {alert.message}", style=style)
             if alert.text:
                 out.append(f" (“{' '.join(alert.text.split())}”)", style=MUTED)

@@ -7,11 +7,12 @@ from __future__ import annotations
 from typing import Any
 
 from sellerdesk.errors import SellerdeskError
-from sellerdesk.screens.tasks import run_db
+from sellerdesk.ui.desk import DeskApp
+from sellerdesk.ui.tasks import run_db
 
 
-def take_back_last(app: Any) -> None:
-    event = getattr(app, "last_copy", None)
+def take_back_last(app: DeskApp) -> None:
+    event = app.last_copy
     if event is None:
         app.notify("Nothing to take back: no message was copied here yet.", timeout=4)
         return

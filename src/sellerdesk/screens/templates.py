@@ -1,36 +1,31 @@
 """The template library: every message by script and step, previewed for the
 current lead with its lint findings and what the rule book says, copied with
-Enter or 1–9.
-
-`copy_message` is the one copy flow (also used by other screens): ask the
-rule book (a refusal that may be passed asks for a reason), fill in, ask for
-missing values, put the text on a clipboard, record it on the lead.
+Enter or 1–9 through the one copy flow (`sellerdesk.ui.copy_flow`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from sellerdesk import clipboard
-from sellerdesk.copying import PreparedCopy, prepare_copy, prepare_with
-from sellerdesk.errors import SellerdeskError
+from sellerdesk.copying import PreparedCopy, prepare_with
 from sellerdesk.records import Lead
 from sellerdesk.rulebook import LeadFacts
 from sellerdesk.safe_text import visible
-from sellerdesk.screens.tasks import run_db
 from sellerdesk.templates.lint import limit_for
 from sellerdesk.templates.loading import Library, library
 from sellerdesk.templates.model import Template
-from sellerdesk.widgets.user_text import plain
+from sellerdesk.ui.copy_flow import copy_message
+from sellerdesk.ui.desk import DeskScreen
+from sellerdesk.ui.tasks import run_db
+from sellerdesk.ui.theme import ERROR, ERROR_BOLD, SUCCESS, WARNING
+from sellerdesk.ui.user_text import plain
 
 SCRIPT_TITLES = {
     "redesign": "Website redesign chat",
@@ -60,177 +55,6 @@ def report_problems(node: Any, found: Library) -> None:
         )
 
 
-def copy_message(
-    screen: Screen,
-    template: Template,
-    lead: Lead | None,
-    on_done: Callable[[], Any] | None = None,
-    *,
-    extra: dict[str, str] | None = None,
-) -> None:
-    """Copy `template` filled in for `lead` (and `extra` values, e.g. the order
-    number on the order screen): the rule book first (on the lead's stored state,
-    the same rules as every other path), then any value still needed."""
-    from sellerdesk.screens.show_text import ShowTextScreen
-
-    app = screen.app
-    if lead is None:
-        prepared = prepare_with(template, None, app.settings, extra)
-        if not _malformed(app, prepared):
-            note = "Open a lead to copy and record this."
-            app.push_screen(ShowTextScreen(template.title, prepared.text, note))
-        return
-    _prepare(screen, template, lead, on_done, {}, None, extra or {})
-
-
-def _prepare(
-    screen: Screen,
-    template: Template,
-    lead: Lead,
-    on_done: Callable[[], Any] | None,
-    typed: dict[str, str],
-    override: str | None,
-    extra: dict[str, str],
-) -> None:
-    """`typed`: values the seller typed for this copy (remembered on the lead);
-    `extra`: values the calling screen knows (used for this copy only)."""
-    settings = screen.app.settings
-    run_db(
-        screen,
-        lambda db: prepare_copy(
-            db, template, lead, settings, {**extra, **typed}, override=override
-        ),
-        lambda prepared: _checked(screen, prepared, typed, on_done, extra),
-        group="copy",
-    )
-
-
-def _malformed(app: Any, prepared: PreparedCopy) -> bool:
-    if not prepared.rendered.bad:
-        return False
-    template = prepared.template
-    app.notify(
-        f"Not copied: {template.id} has malformed placeholders "
-        f"({', '.join(prepared.rendered.bad)}); fix {template.path}.",
-        severity="error",
-        timeout=10,
-        markup=False,
-    )
-    return True
-
-
-def _checked(
-    screen: Screen,
-    prepared: PreparedCopy,
-    typed: dict[str, str],
-    on_done: Callable[[], Any] | None,
-    extra: dict[str, str],
-) -> None:
-    """The rule book has answered: refuse (or ask why to pass it), ask for what is
-    missing, or copy."""
-    from sellerdesk.screens.fill_values import FillValuesScreen
-    from sellerdesk.screens.override import ask_override
-
-    app = screen.app
-    template, lead = prepared.template, prepared.lead
-    assert lead is not None
-    if _malformed(app, prepared):
-        return
-    refusal = prepared.blocked
-    if refusal is not None:
-        if refusal.can_override and prepared.override is None:
-            ask_override(
-                screen,
-                refusal.title,
-                refusal.sentence,
-                lambda reason: _prepare(screen, template, lead, on_done, typed, reason, extra),
-            )
-        else:
-            sentence = f"Not copied. {refusal.sentence}"
-            app.notify(sentence, severity="error", timeout=12, markup=False)
-        return
-    if prepared.missing:
-        if typed:
-            missing = ", ".join("{" + n + "}" for n in prepared.missing)
-            app.notify(f"Not copied: still missing {missing}.", severity="error", markup=False)
-            return
-
-        def filled(values: dict[str, str] | None) -> None:
-            if values is None:
-                app.notify("Not copied: the missing values were not filled in.", severity="warning")
-                return
-            _save_profile_values(app, values)
-            _prepare(screen, template, lead, on_done, values, prepared.override, extra)
-
-        app.push_screen(FillValuesScreen(template.title, prepared.missing_fields()), filled)
-        return
-    _copy_and_record(screen, prepared, typed, on_done)
-
-
-def _save_profile_values(app: Any, values: dict[str, str]) -> None:
-    from sellerdesk.config import save_settings
-    from sellerdesk.templates.values import apply_to_settings
-
-    if apply_to_settings(app.settings, values):
-        try:
-            save_settings(app.settings)
-        except OSError as exc:
-            app.notify(f"Your profile could not be saved: {exc}", severity="warning")
-
-
-def _copy_and_record(
-    screen: Screen, prepared: PreparedCopy, typed: dict[str, str], on_done: Callable[[], Any] | None
-) -> None:
-    from sellerdesk.copying import commit_copy
-    from sellerdesk.screens.show_text import ShowTextScreen
-
-    app = screen.app
-    text = prepared.text
-    # The app owns a terminal, so OSC 52 is always there to fall back on.
-    copied = clipboard.copy(text, app.copy_to_clipboard)
-    app.remember_copied_text(prepared.template.title, text)  # `v` shows it wherever
-    path = copied.way
-
-    def done(event: Any) -> None:
-        hint = " If nothing pastes, press v to see the text." if path == clipboard.TERMINAL else ""
-        severity, seconds = ("warning", 10) if copied.failed else ("information", 5)
-        # Plain text: the line may quote a clipboard program's error message.
-        line = clipboard.summary(copied, len(text)) + hint + copied_hint(app, event)
-        app.notify(line, severity=severity, timeout=seconds, markup=False)
-        if prepared.warnings:
-            app.notify("\n".join(str(f) for f in prepared.warnings), severity="warning", timeout=10)
-        if on_done is not None:
-            on_done()
-        from sellerdesk.screens.next_message import offer_next
-
-        offer_next(screen, prepared.template.id, prepared.lead, on_done)
-
-    def failed(exc: SellerdeskError) -> None:
-        app.notify(f"Copied to the {path}, but not recorded: {exc}", severity="error", timeout=10)
-        app.push_screen(ShowTextScreen(prepared.template.title, text, "Not on the timeline yet."))
-
-    run_db(
-        screen,
-        lambda db: commit_copy(db, prepared, path, remember=typed),
-        done,
-        failed,
-        group="copy",
-    )
-
-
-def copied_hint(app: Any, event: Any) -> str:
-    """Remember the copy for the take-back key, and say what it moved and that key."""
-    from sellerdesk.vocab import STAGES
-
-    remember = getattr(app, "remember_copy", None)
-    if remember is None:
-        return ""
-    remember(event)
-    stage = ((event.data or {}).get("moved") or {}).get("stage")
-    moved = f" The lead is at {STAGES.label(stage['to'])}." if stage else ""
-    return f"{moved} Not sent after all? u takes it back."
-
-
 HELP = (
     "Every approved message, by script and step, shown filled in for this lead with what "
     "the lint found: placeholders nobody filled (a form asks for them when copying), the "
@@ -240,7 +64,7 @@ HELP = (
 )
 
 
-class TemplateLibraryScreen(Screen):
+class TemplateLibraryScreen(DeskScreen):
     HELP = HELP
     DEFAULT_CSS = """
     TemplateLibraryScreen #library-body { height: 1fr; }
@@ -323,6 +147,8 @@ class TemplateLibraryScreen(Screen):
 
     def reload_lead(self) -> None:
         lead_id = self.lead_id
+        if lead_id is None:
+            return
 
         def job(db):
             from sellerdesk.rulebook import read_facts
@@ -368,7 +194,7 @@ class TemplateLibraryScreen(Screen):
         size = len(prepared.text)
         heading.append(f"  {size:,}/{limit:,} characters")
         if size > limit:
-            heading.append(f": cut {size - limit:,}", style="bold red")
+            heading.append(f": cut {size - limit:,}", style=ERROR_BOLD)
         if template.editable:
             heading.append("\nA starting point written from the seed: edit it to your voice.")
         if template.origin == "user":
@@ -385,14 +211,14 @@ class TemplateLibraryScreen(Screen):
         out = Text()
         refusal = prepared.blocked
         if refusal is not None:
-            out.append(f"Refused: {refusal.sentence}\n", style="bold red")
+            out.append(f"Refused: {refusal.sentence}\n", style=ERROR_BOLD)
         if prepared.missing:
             names = ", ".join("{" + n + "}" for n in prepared.missing)
             out.append(f"Asked for when copying: {names}\n", style="bold")
         for finding in prepared.warnings:
-            out.append(visible(str(finding)) + "\n", style="red" if finding.is_error else "yellow")
+            out.append(visible(str(finding)) + "\n", style=ERROR if finding.is_error else WARNING)
         if not out:
-            out.append("No lint findings.", style="green")
+            out.append("No lint findings.", style=SUCCESS)
         return out
 
     def action_copy(self) -> None:
@@ -415,7 +241,7 @@ class TemplateLibraryScreen(Screen):
             self.reload_lead()
 
     def action_show_text(self) -> None:
-        from sellerdesk.screens.show_text import ShowTextScreen
+        from sellerdesk.ui.show_text import ShowTextScreen
 
         prepared = self.prepared()
         if prepared is None:

@@ -10,19 +10,20 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from sellerdesk.errors import SellerdeskError
-from sellerdesk.screens.tasks import run_db
-from sellerdesk.widgets.user_text import plain
+from sellerdesk.ui.desk import DeskScreen
+from sellerdesk.ui.tasks import run_db
+from sellerdesk.ui.theme import MUTED, WARNING_BOLD
+from sellerdesk.ui.user_text import plain
 
 if TYPE_CHECKING:
     from sellerdesk.weekly import Week
 
 
-class WeekScreen(Screen):
+class WeekScreen(DeskScreen):
     DEFAULT_CSS = """
     WeekScreen #week-body { height: 1fr; padding: 0 1; }
     WeekScreen #week-summary { height: auto; color: $text-muted; }
@@ -75,12 +76,12 @@ class WeekScreen(Screen):
         self.week = week
         options = self.query_one(OptionList)
         keep = options.highlighted
-        rows: list[Option | None] = []
+        rows: list[Option] = []
         self.leads = {}
         for section in week.sections:
-            title = Text(f"{section.title} ({section.count})", style="bold #dca561")
+            title = Text(f"{section.title} ({section.count})", style=WARNING_BOLD)
             if section.count:
-                title.append(f"  {section.hint}", style="#727169")
+                title.append(f"  {section.hint}", style=MUTED)
             rows.append(Option(title, id=f"section-{section.key}", disabled=True))
             for number, row in enumerate(section.rows):
                 key = f"{section.key}-{number}"

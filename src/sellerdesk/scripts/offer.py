@@ -165,7 +165,7 @@ def _milestone_warnings(
             f"Fiverr allows milestones only on offers over ${MILESTONE_MIN_PRICE}; "
             f"this one is ${money_text(price)}."
         )
-    total = sum(Decimal(m["price"]) for m in milestones)
+    total = sum((Decimal(m["price"]) for m in milestones), Decimal(0))
     if total != price:
         out.append(
             f"The milestones add up to ${money_text(total)} but the fixed price is "

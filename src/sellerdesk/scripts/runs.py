@@ -24,7 +24,7 @@ from sellerdesk.config import Limits
 from sellerdesk.db.engine import Database
 from sellerdesk.db.models import EventModel, LeadLabelModel, LeadModel, ScriptRunModel
 from sellerdesk.errors import Conflict, Invalid, NotFound
-from sellerdesk.leads import _load, _touch
+from sellerdesk.leads import load, touch
 from sellerdesk.scripts.engine import Script, State, Step
 from sellerdesk.scripts.fields import display, parse
 from sellerdesk.scripts.registry import for_project_type, get_script
@@ -34,14 +34,14 @@ from sellerdesk.scripts.standing import (  # noqa: F401
     ACTIVE,
     FINISHED,
     Run,
-    _find,
-    _to_run,
     current_run,
     current_steps,
     default_script,
+    find_run,
     get_run,
     runs_for,
     step_marks,
+    to_run,
 )
 from sellerdesk.timeline import record
 from sellerdesk.vocab import STAGES
@@ -65,7 +65,7 @@ class Blocked(Invalid):
 def _open(
     session: Session, username: str, script_id: str | None, expected_version: int | None
 ) -> tuple[LeadModel, ScriptRunModel, Script]:
-    lead = _load(session, username)
+    lead = load(session, username)
     if script_id is None:
         model = session.scalar(
             select(ScriptRunModel)
@@ -78,7 +78,7 @@ def _open(
             .limit(1)
         )
     else:
-        model = _find(session, lead.id, script_id)
+        model = find_run(session, lead.id, script_id)
     if model is None:
         which = f"the {get_script(script_id).title} script" if script_id else "a script"
         raise NotFound(f"{lead.username} has not started {which}; start it first.")
@@ -102,7 +102,7 @@ def start(db: Database, username: str, script_id: str | None = None) -> Run:
     Without a script: the current run, else the script of the lead's project type.
     """
     with db.write() as session:
-        lead = _load(session, username)
+        lead = load(session, username)
         if script_id is None:
             existing = session.scalar(
                 select(ScriptRunModel)
@@ -113,7 +113,7 @@ def start(db: Database, username: str, script_id: str | None = None) -> Run:
                 .limit(1)
             )
             if existing is not None:
-                return _to_run(existing)
+                return to_run(existing)
             script = for_project_type(lead.project_type)
             if script is None:
                 raise Invalid(
@@ -122,9 +122,9 @@ def start(db: Database, username: str, script_id: str | None = None) -> Run:
                 )
         else:
             script = get_script(script_id)
-        model = _find(session, lead.id, script.id)
+        model = find_run(session, lead.id, script.id)
         if model is not None:
-            return _to_run(model)
+            return to_run(model)
         now = clock.now()
         first = script.steps[0]
         model = ScriptRunModel(
@@ -138,7 +138,7 @@ def start(db: Database, username: str, script_id: str | None = None) -> Run:
             updated_at=now,
         )
         session.add(model)
-        _touch(lead)
+        touch(lead)
         record(
             session,
             lead,
@@ -148,7 +148,7 @@ def start(db: Database, username: str, script_id: str | None = None) -> Run:
             data={"script": script.id, "to": first.id, "move": "start"},
         )
         session.flush()
-        return _to_run(model)
+        return to_run(model)
 
 
 def set_answers(
@@ -197,7 +197,7 @@ def set_answers(
             ticks = set(json.loads(model.ticks or "[]"))
             _save(model, answers, ticks)
             _remember_website(session, lead, answers, db.author)
-            _touch(lead)
+            touch(lead)
             record(
                 session,
                 lead,
@@ -210,7 +210,7 @@ def set_answers(
             if cleared:
                 warnings.append(cleared)
         session.flush()
-        return _to_run(model), warnings
+        return to_run(model), warnings
 
 
 def _unconfirm(
@@ -314,11 +314,11 @@ def tick(
             ) from None
         ticks = set(json.loads(model.ticks or "[]"))
         if (item in ticks) == on:
-            return _to_run(model)
+            return to_run(model)
         (ticks.add if on else ticks.discard)(item)
         answers = json.loads(model.answers or "{}")
         _save(model, answers, ticks)
-        _touch(lead)
+        touch(lead)
         verb = "confirmed" if on else "no longer confirmed"
         data: dict[str, Any] = {"script": definition.id, "item": item, "on": on}
         spec = definition.offer
@@ -335,7 +335,7 @@ def tick(
             data=data,
         )
         session.flush()
-        return _to_run(model)
+        return to_run(model)
 
 
 def next_step(
@@ -356,7 +356,7 @@ def next_step(
     reason_given = clean_reason(override)
     with db.write() as session:
         lead, model, definition = _open(session, username, script, expected_version)
-        run = _to_run(model)
+        run = to_run(model)
         index = run.index
         if run.finished:
             raise Invalid(f"{definition.title} is finished for {lead.username}.")
@@ -389,7 +389,7 @@ def next_step(
         if step.label_on_pass:
             _add_label(session, lead, step.label_on_pass, db.author)
         session.flush()
-        return _to_run(model)
+        return to_run(model)
 
 
 def back_step(
@@ -397,7 +397,7 @@ def back_step(
 ) -> Run:
     with db.write() as session:
         lead, model, definition = _open(session, username, script, expected_version)
-        run = _to_run(model)
+        run = to_run(model)
         index = run.index
         if index == 0 and not run.finished:
             raise Invalid("This is the first step; there is nothing before it.")
@@ -406,7 +406,7 @@ def back_step(
         model.step = target.id
         model.status = ACTIVE
         model.updated_at = clock.now()
-        _touch(lead)
+        touch(lead)
         record(
             session,
             lead,
@@ -416,7 +416,7 @@ def back_step(
             data={"script": definition.id, "from": run.step, "to": target.id, "move": "back"},
         )
         session.flush()
-        return _to_run(model)
+        return to_run(model)
 
 
 def offer_sent_in_unit(
@@ -484,7 +484,7 @@ def _move_past(
         model.step, model.status = step.id, FINISHED
         body += "; script finished"
     model.updated_at = clock.now()
-    _touch(lead)
+    touch(lead)
     record(
         session,
         lead,

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from sellerdesk.db.engine import Database
 from sellerdesk.db.models import ScriptRunModel
 from sellerdesk.errors import NotFound
-from sellerdesk.leads import _load
+from sellerdesk.leads import load
 from sellerdesk.records import Lead
 from sellerdesk.scripts.engine import Script, State, Step
 from sellerdesk.scripts.registry import first_reply, for_project_type, get_script
@@ -64,7 +64,7 @@ class Run:
         return f"{script.title} {self.index + 1}/{len(script.steps)}"
 
 
-def _to_run(model: ScriptRunModel) -> Run:
+def to_run(model: ScriptRunModel) -> Run:
     return Run(
         id=model.id,
         lead_id=model.lead_id,
@@ -123,25 +123,26 @@ def runs_for(db: Database, lead_id: int) -> list[Run]:
             .where(ScriptRunModel.lead_id == lead_id)
             .order_by(ScriptRunModel.updated_at.desc(), ScriptRunModel.id.desc())
         )
-        return [_to_run(row) for row in rows]
+        return [to_run(row) for row in rows]
 
 
 def current_run(db: Database, lead_id: int) -> Run | None:
     """The run a lead is in: the latest active one, else the latest finished one."""
     found = runs_for(db, lead_id)
     active = [run for run in found if not run.finished]
-    return (active or found or [None])[0]
+    candidates = active or found
+    return candidates[0] if candidates else None
 
 
 def get_run(db: Database, username: str, script: str | None = None) -> Run | None:
     """The lead's run of `script`, or (without one) its current run."""
     with db.read() as session:
-        lead = _load(session, username)
+        lead = load(session, username)
         lead_id = lead.id
         if script is not None:
             get_script(script)
-            model = _find(session, lead_id, script)
-            return _to_run(model) if model else None
+            model = find_run(session, lead_id, script)
+            return to_run(model) if model else None
     return current_run(db, lead_id)
 
 
@@ -194,7 +195,7 @@ def step_marks(db: Database, lead_ids: list[int]) -> dict[int, str]:
     }
 
 
-def _find(session: Session, lead_id: int, script: str) -> ScriptRunModel | None:
+def find_run(session: Session, lead_id: int, script: str) -> ScriptRunModel | None:
     return session.scalar(
         select(ScriptRunModel).where(
             ScriptRunModel.lead_id == lead_id, ScriptRunModel.script == script

@@ -122,7 +122,7 @@ def plan_followup(db, username: str, fact: Fact):
 
 
 def record_referrer(db, username: str, referrer: str, settings=None):
-    from sellerdesk.referrals.tracking import record_referral
+    from sellerdesk.referrals.recording import record_referral
 
     return record_referral(db, username, referrer, settings=settings)
 

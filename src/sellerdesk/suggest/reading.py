@@ -26,8 +26,8 @@ def read(raw: str | None) -> Reading:
     refused = refusal(text)
     if refused is not None:
         # A message in another language may still ask to move off Fiverr.
-        alerts = _off_platform(text) if refused.code in ("language", "html") else ()
-        return Reading(text, OTHER, alerts=alerts, note=refused.message)
+        off = _off_platform(text) if refused.code in ("language", "html") else ()
+        return Reading(text, OTHER, alerts=off, note=refused.message)
     facts = collect(text)
     hits = offplatform.find(text)
     words = words_of(_blank_out(text, facts))

@@ -4,8 +4,8 @@ New leads go in through Core in large batches (the rows were already checked
 by the plan with the same rules as a lead added by hand), each with its
 "created" entry on the timeline and its follow-up planned the way
 `followups.store.schedule` plans one. Updates and referrals go through the
-same in-unit functions the app uses (`leads._edit`, `_move`, `_add_labels`,
-`followups.store.schedule`, `referrals.tracking`), so their rules run too.
+same in-unit functions the app uses (`leads.edit_fields`, `move_stage`, `attach_labels`,
+`followups.store.schedule`, `referrals.recording`), so their rules run too.
 """
 
 from __future__ import annotations
@@ -15,17 +15,22 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from sellerdesk import clock
 from sellerdesk.checks import clean_field
 from sellerdesk.errors import Duplicate, Invalid
 from sellerdesk.followups.items import ACTIVE
 from sellerdesk.followups.when import describe
-from sellerdesk.referrals.tracking import notes_with_referrer
+from sellerdesk.referrals.recording import notes_with_referrer
 from sellerdesk.transfer.layouts import OWN
 from sellerdesk.transfer.plan import Plan, Progress, Step
 from sellerdesk.vocab import STAGES
+
+if TYPE_CHECKING:
+    from sqlalchemy import Table
+
+    from sellerdesk.transfer.rows import Candidate
 
 BATCH = 1000
 # From this many new leads on, the search indexes are filled in bulk
@@ -139,7 +144,7 @@ class _Adder:
         referral_ids = self._restore_referrals(steps, ids) if self.own else {}
         for step, lead_id in zip(steps, ids, strict=True):
             self._lead_events(step, lead_id, followup_ids, referral_ids)
-            self.label(lead_id, step.lead.labels)
+            self.label(lead_id, _read(step).labels)
         referrals.record(steps, ids)
         self._flush(everything=True)
         self._insert(LeadValueModel.__table__, self._values(steps, ids))
@@ -277,13 +282,13 @@ class _Adder:
         from sellerdesk.db.models import ReferralModel
 
         wanted = [
-            (step, lead_id)
+            (step.lead.username, referral, lead_id)
             for step, lead_id in zip(steps, ids, strict=True)
-            if step.lead and step.lead.restore and step.lead.restore.get("referral")
+            if step.lead and step.lead.restore and (referral := step.lead.restore.get("referral"))
         ]
         if not wanted:
             return {}
-        names = sorted({step.lead.restore["referral"]["by"].lower() for step, _ in wanted})
+        names = sorted({item["by"].lower() for _, item, _ in wanted})
         leads = tables.leads
         found: dict[str, int] = {}
         for chunk in _chunks(names, 500):
@@ -292,14 +297,13 @@ class _Adder:
                     select(leads.c.username_key, leads.c.id).where(leads.c.username_key.in_(chunk))
                 ).all()
             )
-        table = ReferralModel.__table__
+        table = cast("Table", ReferralModel.__table__)  # a mapped class's table is a Table
         new: dict[int, int] = {}
-        for step, lead_id in wanted:
-            item = step.lead.restore["referral"]
+        for username, item, lead_id in wanted:
             referrer = found.get(item["by"].lower())
             if referrer is None:
                 raise Invalid(
-                    f"{step.lead.username} was referred by {item['by']}, who is neither in this "
+                    f"{username} was referred by {item['by']}, who is neither in this "
                     "file nor in your book; nothing was imported."
                 )
             row = {k: v for k, v in item.items() if k not in ("id", "by")}
@@ -372,7 +376,7 @@ class _Adder:
         self._flush()
 
     def _values(self, steps: list[Step], ids: list[int]) -> list[dict[str, Any]]:
-        rows = []
+        rows: list[dict[str, Any]] = []
         for step, lead_id in zip(steps, ids, strict=True):
             values = ((step.lead.restore or {}).get("values") or {}) if step.lead else {}
             rows.extend({"lead_id": lead_id, "name": k, "value": v} for k, v in values.items())
@@ -384,7 +388,7 @@ def _label_rows(lead_id: int, labels: list[str]) -> list[dict[str, Any]]:
 
 
 class _Referrals:
-    """Referrals named by new leads, recorded as `referrals.tracking.record_referral`
+    """Referrals named by new leads, recorded as `referrals.recording.record_referral`
     records one (the referrer added as a past client if new, the Referral label, the
     "Referred by" note, the reward promised), but for thousands of rows at once."""
 
@@ -395,11 +399,11 @@ class _Referrals:
 
         self.adder = adder
         self.wanted = [step for step in steps if _bulk_referral(step, adder.own)]
-        self.in_file = {step.lead.username.lower(): step.lead.username for step in steps}
+        self.in_file = {_read(step).username.lower(): _read(step).username for step in steps}
         self.existing: dict[str, tuple[int, str]] = {}
         self.new: dict[str, str] = {}  # referrers to add: key → spelling
         self.first: dict[str, str] = {}  # referrer key → the first lead it referred
-        keys = sorted({step.lead.referred_by.lower() for step in self.wanted} - set(self.in_file))
+        keys = sorted({_referred_by(step).lower() for step in self.wanted} - set(self.in_file))
         leads = tables.leads
         for chunk in _chunks(keys, 500):
             for key, lead_id, name in adder.session.execute(
@@ -409,10 +413,11 @@ class _Referrals:
             ):
                 self.existing[key] = (lead_id, name)
         for step in self.wanted:
-            key = step.lead.referred_by.lower()
-            self.first.setdefault(key, step.lead.username)
+            by = _referred_by(step)
+            key = by.lower()
+            self.first.setdefault(key, _read(step).username)
             if key not in self.in_file and key not in self.existing:
-                self.new.setdefault(key, step.lead.referred_by)
+                self.new.setdefault(key, by)
         self.ids: dict[str, int] = {}
 
     def referrer_of(self, step: Step) -> str | None:
@@ -420,7 +425,7 @@ class _Referrals:
         recorded here; None otherwise."""
         if not _bulk_referral(step, self.adder.own):
             return None
-        key = step.lead.referred_by.lower()
+        key = _referred_by(step).lower()
         if key in self.in_file:
             return self.in_file[key]
         if key in self.existing:
@@ -429,7 +434,7 @@ class _Referrals:
 
     def create_referrers(self) -> None:
         """Add the referrers nobody knew yet, as past clients."""
-        from sellerdesk.referrals.tracking import PAST_CLIENT_LABEL, past_client_text
+        from sellerdesk.referrals.recording import PAST_CLIENT_LABEL, past_client_text
 
         adder, now = self.adder, self.adder.now
         rows = [
@@ -456,7 +461,7 @@ class _Referrals:
 
         from sellerdesk.db import tables
         from sellerdesk.db.models import ReferralModel
-        from sellerdesk.referrals.tracking import (
+        from sellerdesk.referrals.recording import (
             REFERRAL_LABEL,
             note_data,
             recorded_text,
@@ -466,14 +471,15 @@ class _Referrals:
         if not self.wanted:
             return
         adder = self.adder
-        by_key = {s.lead.username.lower(): i for s, i in zip(steps, ids, strict=True)}
+        by_key = {_read(s).username.lower(): i for s, i in zip(steps, ids, strict=True)}
         rows, pairs = [], []
         for step in self.wanted:
-            lead = step.lead
+            lead = _read(step)
             lead_id = by_key[lead.username.lower()]
-            key = lead.referred_by.lower()
+            key = _referred_by(step).lower()
             referrer_id = by_key.get(key) or self.ids.get(key) or self.existing[key][0]
             by = self.referrer_of(step)
+            assert by is not None  # every wanted step's referral is recorded here
             if not any(label.lower() == REFERRAL_LABEL.lower() for label in lead.labels):
                 adder.label(lead_id, [REFERRAL_LABEL])
                 adder.event(lead_id, "label_added", REFERRAL_LABEL, None)
@@ -486,7 +492,7 @@ class _Referrals:
                 }
             )  # fmt: skip
             pairs.append((referrer_id, lead.username))
-        table = ReferralModel.__table__
+        table = cast("Table", ReferralModel.__table__)  # a mapped class's table is a Table
         result = adder.session.execute(
             insert(table).returning(table.c.id, sort_by_parameter_order=True), rows
         )
@@ -503,6 +509,19 @@ class _Referrals:
                 .where(leads.c.id.in_(chunk))
                 .values(updated_at=adder.now, version=leads.c.version + 1)
             )
+
+
+def _read(step: Step) -> Candidate:
+    """The lead a step to add or update carries (only a refused row has none)."""
+    assert step.lead is not None
+    return step.lead
+
+
+def _referred_by(step: Step) -> str:
+    """Who referred the lead of a step whose referral is recorded in bulk (`_bulk_referral`)."""
+    by = _read(step).referred_by
+    assert by
+    return by
 
 
 def _bulk_referral(step: Step, own: bool) -> bool:
@@ -553,17 +572,17 @@ def _update(session, step: Step, author: str, source: str) -> None:
 
     lead = step.lead
     assert lead is not None
-    model = leads._load(session, lead.username)
-    leads._edit(session, model, dict(lead.fields), author)
+    model = leads.load(session, lead.username)
+    leads.edit_fields(session, model, dict(lead.fields), author)
     if lead.stage:
-        leads._move(session, model, lead.stage, author, f"imported from {source}")
+        leads.move_stage(session, model, lead.stage, author, f"imported from {source}")
     if lead.labels:
-        leads._add_labels(session, model, lead.labels, author)
+        leads.attach_labels(session, model, lead.labels, author)
     if lead.last_messaged_at and lead.last_messaged_at != model.last_messaged_at:
         model.last_messaged_at = lead.last_messaged_at
-        leads._touch(model)
+        leads.touch(model)
     if lead.dnc_reason:
-        leads._flag(session, model, True, lead.dnc_reason, author)
+        leads.flag_dnc(session, model, True, lead.dnc_reason, author)
     if lead.followup and lead.followup.at != model.next_followup_at:
         store.schedule(
             session,
@@ -580,10 +599,10 @@ def _update(session, step: Step, author: str, source: str) -> None:
 def _record_referrals(
     session, steps: list[Step], promised: str, author: str, counter: _Counter
 ) -> None:
-    from sellerdesk.referrals.tracking import _record_in_unit
+    from sellerdesk.referrals.recording import record_in_unit
 
     for step in steps:
         lead = step.lead
         assert lead is not None and lead.referred_by
-        _record_in_unit(session, lead.username, lead.referred_by, promised, author)
+        record_in_unit(session, lead.username, lead.referred_by, promised, author)
         counter.tick()

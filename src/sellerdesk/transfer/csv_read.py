@@ -15,6 +15,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -67,8 +68,6 @@ def read_table(path: Path) -> Table:
     if not text.strip():
         raise Invalid(f"{name} is empty: there is no header and no rows to import.")
     if text.lstrip().startswith(("{", "[")):
-        from sellerdesk.transfer.own import table_from_json
-
         return table_from_json(path, text, encoding)
     return parse(path, text, encoding)
 
@@ -211,3 +210,28 @@ def _count_outside_quotes(line: str, delimiter: str) -> int:
         elif char == delimiter and not quoted:
             count += 1
     return count
+
+
+def table_from_json(path: Path, text: str, encoding: str):
+    """A sellerdesk JSON export read as a table of the same cells its CSV has."""
+    from sellerdesk.transfer.own import OWN_COLUMNS, lead_cells
+
+    try:
+        document = json.loads(text)
+    except ValueError as exc:
+        raise Invalid(f"{path.name} is not valid JSON ({exc}); nothing was imported.") from exc
+    leads = document.get("leads") if isinstance(document, dict) else document
+    if not isinstance(leads, list) or (
+        isinstance(document, dict) and document.get("what", "leads") != "leads"
+    ):
+        raise Invalid(
+            f"{path.name} is not a sellerdesk leads export (JSON with a \"leads\" list)."
+        )
+    if not leads:
+        raise Invalid(f"{path.name} holds no leads to import.")
+    rows = []
+    for index, lead in enumerate(leads, start=1):
+        if not isinstance(lead, dict):
+            lead = {}
+        rows.append(Row(index, tuple(lead_cells(lead))))
+    return Table(path, OWN_COLUMNS, rows, encoding, ",", "lead")

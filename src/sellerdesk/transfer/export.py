@@ -13,10 +13,11 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from sellerdesk.errors import Invalid
 from sellerdesk.transfer import twenty
@@ -169,8 +170,8 @@ class _Split:
     def __init__(self, base: Path, part: str, header: tuple[str, ...], force: bool) -> None:
         self.base, self.part, self.header, self.force = base, part, header, force
         self.paths: list[Path] = []
-        self._open = None
-        self._writer = None
+        self._open: AbstractContextManager[IO[str]] | None = None
+        self._writer: Any = None  # a csv writer; the csv module names no type for it
         self._rows = 0
         if not force:
             refuse_existing(self._path(1))

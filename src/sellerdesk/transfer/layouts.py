@@ -112,9 +112,10 @@ def detect(header: tuple[str, ...], maps: dict[str, str] | None = None) -> Mappi
     maps = dict(maps or {})
     keys = [norm(name) for name in header]
     exact = {name.lower() for name in header}
+    fields: list[str | None]
     if exact >= OWN_MARKERS:
-        layout, guess = OWN, {name: name for name in OWN_COLUMNS}
-        fields = [guess.get(name.lower(), "ignore") for name in header]
+        layout, own = OWN, {name: name for name in OWN_COLUMNS}
+        fields = [own.get(name.lower(), "ignore") for name in header]
     elif any(marker in keys for marker in TWENTY_MARKERS):
         layout = TWENTY
         fields = [TWENTY_COLUMNS.get(k) or field_for_header(name) or "ignore"

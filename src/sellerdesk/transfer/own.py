@@ -12,10 +12,9 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from datetime import datetime
-from pathlib import Path
 from typing import Any
 
-from sellerdesk.errors import Invalid
+from sellerdesk.checks import MAX_NOTE
 
 OWN_COLUMNS = (
     "username",
@@ -45,6 +44,15 @@ OWN_MARKERS = {"username", "stage_since", "timeline"}
 STRUCTURED = ("values", "followups", "timeline", "referral")
 FORMAT = "sellerdesk-export"
 VERSION = 1
+# How long each column may be when an export is read back.
+OWN_LIMITS = {
+    "username": 200, "display_name": 200, "stage": 100, "website": 500,
+    "last_messaged_at": 64, "next_followup_at": 64, "labels": 4000, "notes": MAX_NOTE,
+    "source": 100, "referred_by": 200, "project_type": 100, "industry": 100, "owner": 200,
+    "do_not_contact": 16, "dnc_reason": 2000, "stage_since": 64, "created_at": 64,
+    "updated_at": 64, "values": 1_000_000, "followups": 8_000_000, "timeline": 30_000_000,
+    "referral": 20_000,
+}  # fmt: skip
 
 
 # ---------------------------------------------------------------- reading the book
@@ -193,27 +201,14 @@ def labels_cell(labels: list[str]) -> str:
     return ", ".join(labels)
 
 
-def table_from_json(path: Path, text: str, encoding: str):
-    """A sellerdesk JSON export read as a table of the same cells its CSV has."""
-    from sellerdesk.transfer.csv_read import Row, Table
-
+def json_list(text: str) -> list[str] | None:
+    """A cell holding a JSON list of strings, else None."""
+    if not text.startswith("["):
+        return None
     try:
-        document = json.loads(text)
-    except ValueError as exc:
-        raise Invalid(f"{path.name} is not valid JSON ({exc}); nothing was imported.") from exc
-    leads = document.get("leads") if isinstance(document, dict) else document
-    if not isinstance(leads, list) or (
-        isinstance(document, dict) and document.get("what", "leads") != "leads"
-    ):
-        raise Invalid(
-            f"{path.name} is not a sellerdesk leads export (JSON with a \"leads\" list)."
-        )
-    if not leads:
-        raise Invalid(f"{path.name} holds no leads to import.")
-    rows = []
-    for index, lead in enumerate(leads, start=1):
-        if not isinstance(lead, dict):
-            lead = {}
-        rows.append(Row(index, tuple(lead_cells(lead))))
-    return Table(path, OWN_COLUMNS, rows, encoding, ",", "lead")
-
+        value = json.loads(text)
+    except ValueError:
+        return None
+    if isinstance(value, list) and all(isinstance(item, str) for item in value):
+        return value
+    return None

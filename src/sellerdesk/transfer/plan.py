@@ -11,9 +11,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from sellerdesk.records import Lead
-from sellerdesk.transfer.csv_read import Table
+from sellerdesk.transfer.csv_read import Row, Table
 from sellerdesk.transfer.layouts import OWN, Mapping
-from sellerdesk.transfer.rows import Candidate, Problem, clear_caches, read_row
+from sellerdesk.transfer.restore import read_restore
+from sellerdesk.transfer.rows import Candidate, Problem, clear_caches, read_cells, read_fields
 from sellerdesk.vocab import COMMON_LABELS, STAGES
 
 Progress = Callable[[int, int], None]
@@ -58,6 +59,19 @@ class Plan:
 
     def where(self, step: Step) -> str:
         return f"{self.table.where} {step.line}"
+
+
+def read_row(
+    row: Row, mapping: Mapping, *, day_first: bool = False
+) -> tuple[Candidate | None, list[Problem]]:
+    """The lead in `row`, or the problems that refuse it: a row of sellerdesk's
+    own export is restored as it was, any other read field by field."""
+    given, headers, notes_extra, problems = read_cells(row, mapping)
+    if mapping.layout == OWN:
+        candidate = read_restore(given, headers, problems)
+    else:
+        candidate = read_fields(given, headers, notes_extra, problems, day_first)
+    return (None if problems else candidate), problems
 
 
 def make_plan(

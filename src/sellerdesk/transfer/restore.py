@@ -8,7 +8,7 @@ import json
 from datetime import UTC, datetime
 from typing import Any
 
-from sellerdesk.checks import MAX_NOTE, clean_field, clean_username
+from sellerdesk.checks import clean_field, clean_username
 from sellerdesk.errors import Invalid
 from sellerdesk.followups.items import STATUSES as FOLLOWUP_STATUSES
 from sellerdesk.transfer.dates import Moment, parse_moment
@@ -19,34 +19,13 @@ from sellerdesk.transfer.rows import (
     YES,
     Candidate,
     Problem,
-    _check,
-    _labels,
+    check_cell,
+    read_labels,
 )
 from sellerdesk.vocab import STAGES
 
 REFERRAL_STATUSES = ("pending", "earned", "redeemed")
 OWN_HEADERS = {name: name for name in OWN_COLUMNS}  # each field is its own column
-OWN_LIMITS = {
-    "username": 200, "display_name": 200, "stage": 100, "website": 500,
-    "last_messaged_at": 64, "next_followup_at": 64, "labels": 4000, "notes": MAX_NOTE,
-    "source": 100, "referred_by": 200, "project_type": 100, "industry": 100, "owner": 200,
-    "do_not_contact": 16, "dnc_reason": 2000, "stage_since": 64, "created_at": 64,
-    "updated_at": 64, "values": 1_000_000, "followups": 8_000_000, "timeline": 30_000_000,
-    "referral": 20_000,
-}  # fmt: skip
-
-
-def json_list(text: str) -> list[str] | None:
-    """A cell holding a JSON list of strings, else None."""
-    if not text.startswith("["):
-        return None
-    try:
-        value = json.loads(text)
-    except ValueError:
-        return None
-    if isinstance(value, list) and all(isinstance(item, str) for item in value):
-        return value
-    return None
 
 
 def instant(text: Any, what: str = "date") -> datetime:
@@ -69,21 +48,21 @@ def _maybe_instant(value: Any, what: str) -> datetime | None:
 def read_restore(
     given: dict[str, str], headers: dict[str, str], problems: list[Problem]
 ) -> Candidate:
-    username = _check(problems, "username", clean_username, given.get("username")) or ""
+    username = check_cell(problems, "username", clean_username, given.get("username")) or ""
     lead = Candidate(username, columns=OWN_HEADERS)
     for key in (*EDITABLE_GIVEN, "notes"):
         if key in given:
-            value = _check(problems, key, clean_field, key, given[key])
+            value = check_cell(problems, key, clean_field, key, given[key])
             if value is not None:
                 lead.fields[key] = value
     if "referred_by" in given:
-        lead.referred_by = _check(problems, "referred_by", clean_username, given["referred_by"])
+        lead.referred_by = check_cell(problems, "referred_by", clean_username, given["referred_by"])
     if "stage" in given:
-        lead.stage = _check(problems, "stage", STAGES.parse, given["stage"])
+        lead.stage = check_cell(problems, "stage", STAGES.parse, given["stage"])
     if "labels" in given:
-        lead.labels = _labels(given["labels"], "labels", problems)
+        lead.labels = read_labels(given["labels"], "labels", problems)
     if "last_messaged_at" in given:
-        lead.last_messaged_at = _check(
+        lead.last_messaged_at = check_cell(
             problems, "last_messaged_at", instant, given["last_messaged_at"]
         )
     dnc = given.get("do_not_contact", "").lower()
@@ -94,14 +73,16 @@ def read_restore(
     restore: dict[str, Any] = {}
     for key in ("stage_since", "created_at", "updated_at"):
         if key in given:
-            restore[key] = _check(problems, key, instant, given[key], key.replace("_", " "))
-    restore["values"] = _check(problems, "values", _values, given.get("values", "{}"))
-    restore["followups"] = _check(problems, "followups", _followups, given.get("followups", "[]"))
-    restore["timeline"] = _check(problems, "timeline", _timeline, given.get("timeline", "[]"))
+            restore[key] = check_cell(problems, key, instant, given[key], key.replace("_", " "))
+    restore["values"] = check_cell(problems, "values", _values, given.get("values", "{}"))
+    restore["followups"] = check_cell(
+        problems, "followups", _followups, given.get("followups", "[]")
+    )
+    restore["timeline"] = check_cell(problems, "timeline", _timeline, given.get("timeline", "[]"))
     if given.get("referral"):
-        restore["referral"] = _check(problems, "referral", _referral, given["referral"])
+        restore["referral"] = check_cell(problems, "referral", _referral, given["referral"])
     if not restore.get("followups") and given.get("next_followup_at"):
-        at = _check(problems, "next_followup_at", instant, given["next_followup_at"])
+        at = check_cell(problems, "next_followup_at", instant, given["next_followup_at"])
         if at is not None:
             lead.followup = Moment(at, True)
     lead.restore = restore

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from sellerdesk.checks import clean_field, clean_label, clean_username
 from sellerdesk.errors import Invalid
@@ -19,6 +19,7 @@ from sellerdesk.transfer.csv_read import Row
 from sellerdesk.transfer.dates import Moment, parse_moment
 from sellerdesk.transfer.fields import BY_NAME
 from sellerdesk.transfer.layouts import OWN, Mapping
+from sellerdesk.transfer.own import OWN_LIMITS, json_list
 from sellerdesk.transfer.text import shown
 from sellerdesk.vocab import STAGES
 
@@ -74,10 +75,18 @@ def cell_text(raw: str) -> str:
     return value
 
 
-def read_row(
-    row: Row, mapping: Mapping, *, day_first: bool = False
-) -> tuple[Candidate | None, list[Problem]]:
-    """The lead in `row`, or the problems that refuse it."""
+class Cells(NamedTuple):
+    """A row's cells by field, before they are read as a lead."""
+
+    given: dict[str, str]
+    headers: dict[str, str]
+    notes_extra: list[str]
+    problems: list[Problem]
+
+
+def read_cells(row: Row, mapping: Mapping) -> Cells:
+    """The row's non-empty cells by field, and the problems with the row as a whole
+    or with a cell's size (`plan.read_row` reads them as a lead)."""
     problems: list[Problem] = []
     given: dict[str, str] = {}
     headers = _headers(mapping)
@@ -107,13 +116,7 @@ def read_row(
                 given.setdefault("email", value)
             continue
         given[name] = value
-    if mapping.layout == OWN:
-        from sellerdesk.transfer.restore import read_restore
-
-        candidate = read_restore(given, headers, problems)
-    else:
-        candidate = _read_fields(given, headers, notes_extra, problems, day_first)
-    return (None if problems else candidate), problems
+    return Cells(given, headers, notes_extra, problems)
 
 
 @lru_cache(maxsize=16)
@@ -130,13 +133,11 @@ def _headers(mapping: Mapping) -> dict[str, str]:
 
 def _limit(name: str, mapping: Mapping) -> int:
     if mapping.layout == OWN:
-        from sellerdesk.transfer.restore import OWN_LIMITS
-
         return OWN_LIMITS.get(name, 0)
     return BY_NAME[name].max_len
 
 
-def _check(problems: list[Problem], column: str, check, *args):
+def check_cell(problems: list[Problem], column: str, check, *args):
     try:
         return check(*args)
     except Invalid as exc:
@@ -151,7 +152,7 @@ def _reason(exc: Invalid) -> str:
     return text
 
 
-def _read_fields(
+def read_fields(
     given: dict[str, str],
     headers: dict[str, str],
     notes_extra: list[str],
@@ -163,7 +164,8 @@ def _read_fields(
     if not username_text and given.get("email"):
         username_text = given["email"].split("@", 1)[0]
         columns = headers | {"username": headers["email"]}
-    username = _check(problems, columns.get("username", ""), clean_username, username_text) or ""
+    username_column = columns.get("username", "")
+    username = check_cell(problems, username_column, clean_username, username_text) or ""
     lead = Candidate(username, columns=columns)
     name = given.get("display_name") or " ".join(
         part for part in (given.get("first_name"), given.get("last_name")) if part
@@ -172,16 +174,16 @@ def _read_fields(
         given["display_name"] = name
     for key in EDITABLE_GIVEN:
         if key in given:
-            value = _check(problems, headers[key], _field, key, given[key])
+            value = check_cell(problems, headers[key], _field, key, given[key])
             if value is not None:
                 lead.fields[key] = value
     if "stage" in given:
-        lead.stage = _check(problems, headers["stage"], _stage, given["stage"])
+        lead.stage = check_cell(problems, headers["stage"], _stage, given["stage"])
     if "labels" in given:
-        lead.labels = _labels(given["labels"], headers["labels"], problems)
+        lead.labels = read_labels(given["labels"], headers["labels"], problems)
     for key, target in (("last_messaged", "last_messaged_at"), ("next_followup", "followup")):
         if key in given:
-            moment = _check(problems, headers[key], _moment, given[key], day_first)
+            moment = check_cell(problems, headers[key], _moment, given[key], day_first)
             if moment is not None:
                 setattr(lead, target, moment.at if target == "last_messaged_at" else moment)
     if "followup_reason" in given:
@@ -228,14 +230,14 @@ def _dnc(text: str) -> str | None:
     return " ".join(text.split())
 
 
-def _labels(text: str, column: str, problems: list[Problem]) -> list[str]:
+def read_labels(text: str, column: str, problems: list[Problem]) -> list[str]:
     try:
         return list(_label_list(text))
     except Invalid:
         pass
     found: list[str] = []
     for part in _label_parts(text):
-        label = _check(problems, column, clean_label, part)
+        label = check_cell(problems, column, clean_label, part)
         if label and label.lower() not in {f.lower() for f in found}:
             found.append(label)
     return found
@@ -251,8 +253,6 @@ def _label_list(text: str) -> tuple[str, ...]:
 
 
 def _label_parts(text: str) -> list[str]:
-    from sellerdesk.transfer.restore import json_list
-
     parts = json_list(text)
     if parts is None:
         parts = re.split(r"[,;]", text)
@@ -277,10 +277,12 @@ def _notes(
     said = REFERRED_LINE.search(notes)
     by_notes = None
     if said:
-        by_notes = _check(problems, column, _referrer, said.group(1))
+        by_notes = check_cell(problems, column, _referrer, said.group(1))
     by_column = None
     if "referred_by" in given:
-        by_column = _check(problems, headers["referred_by"], clean_username, given["referred_by"])
+        by_column = check_cell(
+            problems, headers["referred_by"], clean_username, given["referred_by"]
+        )
     if by_notes and by_column and by_notes.lower() != by_column.lower():
         problems.append(
             Problem(
@@ -294,7 +296,7 @@ def _notes(
         problems.append(Problem(where, "a lead cannot refer itself"))
     text = "\n".join(part for part in (notes.strip(), *extra) if part)
     if text:
-        checked = _check(problems, column or "Notes", clean_field, "notes", text)
+        checked = check_cell(problems, column or "Notes", clean_field, "notes", text)
         if checked:
             lead.fields["notes"] = checked
 

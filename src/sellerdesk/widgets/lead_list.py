@@ -20,6 +20,18 @@ from textual.widgets import DataTable
 
 from sellerdesk.clock import to_local
 from sellerdesk.safe_text import visible
+from sellerdesk.ui.theme import (
+    ACCENT,
+    AQUA,
+    ERROR_BOLD,
+    MUTED,
+    MUTED_STRIKE,
+    PRIMARY,
+    PRIMARY_BOLD,
+    SUCCESS,
+    SUCCESS_BOLD,
+    WARNING,
+)
 from sellerdesk.vocab import STAGES
 
 if TYPE_CHECKING:
@@ -27,15 +39,15 @@ if TYPE_CHECKING:
 
 # Calm colours that tell the stages apart at a glance.
 STAGE_STYLES = {
-    "new": "bold #7fb4ca",
-    "qualified": "#7aa89f",
-    "hot_lead": "bold #e46876",
-    "offer_sent": "#dca561",
-    "ordered": "#98bb6c",
-    "in_progress": "#98bb6c",
-    "delivered": "#957fb8",
-    "completed": "#727169",
-    "lost": "#727169 strike",
+    "new": PRIMARY_BOLD,
+    "qualified": AQUA,
+    "hot_lead": ERROR_BOLD,
+    "offer_sent": WARNING,
+    "ordered": SUCCESS,
+    "in_progress": SUCCESS,
+    "delivered": ACCENT,
+    "completed": MUTED,
+    "lost": MUTED_STRIKE,
 }
 
 # Ask for the next page this many rows before the end, so scrolling rarely waits.
@@ -106,8 +118,8 @@ class LeadList(DataTable):
             self.move_cursor(row=0, animate=False)
 
     def _add_cells(self, name: str) -> tuple[Text, ...]:
-        offer = Text(f"+ Add {name}", style="bold #98bb6c")
-        return (offer, Text("new lead: enter", style="#98bb6c"), *(Text("") for _ in range(5)))
+        offer = Text(f"+ Add {name}", style=SUCCESS_BOLD)
+        return (offer, Text("new lead: enter", style=SUCCESS), *(Text("") for _ in range(5)))
 
     def append(self, rows: Iterable[LeadRow], *, last: bool = False) -> None:
         """Add the next page; `last` when it came back short (nothing more matches)."""
@@ -136,7 +148,7 @@ class LeadList(DataTable):
 
     def _load_steps(self, lead_ids: list[int]) -> None:
         """Script steps for the rows just added: one query per page, filled in after."""
-        from sellerdesk.screens.tasks import run_db
+        from sellerdesk.ui.tasks import run_db
 
         def job(db):
             from sellerdesk.scripts.runs import step_marks
@@ -148,17 +160,21 @@ class LeadList(DataTable):
     def _show_steps(self, marks: dict[int, str]) -> None:
         for lead_id, mark in marks.items():
             if str(lead_id) in self.rows:
-                self.update_cell(str(lead_id), "step", Text(mark, style="#7fb4ca"))
+                self.update_cell(str(lead_id), "step", Text(mark, style=PRIMARY))
 
     def _cells(self, row: LeadRow) -> tuple[Text, ...]:
         dim = "dim" if row.do_not_contact else ""
         name = Text(row.username, style="bold " + dim)
         if row.do_not_contact:
-            name.append(" DNC", style="bold #e46876")
+            name.append(" DNC", style=ERROR_BOLD)
+        # A tone is one style by name; "dim" goes on top of it, not into its name.
+        stage = Text(STAGES.label(row.stage), style=STAGE_STYLES.get(row.stage, ""))
+        if dim:
+            stage.stylize(dim)
         return (
             name,
             Text(visible(row.display_name or ""), style=dim),
-            Text(STAGES.label(row.stage), style=f"{STAGE_STYLES.get(row.stage, '')} {dim}".strip()),
+            stage,
             Text(short_date(row.next_followup_at), style=dim),
             Text(visible(row.website or ""), style=dim or "italic"),
             Text(""),

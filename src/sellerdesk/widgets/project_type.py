@@ -15,15 +15,16 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.widgets import Static
 
-from sellerdesk.screens.tasks import run_db
+from sellerdesk.ui.desk import DeskModal
+from sellerdesk.ui.tasks import run_db
+from sellerdesk.ui.user_text import plain
 from sellerdesk.vocab import PROJECT_TYPES
-from sellerdesk.widgets.user_text import plain
 
 
-class ProjectTypeChoice(ModalScreen[str | None]):
+class ProjectTypeChoice(DeskModal[str | None]):
     """Returns a project type key, or None when cancelled."""
 
     BINDINGS = [

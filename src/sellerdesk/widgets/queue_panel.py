@@ -23,19 +23,33 @@ from contextlib import suppress
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
+from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from sellerdesk.errors import SellerdeskError
 from sellerdesk.safe_text import visible
-from sellerdesk.screens.tasks import run_db
+from sellerdesk.ui.desk import DeskApp
+from sellerdesk.ui.tasks import run_db
+from sellerdesk.ui.theme import (
+    ERROR,
+    ERROR_BOLD,
+    GOLD,
+    GOLD_BOLD,
+    LILAC_BOLD,
+    MUTED,
+    MUTED_BOLD,
+    PRIMARY_BOLD,
+    WARNING,
+)
+from sellerdesk.ui.user_text import plain
 from sellerdesk.vocab import STAGES
-from sellerdesk.widgets.user_text import plain
 
 if TYPE_CHECKING:
     from sellerdesk.followups.items import FirstReply, Queue, QueueItem, QuietLead
@@ -51,15 +65,16 @@ MOVED_GUARD_S = 1.0
 FULL_PAGE = 500
 
 LANE_STYLES = {
-    "first_replies": "bold #e6c384",
-    "overdue": "bold #e46876",
-    "today": "bold #7fb4ca",
-    "upcoming": "bold #938aa9",
-    "no_next_step": "bold #727169",
+    "first_replies": GOLD_BOLD,
+    "overdue": ERROR_BOLD,
+    "today": PRIMARY_BOLD,
+    "upcoming": LILAC_BOLD,
+    "no_next_step": MUTED_BOLD,
 }
 
 
 class QueuePanel(Vertical):
+    app = getters.app(DeskApp)
     DEFAULT_CSS = """
     QueuePanel {
         height: auto;
@@ -78,7 +93,7 @@ class QueuePanel(Vertical):
     }
     QueuePanel #queue-summary, QueuePanel #queue-targets {
         height: 1;
-        color: #727169;
+        color: $text-muted;
     }
     """
 
@@ -112,12 +127,8 @@ class QueuePanel(Vertical):
         yield Static("", id="queue-targets")
 
     def on_mount(self) -> None:
-        when_ready = getattr(self.app, "when_db_ready", None)
-        if when_ready is not None:
-            when_ready(self.reload)
-        else:
-            self.reload()
-        if self.parent is not None and self.parent.id == "queue":
+        self.app.when_db_ready(self.reload)
+        if isinstance(self.parent, Widget) and self.parent.id == "queue":
             self.parent.border_title = "Morning review"
             self.parent.border_subtitle = "↑ from search · ctrl+t whole queue"
         self.app.screen_change_signal.subscribe(self, self._screen_changed)
@@ -135,9 +146,9 @@ class QueuePanel(Vertical):
         self._show(queue)
 
     def reload(self) -> None:
-        if getattr(self.app, "db", None) is None:
+        if self.app.db is None:
             return
-        settings = getattr(self.app, "settings", None)
+        settings = self.app.settings
 
         per_lane = self.per_lane
 
@@ -165,7 +176,7 @@ class QueuePanel(Vertical):
                 continue
             title = Text(f"{lane.title} ({lane.count})", style=LANE_STYLES[lane.key])
             if lane.key == "no_next_step":
-                title.append("  press a to plan one", style="#727169")
+                title.append("  press a to plan one", style=MUTED)
             rows.append(Option(title, id=f"lane:{lane.key}", disabled=True))
             for item in lane.items:
                 key = _key(item)
@@ -252,9 +263,7 @@ class QueuePanel(Vertical):
         item = self.entries.get(option_id)
         if item is None:
             return
-        open_lead = getattr(self.app, "open_lead", None)
-        if open_lead is not None:
-            open_lead(item.lead_id)
+        self.app.open_lead(item.lead_id)
 
     def show_more(self, lane: str) -> None:
         """The rest of a lane: here, a page more; on the home screen, the whole queue."""
@@ -262,9 +271,7 @@ class QueuePanel(Vertical):
             self.per_lane += FULL_PAGE
             self.reload()
             return
-        from sellerdesk.screens.queue import QueueScreen
-
-        self.app.push_screen(QueueScreen(lane))
+        self.app.open_whole_queue(lane)
 
     def action_copy(self) -> None:
         from sellerdesk.followups.items import FirstReply
@@ -316,7 +323,7 @@ class QueuePanel(Vertical):
             return get_lead_by_id(db, lead_id)
 
         def loaded(lead) -> None:
-            from sellerdesk.screens.templates import copy_message
+            from sellerdesk.ui.copy_flow import copy_message
 
             copy_message(screen, template, lead, on_done=self.reload)
 
@@ -435,24 +442,24 @@ def _line(item: FirstReply | QueueItem | QuietLead) -> Text:
     line = Text("  ")
     line.append(f"{item.username:<20}", style="bold")
     if isinstance(item, FirstReply):
-        style = "#e46876" if item.late else "#e6c384"
+        style = ERROR if item.late else GOLD
         line.append(f" {reply_clock(item):<22}", style=style)
         template = _first_reply(item.project_type) if _warmed else None
         if template:
-            line.append(f" {template_title(template)}", style="#727169")
+            line.append(f" {template_title(template)}", style=MUTED)
         elif _warmed:
-            line.append(" what kind of project? c asks", style="#727169")
+            line.append(" what kind of project? c asks", style=MUTED)
         if item.ask_referrer:
-            line.append(f"  {referrer_hint(item)}", style="#dca561")
+            line.append(f"  {referrer_hint(item)}", style=WARNING)
     elif isinstance(item, QueueItem):
         line.append(f" {due_text(item):<20}")
         line.append(f" {visible(why_text(item))}")
         if item.template and _warmed:
             titles = " + ".join(template_title(t) for t in paired(item.template))
-            line.append(f"  → {titles}", style="#727169")
+            line.append(f"  → {titles}", style=MUTED)
     else:
         line.append(f" {STAGES.label(item.stage):<20}")
-        line.append(" no follow-up planned" + (" [stale]" if item.stale else ""), style="#727169")
+        line.append(" no follow-up planned" + (" [stale]" if item.stale else ""), style=MUTED)
     return line
 
 
@@ -496,9 +503,9 @@ def _summary(queue: Queue) -> Text:
     parts = [f"{lane.title} {lane.count}" for lane in queue.lanes]
     text = Text(" · ".join(parts))
     if queue.no_next_step.count:
-        text.append(f" · No next step {queue.no_next_step.count}", style="#e6c384")
+        text.append(f" · No next step {queue.no_next_step.count}", style=GOLD)
     if queue.stale_count:
-        text.append(f" · Stale {queue.stale_count}", style="#727169")
+        text.append(f" · Stale {queue.stale_count}", style=MUTED)
     return text
 
 

@@ -10,17 +10,18 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from sellerdesk.errors import SellerdeskError
 from sellerdesk.followups import when as when_
-from sellerdesk.widgets.user_text import plain
+from sellerdesk.ui.desk import DeskModal
+from sellerdesk.ui.user_text import plain
 
 TYPED = "typed"
 
 
-class SnoozeChoice(ModalScreen[int | str | None]):
+class SnoozeChoice(DeskModal[int | str | None]):
     """Returns a number of days, TYPED to type a date, or None when cancelled."""
 
     BINDINGS = [
@@ -51,7 +52,7 @@ class SnoozeChoice(ModalScreen[int | str | None]):
         self.dismiss(None)
 
 
-class WhenPrompt(ModalScreen[tuple[when_.When, str] | None]):
+class WhenPrompt(DeskModal[tuple[when_.When, str] | None]):
     """Asks for a due date (and, when planning a new follow-up, a reason).
 
     Returns (when, reason) or None when cancelled.

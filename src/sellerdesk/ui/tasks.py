@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from textual.widget import Widget
 from textual.worker import Worker, get_current_worker
 
 from sellerdesk.errors import SellerdeskError
@@ -93,7 +94,7 @@ def hand_over(
         if orphaned is not None:
             orphaned(value)
         return
-    if not node.is_mounted:
+    if isinstance(node, Widget) and not node.is_mounted:
         # Attached but still composing: a message to the node itself is handled only
         # after its compose and mount, and is dropped if it closes first.
         queued = node.call_after_refresh(hand_over, node, deliver, value, orphaned)

@@ -10,14 +10,14 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Label, Static
 
 from sellerdesk.templates.values import ValueInfo
-from sellerdesk.widgets.user_text import plain
+from sellerdesk.ui.desk import DeskModal
+from sellerdesk.ui.user_text import plain
 
 
-class FillValuesScreen(ModalScreen[dict[str, str] | None]):
+class FillValuesScreen(DeskModal[dict[str, str] | None]):
     DEFAULT_CSS = """
     FillValuesScreen { align: center middle; }
     FillValuesScreen #fill-dialog {

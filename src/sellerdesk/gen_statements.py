@@ -4,7 +4,7 @@ the home screen's first look and `sellerdesk today` read without SQLAlchemy.
 Run from a checkout after changing any statement, table, column type or the
 vocabulary they use (stages, follow-up statuses):
 
-    PYTHONPATH=src .venv/bin/python -m sellerdesk.db.gen_statements
+    PYTHONPATH=src .venv/bin/python -m sellerdesk.gen_statements
 
 (`PYTHONPATH=src` so the statements are built from the source being
 edited, not from an installed copy.) `--check` only compares. A test
@@ -35,13 +35,13 @@ from sqlalchemy.types import TypeDecorator, TypeEngine
 from sellerdesk.db.coltypes import UTCDateTime
 from sellerdesk.db.statements import Compiled, Key, build
 
-TARGET = Path(__file__).with_name("startup_sql.py")
+TARGET = Path(__file__).parent / "db" / "startup_sql.py"
 DIALECT = sqlite.dialect(paramstyle="named")
 
 HEADER = '''"""The SQLite SQL of the statements read without SQLAlchemy: the home
 screen's first look and `sellerdesk today` (see `sellerdesk.db.statements`).
 
-Generated from the SQLAlchemy statements by `sellerdesk.db.gen_statements`;
+Generated from the SQLAlchemy statements by `sellerdesk.gen_statements`;
 do not edit by hand. A test regenerates it and fails on any difference.
 """
 
@@ -173,7 +173,7 @@ def main(argv: list[str] | None = None) -> int:
     current = TARGET.read_text(encoding="utf-8") if TARGET.exists() else ""
     if args.check:
         if text != current:
-            print(f"{TARGET} is out of date; run python -m sellerdesk.db.gen_statements")
+            print(f"{TARGET} is out of date; run python -m sellerdesk.gen_statements")
             return 1
         print(f"{TARGET} is current")
         return 0

@@ -1,18 +1,19 @@
-"""Small dialogs the order screens share: pick one of a few choices, or type a line."""
+"""Small dialogs: pick one of a few choices, or type a line (the order screens
+and the prompt that passes a refused rule on purpose use them)."""
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from sellerdesk.widgets.user_text import plain
+from sellerdesk.ui.desk import DeskModal
+from sellerdesk.ui.user_text import plain
 
 
-class ChoiceScreen(ModalScreen[str | None]):
+class ChoiceScreen(DeskModal[str | None]):
     """Returns the chosen key, or None when cancelled."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="order-choice-cancel")]
@@ -49,7 +50,7 @@ class ChoiceScreen(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-class TextPromptScreen(ModalScreen[str | None]):
+class TextPromptScreen(DeskModal[str | None]):
     """One line of text; when `required`, an empty line is refused with `required`'s sentence."""
 
     BINDINGS = [

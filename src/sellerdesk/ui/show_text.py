@@ -6,14 +6,14 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Footer, Static, TextArea
 
 from sellerdesk.safe_text import visible
-from sellerdesk.widgets.user_text import plain
+from sellerdesk.ui.desk import DeskModal
+from sellerdesk.ui.user_text import plain
 
 
-class ShowTextScreen(ModalScreen[None]):
+class ShowTextScreen(DeskModal[None]):
     DEFAULT_CSS = """
     ShowTextScreen { align: center middle; }
     ShowTextScreen #show-dialog {

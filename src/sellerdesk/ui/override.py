@@ -10,7 +10,7 @@ from typing import Any
 
 from textual.screen import Screen
 
-from sellerdesk.screens.order_prompts import TextPromptScreen
+from sellerdesk.ui.prompts import TextPromptScreen
 
 
 class OverrideScreen(TextPromptScreen):
