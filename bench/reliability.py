@@ -652,7 +652,7 @@ def fuzz_database(path: Path) -> None:
     leads.add_lead(db, "ann", display_name="Ann", website="ann.example")
     leads.add_lead(db, "bob", stage="hot lead")
     draft = Draft(
-        consent="Yes, go ahead",
+        consent="Yes, please place the order",
         price_cents=45000,
         delivery_days=7,
         pages="Home, About",

@@ -31,6 +31,7 @@ from sqlalchemy.orm import Session, aliased
 from sellerdesk import clock
 from sellerdesk.db.engine import Database
 from sellerdesk.db.models import EventModel, FollowUpModel, LeadModel, OrderModel, ReferralModel
+from sellerdesk.event_kinds import COPIED_KIND
 from sellerdesk.followups.items import ACTIVE
 from sellerdesk.followups.when import describe, start_of_day
 from sellerdesk.orders.items import OPEN_STATUSES, REQUIREMENTS
@@ -39,7 +40,7 @@ from sellerdesk.vocab import OPEN_STAGES, STAGES
 DAYS = 7
 ROWS_PER_SECTION = 50
 # Talking to the client, and writing down what came of it.
-CONTACT_KINDS = ("message_copied", "followup_done")
+CONTACT_KINDS = (COPIED_KIND, "followup_done")
 OUTCOME_KINDS = (
     "note",
     "script_answer",

@@ -70,8 +70,11 @@ def test_every_part_of_one_edit_is_saved_together(db, db_path):
     )  # fmt: skip
     assert ran.code == 0, ran.err
     lead = leads.get_lead(db, "whole")
-    assert (lead.notes, lead.stage, lead.labels) == ("n", "qualified", ("Hot",))
+    # Moved to Qualified, then do-not-contact ended the open conversation as Lost.
+    assert (lead.notes, lead.stage, lead.labels) == ("n", "lost", ("Hot",))
     assert lead.do_not_contact and lead.dnc_reason == "asked us to stop"
+    stages = [e.body for e in leads.lead_timeline(db, lead.id) if e.kind == "stage"]
+    assert stages == ["Qualified → Lost (do not contact: asked us to stop)", "New → Qualified"]
     # a bad part refuses the whole edit: nothing of it is saved
     ran = run_cli("--db", str(db_path), "lead", "edit", "whole", "--notes", "m", "--stage", "zzz")
     assert ran.code == 1 and "is not a stage" in ran.one_line_error()

@@ -52,6 +52,21 @@ def test_order_numbers_are_bounded(run, argv):
     assert "days from 0 to 3650" in line or "at most $100,000,000" in line
 
 
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ("backup", "x\x00y"),
+        ("restore", "x\x00y"),
+        ("import", "x\x00y"),
+        ("export", "-o", "x\x00y"),
+    ],
+)
+def test_a_path_holding_a_nul_is_refused_in_one_line(run, argv):
+    ran = run(*argv)
+    assert ran.code == 2
+    assert "is not a path: it holds a NUL character" in ran.one_line_error()
+
+
 def test_bytes_that_are_not_utf8_are_refused_before_anything_runs(run, db):
     # Python hands undecodable bytes to a program as lone surrogates.
     for argv in (("lead", "add", "\udcff\udcfe"), ("note", "ann", "caf\udce9")):

@@ -55,8 +55,9 @@ def test_report_text(book, run):
         "  2026-11-04                   1           1                  0",
         "  Days on target: new contacts 0/30 · follow-ups 0/30 · referral contacts 0/30",
         "Funnel: 8 leads created in the period",
-        "  Ordered        1        3         33%          1          1.0      2",
-        "  Completed      1        1           —          0            —      0",
+        # gus went back to qualification when his order was cancelled: none lost here
+        "  Order under review    1        3         33%          0          1.0      2",
+        "  Completed             1        1           —          0            —      0",
         "First replies: 6 Fiverr inbox inquiries created in the period",
         "  within 1 h                     1    20%",
         "  waiting (inside 24 h)          1      —",

@@ -44,6 +44,7 @@ YES = [
     "I'd like to go ahead with the order",
     "I would like you to place the order please",
     "I want to proceed with the order",
+    "Alright, I'm ready. Please proceed with placing the order",
     "I'm ready to place the order",
     "Yes I confirm the order",
     "Confirm the order please",

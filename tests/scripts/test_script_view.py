@@ -95,7 +95,8 @@ def test_messages_are_numbered_previewed_for_the_lead_and_missing_ones_named(db,
     facts = LeadFacts(leads.get_lead(db, lead.username), (run,))
     text = view.messages(run, run.definition, ids, templates, facts, Settings())
     first = templates.templates[ids[0]]
-    assert f"  1. {first.title}  {ids[0]}" in text.plain
+    # Titles, not ids: the seller reads what the message is for.
+    assert f"  1. {first.title}\n" in text.plain and ids[0] not in text.plain
     # The preview is the message as it would be copied: filled in for Nora.
     copied = prepare_with(first, facts, Settings()).text
     assert "{" not in view.preview(copied)

@@ -60,11 +60,9 @@ def timeline(db, username: str, kind: str | None = None) -> list:
 
 def rendered(app, selector: str, width: int = 200) -> str:
     """What a Static on the current screen shows, as plain text (tables too)."""
-    import io
-
-    from rich.console import Console
+    from tests.tui.conftest import console_for
     from textual.widgets import Static
 
-    console = Console(width=width, record=True, file=io.StringIO())
+    console = console_for(app, width)
     console.print(app.screen.query_one(selector, Static).content)
     return console.export_text()

@@ -100,14 +100,10 @@ def notified(app) -> list:
 
 def shown(widget) -> str:
     """What a Static shows, as plain words (tables and styled text included)."""
-    import io
-
-    from rich.console import Console
-
     content = widget.content
     if isinstance(content, str):
         return content
-    console = Console(width=200, record=True, file=io.StringIO())
+    console = console_for(widget.app)
     console.print(content)
     return " ".join(console.export_text().split())
 

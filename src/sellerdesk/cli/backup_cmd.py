@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sellerdesk.cli.common import db_option
+from sellerdesk.cli.common import db_option, file_path
 
 
 def register(subparsers) -> None:
@@ -16,7 +16,7 @@ def register(subparsers) -> None:
         description="Take a consistent copy of the database, even while the app is open. "
         "PATH may be a file or a folder; the default is beside the database.",
     )
-    backup.add_argument("path", nargs="?", help="where to write the copy")
+    backup.add_argument("path", nargs="?", type=file_path, help="where to write the copy")
     backup.set_defaults(handler=run_backup)
 
     restore = subparsers.add_parser(
@@ -24,7 +24,7 @@ def register(subparsers) -> None:
         parents=[common],
         help="replace the database with a backup (checked first; the old one is kept)",
     )
-    restore.add_argument("path", help="the backup to restore")
+    restore.add_argument("path", type=file_path, help="the backup to restore")
     restore.set_defaults(handler=run_restore)
 
 

@@ -107,6 +107,17 @@ class Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: {one_line(message)} (see {self.prog} --help)\n")
 
 
+def file_path(text: str) -> str:
+    """An argparse type: a file's path, refused in words when it holds a NUL (no
+    file system takes one, and Python's file functions stop at it)."""
+    if "\x00" in text:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a path: it holds a NUL character")
+    return text
+
+
+file_path.__name__ = "path"
+
+
 def whole_number(low: int, high: int):
     """An argparse type: a whole number within [low, high], refused in words otherwise."""
 

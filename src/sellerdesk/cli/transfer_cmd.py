@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from sellerdesk.cli.common import db_option
+from sellerdesk.cli.common import db_option, file_path
 from sellerdesk.transfer.fields import FIELD_NAMES
 
 IMPORT_FLAGS = (
@@ -28,7 +28,9 @@ def register(subparsers) -> None:
         "Twenty's People export and sellerdesk's own export by their headers. Nothing is "
         "written unless every row can be (see --skip-bad).",
     )
-    imp.add_argument("file", help="CSV (UTF-8, UTF-16 or Windows-1252; , ; or tab) or JSON")
+    imp.add_argument(
+        "file", type=file_path, help="CSV (UTF-8, UTF-16 or Windows-1252; , ; or tab) or JSON"
+    )
     for flag, text in IMPORT_FLAGS:
         imp.add_argument(flag, action="store_true", help=text)
     imp.add_argument(
@@ -51,7 +53,9 @@ def register(subparsers) -> None:
         "--what", default="leads", choices=("leads", "timeline", "followups", "orders", "referrals")
     )
     exp.add_argument("--since", metavar="DATE", help="only what changed since DATE (or 7d, 2w)")
-    exp.add_argument("-o", "--output", metavar="PATH", help="the file (default: in this folder)")
+    exp.add_argument(
+        "-o", "--output", metavar="PATH", type=file_path, help="the file (default: in this folder)"
+    )
     exp.add_argument("--force", action="store_true", help="replace a file that exists")
     exp.set_defaults(handler=run_export)
 

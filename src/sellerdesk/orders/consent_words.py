@@ -269,7 +269,8 @@ _ORDER = (
 _PLACE = (
     r"place|create|make|book|submit|process|open|start|confirm|finali[sz]e|raise|generate|"
     r"set up|put in|go ahead with|proceed with|go with|move forward with|move ahead with|"
-    r"get started with|get going with|lock in"
+    r"get started with|get going with|lock in|"
+    r"(?:go ahead|proceed|move forward|move ahead) with (?:placing|creating|booking|submitting)"
 )
 ORDER = Subject(
     "order",
