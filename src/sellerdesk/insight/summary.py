@@ -43,6 +43,8 @@ ORDERED = LADDER[LADDER.index("ordered") :]
 INQUIRY_SOURCES = ("fiverr_inbox",)
 # The timeline kinds a lead's facts are read from.
 FACT_KINDS = ("message_copied", "note", "stage", "order_created")
+# A copy taken back is marked on its own (earlier) entry; this entry names it.
+TAKEN_BACK_KIND = "copy_taken_back"
 LEADS_PER_UNIT = 500
 EVENTS_PER_UNIT = 20_000
 
@@ -233,15 +235,24 @@ def _add_events(conn: Connection, after: int, upto: int) -> None:
 
     Read by id range, the kind compared here rather than in SQL, so the
     primary key and not the (kind, at) index decides which rows are read.
-    Whether a copy was followed by an order is set with its lead's facts.
+    A copy taken back in this range is read again wherever it is, as its
+    entry now says (taken back: it counts for nothing). Whether a copy was
+    followed by an order is set with its lead's facts.
     """
     copies, contacts = summary.insight_copies, summary.insight_contacts
+    columns = (EVENTS.id, EVENTS.lead_id, EVENTS.kind, EVENTS.at, EVENTS.data)
+    entries = conn.execute(select(*columns).where(EVENTS.id > after, EVENTS.id <= upto)).all()
+    again = {
+        ref
+        for _, _, kind, _, data in entries
+        if kind == TAKEN_BACK_KIND
+        and isinstance(ref := _data(data).get("event_id"), int)
+        and not after < ref <= upto
+    }
+    if again:
+        entries += conn.execute(select(*columns).where(EVENTS.id.in_(again))).all()
     copy_rows, contact_rows = [], []
-    for eid, lead_id, kind, at, data in conn.execute(
-        select(EVENTS.id, EVENTS.lead_id, EVENTS.kind, EVENTS.at, EVENTS.data).where(
-            EVENTS.id > after, EVENTS.id <= upto
-        )
-    ):
+    for eid, lead_id, kind, at, data in entries:
         template = template_of(data) if kind == "message_copied" else ""
         if kind == "message_copied":
             copy_rows.append(
@@ -258,6 +269,8 @@ def _add_events(conn: Connection, after: int, upto: int) -> None:
             contact_rows.append({"event_id": eid, "lead_id": lead_id, "target": target, "at": at})
     for table, rows in ((copies, copy_rows), (contacts, contact_rows)):
         conn.execute(delete(table).where(table.c.event_id > after, table.c.event_id <= upto))
+        if again:
+            conn.execute(delete(table).where(table.c.event_id.in_(again)))
         if rows:
             conn.execute(insert(table), rows)
 
