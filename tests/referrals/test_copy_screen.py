@@ -83,7 +83,8 @@ async def test_the_ask_is_refused_naming_the_condition_then_copied_with_the_rewa
         await pilot.press("escape")
         await settle(pilot)
         assert app.clipboard == "" and copies(db, "maya") == []
-        refusal = [n.message for n in notified(app) if "Not copied" in n.message]
+        # Escape leaves the rule standing, and the refusal is said once more.
+        refusal = [n.message for n in notified(app) if n.message.startswith("Not done.")]
         assert refusal and "a complaint is open on order FO1" in refusal[-1]
         assert "No positive feedback" in refusal[-1]
         feedback.set_complaint(db, "FO1", False, "Fixed the footer")
