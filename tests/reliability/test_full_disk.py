@@ -152,19 +152,20 @@ def test_a_copy_on_a_full_disk_says_the_text_went_out_but_is_not_on_the_timeline
 ):
     monkeypatch.delenv("DISPLAY", raising=False)
     monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
-    from sellerdesk.referrals import guard
+    from sellerdesk import copying
 
     path = small_disk.root / "desk.sqlite3"
     _make(path)
-    checked = guard.check_copy
+    prepare = copying.prepare_copy
 
-    def check_then_the_disk_fills(*args, **kwargs):
-        # The lead and the template are read; the disk fills before the text goes out.
-        result = checked(*args, **kwargs)
+    def prepare_then_the_disk_fills(*args, **kwargs):
+        # The lead and the template are read and the rule book says yes; the disk
+        # fills before the text goes out.
+        result = prepare(*args, **kwargs)
         small_disk.fill()
         return result
 
-    monkeypatch.setattr(guard, "check_copy", check_then_the_disk_fills)
+    monkeypatch.setattr(copying, "prepare_copy", prepare_then_the_disk_fills)
     ran = run_cli("--db", str(path), "copy", "followup.offer_day1", "--lead", "ann", "--print")
     line = ran.one_line_error()
     assert ran.code == 1
