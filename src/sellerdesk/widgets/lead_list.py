@@ -37,6 +37,9 @@ STAGE_STYLES = {
     "completed": "#727169",
     "lost": "#727169 strike",
 }
+# The stage column is narrow: seed 000's "Order under review" is "Under review"
+# there (a word cut in half would say nothing); the lead screen has it in full.
+LIST_LABELS = {"ordered": "Under review"}
 
 # Ask for the next page this many rows before the end, so scrolling rarely waits.
 PREFETCH_ROWS = 5
@@ -73,7 +76,7 @@ class LeadList(DataTable):
         # is still on screen.
         self.add_column("Username", key="username", width=20)
         self.add_column("Name", key="name", width=18)
-        self.add_column("Stage", key="stage", width=11)
+        self.add_column("Stage", key="stage", width=12)
         self.add_column("Next follow-up", key="next", width=14)
         self.add_column("Website", key="website", width=20)
         self.add_column("Step", key="step", width=5)
@@ -158,7 +161,10 @@ class LeadList(DataTable):
         return (
             name,
             Text(visible(row.display_name or ""), style=dim),
-            Text(STAGES.label(row.stage), style=f"{STAGE_STYLES.get(row.stage, '')} {dim}".strip()),
+            Text(
+                LIST_LABELS.get(row.stage) or STAGES.label(row.stage),
+                style=f"{STAGE_STYLES.get(row.stage, '')} {dim}".strip(),
+            ),
             Text(short_date(row.next_followup_at), style=dim),
             Text(visible(row.website or ""), style=dim or "italic"),
             Text(""),
