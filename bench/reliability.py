@@ -666,8 +666,11 @@ def fuzz_database(path: Path) -> None:
 
 @contextlib.contextmanager
 def fuzz_environment(workdir: Path) -> Iterator[Path]:
-    """A database, config folder and no display, set for this process meanwhile."""
+    """A database, config folder and no display, set for this process meanwhile;
+    run from `workdir`, so what a command writes by default (an export, a backup
+    to a relative path) lands there, not in the checkout."""
     saved = dict(os.environ)
+    was_in = Path.cwd()
     path = workdir / "fuzz.sqlite3"
     os.environ["SELLERDESK_CONFIG_DIR"] = str(workdir / "config")
     os.environ["XDG_DATA_HOME"] = str(workdir / "data")
@@ -675,9 +678,11 @@ def fuzz_environment(workdir: Path) -> Iterator[Path]:
     os.environ.pop("WAYLAND_DISPLAY", None)
     os.environ.pop("SELLERDESK_DEBUG", None)
     try:
+        os.chdir(workdir)
         fuzz_database(path)
         yield path
     finally:
+        os.chdir(was_in)
         os.environ.clear()
         os.environ.update(saved)
 

@@ -93,16 +93,16 @@ def test_funnel_of_the_leads_created_in_the_period(book):
     ]
     assert rows == [
         ("new", 4, 8, 0.5, 0, 1.0, 3),  # ann 1 d, ben 1 d, hal 5 d
-        # gus and hal skipped ahead; ben lost; gus back here when his order was
-        # cancelled (seed 003: a client with no order left returns to qualification)
+        # gus and hal skipped ahead; ben lost; gus back here when his only order
+        # was cancelled (seed 003: return to Step 2)
         ("qualified", 1, 4, 0.75, 1, 2.0, 2),
         ("hot_lead", 0, 3, 1.0, 0, 1.0, 1),
         ("offer_sent", 0, 3, 1.0, 0, 1.0, 1),
-        ("ordered", 1, 3, 0.3333, 0, 1.0, 2),
+        ("ordered", 1, 3, 0.3333, 0, 1.0, 2),  # gus left it back to qualification
         ("in_progress", 0, 1, 1.0, 0, 3.0, 1),
         ("delivered", 0, 1, 1.0, 0, 2.0, 1),
         ("completed", 1, 1, None, 0, None, 0),
-        ("lost", 1, 1, None, 0, None, 0),
+        ("lost", 1, 1, None, 0, None, 0),  # ben, with his reason
     ]
 
 

@@ -9,12 +9,14 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import insert, select, update
 from tests.insight.conftest import TITLES, at, build_book, copied, summary_rows
 
-from sellerdesk import leads
+from sellerdesk import leads, takeback
 from sellerdesk.config import Settings
 from sellerdesk.db import insight_tables as summary_tables
 from sellerdesk.db import tables
 from sellerdesk.insight import report, summary
 from sellerdesk.insight.summary import Stay, lead_facts
+from sellerdesk.orders.status import cancel_order
+from sellerdesk.outcomes import decline_offer
 
 T0 = datetime(2026, 11, 1, 9, 0, tzinfo=UTC)
 
@@ -104,9 +106,19 @@ def test_refresh_keeps_up_with_every_writer_and_matches_a_rebuild(db):
         )
     insight = report.build(db, Settings(), titles=TITLES)
     assert insight.funnel.leads == 9
-    assert insight.funnel.stage("qualified").now == 2  # cat, and gus back after his cancelled order
+    assert insight.funnel.stage("qualified").now == 2  # cat, and gus (his order cancelled)
     assert insight.replies.bucket("12h").count == 2  # ben, and now fay after two hours
     assert insight.replies.bucket("none").count == 2  # eve, and the imported lead
+    # Writers that change what was read before: a copy taken back (its entry is
+    # marked, not added), an offer declined, an order cancelled.
+    at("2026-11-23 11:30")
+    takeback.take_back(db, "ann")  # the referral ask of the 12th was not sent after all
+    decline_offer(db, "dan", "Found someone cheaper.")
+    cancel_order(db, "FO2", "Client changed their mind.")
+    insight = report.build(db, Settings(), titles=TITLES)
+    asked = next(day for day in insight.targets.days if day.day.isoformat() == "2026-11-12")
+    assert asked.counts["referral_contacts"] == 0
+    assert insight.funnel.stage("qualified").now == 4  # gus, cat, dan and hal
     kept = summary_rows(db)
 
     # The same rows when built from nothing (a timeline that shrank is rebuilt).

@@ -44,7 +44,8 @@ YES = [
     "I'd like to go ahead with the order",
     "I would like you to place the order please",
     "I want to proceed with the order",
-    "Alright, I'm ready. Please proceed with placing the order",
+    "Alright, I'm ready. Please proceed with placing the order 🙂",
+    "Yes, go ahead with creating the order",
     "I'm ready to place the order",
     "Yes I confirm the order",
     "Confirm the order please",
@@ -157,6 +158,8 @@ NO = [
     ("We decided not to go ahead", "say no"),
     ("Never place the order without asking me", "say not to"),
     ("I haven't placed the order", "say not to"),
+    ("Can you proceed with placing the order?", "asking"),
+    ("I'll go ahead with placing the order next week", "will"),
     ("What would it cost?", "do not say yes"),
 ]
 

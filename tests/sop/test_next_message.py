@@ -14,6 +14,7 @@ from sellerdesk.orders import feedback
 from sellerdesk.orders.status import set_status
 from sellerdesk.orders.store import create_order
 from sellerdesk.ui.next_message import NextMessageScreen
+from sellerdesk.widgets.project_type import ProjectTypeChoice
 from sellerdesk.widgets.queue_panel import QueuePanel
 
 pytestmark = pytest.mark.usefixtures("no_display")
@@ -45,7 +46,8 @@ async def test_the_queues_referral_item_copies_the_ask_then_the_forward_text_wit
         await settle(pilot)
         panel = app.screen.query_one(QueuePanel)
         line = "\n".join(str(o.prompt) for o in panel.query_one("#queue-list").options)
-        assert "→ referral.ask + referral.forward" in line
+        # The screen names messages by their titles (the commands by their ids).
+        assert "→ Referral ask (after acceptance) + Ready-to-forward referral message" in line
         await _highlight(pilot, panel, "referral.ask")
         await pilot.press("c")
         await settle(pilot)
@@ -91,7 +93,10 @@ async def test_a_referral_inquiry_is_asked_who_referred_them_after_the_first_rep
         options = panel.query_one("#queue-list")
         options.focus()
         options.highlighted = options.get_option_index(f"reply:{lead.id}")
-        await pilot.press("c")  # the first reply
+        await pilot.press("c")  # the first reply: for a new lead, its kind is asked once
+        await settle(pilot)
+        assert isinstance(app.screen, ProjectTypeChoice)
+        await pilot.press("1")  # a website redesign
         await settle(pilot)
         assert app.clipboard.startswith("Hi inzone, thank you for reaching out!")
         assert isinstance(app.screen, NextMessageScreen)

@@ -87,6 +87,22 @@ def test_restore_checks_the_file_and_keeps_what_it_replaces(db, db_path, run, tm
     assert os.stat(kept).st_mode & 0o777 == 0o600
 
 
+def test_backup_and_restore_take_a_path_relative_to_where_they_run(
+    db, db_path, run, tmp_path, monkeypatch
+):
+    leads.add_lead(db, "alice")
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run("backup", "saved.sqlite3")
+    assert code == 0, err
+    assert "Backed up 1 lead to saved.sqlite3" in out
+    leads.add_lead(db, "bob")
+    db.close()
+    code, out, err = run("restore", "saved.sqlite3")
+    assert code == 0, err
+    assert "Restored 1 lead from saved.sqlite3." in out
+    assert count_leads(db_path) == 1
+
+
 def _damaged(path):
     data = bytearray(path.read_bytes())
     for offset in range(4096 + 100, len(data), 4096):  # scribble over every page but the first

@@ -41,7 +41,7 @@ def build_book(db, frozen_now) -> None:
     clock.freeze(frozen_now + timedelta(hours=2))
     store.add(db, "bob", "fri", reason="price question")
     store.done(db, "bob")
-    store.add(db, "bob", "next monday", template="offer.followup_1")
+    store.add(db, "bob", "next monday", template="followup.offer_day1")
     waiting = store.for_lead(db, leads.get_lead(db, "bob").id)[0]
     store.cancel(db, waiting.id, "client replied")
     record_referral(db, "carol", "bob", settings=settings)

@@ -54,11 +54,14 @@ async def test_f5_opens_the_figures_and_n_shows_their_numbers(db, db_url):
         assert not app.screen.query_one("#chart-new_contacts", ColumnChart).display
         await pilot.press("2")
         assert app.screen.active == "funnel"
-        assert numbers(app, "funnel")[4] == ["Ordered", "1", "3", "33%", "1", "1.0", "2"]
-        assert numbers(app, "funnel")[8] == ["Lost", "2", "2", "—", "0", "—", "0"]
+        assert numbers(app, "funnel")[4] == [
+            "Order under review", "1", "3", "33%", "0", "1.0", "2"
+        ]
+        assert numbers(app, "funnel")[8] == ["Lost", "1", "1", "—", "0", "—", "0"]
         await pilot.press("n")
         assert not app.screen.query_one("#numbers-funnel").display
-        assert "New         ████" in chart_text(app, "#chart-funnel")
+        # Labels padded to the longest, "Order under review".
+        assert "New                ████" in chart_text(app, "#chart-funnel")
         assert "8 reached · 4 now · 50% on · 1.0 d" in chart_text(app, "#chart-funnel")
 
         await pilot.press("3")

@@ -7,12 +7,14 @@ Each case is driven as a person would and checked on what the screen draws
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import update
 from tests.conftest import CLEAR, CLIPBOARD
 from tests.tui.conftest import SIZE, drawn, drawn_links, fill, settle
 from textual.command import CommandPalette
 
 from sellerdesk import leads, paths
 from sellerdesk.app import SellerdeskApp
+from sellerdesk.db import tables
 from sellerdesk.followups import store
 from sellerdesk.safe_text import CONTROLS
 from sellerdesk.screens.labels import LabelsScreen
@@ -117,7 +119,11 @@ async def test_errors_quoting_what_was_typed_show_it_as_typed(app, db):
 
 async def test_copying_from_a_queue_row_whose_template_is_markup_says_so(db_url, db):
     leads.add_lead(db, "eve", stage="qualified")
-    store.add(db, "eve", "2d", reason="chase [b]", template="[/]")
+    store.add(db, "eve", "2d", reason="chase [b]", template="followup.offer_day1")
+    # A template name no longer in the library (a user template removed since, an
+    # older book): a follow-up made now must name one that exists.
+    with db.write() as session:
+        session.connection().execute(update(tables.followups).values(template="[/]"))
     app = SellerdeskApp(db_url)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await settle(pilot)

@@ -272,10 +272,14 @@ _PLACE = (
     r"get started with|get going with|lock in|"
     r"(?:go ahead|proceed|move forward|move ahead) with (?:placing|creating|booking|submitting)"
 )
+# "Proceed with placing the order": going ahead with the placing itself.
+_WITH = r"go ahead with|proceed with|move forward with|move ahead with|get started with"
+_PLACING = r"placing|creating|making|booking|submitting|processing|confirming|setting up"
 ORDER = Subject(
     "order",
     (
         re.compile(rf"\b(?:{_PLACE})\s+(?:(?:it|this|that|now|please|for me)\s+)?{_ORDER}"),
+        re.compile(rf"\b(?:{_WITH})\s+(?:{_PLACING})\s+{_ORDER}"),
         re.compile(rf"\bput\s+{_ORDER}\s+(?:through|in)\b"),
         # The client placed it themselves (on Fiverr, accepting the custom offer is that).
         re.compile(

@@ -41,7 +41,8 @@ HELP = (
     "and done on the right (newest first). c copies a message: the library opens on the "
     "one to send next (the step the script is at, or the first reply for the project "
     "type; a new lead with no project type is asked which, once), enter copies it. "
-    "g opens the sales script. f plans a follow-up in the same words as everywhere "
+    "g opens the sales script. p takes the client's message, pasted: it suggests the "
+    "step, the reply and the answers. f plans a follow-up in the same words as everywhere "
     "(2w, fri, tomorrow 15:00, 2026-12-01). a adds a note, s moves the stage, o starts "
     "an order (only with the client's yes in their words), O lists its orders. e edits "
     "the record, l its labels, d marks it do-not-contact; r records who referred it and "
@@ -71,12 +72,13 @@ class LeadScreen(DeskScreen):
     BINDINGS = [
         Binding("c", "copy_message", "Copy", id="lead-copy"),
         Binding("g", "script", "Script", id="lead-script"),
-        Binding("p", "paste_message", "Paste message", id="lead-paste"),
         Binding("f", "plan_followup", "Follow-up", id="lead-followup"),
         Binding("a", "note", "Note", id="lead-note"),
         Binding("s", "stage", "Stage", id="lead-stage"),
         Binding("o", "create_order", "Order", id="lead-create-order"),
         Binding("escape,backspace", "back", "Back", id="lead-back"),
+        # Out of the footer: with it, f1 Help no longer fits at 80 columns.
+        Binding("p", "paste_message", "Paste message", id="lead-paste", show=False),
         Binding("e", "edit", "Edit", id="lead-edit", show=False),
         Binding("l", "labels", "Labels", id="lead-labels", show=False),
         Binding("O", "orders", "Orders", id="lead-orders", show=False),

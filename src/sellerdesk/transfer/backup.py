@@ -97,7 +97,9 @@ def backup(url: str, target: Path | None = None) -> Copy:
 
 def _connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
     if read_only:
-        return sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S)
+        # A file URI is absolute: a path given relative to where the command runs is made so.
+        uri = path.resolve().as_uri()
+        return sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S)
     return sqlite3.connect(path, timeout=BUSY_TIMEOUT_S)
 
 
