@@ -171,7 +171,10 @@ class LeadList(DataTable):
         if row.do_not_contact:
             name.append(" DNC", style=ERROR_BOLD)
         # A tone is one style by name; "dim" goes on top of it, not into its name.
-        stage = Text(LIST_LABELS.get(row.stage) or STAGES.label(row.stage), style=STAGE_STYLES.get(row.stage, ""))
+        stage = Text(
+            LIST_LABELS.get(row.stage) or STAGES.label(row.stage),
+            style=STAGE_STYLES.get(row.stage, ""),
+        )
         if dim:
             stage.stylize(dim)
         return (
