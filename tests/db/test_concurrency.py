@@ -1,4 +1,4 @@
-"""The app and a CLI command can write to the same file at once."""
+"""The app and a CLI command can write to the same database at once."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import threading
 import time
 
 import pytest
+from sqlalchemy.pool import NullPool
 
 from sellerdesk import leads
 from sellerdesk.db import engine as engine_module
@@ -16,25 +17,31 @@ from sellerdesk.db.open import open_database
 from sellerdesk.errors import DatabaseLocked
 
 
-def _hold_write_lock(db_path, seconds: float, started: threading.Event) -> None:
-    import sqlite3
+def _hold_write_lock(db_url, seconds: float, started: threading.Event) -> None:
+    """Another writer holding the lead row (SQLite: the whole file) for `seconds`."""
+    from sqlalchemy import create_engine, text
 
-    con = sqlite3.connect(db_path, isolation_level=None)
-    con.execute("BEGIN IMMEDIATE")
-    con.execute("UPDATE leads SET notes = 'held' WHERE username_key = 'alice'")
-    started.set()
-    time.sleep(seconds)
-    con.execute("COMMIT")
-    con.close()
+    engine = create_engine(db_url, poolclass=NullPool, isolation_level="AUTOCOMMIT")
+    try:
+        with engine.connect() as con:
+            sqlite = con.dialect.name == "sqlite"
+            con.exec_driver_sql("BEGIN IMMEDIATE" if sqlite else "BEGIN")
+            con.execute(text("UPDATE leads SET notes = 'held' WHERE username_key = 'alice'"))
+            started.set()
+            time.sleep(seconds)
+            con.exec_driver_sql("COMMIT")
+    finally:
+        started.set()  # never leave the test waiting, whatever failed
+        engine.dispose()
 
 
-def test_a_cli_write_waits_for_the_app_write_and_both_land(db, db_path, db_url):
+def test_a_cli_write_waits_for_the_app_write_and_both_land(db, db_url):
     leads.add_lead(db, "alice")
     started = threading.Event()
-    holder = threading.Thread(target=_hold_write_lock, args=(db_path, 1.5, started))
+    holder = threading.Thread(target=_hold_write_lock, args=(db_url, 1.5, started))
     holder.start()
     started.wait()
-    env = {**os.environ, "SELLERDESK_DB": str(db_path)}
+    env = {**os.environ, "SELLERDESK_DB": db_url}
     result = subprocess.run(
         [sys.executable, "-m", "sellerdesk", "note", "alice", "written while the app was saving"],
         capture_output=True,
@@ -50,14 +57,12 @@ def test_a_cli_write_waits_for_the_app_write_and_both_land(db, db_path, db_url):
     assert "written while the app was saving" in bodies
 
 
-def test_a_write_that_cannot_get_the_lock_says_so_and_saves_nothing(
-    db, db_path, db_url, monkeypatch
-):
+def test_a_write_that_cannot_get_the_lock_says_so_and_saves_nothing(db, db_url, monkeypatch):
     leads.add_lead(db, "alice")
     monkeypatch.setattr(engine_module, "BUSY_TIMEOUT_S", 0.2)
     impatient = open_database(db_url)
     started = threading.Event()
-    holder = threading.Thread(target=_hold_write_lock, args=(db_path, 1.0, started))
+    holder = threading.Thread(target=_hold_write_lock, args=(db_url, 1.0, started))
     holder.start()
     started.wait()
     try:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import sqlite3
 from datetime import UTC, datetime
 
+import pytest
 from sqlalchemy import event
 
 from sellerdesk.config import Settings
@@ -76,6 +77,7 @@ def _fill(db_path, now: datetime) -> None:
     con.close()
 
 
+@pytest.mark.sqlite_only("SQLite's query plans; test_postgres.py reads the server's")
 def test_on_a_busy_sellers_database_the_queue_reads_through_indexes(db_path, db_url, frozen_now):
     open_database(db_url).close()
     _fill(db_path, frozen_now)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import sqlite3
 from datetime import UTC, datetime
 
+import pytest
 from sqlalchemy import event
 
 from sellerdesk.config import Settings
@@ -79,6 +80,7 @@ def _fill(db_path, now: datetime) -> None:
     con.close()
 
 
+@pytest.mark.sqlite_only("SQLite's query plans; test_postgres.py reads the server's")
 def test_the_figures_read_index_ranges_only(db_path, db_url, frozen_now):
     open_database(db_url).close()
     _fill(db_path, frozen_now)

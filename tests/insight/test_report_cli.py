@@ -23,9 +23,9 @@ SCHEMA = json.loads(
 
 
 @pytest.fixture
-def run(db_path, capsys):
+def run(db_url, capsys):
     def _run(*argv: str) -> tuple[int, str, str]:
-        code = main(["--db", str(db_path), *argv])
+        code = main(["--db", db_url, *argv])
         out, err = capsys.readouterr()
         return code, out, err
 
@@ -135,10 +135,10 @@ def test_stored_control_characters_never_reach_the_terminal(book, run, isolated_
     assert titles["custom.sneaky"] == "Hi\x1b]52;c;ZXZpbA==\x07 there\x9b2J"
 
 
-def test_report_as_a_separate_process(book, db_path):
+def test_report_as_a_separate_process(book, db_url):
     env = dict(os.environ)
     done = subprocess.run(
-        [sys.executable, "-m", "sellerdesk", "--db", str(db_path), "report", "--since", "all",
+        [sys.executable, "-m", "sellerdesk", "--db", db_url, "report", "--since", "all",
          "--json"],
         env=env, capture_output=True, text=True, timeout=120,
     )  # fmt: skip
@@ -156,7 +156,7 @@ def test_report_as_a_separate_process(book, db_path):
         "rewards_earned": 1, "rewards_redeemed": 1,
     }  # fmt: skip
     text = subprocess.run(
-        [sys.executable, "-m", "sellerdesk", "--db", str(db_path), "report", "--since", "all"],
+        [sys.executable, "-m", "sellerdesk", "--db", db_url, "report", "--since", "all"],
         env=env, capture_output=True, text=True, timeout=120,
     )  # fmt: skip
     assert text.returncode == 0 and "Funnel: 9 leads created in the period" in text.stdout

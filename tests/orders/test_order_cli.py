@@ -10,9 +10,9 @@ from sellerdesk.cli.main import main
 
 
 @pytest.fixture
-def run(db_path, capsys, frozen_now):
+def run(db_url, capsys, frozen_now):
     def _run(*argv: str) -> tuple[int, str, str]:
-        code = main(["--db", str(db_path), *argv])
+        code = main(["--db", db_url, *argv])
         out, err = capsys.readouterr()
         return code, out, err
 

@@ -9,9 +9,9 @@ from sellerdesk.cli.main import main
 
 
 @pytest.fixture
-def run(db_path, capsys):
+def run(db_url, capsys):
     def _run(*argv: str) -> tuple[int, str, str]:
-        code = main(["--db", str(db_path), *argv])
+        code = main(["--db", db_url, *argv])
         out, err = capsys.readouterr()
         return code, out, err
 
