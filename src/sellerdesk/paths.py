@@ -67,6 +67,26 @@ def resolve_db_url(cli_value: str | None = None) -> str:
     return "sqlite:///" + str(Path(value).expanduser().resolve())
 
 
+def shown_url(url: str) -> str:
+    """The database as it may be printed: a SQLite file's path, or a server's URL
+    with any password masked (in the address or as a `password=` option)."""
+    import re
+
+    path = sqlite_path(url)
+    if path is not None:
+        return str(path)
+    scheme, sep, rest = url.partition("://")
+    if not sep:
+        return url
+    address, question, options = rest.partition("?")
+    # The password sits between the first ':' of the user part and the last '@'.
+    userinfo, at, host = address.rpartition("@")
+    if at and ":" in userinfo:
+        address = f"{userinfo.split(':', 1)[0]}:***@{host}"
+    options = re.sub(r"(?i)(^|&)(password=)[^&]*", r"\1\2***", options)
+    return f"{scheme}://{address}{question}{options}"
+
+
 def sqlite_path(url: str) -> Path | None:
     """The file behind a SQLite URL, or None for other databases and memory."""
     prefix = "sqlite:///"

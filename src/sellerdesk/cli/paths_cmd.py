@@ -16,7 +16,7 @@ def register(subparsers) -> None:
 def run(ctx) -> int:
     url = paths.resolve_db_url(ctx.args.db)
     found = {
-        "database": str(paths.sqlite_path(url) or url),
+        "database": paths.shown_url(url),
         "settings": str(paths.settings_file()),
         "user templates": str(paths.user_templates_dir()),
         "shipped templates": str(paths.shipped_templates_dir()),

@@ -10,8 +10,8 @@ SQLITE_BUSY_SNAPSHOT, which the busy timeout does not cover.
 
 from __future__ import annotations
 
-import getpass
 import os
+import secrets
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -22,7 +22,7 @@ from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.pool import NullPool
 
-from sellerdesk.errors import Conflict, DatabaseLocked
+from sellerdesk.errors import Conflict, DatabaseError, DatabaseLocked
 from sellerdesk.paths import ensure_parent, sqlite_path
 
 if TYPE_CHECKING:
@@ -72,14 +72,18 @@ def make_engine(url: str, *, pooled: bool = True, foreign_keys: bool = True) -> 
         )
         _install_sqlite_hooks(engine, foreign_keys)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    from sellerdesk.db import postgres
+
+    engine = create_engine(url, pool_pre_ping=True)
+    if engine.dialect.name == "postgresql":
+        postgres.install_hooks(engine, lock_timeout_s=BUSY_TIMEOUT_S)
+    return engine
 
 
 def default_author() -> str:
-    try:
-        return getpass.getuser()
-    except Exception:
-        return "me"
+    from sellerdesk.people import login_name
+
+    return login_name()
 
 
 class Database:
@@ -90,7 +94,11 @@ class Database:
         self.engine = engine
         self.author = author or default_author()
         self.is_sqlite = engine.dialect.name == "sqlite"
-        self._write_engine = engine.execution_options(sqlite_immediate=True)
+        # Signs this database's write units, so its own change notices can be told apart.
+        self.token = secrets.token_hex(6)
+        self._write_engine = engine.execution_options(
+            sqlite_immediate=True, write_unit=self.token
+        )
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -112,7 +120,10 @@ class Database:
 
         with (
             _translate(),
-            Session(self._write_engine, expire_on_commit=False) as session,
+            # Who writes: stamped on each changed record (`updated_by`, see models).
+            Session(
+                self._write_engine, expire_on_commit=False, info={"author": self.author}
+            ) as session,
             session.begin(),
         ):
             yield session
@@ -126,10 +137,20 @@ def _translate() -> Iterator[None]:
     try:
         yield
     except OperationalError as exc:
-        if "locked" in str(exc.orig).lower() or "busy" in str(exc.orig).lower():
+        detail = str(exc.orig).lower()
+        if "locked" in detail or "busy" in detail or "lock timeout" in detail:
             raise DatabaseLocked(
                 "The database is busy (another sellerdesk is writing to it); "
                 "nothing was saved — try again in a moment."
+            ) from exc
+        server = type(exc.orig).__module__.startswith("psycopg")
+        if exc.connection_invalidated or (server and "connection" in detail):
+            from sellerdesk.db.postgres import describe_error
+
+            # The server rolls back whatever the lost connection had not committed.
+            raise DatabaseError(
+                f"The database server cannot be reached ({describe_error(exc)}); "
+                "nothing was saved: try again once it is back."
             ) from exc
         raise
     except Exception as exc:

@@ -14,7 +14,7 @@ from sellerdesk import clock
 from sellerdesk.db.engine import Database, make_engine
 from sellerdesk.db.schema import HEAD, REVISIONS, current_revision, has_foreign_tables
 from sellerdesk.errors import DatabaseError, DatabaseLocked, DatabaseTooNew
-from sellerdesk.paths import sqlite_path
+from sellerdesk.paths import shown_url, sqlite_path
 
 
 def open_database(url: str, author: str | None = None, *, migrate: bool = True) -> Database:
@@ -25,11 +25,13 @@ def open_database(url: str, author: str | None = None, *, migrate: bool = True) 
             foreign = revision is None and has_foreign_tables(conn)
     except OperationalError as exc:
         engine.dispose()
-        raise DatabaseError(f"Cannot open the database at {url}: {exc.orig}") from exc
+        raise DatabaseError(
+            f"Cannot open the database at {shown_url(url)}: {_why(engine, exc)}"
+        ) from exc
     if foreign:
         engine.dispose()
         raise DatabaseError(
-            f"{url} holds tables but is not a sellerdesk database; refusing to touch it."
+            f"{shown_url(url)} holds tables but is not a sellerdesk database; refusing to touch it."
         )
     if revision is not None and revision not in REVISIONS:
         engine.dispose()
@@ -55,6 +57,14 @@ def open_database(url: str, author: str | None = None, *, migrate: bool = True) 
                 f"Upgrading the database failed and was rolled back: {exc}.{kept}"
             ) from exc
     return Database(url, engine, author)
+
+
+def _why(engine, exc: OperationalError) -> str:
+    if engine.dialect.name == "postgresql":
+        from sellerdesk.db.postgres import describe_error
+
+        return describe_error(exc)
+    return str(exc.orig)
 
 
 def backup_before_migration(url: str, revision: str | None) -> Path | None:

@@ -19,6 +19,7 @@ REVISIONS: tuple[str, ...] = (
     "0003_scripts_orders_referrals",
     "0004_short_search",
     "0005_insight",
+    "0007_team",
 )
 HEAD = REVISIONS[-1]
 

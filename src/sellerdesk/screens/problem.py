@@ -8,6 +8,7 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
+from sellerdesk.paths import shown_url
 from sellerdesk.safe_text import one_line
 
 
@@ -27,7 +28,7 @@ class ProblemScreen(Screen):
             yield Static("sellerdesk could not open your lead book", id="problem-title")
             yield Static(one_line(self.message), id="problem-message", markup=False)
             yield Static(
-                f"Database: {one_line(self.db_url)}\n\n"
+                f"Database: {one_line(shown_url(self.db_url))}\n\n"
                 "Nothing was changed. Open another file with  sellerdesk --db PATH  "
                 "or try the sample data with  sellerdesk --demo.",
                 id="problem-hint",
