@@ -5,11 +5,14 @@ it, a thread worker reads the home screen's first data through the standard
 library's sqlite3 (`sellerdesk.prefetch`), shows it, and only then opens the
 database (migrating it if needed), which reads the screen again the ordinary
 way. Screens ask for data through `sellerdesk.screens.tasks.run_db` and get
-plain records back.
+plain records back. While it is open, changes others make to the book are
+heard (`sellerdesk.live`) and each open screen with a `book_changed` method
+reads again.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from contextlib import suppress
 from pathlib import Path
@@ -21,6 +24,7 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
+from textual.timer import Timer
 
 from sellerdesk.commands import LeadCommands
 from sellerdesk.config import Settings, load_settings
@@ -42,6 +46,8 @@ class SellerdeskApp(App[int]):
     # The daily backup starts this long after the database is open, so the copy
     # never competes with filling the first screen.
     DAILY_BACKUP_AFTER_S = 5.0
+    # Others' changes arriving together are shown together, this long after the first.
+    LIVE_COALESCE_S = 0.25
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
         Binding("f1,question_mark", "help", "Help", id="help"),
@@ -69,6 +75,9 @@ class SellerdeskApp(App[int]):
         self.db_problem: str | None = None
         self._waiting: list[Callable[[], Any]] = []
         self.last_copy: Any = None  # the latest copy made here, for the take-back key
+        self._stop_watching = threading.Event()
+        self._change_timer: Timer | None = None
+        self.live_changes = 0  # how many times others' changes were shown (tests wait on it)
         if demo:
             self.sub_title = "demo — sample leads, nothing is kept"
 
@@ -116,9 +125,11 @@ class SellerdeskApp(App[int]):
     def _first_look(self) -> None:
         """In a thread: the home screen's first data without SQLAlchemy where
         the database allows it (`sellerdesk.prefetch`), then the database."""
+        from sellerdesk.people import current
         from sellerdesk.prefetch import first_look
 
-        data = first_look(self.db_url, self.settings)
+        # The queue panel opens on the person's own queue ("mine").
+        data = first_look(self.db_url, self.settings, current(self.settings))
         if data is None:
             self._open_database()
             return
@@ -152,9 +163,12 @@ class SellerdeskApp(App[int]):
             self.call_from_thread(self._database_failed, str(exc))
             return
         except Exception as exc:
+            from sellerdesk.paths import shown_url
+
             detail = str(getattr(exc, "orig", None) or exc).splitlines()[0]
             self.call_from_thread(
-                self._database_failed, f"Cannot open the database at {self.db_url}: {detail}."
+                self._database_failed,
+                f"Cannot open the database at {shown_url(self.db_url)}: {detail}.",
             )
             return
         if not self.demo:
@@ -168,6 +182,7 @@ class SellerdeskApp(App[int]):
         waiting, self._waiting = self._waiting, []
         for callback in waiting:
             callback()
+        self._start_watching(db)
         if self.settings.backups.automatic and not self.demo:
             if self.DAILY_BACKUP_AFTER_S > 0:
                 self.set_timer(self.DAILY_BACKUP_AFTER_S, self._start_daily_backup)
@@ -205,8 +220,47 @@ class SellerdeskApp(App[int]):
             self._waiting.append(callback)
 
     def on_unmount(self) -> None:
+        self._stop_watching.set()
         if self.db is not None:
             self.db.close()
+
+    # ------------------------------------------------------------ others' changes
+
+    def _start_watching(self, db: Database) -> None:
+        """Hear teammates' (and other windows') changes while the app is open.
+
+        A thread of its own rather than a worker: it never finishes, and the
+        app's workers are what "busy" means (tests wait for them)."""
+
+        def watch() -> None:
+            from sellerdesk.live import watch
+
+            with suppress(Exception):  # an app that cannot listen still works
+                watch(db, self._heard_change, self._stop_watching)
+
+        threading.Thread(target=watch, name="sellerdesk-live", daemon=True).start()
+
+    def _heard_change(self) -> None:
+        # In the watcher's thread. A RuntimeError: the app is no longer running.
+        with suppress(RuntimeError):
+            self.call_from_thread(self._book_changed)
+
+    def _book_changed(self) -> None:
+        """Someone else changed the book: every screen open shows it, a burst of
+        changes at most once per `LIVE_COALESCE_S`. Each screen keeps its own
+        place (the highlighted lead, what is typed in a dialog)."""
+        if self._change_timer is not None:
+            return
+
+        def refresh() -> None:
+            self._change_timer = None
+            self.live_changes += 1
+            for screen in self.screen_stack:
+                react = getattr(screen, "book_changed", None)
+                if react is not None and screen.is_attached:
+                    react()
+
+        self._change_timer = self.set_timer(self.LIVE_COALESCE_S, refresh)
 
     # ------------------------------------------------------------ navigation
 

@@ -167,16 +167,22 @@ def _dedupe_labels(labels: Iterable[str]) -> list[str]:
 
 
 def update_lead(
-    db: Database, username: str, *, expected_version: int | None = None, **changes: Any
+    db: Database,
+    username: str,
+    *,
+    expected_version: int | None = None,
+    seen: Lead | None = None,
+    **changes: Any,
 ) -> Lead:
-    """Edit record fields. With `expected_version`, refuse if someone saved in between."""
+    """Edit record fields. With `expected_version` (or `seen`, the lead as read),
+    refuse if someone saved in between, saying who and what they changed."""
     unknown = set(changes) - set(EDITABLE)
     if unknown:
         raise Invalid(f"Cannot edit {', '.join(sorted(unknown))} here.")
     clean = {key: clean_field(key, value) for key, value in changes.items()}
     with db.write() as session:
         lead = _load(session, username)
-        _check_version(lead, expected_version)
+        _check_version(lead, expected_version, seen, writes=clean)
         if _edit(session, lead, clean, db.author):
             session.flush()
         return to_record(lead)
@@ -187,28 +193,46 @@ def _edit(session: Session, lead: LeadModel, clean: dict[str, Any], author: str)
     changed = {k: v for k, v in clean.items() if getattr(lead, k) != v}
     if not changed:
         return []
+    old_owner = lead.owner
     for key, value in changed.items():
         setattr(lead, key, value)
+    if "owner" in changed:
+        from sellerdesk.team import owner_changed
+
+        owner_changed(session, lead, old_owner, lead.owner)
     _touch(lead)
     body = ", ".join(f"{key.replace('_', ' ')}: {value or '—'}" for key, value in changed.items())
     record(session, lead, "edited", body, author=author, data={"fields": sorted(changed)})
     return sorted(changed)
 
 
-def _check_version(lead: LeadModel, expected: int | None) -> None:
-    from sellerdesk.errors import Conflict
+def _check_version(
+    lead: LeadModel,
+    expected: int | None,
+    seen: Lead | None = None,
+    writes: Iterable[str] | None = None,
+) -> None:
+    """Refuse a write made on a stale read of `lead` (see `sellerdesk.stale`)."""
+    from sellerdesk.stale import refuse_if_stale
 
-    if expected is not None and lead.version != expected:
-        raise Conflict(
-            f"{lead.username} was changed by someone else since you opened it; "
-            "reload it and try again."
-        )
+    if expected is None and seen is not None:
+        expected = seen.version
+    refuse_if_stale(lead, expected, lead.username, seen=seen, writes=writes)
 
 
-def set_stage(db: Database, username: str, stage: str, *, reason: str = "") -> Lead:
+def set_stage(
+    db: Database,
+    username: str,
+    stage: str,
+    *,
+    reason: str = "",
+    expected_version: int | None = None,
+    seen: Lead | None = None,
+) -> Lead:
     new = STAGES.parse(stage)
     with db.write() as session:
         lead = _load(session, username)
+        _check_version(lead, expected_version, seen, writes=("stage",))
         if _move(session, lead, new, db.author, reason):
             session.flush()
         return to_record(lead)
@@ -277,12 +301,21 @@ def remove_labels(db: Database, username: str, labels: Iterable[str]) -> Lead:
         return to_record(lead)
 
 
-def set_do_not_contact(db: Database, username: str, on: bool, reason: str = "") -> Lead:
+def set_do_not_contact(
+    db: Database,
+    username: str,
+    on: bool,
+    reason: str = "",
+    *,
+    expected_version: int | None = None,
+    seen: Lead | None = None,
+) -> Lead:
     reason = (reason or "").strip()
     if on and not reason:
         raise Invalid("Say why this lead must not be contacted (the reason is kept on record).")
     with db.write() as session:
         lead = _load(session, username)
+        _check_version(lead, expected_version, seen, writes=("do_not_contact", "dnc_reason"))
         if _flag(session, lead, on, reason, db.author):
             session.flush()
         return to_record(lead)

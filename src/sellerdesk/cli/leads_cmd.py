@@ -46,6 +46,13 @@ def register(subparsers) -> None:
     edit.add_argument("--allow-contact", action="store_true", help="clear do-not-contact")
     edit.set_defaults(handler=run_edit)
 
+    assign = sub.add_parser(
+        "assign", parents=[common], help="hand a lead, with its waiting follow-ups, to a person"
+    )
+    assign.add_argument("username")
+    assign.add_argument("person", metavar="TO", help="who it goes to, as they sign their entries")
+    assign.set_defaults(handler=run_assign)
+
     note = subparsers.add_parser("note", parents=[common], help="add a note to a lead's timeline")
     note.add_argument("username")
     note.add_argument("text")
@@ -125,6 +132,14 @@ def run_edit(ctx) -> int:
     if a.allow_contact:
         lead = leads.set_do_not_contact(db, a.username, False)
     print(f"Saved {lead.username}.")
+    return 0
+
+
+def run_assign(ctx) -> int:
+    from sellerdesk.team import assign
+
+    lead = assign(ctx.db, ctx.args.username, ctx.args.person)
+    print(f"{lead.username} is {lead.owner}'s now.")
     return 0
 
 

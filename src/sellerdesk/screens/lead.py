@@ -93,6 +93,10 @@ class LeadScreen(Screen):
         # Also on coming back from a dialog or the form: someone may have changed the lead.
         self.reload()
 
+    def book_changed(self) -> None:
+        """Someone else changed the book (perhaps this lead): read it again."""
+        self.reload()
+
     # ------------------------------------------------------------ loading
 
     def reload(self) -> None:
@@ -218,6 +222,7 @@ class LeadScreen(Screen):
         if self.lead is None:
             return
         username = self.lead.username
+        seen = self.lead
         from sellerdesk.screens.stage_picker import StagePickerScreen
 
         def move(stage: str | None) -> None:
@@ -227,7 +232,7 @@ class LeadScreen(Screen):
             def job(db):
                 from sellerdesk.leads import set_stage
 
-                return set_stage(db, username, stage)
+                return set_stage(db, username, stage, seen=seen)
 
             self._change(job, f"Moved to {STAGES.label(stage)}.")
 
@@ -279,7 +284,7 @@ class LeadScreen(Screen):
             def job(db):
                 from sellerdesk.leads import set_do_not_contact
 
-                return set_do_not_contact(db, lead.username, on, reason)
+                return set_do_not_contact(db, lead.username, on, reason, seen=lead)
 
             self._change(job, "Marked do-not-contact." if on else "Contact allowed again.")
 

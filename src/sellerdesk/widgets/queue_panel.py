@@ -4,6 +4,11 @@ coming week, with the suggested message one key away.
 Its data is loaded in a thread worker after mount (and again after every
 action, when the home screen comes back, and each minute so "reply within"
 stays true); nothing here imports the database layer at module import.
+
+It shows the queue of the person at the keyboard ("mine": what they are
+responsible for and what nobody is) until `t` switches to the whole team's;
+the summary says how much is left to the others. Each change carries the
+version of the follow-up it was made on (`sellerdesk.stale`).
 """
 
 from __future__ import annotations
@@ -66,6 +71,7 @@ class QueuePanel(Vertical):
         Binding("z", "snooze", "Snooze", id="queue-snooze"),
         Binding("r", "reschedule", "Reschedule", id="queue-reschedule"),
         Binding("a", "plan", "Plan follow-up", id="queue-plan"),
+        Binding("t", "toggle_team", "Mine / team", id="queue-team"),
     ]
 
     def __init__(self, *, id: str | None = "queue-panel") -> None:
@@ -73,6 +79,7 @@ class QueuePanel(Vertical):
         self.queue: Queue | None = None
         self.entries: dict[str, FirstReply | QueueItem | QuietLead] = {}
         self.loads = 0  # how many times the queue was shown (tests wait on it)
+        self.team = False  # the whole team's queue, rather than the person's own
 
     def compose(self) -> ComposeResult:
         yield Static("Loading what is due…", id="queue-summary")
@@ -105,12 +112,14 @@ class QueuePanel(Vertical):
         if getattr(self.app, "db", None) is None:
             return
         settings = getattr(self.app, "settings", None)
+        team = self.team
 
         def job(db):
             from sellerdesk.followups import queue
             from sellerdesk.followups.items import PANEL_PER_LANE
 
-            return queue.build(db, settings, limit=PANEL_PER_LANE)
+            person = None if team else db.author
+            return queue.build(db, settings, limit=PANEL_PER_LANE, person=person)
 
         run_db(self, job, self._show, self._load_failed, group="queue", exclusive=True)
 
@@ -134,7 +143,7 @@ class QueuePanel(Vertical):
             for item in lane.items:
                 key = _key(item)
                 self.entries[key] = item
-                rows.append(Option(_line(item), id=key))
+                rows.append(Option(_line(item, queue.person), id=key))
             if lane.hidden:
                 rows.append(Option(f"  … and {lane.hidden} more", disabled=True))
         with options.prevent(OptionList.OptionHighlighted):
@@ -231,7 +240,7 @@ class QueuePanel(Vertical):
         def job(db):
             from sellerdesk.followups import store
 
-            return store.done(db, followup_id=item.followup_id)
+            return store.done(db, followup_id=item.followup_id, expected_version=item.version)
 
         self._write(job, f"Done: {item.username} — {item.reason or 'follow-up'}.")
 
@@ -258,7 +267,9 @@ class QueuePanel(Vertical):
             def job(db):
                 from sellerdesk.followups import store
 
-                return store.snooze(db, when_text=when, followup_id=item.followup_id)
+                return store.snooze(
+                    db, when_text=when, followup_id=item.followup_id, expected_version=item.version
+                )
 
             self._write(job, f"Snoozed {item.username} to {when.describe()}.")
 
@@ -268,7 +279,7 @@ class QueuePanel(Vertical):
         def job(db):
             from sellerdesk.followups import store
 
-            return store.snooze_days(db, item.followup_id, days)
+            return store.snooze_days(db, item.followup_id, days, expected_version=item.version)
 
         def done(followup) -> None:
             from sellerdesk.followups.when import describe
@@ -278,7 +289,11 @@ class QueuePanel(Vertical):
             )
             self.reload()
 
-        run_db(self, job, done, group="queue-write")
+        def failed(exc: SellerdeskError) -> None:
+            self.notify(str(exc), severity="error", timeout=8)
+            self.reload()
+
+        run_db(self, job, done, failed, group="queue-write")
 
     def action_reschedule(self) -> None:
         from sellerdesk.widgets.queue_prompts import WhenPrompt
@@ -295,7 +310,7 @@ class QueuePanel(Vertical):
             def job(db):
                 from sellerdesk.followups import store
 
-                return store.reschedule(db, item.followup_id, when)
+                return store.reschedule(db, item.followup_id, when, expected_version=item.version)
 
             self._write(job, f"Moved {item.username}'s follow-up to {when.describe()}.")
 
@@ -325,12 +340,22 @@ class QueuePanel(Vertical):
             WhenPrompt(f"Plan a follow-up for {username}", ask_reason=True), answered
         )
 
+    def action_toggle_team(self) -> None:
+        self.team = not self.team
+        self.notify("The whole team's queue." if self.team else "Your queue.")
+        self.reload()
+
     def _write(self, job, message: str) -> None:
         def done(_result: Any) -> None:
             self.notify(message)
             self.reload()
 
-        run_db(self, job, done, group="queue-write")
+        def failed(exc: SellerdeskError) -> None:
+            # Refused (a teammate got there first): say so, and show what is there now.
+            self.notify(str(exc), severity="error", timeout=8)
+            self.reload()
+
+        run_db(self, job, done, failed, group="queue-write")
 
 
 def _key(item: FirstReply | QueueItem | QuietLead) -> str:
@@ -343,9 +368,10 @@ def _key(item: FirstReply | QueueItem | QuietLead) -> str:
     return f"quiet:{item.lead_id}"
 
 
-def _line(item: FirstReply | QueueItem | QuietLead) -> Text:
+def _line(item: FirstReply | QueueItem | QuietLead, person: str | None = None) -> Text:
     from sellerdesk.followups.items import FirstReply, QueueItem
     from sellerdesk.followups.show import due_text, reply_clock, why_text
+    from sellerdesk.people import same
 
     line = Text("  ")
     line.append(f"{item.username:<22}", style="bold")
@@ -358,6 +384,8 @@ def _line(item: FirstReply | QueueItem | QuietLead) -> Text:
         line.append(f" {visible(why_text(item))}")
         if item.template:
             line.append(f"  → {visible(item.template)}", style="#727169")
+        if item.assignee and not same(item.assignee, person):
+            line.append(f"  @{visible(item.assignee)}", style="#938aa9")
     else:
         line.append(f" {STAGES.label(item.stage):<22}")
         line.append(" no follow-up planned" + (" [stale]" if item.stale else ""), style="#727169")
@@ -366,11 +394,14 @@ def _line(item: FirstReply | QueueItem | QuietLead) -> Text:
 
 def _summary(queue: Queue) -> Text:
     parts = [f"{lane.title} {lane.count}" for lane in queue.lanes]
-    text = Text(" · ".join(parts))
+    text = Text("Team: " if queue.person is None else "Mine: ", style="bold")
+    text.append(" · ".join(parts))
     if queue.no_next_step.count:
         text.append(f" · No next step {queue.no_next_step.count}", style="#e6c384")
     if queue.stale_count:
         text.append(f" · Stale {queue.stale_count}", style="#727169")
+    if queue.due_for_others:
+        text.append(f" · {queue.due_for_others} more due for the team (t)", style="#938aa9")
     return text
 
 
