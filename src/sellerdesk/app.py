@@ -241,8 +241,11 @@ class SellerdeskApp(App[int]):
         threading.Thread(target=watch, name="sellerdesk-live", daemon=True).start()
 
     def _heard_change(self) -> None:
-        # In the watcher's thread. A RuntimeError: the app is no longer running.
-        with suppress(RuntimeError):
+        # In the watcher's thread, which may hear one last change as the app closes.
+        loop = self._loop
+        if self._stop_watching.is_set() or loop is None or not loop.is_running():
+            return
+        with suppress(RuntimeError):  # it closed in between
             self.call_from_thread(self._book_changed)
 
     def _book_changed(self) -> None:
