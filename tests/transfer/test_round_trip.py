@@ -9,7 +9,7 @@ import json
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, select
 from sqlalchemy.pool import NullPool
 from tests.conftest import seller_settings
 
@@ -62,16 +62,22 @@ BOOKKEEPING = ("version", "updated_by")
 
 
 def snapshot(db_url: str) -> dict:
-    """The book as a person knows it: everything but database ids and version counters."""
+    """The book as a person knows it: everything but database ids and version
+    counters, read through the typed tables so two engines' books compare."""
+    from sellerdesk.db.models import Base
+
+    table = Base.metadata.tables
     engine = create_engine(db_url, poolclass=NullPool)
     conn = engine.connect()
     try:
-        def rows(sql: str, **params):
-            return list(conn.execute(text(sql), params).mappings())
+        def rows(name: str, *where, order=("id",)):
+            t = table[name]
+            stmt = select(t).where(*where).order_by(*(t.c[c] for c in order))
+            return list(conn.execute(stmt).mappings())
 
-        names = {row["id"]: row["username"] for row in rows("SELECT id, username FROM leads")}
-        followups = {row["id"]: row for row in rows("SELECT * FROM followups")}
-        referrals = {row["id"]: row for row in rows("SELECT * FROM referrals")}
+        names = {row["id"]: row["username"] for row in rows("leads")}
+        followups = {row["id"]: row for row in rows("followups")}
+        referrals = {row["id"]: row for row in rows("referrals")}
 
         def plain(row, drop=("id",)) -> dict:
             return {k: v for k, v in row.items() if k not in (*drop, *BOOKKEEPING)}
@@ -89,21 +95,21 @@ def snapshot(db_url: str) -> dict:
             return value
 
         book = {}
-        for row in rows("SELECT * FROM leads ORDER BY username_key"):
+        for row in rows("leads", order=("username_key",)):
             lead_id = row["id"]
             book[row["username"]] = {
                 "lead": plain(row),
                 "labels": [r["label"] for r in rows(
-                    "SELECT label FROM lead_labels WHERE lead_id = :id ORDER BY id", id=lead_id)],
+                    "lead_labels", table["lead_labels"].c.lead_id == lead_id)],
                 "values": {r["name"]: r["value"] for r in rows(
-                    "SELECT name, value FROM lead_values WHERE lead_id = :id", id=lead_id)},
+                    "lead_values", table["lead_values"].c.lead_id == lead_id)},
                 "followups": sorted(
-                    tuple(plain(f, ("id", "lead_id", "updated_at")).items())
-                    for f in followups.values() if f["lead_id"] == lead_id),
+                    (tuple(plain(f, ("id", "lead_id", "updated_at")).items())
+                     for f in followups.values() if f["lead_id"] == lead_id), key=repr),
                 "timeline": [
                     (e["at"], e["author"], e["kind"], e["body"], data(e["data"]))
                     for e in rows(
-                        "SELECT * FROM events WHERE lead_id = :id ORDER BY at, id", id=lead_id)
+                        "events", table["events"].c.lead_id == lead_id, order=("at", "id"))
                 ],
                 "referred_by": [
                     (names[r["referrer_id"]],
