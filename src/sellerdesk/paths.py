@@ -55,13 +55,15 @@ def shipped_templates_dir() -> Path:
     return Path(__file__).resolve().parents[2] / "data" / "templates"
 
 
-def resolve_db_url(cli_value: str | None = None) -> str:
-    """The database to open: `--db`, then `$SELLERDESK_DB`, then the default file.
+def resolve_db_url(cli_value: str | None = None, configured: str | None = None) -> str:
+    """The database to open: `--db`, then `$SELLERDESK_DB`, then the settings'
+    `team.database` (`configured`), then the default file.
 
-    A value containing "://" is taken as a SQLAlchemy URL (e.g. PostgreSQL);
-    anything else is a path to a SQLite file.
+    A value containing "://" is taken as a SQLAlchemy URL (e.g. PostgreSQL, with
+    whatever options it carries, TLS ones included); anything else is a path to
+    a SQLite file.
     """
-    value = cli_value or os.environ.get(DB_ENV) or str(default_db_path())
+    value = cli_value or os.environ.get(DB_ENV) or configured or str(default_db_path())
     if "://" in value:
         return value
     return "sqlite:///" + str(Path(value).expanduser().resolve())

@@ -35,7 +35,7 @@ def run_copy(ctx) -> int:
     from sellerdesk.paths import resolve_db_url, shown_url
     from sellerdesk.transfer.book_copy import copy_book
 
-    here = resolve_db_url(ctx.args.db)
+    here = ctx.db_url
     there = resolve_db_url(ctx.args.to or ctx.args.source)
     source_url, target_url = (here, there) if ctx.args.to else (there, here)
     author = ctx.settings.author

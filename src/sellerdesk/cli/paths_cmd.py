@@ -14,7 +14,7 @@ def register(subparsers) -> None:
 
 
 def run(ctx) -> int:
-    url = paths.resolve_db_url(ctx.args.db)
+    url = ctx.db_url
     found = {
         "database": paths.shown_url(url),
         "settings": str(paths.settings_file()),

@@ -58,9 +58,9 @@ def _read_plain(ctx, limit: int, person: str | None):
     anything that went wrong, which the ordinary way then explains)."""
     from sellerdesk import prefetch
     from sellerdesk.followups import lanes
-    from sellerdesk.paths import resolve_db_url, sqlite_path
+    from sellerdesk.paths import sqlite_path
 
-    path = sqlite_path(resolve_db_url(ctx.args.db))
+    path = sqlite_path(ctx.db_url)
     if path is None:
         return None
     settings = ctx.settings
