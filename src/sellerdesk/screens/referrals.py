@@ -445,6 +445,10 @@ class ReferralsScreen(Screen):
             )
             return
         referrer = line.referrer
+        # The reward redeemed is the one shown: if a teammate redeemed it meanwhile,
+        # this is refused rather than spending the next one.
+        earned = [r for r in line.referrals if r.status == "earned"]
+        seen = min(earned, key=lambda r: (r.earned_at or r.created_at, r.id)) if earned else None
 
         def confirmed(note: str | None) -> None:
             if note is None:
@@ -453,7 +457,7 @@ class ReferralsScreen(Screen):
             def job(db):
                 from sellerdesk.referrals.tracking import redeem
 
-                return redeem(db, referrer, note)
+                return redeem(db, referrer, note, seen=seen)
 
             def done(r: Referral) -> None:
                 self.notify(
@@ -461,7 +465,11 @@ class ReferralsScreen(Screen):
                 )
                 self.reload()
 
-            run_db(self, job, done, group="referral-write")
+            def failed(exc: SellerdeskError) -> None:
+                self.notify(str(exc), severity="error", timeout=8)
+                self.reload()  # what is there now
+
+            run_db(self, job, done, failed, group="referral-write")
 
         self.app.push_screen(RedeemScreen(line), confirmed)
 
