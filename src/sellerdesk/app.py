@@ -212,6 +212,19 @@ class SellerdeskApp(App[int]):
         self._waiting.clear()
         self.push_screen(ProblemScreen(message, self.db_url))
 
+    def retry_opening(self) -> None:
+        """Open the database again after it failed (the problem screen's r)."""
+        from sellerdesk.screens.problem import ProblemScreen
+
+        if not isinstance(self.screen, ProblemScreen):
+            return
+        self.pop_screen()
+        self.db_problem = None
+        # What waited for the database was dropped when it failed: once open,
+        # every screen reads again, as after a teammate's change.
+        self._waiting.append(self._read_again)
+        self.run_worker(self._open_database, thread=True, group="open", exit_on_error=False)
+
     def when_db_ready(self, callback: Callable[[], Any]) -> None:
         """Call `callback` now if the database is open, else as soon as it is."""
         if self.db is not None:
@@ -258,12 +271,15 @@ class SellerdeskApp(App[int]):
         def refresh() -> None:
             self._change_timer = None
             self.live_changes += 1
-            for screen in self.screen_stack:
-                react = getattr(screen, "book_changed", None)
-                if react is not None and screen.is_attached:
-                    react()
+            self._read_again()
 
         self._change_timer = self.set_timer(self.LIVE_COALESCE_S, refresh)
+
+    def _read_again(self) -> None:
+        for screen in self.screen_stack:
+            react = getattr(screen, "book_changed", None)
+            if react is not None and screen.is_attached:
+                react()
 
     # ------------------------------------------------------------ navigation
 

@@ -5,11 +5,12 @@ in the form, and the same key saves it once the server is back."""
 from __future__ import annotations
 
 import pytest
-from tests.tui.conftest import SIZE, fill, make_app, settle
+from tests.tui.conftest import SIZE, drawn, fill, make_app, settle
 
 from sellerdesk import leads
 from sellerdesk.db.open import open_database
 from sellerdesk.screens.lead_form import LeadFormScreen
+from sellerdesk.screens.problem import ProblemScreen
 
 
 @pytest.fixture
@@ -64,3 +65,26 @@ async def test_a_save_while_the_server_is_gone_keeps_the_form_and_saves_on_retry
     db = open_database(url)
     assert leads.get_lead(db, "codecamp_io").website == "codecamp.dev"
     db.close()
+
+
+async def test_a_server_away_at_start_is_explained_and_r_tries_again(pg_server, server_book):
+    name, url = server_book
+    db = open_database(url, author="tester")
+    leads.add_lead(db, "codecamp_io")
+    db.close()
+    _close_the_doors(pg_server, name, closed=True)
+    app = make_app(url)
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            assert isinstance(app.screen, ProblemScreen)
+            message = str(app.screen.query_one("#problem-message").render())
+            assert message.startswith("Cannot open the database at postgresql+psycopg://")
+            assert message.endswith("is not currently accepting connections")
+            _close_the_doors(pg_server, name, closed=False)
+            await pilot.press("r")
+            await settle(pilot)
+            assert not isinstance(app.screen, ProblemScreen)
+            assert "codecamp_io" in drawn(app)
+    finally:
+        _close_the_doors(pg_server, name, closed=False)

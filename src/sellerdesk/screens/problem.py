@@ -14,6 +14,7 @@ from sellerdesk.safe_text import one_line
 
 class ProblemScreen(Screen):
     BINDINGS = [
+        Binding("r", "retry", "Try again", id="problem-retry"),
         Binding("q,escape", "app.quit", "Quit", id="problem-quit"),
     ]
 
@@ -29,9 +30,15 @@ class ProblemScreen(Screen):
             yield Static(one_line(self.message), id="problem-message", markup=False)
             yield Static(
                 f"Database: {one_line(shown_url(self.db_url))}\n\n"
-                "Nothing was changed. Open another file with  sellerdesk --db PATH  "
+                "Nothing was changed. Press r to try again (a server that was away may be "
+                "back), or open another file with  sellerdesk --db PATH  "
                 "or try the sample data with  sellerdesk --demo.",
                 id="problem-hint",
                 markup=False,
             )
         yield Footer(show_command_palette=False)
+
+    def action_retry(self) -> None:
+        retry = getattr(self.app, "retry_opening", None)
+        if retry is not None:
+            retry()
