@@ -31,7 +31,13 @@ def _raw_controls(data: bytes) -> list[str]:
 
 @pytest.mark.parametrize(
     "argv",
-    [("lead", "list"), ("lead", "show", "eve"), ("today",), ("lead", "list", "--search", "eve")],
+    # The lead is its owner's (ann): the whole team's queue shows it.
+    [
+        ("lead", "list"),
+        ("lead", "show", "eve"),
+        ("today", "--team"),
+        ("lead", "list", "--search", "eve"),
+    ],
 )
 def test_commands_print_stored_controls_as_visible_escapes(db_url, lead_with_controls, argv):
     done = _sellerdesk(db_url, *argv)

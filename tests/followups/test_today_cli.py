@@ -183,7 +183,8 @@ def test_today_as_a_real_process_loads_neither_the_ui_nor_sqlalchemy(
     through_sqlalchemy = (
         "from sellerdesk.cli.common import print_json; from sellerdesk.config import Settings; "
         "from sellerdesk.db.open import open_database; from sellerdesk.followups import queue; "
-        f"print_json(queue.build(open_database({db_url!r}), Settings()).to_json())"
+        f"print_json(queue.build(open_database({db_url!r}), Settings(), person='tester')"
+        ".to_json())"
     )
     core = json.loads(
         subprocess.run(

@@ -49,7 +49,7 @@ def run_add(ctx) -> int:
         template=a.template,
         assignee=a.assignee,
     )
-    whose = f", for {made.assignee}" if made.assignee else ""
+    whose = f", for {made.assignee}" if _someone_else(ctx, made.assignee) else ""
     print(f"Follow-up planned for {a.username.lstrip('@')}: {_when(made)}{whose}.")
     return 0
 
@@ -83,7 +83,7 @@ def run_list(ctx) -> int:
         return 0
     for item in found:
         template = f"  → {item.template}" if item.template else ""
-        whose = f"  @{item.assignee}" if item.assignee else ""
+        whose = f"  @{item.assignee}" if _someone_else(ctx, item.assignee) else ""
         print(
             f"  #{item.id:<6} {_when(item):<22} {item.status:<10} {item.reason}{template}{whose}"
         )
@@ -94,3 +94,10 @@ def _when(item) -> str:
     from sellerdesk.followups.when import describe
 
     return describe(item.due_at, item.has_time)
+
+
+def _someone_else(ctx, person: str | None) -> bool:
+    """A follow-up is named for someone other than whoever runs the command."""
+    from sellerdesk.people import current, same
+
+    return bool(person) and not same(person, current(ctx.settings))
