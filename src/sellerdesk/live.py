@@ -33,7 +33,7 @@ def watch(db: Database, changed: Callable[[], None], stop: threading.Event) -> N
     """Call `changed()` after others commit to `db`, until `stop` is set."""
     path = sqlite_path(db.url)
     if path is not None:
-        _poll_file(str(path), changed, stop)
+        _poll_file(path.resolve().as_uri() + "?mode=ro", changed, stop)
     elif db.engine.dialect.name == "postgresql":
         while not stop.is_set():
             try:
@@ -43,10 +43,10 @@ def watch(db: Database, changed: Callable[[], None], stop: threading.Event) -> N
                 changed()  # whatever happened meanwhile was not heard
 
 
-def _poll_file(path: str, changed: Callable[[], None], stop: threading.Event) -> None:
+def _poll_file(uri: str, changed: Callable[[], None], stop: threading.Event) -> None:
     import sqlite3
 
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+    conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
     try:
         seen = conn.execute("PRAGMA data_version").fetchone()[0]
         while not stop.wait(POLL_S):
