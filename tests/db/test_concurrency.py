@@ -17,8 +17,11 @@ from sellerdesk.db.open import open_database
 from sellerdesk.errors import DatabaseLocked
 
 
-def _hold_write_lock(db_url, seconds: float, started: threading.Event) -> None:
-    """Another writer holding the lead row (SQLite: the whole file) for `seconds`."""
+def _hold_write_lock(
+    db_url, seconds: float, started: threading.Event, release: threading.Event | None = None
+) -> None:
+    """Another writer holding the lead row (SQLite: the whole file) for `seconds`,
+    or until `release` is set."""
     from sqlalchemy import create_engine, text
 
     engine = create_engine(db_url, poolclass=NullPool, isolation_level="AUTOCOMMIT")
@@ -28,7 +31,10 @@ def _hold_write_lock(db_url, seconds: float, started: threading.Event) -> None:
             con.exec_driver_sql("BEGIN IMMEDIATE" if sqlite else "BEGIN")
             con.execute(text("UPDATE leads SET notes = 'held' WHERE username_key = 'alice'"))
             started.set()
-            time.sleep(seconds)
+            if release is None:
+                time.sleep(seconds)
+            else:
+                release.wait(seconds)
             con.exec_driver_sql("COMMIT")
     finally:
         started.set()  # never leave the test waiting, whatever failed
@@ -61,14 +67,16 @@ def test_a_write_that_cannot_get_the_lock_says_so_and_saves_nothing(db, db_url, 
     leads.add_lead(db, "alice")
     monkeypatch.setattr(engine_module, "BUSY_TIMEOUT_S", 0.2)
     impatient = open_database(db_url)
-    started = threading.Event()
-    holder = threading.Thread(target=_hold_write_lock, args=(db_url, 1.0, started))
+    started, release = threading.Event(), threading.Event()
+    # Held until the refusal is seen, however slowly this machine gets there.
+    holder = threading.Thread(target=_hold_write_lock, args=(db_url, 60, started, release))
     holder.start()
     started.wait()
     try:
         with pytest.raises(DatabaseLocked, match="nothing was saved"):
             leads.add_note(impatient, "alice", "lost?")
     finally:
+        release.set()
         holder.join()
         impatient.close()
     lead = leads.get_lead(db, "alice")
