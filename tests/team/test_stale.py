@@ -30,6 +30,13 @@ def test_a_follow_up_changed_or_closed_by_a_teammate_is_not_changed_again(db, co
         "That follow-up was changed by Sam at 10:00 since you opened it. "
         "Nothing of yours was saved: reload it and try again."
     )
+    # Given the follow-up as it was read, the refusal says what changed.
+    with pytest.raises(Conflict) as refused:
+        store.cancel(db, seen.id, "not needed", expected_version=seen)
+    assert "(due at: 2026-11-23 15:00 → 2026-11-27 00:00; has time: yes → no; " in str(
+        refused.value
+    )
+    assert "status: open → snoozed; snoozed until: — → 2026-11-27 00:00)" in str(refused.value)
     snoozed = store.get(db, seen.id)
     store.done(colleague, followup_id=seen.id, expected_version=snoozed.version)
     with pytest.raises(Invalid, match="That follow-up is already done by Sam; nothing was changed"):

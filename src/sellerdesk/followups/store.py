@@ -8,6 +8,7 @@ follow-up still waiting (open, or snoozed until a moment).
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -212,14 +213,19 @@ def _waiting(session: Session, username: str) -> tuple[FollowUpModel, LeadModel]
     return waiting[0], lead
 
 
-def _require_active(followup: FollowUpModel, expected_version: int | None = None) -> None:
-    """Refuse a change to a follow-up that is closed, or that changed since it was read."""
+def _require_active(followup: FollowUpModel, expected_version: Any = None) -> None:
+    """Refuse a change to a follow-up that is closed, or that changed since it was read.
+
+    `expected_version` is the version read, or the follow-up as read (a queue
+    line, a `FollowUp`), which lets the refusal say what changed."""
     if followup.status not in ACTIVE:
         by = f" by {followup.updated_by}" if followup.updated_by else ""
         raise Invalid(f"That follow-up is already {followup.status}{by}; nothing was changed.")
     from sellerdesk.stale import refuse_if_stale
 
-    refuse_if_stale(followup, expected_version, "That follow-up")
+    seen = None if isinstance(expected_version, int | None) else expected_version
+    version = expected_version if seen is None else seen.version
+    refuse_if_stale(followup, version, "That follow-up", seen=seen)
 
 
 def add(
@@ -258,7 +264,7 @@ def done(
     username: str | None = None,
     *,
     followup_id: int | None = None,
-    expected_version: int | None = None,
+    expected_version: Any = None,
 ) -> FollowUp:
     """Mark a follow-up done: the given one, or the lead's earliest waiting one."""
     with db.write() as session:
@@ -287,7 +293,7 @@ def snooze(
     when_text: str | when_.When = "",
     *,
     followup_id: int | None = None,
-    expected_version: int | None = None,
+    expected_version: Any = None,
 ) -> FollowUp:
     """Put a follow-up off until a later moment; it comes back then, status snoozed."""
     when = when_text if isinstance(when_text, when_.When) else when_.parse(when_text)
@@ -311,7 +317,7 @@ def snooze(
 
 
 def snooze_days(
-    db: Database, followup_id: int, days: int, *, expected_version: int | None = None
+    db: Database, followup_id: int, days: int, *, expected_version: Any = None
 ) -> FollowUp:
     """Snooze by whole days from today, keeping the time of day when one was given."""
     with db.read() as session:
@@ -330,7 +336,7 @@ def reschedule(
     followup_id: int,
     when_text: str | when_.When,
     *,
-    expected_version: int | None = None,
+    expected_version: Any = None,
 ) -> FollowUp:
     """Move a follow-up to a new due moment; it stays (or becomes) open."""
     when = when_text if isinstance(when_text, when_.When) else when_.parse(when_text)
@@ -352,7 +358,7 @@ def reschedule(
 
 
 def cancel(
-    db: Database, followup_id: int, why: str = "", *, expected_version: int | None = None
+    db: Database, followup_id: int, why: str = "", *, expected_version: Any = None
 ) -> FollowUp:
     with db.write() as session:
         followup, lead = _followup(session, followup_id)

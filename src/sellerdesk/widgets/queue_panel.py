@@ -240,7 +240,7 @@ class QueuePanel(Vertical):
         def job(db):
             from sellerdesk.followups import store
 
-            return store.done(db, followup_id=item.followup_id, expected_version=item.version)
+            return store.done(db, followup_id=item.followup_id, expected_version=item)
 
         self._write(job, f"Done: {item.username} — {item.reason or 'follow-up'}.")
 
@@ -268,7 +268,7 @@ class QueuePanel(Vertical):
                 from sellerdesk.followups import store
 
                 return store.snooze(
-                    db, when_text=when, followup_id=item.followup_id, expected_version=item.version
+                    db, when_text=when, followup_id=item.followup_id, expected_version=item
                 )
 
             self._write(job, f"Snoozed {item.username} to {when.describe()}.")
@@ -279,7 +279,7 @@ class QueuePanel(Vertical):
         def job(db):
             from sellerdesk.followups import store
 
-            return store.snooze_days(db, item.followup_id, days, expected_version=item.version)
+            return store.snooze_days(db, item.followup_id, days, expected_version=item)
 
         def done(followup) -> None:
             from sellerdesk.followups.when import describe
@@ -310,7 +310,7 @@ class QueuePanel(Vertical):
             def job(db):
                 from sellerdesk.followups import store
 
-                return store.reschedule(db, item.followup_id, when, expected_version=item.version)
+                return store.reschedule(db, item.followup_id, when, expected_version=item)
 
             self._write(job, f"Moved {item.username}'s follow-up to {when.describe()}.")
 
