@@ -109,12 +109,12 @@ async def _open_screen(db_url: str, repeats: int) -> tuple[float, list[float]]:
     return times[0], times[1:]
 
 
-def measure_report(db_path: Path, repeats: int, home: Path) -> dict[str, Result]:
+def measure_report(db: Path | str, repeats: int, home: Path) -> dict[str, Result]:
     """`sellerdesk report --json`, a fresh process each run (summaries already built)."""
     if not _built():
         return {"report": Result.missing()}
     env = child_env(home)
-    env["SELLERDESK_DB"] = str(db_path)
+    env["SELLERDESK_DB"] = str(db)
     argv = [
         sys.executable,
         "-c",

@@ -2,6 +2,7 @@
 
     /tmp/venv/bin/python bench/run.py                       # 100,000 leads
     /tmp/venv/bin/python bench/run.py --sizes 1000,10000,100000
+    /tmp/venv/bin/python bench/run.py --db postgresql --sizes 1000   # on a server (postgres.py)
 
 Builds (or reuses, from bench/out/) a database per size, then prints a table
 of medians with PASS/MISS against the targets, and writes the same as JSON
@@ -43,6 +44,17 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "--query-repeats", type=int, default=30, help="timed calls per query figure"
     )
     parser.add_argument("--out", type=Path, default=HERE / "out", help="cache and results folder")
+    parser.add_argument(
+        "--db",
+        choices=("sqlite", "postgresql"),
+        default="sqlite",
+        help="the engine to measure (postgresql: the same books copied onto a server)",
+    )
+    parser.add_argument(
+        "--pg-url",
+        help="a PostgreSQL server to use (its maintenance database's URL); "
+        "default: a throwaway local one",
+    )
     return parser.parse_args(argv)
 
 
@@ -61,20 +73,24 @@ def working_copy(cached: Path, folder: Path) -> Path:
     return target
 
 
-def measure_size(size: int, args: argparse.Namespace, scratch: Path) -> dict:
+def measure_size(size: int, args: argparse.Namespace, scratch: Path, server=None) -> dict:
     from sellerdesk import clock
     from sellerdesk.db.open import open_database
 
     cached = generate.ensure_database(args.out, generate.Size(size))
-    path = working_copy(cached, scratch)
-    url = f"sqlite:///{path}"
+    if server is None:
+        path = working_copy(cached, scratch)
+        url = where = f"sqlite:///{path}"
+    else:
+        url = where = server.book(cached, size)
     results: dict = {}
     print(f"[{size:,} leads] app start-up ...", file=sys.stderr)
     results.update(startup.measure_startup(url, args.repeats, scratch))
     print(f"[{size:,} leads] sellerdesk today ...", file=sys.stderr)
-    results.update(startup.measure_today(path, args.repeats, scratch))
-    print(f"[{size:,} leads] import of a {size:,}-row sheet ...", file=sys.stderr)
-    results.update(import_csv.measure_import(size, scratch))
+    results.update(startup.measure_today(where, args.repeats, scratch))
+    if server is None:
+        print(f"[{size:,} leads] import of a {size:,}-row sheet ...", file=sys.stderr)
+        results.update(import_csv.measure_import(size, scratch))
     print(f"[{size:,} leads] queries ...", file=sys.stderr)
     clock.freeze(generate.ANCHOR)
     clock.set_local_zone(UTC)
@@ -95,7 +111,7 @@ def measure_size(size: int, args: argparse.Namespace, scratch: Path) -> dict:
         clock.freeze(None)
         clock.set_local_zone(None)
     print(f"[{size:,} leads] sellerdesk report ...", file=sys.stderr)
-    results.update(insights.measure_report(path, args.repeats, scratch))
+    results.update(insights.measure_report(where, args.repeats, scratch))
     report.add_ratios(results)
     return results
 
@@ -105,9 +121,16 @@ def main(argv: list[str] | None = None) -> int:
     sizes = [int(part.replace("_", "")) for part in args.sizes.split(",") if part.strip()]
     args.out.mkdir(parents=True, exist_ok=True)
     scratch = Path(tempfile.mkdtemp(prefix="sellerdesk-bench-"))
+    server = None
     try:
-        results = {size: measure_size(size, args, scratch) for size in sizes}
+        if args.db == "postgresql":
+            import postgres
+
+            server = postgres.Server(args.pg_url)
+        results = {size: measure_size(size, args, scratch, server) for size in sizes}
     finally:
+        if server is not None:
+            server.close()
         shutil.rmtree(scratch, ignore_errors=True)
     extra = sorted({key for r in results.values() for key in r if key.startswith("search[")})
     print(report.table(results, extra))
@@ -119,6 +142,7 @@ def main(argv: list[str] | None = None) -> int:
         "sqlite": sqlite3.sqlite_version,
         "machine": platform.machine(),
         "schema": HEAD,
+        "engine": args.db,
         "sizes": {
             str(size): {key: value.to_json() for key, value in r.items()}
             for size, r in results.items()
@@ -126,7 +150,8 @@ def main(argv: list[str] | None = None) -> int:
         "targets": [{"target": t, "verdict": v} for t, v in report.verdicts(results)],
     }
     text = json.dumps(document, indent=2)
-    (args.out / "results.json").write_text(text + "\n", encoding="utf-8")
+    name = "results.json" if args.db == "sqlite" else f"results-{args.db}.json"
+    (args.out / name).write_text(text + "\n", encoding="utf-8")
     print(text)
     return 0
 

@@ -124,9 +124,10 @@ def _wall(argv: list[str], env: dict[str, str]) -> float:
     return elapsed
 
 
-def measure_today(db_path: Path, repeats: int, home: Path) -> dict[str, Result]:
+def measure_today(db: Path | str, repeats: int, home: Path) -> dict[str, Result]:
+    """`sellerdesk today` in a fresh process each run, on a file or a URL."""
     env = child_env(home)
-    env["SELLERDESK_DB"] = str(db_path)
+    env["SELLERDESK_DB"] = str(db)
     baseline = [sys.executable, "-c", IMPORT_BASELINE]
     # The installed `sellerdesk` entry point does exactly this, plus freezing the
     # clock so "today" is the day the data was generated around.

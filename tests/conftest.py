@@ -47,14 +47,94 @@ def _unfreeze_clock() -> Iterator[None]:
     clock.set_local_zone(None)
 
 
+# Every test that touches the database runs once per engine: its `db_url` is
+# a SQLite file or a database of its own on a PostgreSQL server (tests/pg.py).
+ENGINES = ("sqlite", "postgresql")
+
+
+def pytest_configure(config) -> None:
+    config.addinivalue_line(
+        "markers",
+        "sqlite_only(reason): the test is about the SQLite file itself; it runs on SQLite only",
+    )
+    config.addinivalue_line(
+        "markers",
+        "empty_database: on PostgreSQL the test's database starts with no tables "
+        "(by default it is a copy of a migrated one, as a migrated SQLite file would be)",
+    )
+
+
+def pytest_generate_tests(metafunc) -> None:
+    if "engine" not in metafunc.fixturenames:
+        return
+    only = metafunc.definition.get_closest_marker("sqlite_only")
+    if only is not None and not only.args:
+        raise pytest.UsageError(f"{metafunc.definition.nodeid}: sqlite_only needs a reason")
+    metafunc.parametrize("engine", ("sqlite",) if only else ENGINES, indirect=True)
+
+
+@pytest.fixture
+def engine(request) -> str:
+    """The database engine this run of the test is on."""
+    return request.param
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """The PostgreSQL server of this run, or a skip that says why there is none."""
+    from tests import pg
+
+    url, cluster, why = pg.server_url()
+    if url is None:
+        pg.unavailable(why)
+    server = pg.Server(url)
+    try:
+        yield server
+    finally:
+        server.close()
+        if cluster is not None:
+            cluster.stop()
+
+
 @pytest.fixture
 def db_path(tmp_path) -> Path:
     return tmp_path / "desk.sqlite3"
 
 
 @pytest.fixture
-def db_url(db_path) -> str:
-    return f"sqlite:///{db_path}"
+def db_url(engine, request) -> str:
+    if engine == "sqlite":
+        return f"sqlite:///{request.getfixturevalue('db_path')}"
+    server = request.getfixturevalue("pg_server")
+    name = server.new_database(empty=request.node.get_closest_marker("empty_database") is not None)
+    request.addfinalizer(lambda: server.drop(name))
+    return server.url_for(name)
+
+
+@pytest.fixture
+def other_db_url(engine, request, tmp_path) -> str:
+    """A second book on the test's engine, with no leads in it (to copy or import into)."""
+    if engine == "sqlite":
+        return f"sqlite:///{tmp_path / 'other.sqlite3'}"
+    server = request.getfixturevalue("pg_server")
+    name = server.new_database()
+    request.addfinalizer(lambda: server.drop(name))
+    return server.url_for(name)
+
+
+def raw_sql(db_url: str, sql: str, params: dict | None = None) -> list[tuple]:
+    """One statement run on the test's database through a connection of the
+    test's own, committed (either engine): to look at or spoil what sellerdesk wrote."""
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.pool import NullPool
+
+    engine = create_engine(db_url, poolclass=NullPool)
+    try:
+        with engine.begin() as conn:
+            result = conn.execute(text(sql), params or {})
+            return [tuple(row) for row in result] if result.returns_rows else []
+    finally:
+        engine.dispose()
 
 
 @pytest.fixture
@@ -67,13 +147,13 @@ def db(db_url):
 
 
 @pytest.fixture
-def run(db_path, capsys):
+def run(db_url, capsys):
     """`sellerdesk ARGV` run in this process on the test's database, as typed in a
     shell: returns (exit code, stdout, stderr)."""
     from sellerdesk.cli.main import main
 
     def _run(*argv: str) -> tuple[int, str, str]:
-        code = main(["--db", str(db_path), *argv])
+        code = main(["--db", db_url, *argv])
         out, err = capsys.readouterr()
         return code, out, err
 

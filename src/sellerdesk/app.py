@@ -6,11 +6,14 @@ library's sqlite3 (`sellerdesk.prefetch`), shows it, and only then opens the
 database (migrating it if needed), which reads the screen again the ordinary
 way. Screens ask for data through `sellerdesk.ui.tasks.run_db` and get
 plain records back; what they may ask of the app itself is declared by
-`sellerdesk.ui.desk.DeskApp`.
+`sellerdesk.ui.desk.DeskApp`. While it is open, changes others make to the
+book are heard (`sellerdesk.live`) and each open screen with a
+`book_changed` method reads again.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from contextlib import suppress
 from pathlib import Path
@@ -24,6 +27,7 @@ from textual.content import Content
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.theme import Theme
+from textual.timer import Timer
 from textual.widgets import OptionList, Static
 
 from sellerdesk.commands import LeadCommands
@@ -50,6 +54,8 @@ class SellerdeskApp(OrderedKeys, DeskApp):
     # The daily backup starts this long after the database is open, so the copy
     # never competes with filling the first screen.
     DAILY_BACKUP_AFTER_S = 5.0
+    # Others' changes arriving together are shown together, this long after the first.
+    LIVE_COALESCE_S = 0.25
     # After each screen's own keys in the footer, most used first.
     BINDINGS = [
         Binding("ctrl+p", "command_palette", "Jump", id="palette", priority=True),
@@ -88,6 +94,9 @@ class SellerdeskApp(OrderedKeys, DeskApp):
         self._waiting: list[Callable[[], Any]] = []
         self.last_copy = None
         self.last_copied_text = None
+        self._stop_watching = threading.Event()
+        self._change_timer: Timer | None = None
+        self.live_changes = 0  # how many times others' changes were shown (tests wait on it)
         if demo:
             self.sub_title = "demo — sample leads, nothing is kept"
 
@@ -164,9 +173,11 @@ class SellerdeskApp(OrderedKeys, DeskApp):
     def _first_look(self) -> None:
         """In a thread: the home screen's first data without SQLAlchemy where
         the database allows it (`sellerdesk.prefetch`), then the database."""
+        from sellerdesk.people import current
         from sellerdesk.prefetch import first_look
 
-        data = first_look(self.db_url, self.settings)
+        # The queue panel opens on the person's own queue ("mine").
+        data = first_look(self.db_url, self.settings, current(self.settings))
         if data is None:
             self._open_database()
             return
@@ -219,6 +230,7 @@ class SellerdeskApp(OrderedKeys, DeskApp):
         waiting, self._waiting = self._waiting, []
         for callback in waiting:
             callback()
+        self._start_watching(db)
         if self.settings.backups.automatic and not self.demo:
             if self.DAILY_BACKUP_AFTER_S > 0:
                 self.set_timer(self.DAILY_BACKUP_AFTER_S, self._start_daily_backup)
@@ -248,6 +260,19 @@ class SellerdeskApp(OrderedKeys, DeskApp):
         self._waiting.clear()
         self.push_screen(ProblemScreen(message, self.db_url))
 
+    def retry_opening(self) -> None:
+        """Open the database again after it failed (the problem screen's r)."""
+        from sellerdesk.screens.problem import ProblemScreen
+
+        if not isinstance(self.screen, ProblemScreen):
+            return
+        self.pop_screen()
+        self.db_problem = None
+        # What waited for the database was dropped when it failed: once open,
+        # every screen reads again, as after a teammate's change.
+        self._waiting.append(self._read_again)
+        self.run_worker(self._open_database, thread=True, group="open", exit_on_error=False)
+
     def when_db_ready(self, callback: Callable[[], Any]) -> None:
         """Call `callback` now if the database is open, else as soon as it is."""
         if self.db is not None:
@@ -256,8 +281,53 @@ class SellerdeskApp(OrderedKeys, DeskApp):
             self._waiting.append(callback)
 
     def on_unmount(self) -> None:
+        self._stop_watching.set()
         if self.db is not None:
             self.db.close()
+
+    # ------------------------------------------------------------ others' changes
+
+    def _start_watching(self, db: Database) -> None:
+        """Hear teammates' (and other windows') changes while the app is open.
+
+        A thread of its own rather than a worker: it never finishes, and the
+        app's workers are what "busy" means (tests wait for them)."""
+
+        def watch() -> None:
+            from sellerdesk.live import watch
+
+            with suppress(Exception):  # an app that cannot listen still works
+                watch(db, self._heard_change, self._stop_watching)
+
+        threading.Thread(target=watch, name="sellerdesk-live", daemon=True).start()
+
+    def _heard_change(self) -> None:
+        # In the watcher's thread, which may hear one last change as the app closes.
+        loop = self._loop
+        if self._stop_watching.is_set() or loop is None or not loop.is_running():
+            return
+        with suppress(RuntimeError):  # it closed in between
+            self.call_from_thread(self._book_changed)
+
+    def _book_changed(self) -> None:
+        """Someone else changed the book: every screen open shows it, a burst of
+        changes at most once per `LIVE_COALESCE_S`. Each screen keeps its own
+        place (the highlighted lead, what is typed in a dialog)."""
+        if self._change_timer is not None:
+            return
+
+        def refresh() -> None:
+            self._change_timer = None
+            self.live_changes += 1
+            self._read_again()
+
+        self._change_timer = self.set_timer(self.LIVE_COALESCE_S, refresh)
+
+    def _read_again(self) -> None:
+        for screen in self.screen_stack:
+            react = getattr(screen, "book_changed", None)
+            if react is not None and screen.is_attached:
+                react()
 
     # ------------------------------------------------------------ navigation
 

@@ -41,6 +41,9 @@ class SellerProfile:
 class Team:
     user_name: str = ""
     """Who is at the keyboard; every timeline entry carries it. Empty: the OS login."""
+    database: str = ""
+    """The team's shared database, e.g. postgresql+psycopg://ann@db.example/agency
+    (`--db` and SELLERDESK_DB come first). Empty: your own file in the data folder."""
 
 
 @dataclass

@@ -5,12 +5,14 @@ from __future__ import annotations
 from sellerdesk.paths import resolve_db_url
 
 
-def make_app(db_url: str):
-    """The app on the user's database (it reads its first data once drawn)."""
+def make_app(db: str | None):
+    """The app on the user's database: `--db`, SELLERDESK_DB, the settings' team
+    database or the own file (it reads its first data once drawn)."""
     from sellerdesk.app import SellerdeskApp
     from sellerdesk.config import load_settings
 
-    return SellerdeskApp(db_url, load_settings())
+    settings = load_settings()
+    return SellerdeskApp(resolve_db_url(db, settings.team.database), settings)
 
 
 def run_app(db: str | None = None, demo: bool = False) -> int:
@@ -20,7 +22,7 @@ def run_app(db: str | None = None, demo: bool = False) -> int:
     with sample leads, and deletes it afterwards; the user's own file is never opened.
     """
     if not demo:
-        app = make_app(resolve_db_url(db))
+        app = make_app(db)
         app.run()
         return app.return_code or 0
     import shutil

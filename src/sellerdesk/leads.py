@@ -175,13 +175,19 @@ def _dedupe_labels(labels: Iterable[str]) -> list[str]:
 
 
 def update_lead(
-    db: Database, username: str, *, expected_version: int | None = None, **changes: Any
+    db: Database,
+    username: str,
+    *,
+    expected_version: int | None = None,
+    seen: Lead | None = None,
+    **changes: Any,
 ) -> Lead:
-    """Edit record fields. With `expected_version`, refuse if someone saved in between."""
+    """Edit record fields. With `expected_version` (or `seen`, the lead as read),
+    refuse if someone saved in between, saying who and what they changed."""
     clean = _clean_changes(changes)
     with db.write() as session:
         lead = load(session, username)
-        _check_version(lead, expected_version)
+        check_version(lead, expected_version, seen, writes=clean)
         if edit_fields(session, lead, clean, db.author):
             session.flush()
         return to_record(lead)
@@ -199,22 +205,31 @@ def edit_fields(session: Session, lead: LeadModel, clean: dict[str, Any], author
     changed = {k: v for k, v in clean.items() if getattr(lead, k) != v}
     if not changed:
         return []
+    old_owner = lead.owner
     for key, value in changed.items():
         setattr(lead, key, value)
+    if "owner" in changed:
+        from sellerdesk.team import owner_changed
+
+        owner_changed(session, lead, old_owner, lead.owner)
     touch(lead)
     body = ", ".join(f"{key.replace('_', ' ')}: {value or '—'}" for key, value in changed.items())
     record(session, lead, "edited", body, author=author, data={"fields": sorted(changed)})
     return sorted(changed)
 
 
-def _check_version(lead: LeadModel, expected: int | None) -> None:
-    from sellerdesk.errors import Conflict
+def check_version(
+    lead: LeadModel,
+    expected: int | None,
+    seen: Lead | None = None,
+    writes: Iterable[str] | None = None,
+) -> None:
+    """Refuse a write made on a stale read of `lead` (see `sellerdesk.stale`)."""
+    from sellerdesk.stale import refuse_if_stale
 
-    if expected is not None and lead.version != expected:
-        raise Conflict(
-            f"{lead.username} was changed by someone else since you read it; nothing was "
-            "saved. Read it again and retry."
-        )
+    if expected is None and seen is not None:
+        expected = seen.version
+    refuse_if_stale(lead, expected, lead.username, seen=seen, writes=writes)
 
 
 LOST_NEEDS_REASON = (
@@ -253,7 +268,7 @@ def edit_lead(
         raise Invalid(NEEDS_REASON)
     with db.write() as session:
         lead = load(session, username)
-        _check_version(lead, expected_version)
+        check_version(lead, expected_version)
         edit_fields(session, lead, clean, db.author)
         if new_stage is not None:
             move_stage(session, lead, new_stage, db.author, reason)
@@ -267,7 +282,15 @@ def edit_lead(
         return to_record(lead)
 
 
-def set_stage(db: Database, username: str, stage: str, *, reason: str = "") -> Lead:
+def set_stage(
+    db: Database,
+    username: str,
+    stage: str,
+    *,
+    reason: str = "",
+    expected_version: int | None = None,
+    seen: Lead | None = None,
+) -> Lead:
     """Move a lead; Lost is a decision and needs its reason (seed 003: a client who
     declines returns to qualification, see `outcomes.decline_offer`)."""
     new = STAGES.parse(stage)
@@ -276,6 +299,7 @@ def set_stage(db: Database, username: str, stage: str, *, reason: str = "") -> L
         raise Invalid(LOST_NEEDS_REASON)
     with db.write() as session:
         lead = load(session, username)
+        check_version(lead, expected_version, seen, writes=("stage",))
         if move_stage(session, lead, new, db.author, reason):
             session.flush()
         return to_record(lead)
@@ -351,12 +375,21 @@ def _remove_labels(session: Session, lead: LeadModel, keys: set[str], author: st
 NEEDS_REASON = "Say why this lead must not be contacted (the reason is kept on record)."
 
 
-def set_do_not_contact(db: Database, username: str, on: bool, reason: str = "") -> Lead:
+def set_do_not_contact(
+    db: Database,
+    username: str,
+    on: bool,
+    reason: str = "",
+    *,
+    expected_version: int | None = None,
+    seen: Lead | None = None,
+) -> Lead:
     reason = (reason or "").strip()
     if on and not reason:
         raise Invalid(NEEDS_REASON)
     with db.write() as session:
         lead = load(session, username)
+        check_version(lead, expected_version, seen, writes=("do_not_contact", "dnc_reason"))
         if on:
             changed = _do_not_contact(session, lead, reason, db.author)
         else:

@@ -56,16 +56,38 @@ def shipped_templates_dir() -> Path:
     return Path(__file__).resolve().parents[2] / "data" / "templates"
 
 
-def resolve_db_url(cli_value: str | None = None) -> str:
-    """The database to open: `--db`, then `$SELLERDESK_DB`, then the default file.
+def resolve_db_url(cli_value: str | None = None, configured: str | None = None) -> str:
+    """The database to open: `--db`, then `$SELLERDESK_DB`, then the settings'
+    `team.database` (`configured`), then the default file.
 
-    A value containing "://" is taken as a SQLAlchemy URL (e.g. PostgreSQL);
-    anything else is a path to a SQLite file.
+    A value containing "://" is taken as a SQLAlchemy URL (e.g. PostgreSQL, with
+    whatever options it carries, TLS ones included); anything else is a path to
+    a SQLite file.
     """
-    value = cli_value or os.environ.get(DB_ENV) or str(default_db_path())
+    value = cli_value or os.environ.get(DB_ENV) or configured or str(default_db_path())
     if "://" in value:
         return value
     return "sqlite:///" + str(Path(value).expanduser().resolve())
+
+
+def shown_url(url: str) -> str:
+    """The database as it may be printed: a SQLite file's path, or a server's URL
+    with any password masked (in the address or as a `password=` option)."""
+    import re
+
+    path = sqlite_path(url)
+    if path is not None:
+        return str(path)
+    scheme, sep, rest = url.partition("://")
+    if not sep:
+        return url
+    address, question, options = rest.partition("?")
+    # The password sits between the first ':' of the user part and the last '@'.
+    userinfo, at, host = address.rpartition("@")
+    if at and ":" in userinfo:
+        address = f"{userinfo.split(':', 1)[0]}:***@{host}"
+    options = re.sub(r"(?i)(^|&)(password=)[^&]*", r"\1\2***", options)
+    return f"{scheme}://{address}{question}{options}"
 
 
 def sqlite_path(url: str) -> Path | None:

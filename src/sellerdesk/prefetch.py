@@ -53,15 +53,16 @@ class HomeData(NamedTuple):
     labels: list[str]
 
 
-def read_home(db, settings: Settings) -> HomeData:
-    """What the home screen shows before anything is typed (through SQLAlchemy)."""
+def read_home(db, settings: Settings, person: str | None = None) -> HomeData:
+    """What the home screen shows before anything is typed (through SQLAlchemy);
+    the queue is `person`'s, or the whole team's."""
     from sellerdesk.db.statements import CoreReader
 
     with db.connect() as conn:
-        return home_from(CoreReader(conn), settings)
+        return home_from(CoreReader(conn), settings, person)
 
 
-def home_from(reader: Reader, settings: Settings) -> HomeData:
+def home_from(reader: Reader, settings: Settings, person: str | None = None) -> HomeData:
     """The home screen's first data, read by statement key (see db/statements.py)."""
     from sellerdesk.followups import lanes
     from sellerdesk.followups.items import PANEL_PER_LANE
@@ -70,21 +71,21 @@ def home_from(reader: Reader, settings: Settings) -> HomeData:
     rows = [LeadRow(*row) for row in reader.rows(("search.first_page",), {"limit": PAGE_SIZE})]
     total = reader.rows(("search.count_all",))[0][0] if len(rows) == PAGE_SIZE else len(rows)
     return HomeData(
-        queue=lanes.assemble(reader, settings, limit=PANEL_PER_LANE),
+        queue=lanes.assemble(reader, settings, limit=PANEL_PER_LANE, person=person),
         rows=rows,
         total=total,
         labels=[row[0] for row in reader.rows(("search.labels",))],
     )
 
 
-def first_look(db_url: str, settings: Settings) -> HomeData | None:
+def first_look(db_url: str, settings: Settings, person: str | None = None) -> HomeData | None:
     """The home screen's first data read through sqlite3, or None where the
     ordinary path must do it (see the module's docstring)."""
     path = sqlite_path(db_url)
     if path is None:
         return None
     try:
-        return replay(path, lambda reader: home_from(reader, settings))
+        return replay(path, lambda reader: home_from(reader, settings, person))
     except Exception:
         return None
 

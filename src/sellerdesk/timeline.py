@@ -21,6 +21,7 @@ from sellerdesk.records import Event
 KIND_LABELS = {
     "created": "Lead created",
     "edited": "Record edited",
+    "assigned": "Assigned",
     "note": "Note",
     "stage": "Stage",
     "label_added": "Label added",

@@ -8,6 +8,7 @@ import subprocess
 import sys
 
 import pytest
+from tests.conftest import raw_sql
 
 from sellerdesk import __version__
 from sellerdesk.cli.main import main
@@ -104,14 +105,9 @@ def test_errors_print_one_clear_line_and_exit_non_zero(run, argv, message):
     assert "Traceback" not in err
 
 
-def test_a_newer_database_is_refused_on_the_command_line(run, db_path):
-    import sqlite3
-
+def test_a_newer_database_is_refused_on_the_command_line(run, db_url):
     run("lead", "add", "alice")
-    con = sqlite3.connect(db_path)
-    with con:
-        con.execute("UPDATE alembic_version SET version_num = '9999_next'")
-    con.close()
+    raw_sql(db_url, "UPDATE alembic_version SET version_num = '9999_next'")
     code, _, err = run("lead", "list")
     assert code == 1 and "newer sellerdesk" in err
 
@@ -140,8 +136,8 @@ def test_the_db_option_and_environment_variable_choose_the_database(tmp_path, ca
     assert "No leads match" in capsys.readouterr().out
 
 
-def test_the_console_script_runs_as_a_real_process(db_path):
-    env = {**os.environ, "SELLERDESK_DB": str(db_path)}
+def test_the_console_script_runs_as_a_real_process(db_url):
+    env = {**os.environ, "SELLERDESK_DB": db_url}
     add = subprocess.run(
         [sys.executable, "-m", "sellerdesk", "lead", "add", "carol", "--website", "carol.io"],
         capture_output=True, text=True, env=env, check=False,
@@ -155,10 +151,10 @@ def test_the_console_script_runs_as_a_real_process(db_path):
     assert dup.stderr.strip() == "sellerdesk: A lead with username 'carol' already exists."
 
 
-def test_a_reader_that_stops_early_gets_no_traceback(db_path):
-    env = {**os.environ, "SELLERDESK_DB": str(db_path)}
-    main(["--db", str(db_path), "lead", "add", "alice"])
-    main(["--db", str(db_path), "note", "alice", "long brief " * 20_000])  # more than a pipe holds
+def test_a_reader_that_stops_early_gets_no_traceback(db_url):
+    env = {**os.environ, "SELLERDESK_DB": db_url}
+    main(["--db", db_url, "lead", "add", "alice"])
+    main(["--db", db_url, "note", "alice", "long brief " * 20_000])  # more than a pipe holds
     listing = subprocess.Popen(
         [sys.executable, "-m", "sellerdesk", "lead", "show", "alice"],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,

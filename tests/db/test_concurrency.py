@@ -1,4 +1,4 @@
-"""The app and a CLI command can write to the same file at once."""
+"""The app and a CLI command can write to the same database at once."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import threading
 import time
 
 import pytest
+from sqlalchemy.pool import NullPool
 
 from sellerdesk import leads
 from sellerdesk.db import engine as engine_module
@@ -17,30 +18,36 @@ from sellerdesk.errors import DatabaseLocked
 
 
 def _hold_write_lock(
-    db_path, seconds: float, started: threading.Event, release: threading.Event | None = None
+    db_url, seconds: float, started: threading.Event, release: threading.Event | None = None
 ) -> None:
-    """Hold the write lock for `seconds`, or until `release` is set when given."""
-    import sqlite3
+    """Another writer holding the lead row (SQLite: the whole file) for `seconds`,
+    or until `release` is set."""
+    from sqlalchemy import create_engine, text
 
-    con = sqlite3.connect(db_path, isolation_level=None)
-    con.execute("BEGIN IMMEDIATE")
-    con.execute("UPDATE leads SET notes = 'held' WHERE username_key = 'alice'")
-    started.set()
-    if release is not None:
-        release.wait(seconds)
-    else:
-        time.sleep(seconds)
-    con.execute("COMMIT")
-    con.close()
+    engine = create_engine(db_url, poolclass=NullPool, isolation_level="AUTOCOMMIT")
+    try:
+        with engine.connect() as con:
+            sqlite = con.dialect.name == "sqlite"
+            con.exec_driver_sql("BEGIN IMMEDIATE" if sqlite else "BEGIN")
+            con.execute(text("UPDATE leads SET notes = 'held' WHERE username_key = 'alice'"))
+            started.set()
+            if release is None:
+                time.sleep(seconds)
+            else:
+                release.wait(seconds)
+            con.exec_driver_sql("COMMIT")
+    finally:
+        started.set()  # never leave the test waiting, whatever failed
+        engine.dispose()
 
 
-def test_a_cli_write_waits_for_the_app_write_and_both_land(db, db_path, db_url):
+def test_a_cli_write_waits_for_the_app_write_and_both_land(db, db_url):
     leads.add_lead(db, "alice")
     started = threading.Event()
-    holder = threading.Thread(target=_hold_write_lock, args=(db_path, 1.5, started))
+    holder = threading.Thread(target=_hold_write_lock, args=(db_url, 1.5, started))
     holder.start()
     started.wait()
-    env = {**os.environ, "SELLERDESK_DB": str(db_path)}
+    env = {**os.environ, "SELLERDESK_DB": db_url}
     result = subprocess.run(
         [sys.executable, "-m", "sellerdesk", "note", "alice", "written while the app was saving"],
         capture_output=True,
@@ -56,21 +63,20 @@ def test_a_cli_write_waits_for_the_app_write_and_both_land(db, db_path, db_url):
     assert "written while the app was saving" in bodies
 
 
-def test_a_write_that_cannot_get_the_lock_says_so_and_saves_nothing(
-    db, db_path, db_url, monkeypatch
-):
+def test_a_write_that_cannot_get_the_lock_says_so_and_saves_nothing(db, db_url, monkeypatch):
     leads.add_lead(db, "alice")
     monkeypatch.setattr(engine_module, "BUSY_TIMEOUT_S", 0.2)
     impatient = open_database(db_url)
     started, release = threading.Event(), threading.Event()
-    holder = threading.Thread(target=_hold_write_lock, args=(db_path, 60, started, release))
+    # Held until the refusal is seen, however slowly this machine gets there.
+    holder = threading.Thread(target=_hold_write_lock, args=(db_url, 60, started, release))
     holder.start()
     started.wait()
     try:
         with pytest.raises(DatabaseLocked, match="nothing was saved"):
             leads.add_note(impatient, "alice", "lost?")
     finally:
-        release.set()  # held until the refusal was seen, however slow the machine
+        release.set()
         holder.join()
         impatient.close()
     lead = leads.get_lead(db, "alice")

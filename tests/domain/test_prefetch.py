@@ -41,6 +41,7 @@ def _files(folder) -> list[tuple[str, int]]:
     return sorted((p.name, p.stat().st_mtime_ns) for p in folder.iterdir())
 
 
+@pytest.mark.sqlite_only("the first look reads a SQLite file; a server is read through SQLAlchemy")
 def test_the_first_look_is_what_the_home_screen_reads(db, db_url, frozen_now):
     _some_leads(db)
     settings = Settings()
@@ -52,6 +53,7 @@ def test_the_first_look_is_what_the_home_screen_reads(db, db_url, frozen_now):
     assert prefetch.read_home(db, settings) == expected
 
 
+@pytest.mark.sqlite_only("the first look reads a SQLite file; a server is read through SQLAlchemy")
 def test_a_full_first_page_counts_every_lead(db, db_url, frozen_now):
     for n in range(prefetch.PAGE_SIZE + 3):
         leads.add_lead(db, f"lead{n:03}")
@@ -61,6 +63,7 @@ def test_a_full_first_page_counts_every_lead(db, db_url, frozen_now):
     assert look == _as_the_home_screen_reads(db, Settings())
 
 
+@pytest.mark.sqlite_only("the first look reads a SQLite file; a server is read through SQLAlchemy")
 def test_the_first_look_imports_no_sqlalchemy_and_writes_nothing(
     db, db_url, db_path, frozen_now, isolated_home
 ):
@@ -97,6 +100,7 @@ def test_other_databases_are_left_to_the_ordinary_path(monkeypatch):
     assert prefetch.first_look(url, Settings()) is None
 
 
+@pytest.mark.sqlite_only("the first look reads a SQLite file; a server is read through SQLAlchemy")
 def test_a_database_needing_migration_is_left_to_the_app(db, db_path, db_url, frozen_now):
     _some_leads(db)
     db.close()
@@ -119,6 +123,7 @@ def test_a_file_that_is_not_a_database_is_left_to_the_app_to_explain(tmp_path):
     assert junk.read_text() == "a shopping list\n" * 100
 
 
+@pytest.mark.sqlite_only("the first look reads a SQLite file; a server is read through SQLAlchemy")
 def test_the_first_look_connection_cannot_write(db, db_path, frozen_now):
     _some_leads(db)
 

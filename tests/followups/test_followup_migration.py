@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 
+import pytest
 from sqlalchemy import inspect
 
 from sellerdesk import leads
@@ -14,6 +15,7 @@ from sellerdesk.db.schema import REVISIONS
 from sellerdesk.followups import queue, store
 
 
+@pytest.mark.sqlite_only("tests/db/test_migrations.py upgrades a server from every revision")
 def test_0001_with_leads_upgrades_to_0002_keeping_every_row(db_path, db_url, frozen_now):
     _upgrade(db_url, "0001_initial")
     con = sqlite3.connect(db_path)
@@ -58,6 +60,7 @@ def test_0001_with_leads_upgrades_to_0002_keeping_every_row(db_path, db_url, fro
     db.close()
 
 
+@pytest.mark.sqlite_only("SQLite's query plan; test_postgres.py reads the server's")
 def test_the_followup_indexes_serve_the_queue(db):
     with db.read() as session:
         plan = (

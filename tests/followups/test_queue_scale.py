@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+import pytest
 from tests.query_plans import bulk_fill, moment, recorded, selects, shifted, whole_scans
 
 from sellerdesk.config import Settings
@@ -53,6 +54,7 @@ def _fill(db_path, now: datetime) -> None:
         )
 
 
+@pytest.mark.sqlite_only("SQLite's query plans; test_postgres.py reads the server's")
 def test_on_a_busy_sellers_database_the_queue_reads_through_indexes(db_path, db_url, frozen_now):
     open_database(db_url).close()
     _fill(db_path, frozen_now)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import json
 import os
-import sqlite3
 import subprocess
 import sys
 
 import pytest
+from tests.conftest import raw_sql
 
 from sellerdesk import leads
 from sellerdesk.cli.main import main
@@ -148,8 +148,11 @@ def test_followup_list(run, frozen_now):
     ]
 
 
-def test_today_as_a_real_process_loads_neither_the_ui_nor_sqlalchemy(db_path, isolated_home):
-    env = {**os.environ, "SELLERDESK_DB": str(db_path), "TZ": "UTC"}
+@pytest.mark.sqlite_only("the sqlite3 reader is for a file; on a server `today` uses SQLAlchemy")
+def test_today_as_a_real_process_loads_neither_the_ui_nor_sqlalchemy(
+    db_path, db_url, isolated_home
+):
+    env = {**os.environ, "SELLERDESK_DB": db_url, "TZ": "UTC"}
     cli = [sys.executable, "-m", "sellerdesk"]
     subprocess.run([*cli, "lead", "add", "maria"], env=env, check=True, capture_output=True)
     subprocess.run([*cli, "followup", "add", "maria", "today"], env=env, check=True,
@@ -171,7 +174,8 @@ def test_today_as_a_real_process_loads_neither_the_ui_nor_sqlalchemy(db_path, is
     through_sqlalchemy = (
         "from sellerdesk.cli.common import print_json; from sellerdesk.config import Settings; "
         "from sellerdesk.db.open import open_database; from sellerdesk.followups import queue; "
-        f"print_json(queue.build(open_database({f'sqlite:///{db_path}'!r}), Settings()).to_json())"
+        f"print_json(queue.build(open_database({db_url!r}), Settings(), person='tester')"
+        ".to_json())"
     )
     core = json.loads(
         subprocess.run(
@@ -201,15 +205,12 @@ def test_today_limits_every_lane_through_sqlite3_too(run, frozen_now):
     assert lines[today + 3] == "  … and 1 more"
 
 
-def test_today_on_a_database_needing_migration_migrates_it_first(db_path, db_url, capsys):
+@pytest.mark.empty_database
+def test_today_on_a_database_needing_migration_migrates_it_first(db_url, capsys):
     from sellerdesk.db.open import _upgrade
     from sellerdesk.db.schema import HEAD
 
     _upgrade(db_url, "0003_scripts_orders_referrals")
-    assert main(["--db", str(db_path), "today"]) == 0
+    assert main(["--db", db_url, "today"]) == 0
     assert capsys.readouterr().out.startswith("Morning review for ")
-    conn = sqlite3.connect(db_path)
-    try:
-        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == (HEAD,)
-    finally:
-        conn.close()
+    assert raw_sql(db_url, "SELECT version_num FROM alembic_version") == [(HEAD,)]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+import pytest
 from tests.query_plans import bulk_fill, moment, recorded, selects, shifted, whole_scans
 
 from sellerdesk.config import Settings
@@ -62,6 +63,7 @@ def _fill(db_path, now: datetime) -> None:
         con.execute(f"UPDATE insight_progress SET last_event_id = {top}, last_lead_id = {LEADS}")
 
 
+@pytest.mark.sqlite_only("SQLite's query plans; test_postgres.py reads the server's")
 def test_the_figures_read_index_ranges_only(db_path, db_url, frozen_now):
     open_database(db_url).close()
     _fill(db_path, frozen_now)

@@ -148,10 +148,10 @@ def test_stored_names_are_escaped_by_the_one_rule_every_printer_uses(book, run, 
     assert "\u2028" not in out and "\x85" not in out
 
 
-def test_report_as_a_separate_process(book, db_path):
+def test_report_as_a_separate_process(book, db_url):
     env = dict(os.environ)
     done = subprocess.run(
-        [sys.executable, "-m", "sellerdesk", "--db", str(db_path), "report", "--since", "all",
+        [sys.executable, "-m", "sellerdesk", "--db", db_url, "report", "--since", "all",
          "--json"],
         env=env, capture_output=True, text=True, timeout=120,
     )  # fmt: skip
@@ -169,7 +169,7 @@ def test_report_as_a_separate_process(book, db_path):
         "rewards_earned": 1, "rewards_redeemed": 1,
     }  # fmt: skip
     text = subprocess.run(
-        [sys.executable, "-m", "sellerdesk", "--db", str(db_path), "report", "--since", "all"],
+        [sys.executable, "-m", "sellerdesk", "--db", db_url, "report", "--since", "all"],
         env=env, capture_output=True, text=True, timeout=120,
     )  # fmt: skip
     assert text.returncode == 0 and "Funnel: 9 leads created in the period" in text.stdout

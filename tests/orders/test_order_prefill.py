@@ -43,9 +43,9 @@ def test_a_lead_without_a_script_run_starts_empty(db, lead):
     assert prefill(db, lead.id).pages == ""
 
 
-def test_the_cli_needs_only_the_yes_and_the_due_date_after_the_script(db, lead, db_path, capsys):
+def test_the_cli_needs_only_the_yes_and_the_due_date_after_the_script(db, lead, db_url, capsys):
     _run_script(db, "brightsmile", confirm=False)
-    argv = ["--db", str(db_path), "order", "create", "brightsmile"]
+    argv = ["--db", db_url, "order", "create", "brightsmile"]
     argv += ["--consent", "Yes, please place the order"]
     assert main(argv) == 1
     assert "Scope is not confirmed" in capsys.readouterr().err

@@ -54,14 +54,14 @@ def test_do_not_contact_leads_get_no_queue_entry(db, lead, draft):
     assert _lanes(db) == {"overdue": [], "today": [], "upcoming": []}
 
 
-def test_an_extension_moves_the_queue_entry(db, lead, draft, db_path, capsys):
+def test_an_extension_moves_the_queue_entry(db, lead, draft, db_url, capsys):
     from sellerdesk.cli.main import main
 
     create_order(db, "brightsmile", draft.with_changes(number="FO1", delivery_days=1))
     assert _lanes(db)["upcoming"] == ["Delivery due: order FO1 ($450)"]
-    assert main(["--db", str(db_path), "order", "due", "FO1", "today"]) == 0
+    assert main(["--db", db_url, "order", "due", "FO1", "today"]) == 0
     assert capsys.readouterr().out == "Order FO1: delivery due Mon 2026-11-23.\n"
     lanes = _lanes(db)
     assert (lanes["today"], lanes["upcoming"]) == (["Delivery due: order FO1 ($450)"], [])
-    assert main(["--db", str(db_path), "order", "due", "FO1", "2026-11-01"]) == 1
+    assert main(["--db", db_url, "order", "due", "FO1", "2026-11-01"]) == 1
     assert "in the past" in capsys.readouterr().err

@@ -85,7 +85,7 @@ def test_a_past_order_keeps_the_stage_when_a_new_one_is_cancelled(db, lead, draf
 def test_a_stale_version_is_refused(db, lead, draft):
     order = create_order(db, "brightsmile", draft)
     set_status(db, order.number, "in progress")
-    with pytest.raises(Conflict, match="changed by someone else"):
+    with pytest.raises(Conflict, match="changed by tester at 10:00 since you opened it"):
         set_status(db, order.number, "delivered", expected_version=order.version)
 
 

@@ -13,13 +13,13 @@ from sellerdesk import leads
 
 
 @pytest.fixture
-def suggest(db, db_path):
+def suggest(db, db_url):
     leads.add_lead(db, "brightevents", project_type="redesign")
 
     def run(*args: str, stdin: str | bytes = "") -> subprocess.CompletedProcess:
         data = stdin.encode() if isinstance(stdin, str) else stdin
         return subprocess.run(
-            [sys.executable, "-m", "sellerdesk", "--db", str(db_path), "suggest", *args],
+            [sys.executable, "-m", "sellerdesk", "--db", db_url, "suggest", *args],
             input=data,
             capture_output=True,
             timeout=60,

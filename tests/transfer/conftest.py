@@ -26,13 +26,15 @@ def write(tmp_path):
     return _write
 
 
-def count_leads(db_path: Path) -> int:
-    import sqlite3
+def count_leads(db_url: str | Path) -> int:
+    """Leads in the database at this URL (or SQLite file); 0 where no file was made."""
+    from tests.conftest import raw_sql
 
-    if not db_path.exists():
+    from sellerdesk.paths import sqlite_path
+
+    if isinstance(db_url, Path):
+        db_url = f"sqlite:///{db_url}"
+    path = sqlite_path(db_url)
+    if path is not None and not path.exists():
         return 0  # the command stopped before opening the database
-    conn = sqlite3.connect(db_path)
-    try:
-        return conn.execute("SELECT count(*) FROM leads").fetchone()[0]
-    finally:
-        conn.close()
+    return raw_sql(db_url, "SELECT count(*) FROM leads")[0][0]

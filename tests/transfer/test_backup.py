@@ -26,7 +26,11 @@ sys.stdin.readline()
 conn.execute("COMMIT")
 """
 
+# A server is backed up with its own tools (test_on_postgresql_it_says_how_with_pg_tools).
+FILE_ONLY = pytest.mark.sqlite_only("backups copy a SQLite file")
 
+
+@FILE_ONLY
 def test_backup_is_consistent_while_another_process_writes(db, db_path, run, tmp_path):
     leads.add_lead(db, "alice", notes="before")
     leads.add_lead(db, "bob")
@@ -59,6 +63,7 @@ def test_backup_is_consistent_while_another_process_writes(db, db_path, run, tmp
     assert leads.get_lead(db, "alice").notes == "half-way"
 
 
+@FILE_ONLY
 def test_backup_defaults_beside_the_database_and_never_overwrites(db, db_path, run, tmp_path):
     leads.add_lead(db, "alice")
     code, out, _ = run("backup")
@@ -73,6 +78,7 @@ def test_backup_defaults_beside_the_database_and_never_overwrites(db, db_path, r
     assert code == 1 and "already exists" in err
 
 
+@FILE_ONLY
 def test_restore_checks_the_file_and_keeps_what_it_replaces(db, db_path, run, tmp_path):
     leads.add_lead(db, "alice")
     saved = tmp_path / "saved.sqlite3"
@@ -110,6 +116,7 @@ def _damaged(path):
     path.write_bytes(bytes(data))
 
 
+@FILE_ONLY
 @pytest.mark.parametrize("kind", ["text", "damaged", "newer", "foreign", "missing"])
 def test_restore_refuses_a_bad_backup_and_replaces_nothing(db, db_path, run, tmp_path, kind):
     leads.add_lead(db, "alice")
@@ -146,6 +153,7 @@ def test_restore_refuses_a_bad_backup_and_replaces_nothing(db, db_path, run, tmp
     assert not list(db_path.parent.glob("desk.before-restore-*"))
 
 
+@FILE_ONLY
 def test_a_backup_from_an_older_sellerdesk_is_restored_and_upgraded(db_path, run, tmp_path):
     old = tmp_path / "old.sqlite3"
     _upgrade(f"sqlite:///{old}", "0003_scripts_orders_referrals")
@@ -179,6 +187,7 @@ def test_on_postgresql_it_says_how_with_pg_tools(capsys, command):
     assert "s3cret" not in err and len(err.strip().splitlines()) == 1
 
 
+@FILE_ONLY
 def test_daily_copies_keep_the_last_seven(db, db_path, db_url):
     leads.add_lead(db, "alice")
     first = date(2026, 11, 1)

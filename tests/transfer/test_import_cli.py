@@ -9,6 +9,7 @@ import os
 import stat
 
 import pytest
+from tests.conftest import raw_sql
 from tests.transfer.conftest import SEED_002_HEADER, SEED_002_ROW, count_leads
 
 
@@ -54,7 +55,7 @@ def test_seed_002_record_with_its_dates_filled_plans_the_follow_up(run, write, f
     assert "inzoneagency" in json.dumps(followups)
 
 
-def test_dry_run_says_row_by_row_what_would_happen_and_changes_nothing(run, write, db_path):
+def test_dry_run_says_row_by_row_what_would_happen_and_changes_nothing(run, write, db_url):
     run("lead", "add", "bob", "--stage", "new")
     path = write(
         "leads.csv",
@@ -74,7 +75,7 @@ def test_dry_run_says_row_by_row_what_would_happen_and_changes_nothing(run, writ
     assert lines[-1] == (
         "Would add 1, update 1, leave 0 unchanged; 2 rows refused. Nothing was changed."
     )
-    assert count_leads(db_path) == 1
+    assert count_leads(db_url) == 1
 
 
 def test_existing_leads_are_updated_only_when_asked(run, write):
@@ -117,7 +118,7 @@ BAD_ROWS = [
 
 @pytest.mark.parametrize(("row", "column", "why"), BAD_ROWS)
 def test_a_bad_row_is_refused_with_line_column_and_why_and_nothing_is_imported(
-    run, write, db_path, row, column, why
+    run, write, db_url, row, column, why
 ):
     path = write(
         "leads.csv",
@@ -129,22 +130,22 @@ def test_a_bad_row_is_refused_with_line_column_and_why_and_nothing_is_imported(
     refusal = next(line for line in err.splitlines() if line.startswith("line 3"))
     assert refusal.startswith(where) and why in refusal, err
     assert "nothing was imported: 1 row refused" in err
-    assert count_leads(db_path) == 0  # not the good rows either
+    assert count_leads(db_url) == 0  # not the good rows either
 
 
-def test_a_megabyte_in_one_cell_is_refused_without_being_printed(run, write, db_path):
+def test_a_megabyte_in_one_cell_is_refused_without_being_printed(run, write, db_url):
     path = write("big.csv", f"Username,Notes\nanna,{'x' * 1_048_576}\n")
     code, _out, err = run("import", str(path))
     assert code == 1
     assert "line 2, column Notes: is 1,048,576 characters long; at most 20,000" in err
-    assert len(err) < 1000 and count_leads(db_path) == 0
+    assert len(err) < 1000 and count_leads(db_url) == 0
 
 
-def test_usernames_repeated_in_the_file_are_refused_case_insensitively(run, write, db_path):
+def test_usernames_repeated_in_the_file_are_refused_case_insensitively(run, write, db_url):
     path = write("dup.csv", "Username\nanna\nbob\nANNA\n")
     code, _, err = run("import", str(path))
     assert code == 1 and "line 4, column Username: ANNA is already on line 2" in err
-    assert count_leads(db_path) == 0
+    assert count_leads(db_url) == 0
 
 
 @pytest.mark.parametrize(
@@ -155,13 +156,13 @@ def test_usernames_repeated_in_the_file_are_refused_case_insensitively(run, writ
         (bytes(range(256)) * 4, "not a text file"),
     ],
 )
-def test_files_with_nothing_to_import_say_so_in_one_line(run, write, db_path, content, says):
+def test_files_with_nothing_to_import_say_so_in_one_line(run, write, db_url, content, says):
     code, _out, err = run("import", str(write("bad.csv", content)))
     assert code == 1 and says in err and len(err.strip().splitlines()) == 1
-    assert count_leads(db_path) == 0
+    assert count_leads(db_url) == 0
 
 
-def test_unknown_labels_are_created_only_when_asked(run, write, db_path):
+def test_unknown_labels_are_created_only_when_asked(run, write, db_url):
     path = write("l.csv", "Username,Labels\nanna,VIP; referral\n")
     assert run("import", str(path))[0] == 1
     code, _, err = run("import", str(path), "--new-labels")
@@ -170,13 +171,13 @@ def test_unknown_labels_are_created_only_when_asked(run, write, db_path):
     assert json.loads(run("lead", "show", "anna", "--json")[1])["labels"] == ["VIP", "Referral"]
 
 
-def test_skip_bad_imports_the_rest_and_writes_the_refused_rows_beside_the_file(run, write, db_path):
+def test_skip_bad_imports_the_rest_and_writes_the_refused_rows_beside_the_file(run, write, db_url):
     path = write("leads.csv", "Username,Category\nanna,New\nbad name,New\ncarl,Warm\n")
     code, out, err = run("import", str(path), "--skip-bad")
     assert code == 0, err
     refused = path.with_name("leads.refused.csv")
     assert f"2 rows refused, written to {refused}." in out
-    assert count_leads(db_path) == 1
+    assert count_leads(db_url) == 1
     assert stat.S_IMODE(os.stat(refused).st_mode) == 0o600
     rows = list(csv.reader(refused.read_text(encoding="utf-8-sig").splitlines()))
     assert rows[0] == ["Username", "Category", "Refused because"]
@@ -191,10 +192,10 @@ def test_skip_bad_imports_the_rest_and_writes_the_refused_rows_beside_the_file(r
     refused.write_text(fixed, encoding="utf-8")
     code, out, err = run("import", str(refused))
     assert code == 0, err
-    assert count_leads(db_path) == 3
+    assert count_leads(db_url) == 3
 
 
-def test_unrecognised_columns_need_a_mapping(run, write, db_path):
+def test_unrecognised_columns_need_a_mapping(run, write, db_url):
     path = write("other.csv", "Buyer Handle,Email Address,Stage\nanna,anna@example.com,Qualified\n")
     code, _, err = run("import", str(path))
     assert code == 1
@@ -210,7 +211,7 @@ def test_unrecognised_columns_need_a_mapping(run, write, db_path):
     assert code == 1 and "There is no column 'Phone'" in err
 
 
-def test_european_excel_semicolons_and_utf16_import_end_to_end(run, write, db_path):
+def test_european_excel_semicolons_and_utf16_import_end_to_end(run, write, db_url):
     run_code, _, err = run(
         "import",
         str(write("eu.csv", "Username;Category;Next Follow-up\nanna;Qualified;23/11/2026\n")),
@@ -229,7 +230,7 @@ def test_european_excel_semicolons_and_utf16_import_end_to_end(run, write, db_pa
     )
 
 
-def test_twentys_people_export_is_recognised(run, write, db_path):
+def test_twentys_people_export_is_recognised(run, write, db_url):
     header = (
         "Id,Name / First Name,Name / Last Name,Emails / Primary Email,Emails / Additional Emails,"
         "Linkedin / Link URL,Job Title,City,Fiverr Username,Stage,Creation date"
@@ -257,7 +258,7 @@ def test_twentys_people_export_is_recognised(run, write, db_path):
     assert grace["display_name"] == "Grace Hopper"
 
 
-def test_a_failure_while_writing_leaves_nothing_half_imported(run, write, db_path, monkeypatch):
+def test_a_failure_while_writing_leaves_nothing_half_imported(run, write, db_url, monkeypatch):
     from sellerdesk.transfer import apply
 
     def broken(*_args, **_kwargs):
@@ -269,10 +270,10 @@ def test_a_failure_while_writing_leaves_nothing_half_imported(run, write, db_pat
     # Any failure is one line (a bug's too), and the import is all or nothing.
     assert (code, out) == (1, "")
     assert "unexpected error (RuntimeError: disk full)" in err and err.count("\n") == 1
-    assert count_leads(db_path) == 0
+    assert count_leads(db_url) == 0
 
 
-def test_control_characters_in_a_file_never_reach_the_terminal(run, write, db_path):
+def test_control_characters_in_a_file_never_reach_the_terminal(run, write, db_url):
     evil = "\x1b]52;c;ZXZpbA==\x07"
     path = write("evil.csv", f"Username,Category\nanna{evil},New\nbob,{evil}\n")
     _code, out, err = run("import", str(path), "--dry-run")
@@ -280,86 +281,81 @@ def test_control_characters_in_a_file_never_reach_the_terminal(run, write, db_pa
     assert "\\x1b]52;c;ZXZpbA==\\x07" in out
 
 
-def _referral_traces(db_path, referrer_known: bool) -> dict:
-    import sqlite3
+def _referral_traces(db_url: str, referrer_known: bool) -> dict:
+    def rows(sql: str) -> list[tuple]:
+        return raw_sql(db_url, sql)
 
-    conn = sqlite3.connect(db_path)
-    try:
-        def timeline(username):
-            return conn.execute(
-                "SELECT e.kind, e.body, e.data FROM events e JOIN leads l ON l.id = e.lead_id "
-                "WHERE l.username = ? AND e.kind != 'created' ORDER BY e.id", (username,)
-            ).fetchall()
+    def timeline(username: str) -> list[tuple]:
+        return rows(
+            "SELECT e.kind, e.body, e.data FROM events e JOIN leads l ON l.id = e.lead_id "
+            f"WHERE l.username = '{username}' AND e.kind != 'created' ORDER BY e.id"
+        )
 
-        return {
-            "referred": conn.execute(
-                "SELECT referred_by, source, notes FROM leads WHERE username = 'inzoneagency'"
-            ).fetchall(),
-            "referrer": conn.execute(
-                "SELECT stage, source FROM leads WHERE username = 'bgsone'"
-            ).fetchall(),
-            # A referrer already in the book is changed by recording: someone editing it
-            # meanwhile must not overwrite that silently.
-            "version": conn.execute(
-                "SELECT version > 1 FROM leads WHERE username = 'bgsone'"
-            ).fetchall() if referrer_known else None,
-            "labels": conn.execute(
-                "SELECT l.username, b.label FROM lead_labels b JOIN leads l ON l.id = b.lead_id "
-                "ORDER BY l.username, b.id"
-            ).fetchall(),
-            "referrals": conn.execute(
-                "SELECT a.username, b.username, r.reward, r.status, r.created_by FROM referrals r "
-                "JOIN leads a ON a.id = r.referrer_id JOIN leads b ON b.id = r.referred_id"
-            ).fetchall(),
-            "bgsone": [row[:2] for row in timeline("bgsone")],
-            "inzoneagency": [row for row in timeline("inzoneagency") if row[0] != "stage"],
-            "created": conn.execute(
-                "SELECT e.body FROM events e JOIN leads l ON l.id = e.lead_id "
-                "WHERE l.username = 'bgsone' AND e.kind = 'created'"
-            ).fetchall(),
-        }
-    finally:
-        conn.close()
+    return {
+        "referred": rows(
+            "SELECT referred_by, source, notes FROM leads WHERE username = 'inzoneagency'"
+        ),
+        "referrer": rows("SELECT stage, source FROM leads WHERE username = 'bgsone'"),
+        # A referrer already in the book is changed by recording: someone editing it
+        # meanwhile must not overwrite that silently.
+        "version": rows(
+            "SELECT CASE WHEN version > 1 THEN 1 ELSE 0 END FROM leads WHERE username = 'bgsone'"
+        ) if referrer_known else None,
+        "labels": rows(
+            "SELECT l.username, b.label FROM lead_labels b JOIN leads l ON l.id = b.lead_id "
+            "ORDER BY l.username, b.id"
+        ),
+        "referrals": rows(
+            "SELECT a.username, b.username, r.reward, r.status, r.created_by FROM referrals r "
+            "JOIN leads a ON a.id = r.referrer_id JOIN leads b ON b.id = r.referred_id"
+        ),
+        "bgsone": [row[:2] for row in timeline("bgsone")],
+        "inzoneagency": [row for row in timeline("inzoneagency") if row[0] != "stage"],
+        "created": rows(
+            "SELECT e.body FROM events e JOIN leads l ON l.id = e.lead_id "
+            "WHERE l.username = 'bgsone' AND e.kind = 'created'"
+        ),
+    }  # fmt: skip
 
 
 @pytest.mark.parametrize("referrer", ["new", "in the book"])
 def test_an_imported_referral_is_recorded_as_one_recorded_by_hand(
-    run, write, db_path, tmp_path, referrer
+    run, write, db_url, tmp_path, referrer
 ):
     """The import records referrals in bulk; what it leaves must match `lead add --referred-by`."""
     from sellerdesk.cli.main import main
 
-    by_hand = tmp_path / "by-hand.sqlite3"
+    by_hand = f"sqlite:///{tmp_path / 'by-hand.sqlite3'}"
     if referrer == "in the book":
-        for target in (db_path, by_hand):
-            assert main(["--db", str(target), "lead", "add", "bgsone", "--stage", "completed"]) == 0
-    assert main(["--db", str(by_hand), "lead", "add", "inzoneagency", "--referred-by", "bgsone",
+        for target in (db_url, by_hand):
+            assert main(["--db", target, "lead", "add", "bgsone", "--stage", "completed"]) == 0
+    assert main(["--db", by_hand, "lead", "add", "inzoneagency", "--referred-by", "bgsone",
                  "--stage", "hot lead"]) == 0  # fmt: skip
     row = "Hot Lead,inzoneagency,,,,,Referred by: bgsone"
     code, _, err = run("import", str(write("crm.csv", f"{SEED_002_HEADER}\n{row}\n")))
     assert code == 0, err
     known = referrer == "in the book"
-    imported, typed = _referral_traces(db_path, known), _referral_traces(by_hand, known)
+    imported, typed = _referral_traces(db_url, known), _referral_traces(by_hand, known)
     assert imported == typed
     assert ("label_added", "Referral", None) in imported["inzoneagency"]
     assert imported["referrals"][0][:2] == ("bgsone", "inzoneagency")
 
 
-def test_a_referrer_further_down_the_file_is_linked_not_duplicated(run, write, db_path):
+def test_a_referrer_further_down_the_file_is_linked_not_duplicated(run, write, db_url):
     path = write(
         "crm.csv",
         f"{SEED_002_HEADER}\n{SEED_002_ROW}\nCompleted,BgsOne,bgs.one,,,Past Client,\n",
     )
     code, _out, err = run("import", str(path))
     assert code == 0, err
-    assert count_leads(db_path) == 2
+    assert count_leads(db_url) == 2
     lead = json.loads(run("lead", "show", "inzoneagency", "--json")[1])
     assert lead["referred_by"] == "BgsOne"  # as the book spells it
     referrals = json.loads(run("referrals", "--json")[1])
     assert "BgsOne" in json.dumps(referrals)
 
 
-def test_do_not_contact_rows_import_and_get_no_follow_up(run, write, db_path, frozen_now):
+def test_do_not_contact_rows_import_and_get_no_follow_up(run, write, db_url, frozen_now):
     path = write(
         "dnc.csv",
         "Username,Do not contact,Next Follow-up\nanna,asked us to stop,\nbob,yes,\n"

@@ -6,11 +6,11 @@ from __future__ import annotations
 import csv
 import io
 import json
-import sqlite3
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine, select
+from sqlalchemy.pool import NullPool
 from tests.conftest import seller_settings
 
 from sellerdesk import clock, leads
@@ -57,17 +57,30 @@ def build_book(db, frozen_now) -> None:
     clock.freeze(frozen_now)
 
 
-def snapshot(path: Path) -> dict:
-    """The book as a person knows it: everything but database ids and version counters."""
-    conn = sqlite3.connect(path)
-    conn.row_factory = sqlite3.Row
-    try:
-        names = dict(conn.execute("SELECT id, username FROM leads").fetchall())
-        followups = {row["id"]: row for row in conn.execute("SELECT * FROM followups")}
-        referrals = {row["id"]: row for row in conn.execute("SELECT * FROM referrals")}
+# Bookkeeping a copy does not carry: who last saved a record, and when.
+BOOKKEEPING = ("version", "updated_by")
 
-        def plain(row, drop=("id", "version")) -> dict:
-            return {k: row[k] for k in row.keys() if k not in drop}  # noqa: SIM118 (sqlite3.Row)
+
+def snapshot(db_url: str) -> dict:
+    """The book as a person knows it: everything but database ids and version
+    counters, read through the typed tables so two engines' books compare."""
+    from sellerdesk.db.models import Base
+
+    table = Base.metadata.tables
+    engine = create_engine(db_url, poolclass=NullPool)
+    conn = engine.connect()
+    try:
+        def rows(name: str, *where, order=("id",)):
+            t = table[name]
+            stmt = select(t).where(*where).order_by(*(t.c[c] for c in order))
+            return list(conn.execute(stmt).mappings())
+
+        names = {row["id"]: row["username"] for row in rows("leads")}
+        followups = {row["id"]: row for row in rows("followups")}
+        referrals = {row["id"]: row for row in rows("referrals")}
+
+        def plain(row, drop=("id",)) -> dict:
+            return {k: v for k, v in row.items() if k not in (*drop, *BOOKKEEPING)}
 
         def data(text):
             if not text:
@@ -82,55 +95,54 @@ def snapshot(path: Path) -> dict:
             return value
 
         book = {}
-        for row in conn.execute("SELECT * FROM leads ORDER BY username_key"):
+        for row in rows("leads", order=("username_key",)):
             lead_id = row["id"]
             book[row["username"]] = {
                 "lead": plain(row),
-                "labels": [r[0] for r in conn.execute(
-                    "SELECT label FROM lead_labels WHERE lead_id = ? ORDER BY id", (lead_id,))],
-                "values": dict(conn.execute(
-                    "SELECT name, value FROM lead_values WHERE lead_id = ?", (lead_id,)
-                ).fetchall()),
+                "labels": [r["label"] for r in rows(
+                    "lead_labels", table["lead_labels"].c.lead_id == lead_id)],
+                "values": {r["name"]: r["value"] for r in rows(
+                    "lead_values", table["lead_values"].c.lead_id == lead_id)},
                 "followups": sorted(
-                    tuple(plain(f, ("id", "lead_id")).items()) for f in followups.values()
-                     if f["lead_id"] == lead_id),
+                    (tuple(plain(f, ("id", "lead_id", "updated_at")).items())
+                     for f in followups.values() if f["lead_id"] == lead_id), key=repr),
                 "timeline": [
                     (e["at"], e["author"], e["kind"], e["body"], data(e["data"]))
-                    for e in conn.execute(
-                        "SELECT * FROM events WHERE lead_id = ? ORDER BY at, id", (lead_id,))
+                    for e in rows(
+                        "events", table["events"].c.lead_id == lead_id, order=("at", "id"))
                 ],
                 "referred_by": [
                     (names[r["referrer_id"]],
-                     *plain(r, ("id", "referrer_id", "referred_id")).values())
+                     *plain(r, ("id", "referrer_id", "referred_id", "updated_at")).values())
                     for r in referrals.values() if r["referred_id"] == lead_id
                 ],
             }  # fmt: skip
         return book
     finally:
         conn.close()
+        engine.dispose()
 
 
 @pytest.mark.parametrize("fmt", ["csv", "json"])
 def test_export_then_import_into_an_empty_book_gives_the_same_book(
-    db, db_path, tmp_path, frozen_now, capsys, fmt
+    db, db_url, other_db_url, tmp_path, frozen_now, capsys, fmt
 ):
     from sellerdesk.cli.main import main
 
     build_book(db, frozen_now)
-    before = snapshot(db_path)
+    before = snapshot(db_url)
     assert set(before) == {"alice", "bob", "carol", "dave"}
     assert before["carol"]["referred_by"][0][0] == "bob"
     assert any(kind == "referral_earned" for _, _, kind, _, _ in before["bob"]["timeline"])
 
     exported = tmp_path / f"book.{fmt}"
-    assert main(["--db", str(db_path), "export", "--format", fmt, "-o", str(exported)]) == 0
-    empty = tmp_path / "empty.sqlite3"
-    code = main(["--db", str(empty), "import", str(exported), "--new-labels"])
+    assert main(["--db", db_url, "export", "--format", fmt, "-o", str(exported)]) == 0
+    code = main(["--db", other_db_url, "import", str(exported), "--new-labels"])
     out, err = capsys.readouterr()
     assert code == 0, err
     assert "Imported 4 new leads." in out
 
-    after = snapshot(empty)
+    after = snapshot(other_db_url)
     for username in before:
         for part in before[username]:
             assert after[username][part] == before[username][part], (username, part)

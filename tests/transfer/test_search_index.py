@@ -72,6 +72,7 @@ def test_the_bulk_path_indexes_exactly_what_the_triggers_would(tmp_path, monkeyp
         db.close()
 
 
+@pytest.mark.sqlite_only("SQLite's search index triggers")
 def test_triggers_it_does_not_know_are_left_to_do_the_work(db, tmp_path, monkeypatch):
     conn = sqlite3.connect(tmp_path / "desk.sqlite3")
     changed = KNOWN["lead_grams_ai"].replace("INSERT OR IGNORE", "INSERT OR REPLACE")
@@ -88,6 +89,7 @@ def test_triggers_it_does_not_know_are_left_to_do_the_work(db, tmp_path, monkeyp
     assert [row.username for row in search.list_leads(db, "a")] == ["anna"]
 
 
+@pytest.mark.sqlite_only("SQLite's search index triggers")
 @pytest.mark.parametrize("name", sorted(KNOWN))
 def test_the_current_schema_has_the_triggers_the_bulk_path_knows(db, name):
     with db.connect() as connection:

@@ -107,7 +107,8 @@ async def test_editing_a_lead_someone_else_changed_is_refused(app, db):
         await pilot.press("f2")
         await settle(pilot)
         assert isinstance(app.screen, LeadFormScreen)
-        assert "changed by someone else" in _error(app, "form")
+        assert "changed by tester" in _error(app, "form")
+        assert "owner: — → sam" in _error(app, "form")
         assert app.screen.query_one("#f-display_name", Input).value == "CodeCamp Ltd"
         await pilot.press("escape")
         await settle(pilot)

@@ -3,6 +3,7 @@ dry run, confirm; reachable by f6 and from the palette. The daily backup runs af
 
 from __future__ import annotations
 
+import pytest
 from tests.tui.conftest import SIZE, fill, make_app, settle
 from textual.widgets import Input, ProgressBar, Select, Static
 
@@ -97,6 +98,7 @@ async def test_a_file_that_cannot_be_read_says_so_in_one_line(app, db, tmp_path)
         assert not isinstance(app.screen, ImportScreen)
 
 
+@pytest.mark.sqlite_only("daily copies are of a SQLite file; a server has its own backups")
 async def test_the_daily_backup_is_made_after_start_up(db_url, db_path, db, monkeypatch):
     from sellerdesk.app import SellerdeskApp
     from sellerdesk.transfer.backup import daily_copies

@@ -3,10 +3,11 @@ cannot open is explained on screen."""
 
 from __future__ import annotations
 
-import sqlite3
 import subprocess
 import sys
 
+import pytest
+from tests.conftest import raw_sql
 from tests.tui.conftest import SIZE, TIMEOUT_S, make_app, settle, type_text
 from textual.widgets import Input, Static
 
@@ -50,10 +51,9 @@ async def test_first_frame_comes_before_the_database_is_open(db_url):
         assert "No leads yet" in str(app.screen.query_one("#count", Static).render())
 
 
-async def test_a_database_from_a_newer_sellerdesk_is_explained_on_screen(db_url, db_path, db):
+async def test_a_database_from_a_newer_sellerdesk_is_explained_on_screen(db_url, db):
     db.close()
-    with sqlite3.connect(db_path) as conn:
-        conn.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
+    raw_sql(db_url, "UPDATE alembic_version SET version_num = '9999_from_the_future'")
     app = make_app(db_url)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -101,6 +101,7 @@ print(asyncio.run(main()) or seen)
 """
 
 
+@pytest.mark.sqlite_only("the first look reads a SQLite file; a server is read through SQLAlchemy")
 def test_the_home_screen_fills_before_the_database_layer_is_imported(db_url, db):
     from sellerdesk import leads
     from sellerdesk.followups import store
@@ -118,6 +119,7 @@ def test_the_home_screen_fills_before_the_database_layer_is_imported(db_url, db)
     ), out.stderr[-2000:]
 
 
+@pytest.mark.sqlite_only("the first look reads a SQLite file; a server is read through SQLAlchemy")
 async def test_what_the_first_look_showed_is_replaced_once_the_database_is_open(
     db, db_url, frozen_now
 ):
@@ -161,6 +163,7 @@ async def test_what_the_first_look_showed_is_replaced_once_the_database_is_open(
         assert [str(table.get_row_at(i)[0]) for i in range(table.row_count)] == ["ben"]
 
 
+@pytest.mark.sqlite_only("the first look reads a SQLite file; a server is read through SQLAlchemy")
 async def test_the_app_removes_the_statements_file_earlier_versions_kept(db_url, db):
     from sellerdesk.paths import data_dir
 

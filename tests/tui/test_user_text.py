@@ -137,7 +137,11 @@ async def test_copying_from_a_queue_row_whose_template_is_markup_says_so(db_url,
         assert "No template '[/]'" in drawn(app)
 
 
-async def test_user_templates_with_markup_in_title_or_id_are_listed_and_reported(app, db):
+async def test_user_templates_with_markup_in_title_or_id_are_listed_and_reported(
+    app, db, monkeypatch
+):
+    # Skipped templates are reported once per process: this run is reported again.
+    monkeypatch.setattr("sellerdesk.screens.templates._problems_shown", False)
     folder = paths.user_templates_dir()
     folder.mkdir(parents=True)
     (folder / "mine.txt").write_text(
@@ -191,6 +195,9 @@ async def test_the_palette_shows_a_name_with_markup_as_written(app, db):
 async def test_stored_controls_are_drawn_as_escapes_on_every_screen(app, lead_with_controls):
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await settle(pilot)
+        app.screen.query_one("#queue-list").focus()
+        await pilot.press("t")  # eve is ann's: the whole team's queue shows her
+        await settle(pilot)
         assert _controls(app) == set()  # the lead book and the morning queue
         assert "Eve\\x1b[2J" in drawn(app) and "chase\\x1b[2J" in drawn(app)
         await _open(app, pilot, lead_with_controls.id)
@@ -223,6 +230,8 @@ async def test_stored_controls_are_drawn_as_escapes_on_every_screen(app, lead_wi
 async def test_saving_the_edit_form_untouched_keeps_the_stored_text_exact(
     app, db, lead_with_controls
 ):
+    # As stored (a server keeps a NUL as the escape it is shown as: db/postgres.py).
+    before = leads.get_lead(db, "eve")
     async with app.run_test(size=SIZE) as pilot:
         await _open(app, pilot, lead_with_controls.id)
         await pilot.press("e")
@@ -230,7 +239,7 @@ async def test_saving_the_edit_form_untouched_keeps_the_stored_text_exact(
         await pilot.press("f2")
         await settle(pilot)
         assert isinstance(app.screen, LeadScreen)
-    stored, before = leads.get_lead(db, "eve"), lead_with_controls
+    stored = leads.get_lead(db, "eve")
     assert (stored.notes, stored.website) == (before.notes, before.website)
     assert (stored.display_name, stored.owner) == (before.display_name, before.owner)
 

@@ -29,9 +29,7 @@ def register(subparsers) -> None:
 
 
 def _url(ctx) -> str:
-    from sellerdesk.paths import resolve_db_url
-
-    return resolve_db_url(ctx.args.db)
+    return ctx.db_url
 
 
 def run_backup(ctx) -> int:

@@ -33,12 +33,18 @@ class Context:
         return self._settings
 
     @property
+    def db_url(self) -> str:
+        """`--db`, else SELLERDESK_DB, else the settings' team database, else the own file."""
+        from sellerdesk.paths import resolve_db_url
+
+        return resolve_db_url(getattr(self.args, "db", None), self.settings.team.database)
+
+    @property
     def db(self) -> Database:
         if self._db is None:
             from sellerdesk.db.open import open_database
-            from sellerdesk.paths import resolve_db_url
 
-            self._db = open_database(resolve_db_url(self.args.db), self.settings.author)
+            self._db = open_database(self.db_url, self.settings.author)
         return self._db
 
     def close(self) -> None:

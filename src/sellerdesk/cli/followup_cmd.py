@@ -17,6 +17,9 @@ def register(subparsers) -> None:
     add.add_argument("when", nargs="+", help=WHEN_HELP)
     add.add_argument("--reason", default="", help="why (shown in the queue)")
     add.add_argument("--template", help="suggested message template id, e.g. followup.offer_day3")
+    add.add_argument(
+        "--to", dest="assignee", metavar="PERSON", help="who does it (default: the lead's owner)"
+    )
     add.set_defaults(handler=run_add)
 
     done = sub.add_parser("done", parents=[common], help="mark the lead's earliest follow-up done")
@@ -38,8 +41,16 @@ def run_add(ctx) -> int:
     from sellerdesk.followups import store
 
     a = ctx.args
-    made = store.add(ctx.db, a.username, " ".join(a.when), reason=a.reason, template=a.template)
-    print(f"Follow-up planned for {a.username.lstrip('@')}: {_when(made)}.")
+    made = store.add(
+        ctx.db,
+        a.username,
+        " ".join(a.when),
+        reason=a.reason,
+        template=a.template,
+        assignee=a.assignee,
+    )
+    whose = f", for {made.assignee}" if _someone_else(ctx, made.assignee) else ""
+    print(f"Follow-up planned for {a.username.lstrip('@')}: {_when(made)}{whose}.")
     return 0
 
 
@@ -72,7 +83,10 @@ def run_list(ctx) -> int:
         return 0
     for item in found:
         template = f"  → {item.template}" if item.template else ""
-        print(f"  #{item.id:<6} {_when(item):<22} {item.status:<10} {item.reason}{template}")
+        whose = f"  @{item.assignee}" if _someone_else(ctx, item.assignee) else ""
+        print(
+            f"  #{item.id:<6} {_when(item):<22} {item.status:<10} {item.reason}{template}{whose}"
+        )
     return 0
 
 
@@ -80,3 +94,10 @@ def _when(item) -> str:
     from sellerdesk.followups.when import describe
 
     return describe(item.due_at, item.has_time)
+
+
+def _someone_else(ctx, person: str | None) -> bool:
+    """A follow-up is named for someone other than whoever runs the command."""
+    from sellerdesk.people import current, same
+
+    return bool(person) and not same(person, current(ctx.settings))

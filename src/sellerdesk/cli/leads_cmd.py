@@ -65,6 +65,12 @@ def register(subparsers) -> None:
     decline.add_argument("username")
     decline.add_argument("reason", nargs="+", help="what the client said, in a few words")
     decline.set_defaults(handler=run_decline)
+    assign = sub.add_parser(
+        "assign", parents=[common], help="hand a lead, with its waiting follow-ups, to a person"
+    )
+    assign.add_argument("username")
+    assign.add_argument("person", metavar="TO", help="who it goes to, as they sign their entries")
+    assign.set_defaults(handler=run_assign)
 
     note = subparsers.add_parser("note", parents=[common], help="add a note to a lead's timeline")
     note.add_argument("username")
@@ -156,6 +162,14 @@ def run_decline(ctx) -> int:
     lead = decline_offer(ctx.db, ctx.args.username, " ".join(ctx.args.reason))
     when = describe(lead.next_followup_at, False) if lead.next_followup_at else "none"
     print(f"{lead.username} is back at {STAGES.label(lead.stage)}; next follow-up {when}.")
+    return 0
+
+
+def run_assign(ctx) -> int:
+    from sellerdesk.team import assign
+
+    lead = assign(ctx.db, ctx.args.username, ctx.args.person)
+    print(f"{lead.username} is {lead.owner}'s now.")
     return 0
 
 

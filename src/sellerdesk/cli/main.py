@@ -31,6 +31,7 @@ COMMAND_MODULES = (
     "sellerdesk.cli.backup_cmd",
     "sellerdesk.cli.suggest_cmd",
     "sellerdesk.cli.report_cmd",
+    "sellerdesk.cli.db_cmd",
 )
 
 

@@ -14,11 +14,11 @@ def register(subparsers) -> None:
 
 
 def run(ctx) -> int:
-    url = paths.resolve_db_url(ctx.args.db)
+    url = ctx.db_url
     db_file = paths.sqlite_path(url)
     backups = paths.backups_of(db_file) if db_file is not None else []
     found = {
-        "database": str(db_file or url),
+        "database": paths.shown_url(url),
         "newest backup": str(backups[0]) if backups else "none (one is kept before each upgrade)",
         "settings": str(paths.settings_file()),
         "user templates": str(paths.user_templates_dir()),

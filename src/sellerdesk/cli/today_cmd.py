@@ -19,16 +19,29 @@ def register(subparsers) -> None:
         default=TODAY_PER_LANE,
         help=f"at most this many lines per lane (default {TODAY_PER_LANE})",
     )
-    today.set_defaults(handler=run_today)
+    whose = today.add_mutually_exclusive_group()
+    whose.add_argument(
+        "--mine",
+        dest="team",
+        action="store_false",
+        help="what you are responsible for, and what nobody is (the default)",
+    )
+    whose.add_argument(
+        "--team", dest="team", action="store_true", help="what is due for the whole team"
+    )
+    today.set_defaults(handler=run_today, team=False)
 
 
 def run_today(ctx) -> int:
+    from sellerdesk.people import current
+
     limit = max(1, ctx.args.limit)
-    result = _read_plain(ctx, limit)
+    person = None if ctx.args.team else current(ctx.settings)
+    result = _read_plain(ctx, limit, person)
     if result is None:
         from sellerdesk.followups import queue
 
-        result = queue.build(ctx.db, ctx.settings, limit=limit)
+        result = queue.build(ctx.db, ctx.settings, limit=limit, person=person)
     if ctx.args.json:
         from sellerdesk.cli.common import print_json
 
@@ -38,21 +51,23 @@ def run_today(ctx) -> int:
     return 0
 
 
-def _read_plain(ctx, limit: int):
+def _read_plain(ctx, limit: int, person: str | None):
     """The queue read through sqlite3 with the SQL generated from the queue's
     statements, without importing SQLAlchemy (`sellerdesk.prefetch`); None to
     read it the ordinary way (another database, one to create or migrate, or
     anything that went wrong, which the ordinary way then explains)."""
     from sellerdesk import prefetch
     from sellerdesk.followups import lanes
-    from sellerdesk.paths import resolve_db_url, sqlite_path
+    from sellerdesk.paths import sqlite_path
 
-    path = sqlite_path(resolve_db_url(ctx.args.db))
+    path = sqlite_path(ctx.db_url)
     if path is None:
         return None
     settings = ctx.settings
     try:
-        return prefetch.replay(path, lambda reader: lanes.assemble(reader, settings, limit=limit))
+        return prefetch.replay(
+            path, lambda reader: lanes.assemble(reader, settings, limit=limit, person=person)
+        )
     except Exception:
         return None
 
@@ -65,6 +80,7 @@ def render(result) -> list[str]:
         reply_clock,
         why_text,
     )
+    from sellerdesk.people import same
     from sellerdesk.vocab import STAGES
 
     lines = [f"Morning review for {result.day}"]
@@ -82,9 +98,11 @@ def render(result) -> list[str]:
                 )
                 continue
             template = f"  → {messages_text(item.template)}" if item.template else ""
+            for_whom = "" if same(item.assignee, result.person) else f"  @{item.assignee}"
             lines.append(
                 f"  {item.username:<24} {due_text(item):<22} "
                 f"{STAGES.label(item.stage):<18} {why_text(item)}{template}"
+                f"{for_whom if item.assignee else ''}"
             )
         if lane.hidden:
             lines.append(f"  … and {lane.hidden} more")
@@ -101,4 +119,9 @@ def render(result) -> list[str]:
     if result.stale_count:
         lines.append(f"Stale: {result.stale_count} open lead(s) sat too long in one stage")
     lines.append(f"Targets today: {result.activity.line()}")
+    if result.due_for_others:
+        lines.append(
+            f"For the rest of the team: {result.due_for_others} more due "
+            "(sellerdesk today --team)"
+        )
     return lines

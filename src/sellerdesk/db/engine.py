@@ -12,8 +12,8 @@ at once with SQLITE_BUSY_SNAPSHOT, which the busy timeout does not cover.
 
 from __future__ import annotations
 
-import getpass
 import os
+import secrets
 import sqlite3
 import sys
 from collections.abc import Iterator
@@ -26,8 +26,8 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import NullPool
 
 from sellerdesk.db.failures import explain
-from sellerdesk.errors import Conflict
-from sellerdesk.paths import ensure_parent, sqlite_path
+from sellerdesk.errors import Conflict, DatabaseError
+from sellerdesk.paths import ensure_parent, shown_url, sqlite_path
 
 if TYPE_CHECKING:
     # The ORM is imported when a session is first asked for: a process that only
@@ -78,27 +78,23 @@ def make_engine(url: str, *, pooled: bool = True, foreign_keys: bool = True) -> 
         )
         _install_sqlite_hooks(engine, foreign_keys)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    from sellerdesk.db import postgres
+
+    engine = create_engine(url, pool_pre_ping=True)
+    if engine.dialect.name == "postgresql":
+        postgres.install_hooks(engine, lock_timeout_s=BUSY_TIMEOUT_S)
+    return engine
 
 
 def where(url: str) -> str:
-    """The database as shown to the user: the file, or the URL without its password."""
-    path = sqlite_path(url)
-    if path is not None:
-        return str(path)
-    from sqlalchemy.engine import make_url
-
-    try:
-        return make_url(url).render_as_string(hide_password=True)
-    except Exception:
-        return "the database"
+    """The database as shown to the user: the file, or the URL with any password masked."""
+    return shown_url(url)
 
 
 def default_author() -> str:
-    try:
-        return getpass.getuser()
-    except Exception:
-        return "me"
+    from sellerdesk.people import login_name
+
+    return login_name()
 
 
 class Database:
@@ -110,7 +106,11 @@ class Database:
         self.author = author or default_author()
         self.is_sqlite = engine.dialect.name == "sqlite"
         self.where = where(url)
-        self._write_engine = engine.execution_options(sqlite_immediate=True)
+        # Signs this database's write units, so its own change notices can be told apart.
+        self.token = secrets.token_hex(6)
+        self._write_engine = engine.execution_options(
+            sqlite_immediate=True, write_unit=self.token
+        )
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -132,7 +132,10 @@ class Database:
 
         with (
             translate(self.where),
-            Session(self._write_engine, expire_on_commit=False) as session,
+            # Who writes: stamped on each changed record (`updated_by`, see models).
+            Session(
+                self._write_engine, expire_on_commit=False, info={"author": self.author}
+            ) as session,
             session.begin(),
         ):
             yield session
@@ -147,6 +150,9 @@ def translate(where: str) -> Iterator[None]:
     try:
         yield
     except (DBAPIError, sqlite3.Error) as exc:
+        lost = _server_lost(exc)
+        if lost is not None:
+            raise lost from exc
         plain = explain(exc, where)
         if plain is not None:
             raise plain from exc
@@ -167,3 +173,20 @@ def _is_stale_write(exc: Exception) -> bool:
     from sqlalchemy.orm.exc import StaleDataError
 
     return isinstance(exc, StaleDataError)
+
+
+def _server_lost(exc: BaseException) -> DatabaseError | None:
+    """A server connection that broke: the server rolls back whatever the lost
+    connection had not committed, so nothing was saved."""
+    if not isinstance(exc, DBAPIError):
+        return None
+    server = type(exc.orig).__module__.startswith("psycopg")
+    detail = str(exc.orig).lower()
+    if not (exc.connection_invalidated or (server and "connection" in detail)):
+        return None
+    from sellerdesk.db.postgres import describe_error
+
+    return DatabaseError(
+        f"The database server cannot be reached ({describe_error(exc)}); "
+        "nothing was saved: try again once it is back."
+    )

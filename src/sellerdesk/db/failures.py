@@ -111,7 +111,7 @@ def _access(where: str) -> str | None:
 def _explain_by_text(detail: str, where: str) -> SellerdeskError | None:
     # Drivers without SQLite's error names (PostgreSQL): only what is unmistakable.
     lowered = detail.lower()
-    if "locked" in lowered or "busy" in lowered:
+    if "locked" in lowered or "busy" in lowered or "lock timeout" in lowered:
         return DatabaseLocked(BUSY)
     if "no space left" in lowered or "disk full" in lowered:
         return _full(where)

@@ -13,8 +13,9 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    event,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, relationship
 
 from sellerdesk.db import insight_tables, tables  # noqa: F401 (insight: Core tables only)
 from sellerdesk.db.coltypes import UTCDateTime
@@ -47,10 +48,12 @@ class LeadModel(Base):
     project_type: Mapped[str | None]
     industry: Mapped[str | None]
     owner: Mapped[str | None]
+    owner_key: Mapped[str | None]
     notes: Mapped[str | None]
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
     version: Mapped[int]
+    updated_by: Mapped[str | None]
 
     labels: Mapped[list[LeadLabelModel]] = relationship(
         back_populates="lead", cascade="all, delete-orphan", order_by="LeadLabelModel.id"
@@ -121,6 +124,13 @@ class FollowUpModel(Base):
     created_at: Mapped[datetime]
     done_at: Mapped[datetime | None]
     snoozed_until: Mapped[datetime | None]
+    assignee: Mapped[str | None]
+    assignee_key: Mapped[str | None]
+    version: Mapped[int]
+    updated_at: Mapped[datetime | None]
+    updated_by: Mapped[str | None]
+
+    __mapper_args__ = {"version_id_col": tables.followups.c.version}
 
 
 class ScriptRunModel(Base):
@@ -138,6 +148,7 @@ class ScriptRunModel(Base):
     started_at: Mapped[datetime] = mapped_column(UTCDateTime())
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
     version: Mapped[int] = mapped_column(Integer, default=1)
+    updated_by: Mapped[str | None] = mapped_column(String(100))
 
     __mapper_args__ = {"version_id_col": version}
     __table_args__ = (UniqueConstraint("lead_id", "script", name="uq_script_runs_lead_script"),)
@@ -175,6 +186,7 @@ class OrderModel(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
     version: Mapped[int] = mapped_column(Integer, default=1)
+    updated_by: Mapped[str | None] = mapped_column(String(100))
 
     __mapper_args__ = {"version_id_col": version}
     __table_args__ = (
@@ -218,5 +230,34 @@ class ReferralModel(Base):
     earned_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     redeemed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     redeemed_note: Mapped[str | None] = mapped_column(Text)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    updated_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    updated_by: Mapped[str | None] = mapped_column(String(100))
 
+    __mapper_args__ = {"version_id_col": version}
     __table_args__ = (Index("ix_referrals_referrer", "referrer_id", "status"),)
+
+
+# ------------------------------------------------------------ who changed it
+
+# Records a stale write is refused on (`sellerdesk.stale`): each says who last
+# changed it; those without an `updated_at` of their own get one here too.
+_STAMPED = (LeadModel, FollowUpModel, OrderModel, ScriptRunModel, ReferralModel)
+_TIMED = (FollowUpModel, ReferralModel)
+
+
+@event.listens_for(Session, "before_flush")
+def _stamp_author(session: Session, _context, _instances) -> None:
+    author = session.info.get("author")
+    if author is None:
+        return  # not a write unit of `Database.write`
+    from sellerdesk import clock
+
+    for model in (*session.new, *session.dirty):
+        if not isinstance(model, _STAMPED):
+            continue
+        if model in session.dirty and not session.is_modified(model, include_collections=False):
+            continue
+        model.updated_by = author
+        if isinstance(model, _TIMED):
+            model.updated_at = clock.now()

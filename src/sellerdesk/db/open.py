@@ -72,9 +72,11 @@ def _remove_unused(path: Path) -> None:
 def _admit(engine, url: str, shown: str) -> str | None:
     """The database's revision once it is known to be one this sellerdesk may open;
     WAL is switched on only then. Raises (leaving the file untouched) otherwise."""
+    sqlite = engine.dialect.name == "sqlite"
+    # A server's refusals are said by `_why`; SQLite's by `translate`.
+    guard = translate(shown) if sqlite else contextlib.nullcontext()
     try:
-        with translate(shown), engine.connect() as conn:
-            sqlite = engine.dialect.name == "sqlite"
+        with guard, engine.connect() as conn:
             if sqlite:
                 # The first read of the file: "not a database" and damaged headers show here.
                 conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").fetchall()
@@ -99,8 +101,16 @@ def _admit(engine, url: str, shown: str) -> str | None:
     except UnicodeError as exc:
         raise StorageError(f"The database path {shown!r} is not valid UTF-8 text.") from exc
     except DBAPIError as exc:
-        detail = str(exc.orig).splitlines()[0] if exc.orig is not None else str(exc)
-        raise DatabaseError(f"Cannot open the database at {shown}: {detail}.") from exc
+        raise DatabaseError(f"Cannot open the database at {shown}: {_why(engine, exc)}") from exc
+
+
+def _why(engine, exc: DBAPIError) -> str:
+    if engine.dialect.name == "postgresql":
+        from sellerdesk.db.postgres import describe_error
+
+        return describe_error(exc)
+    detail = str(exc.orig).splitlines()[0] if exc.orig is not None else str(exc)
+    return f"{detail}."
 
 
 def _migrate(url: str, shown: str, revision: str | None) -> None:

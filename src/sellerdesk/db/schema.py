@@ -21,6 +21,7 @@ REVISIONS: tuple[str, ...] = (
     "0005_insight",
     "0006_sop_records",
     "0007_shown_not_copied",
+    "0008_team",
 )
 HEAD = REVISIONS[-1]
 

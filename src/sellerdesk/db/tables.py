@@ -11,6 +11,7 @@ from __future__ import annotations
 from sqlalchemy import (
     Boolean,
     Column,
+    Computed,
     ForeignKey,
     Index,
     Integer,
@@ -59,19 +60,31 @@ leads = Table(
     Column("project_type", String(32)),
     Column("industry", String(32)),
     Column("owner", String(100)),
+    # The owner case folded, computed by the database (migration 0008): "mine"
+    # in the queue compares it, at the end of each lane's index.
+    Column("owner_key", String(100), Computed("lower(owner)")),
     Column("notes", Text),
     Column("created_at", UTCDateTime(), nullable=False),
     Column("updated_at", UTCDateTime(), nullable=False),
     # Bumped on every update: a stale write from another person raises instead of
     # silently overwriting (optimistic concurrency; see the model).
     Column("version", Integer, nullable=False, default=1),
+    Column("updated_by", String(100)),
     Index("ix_leads_updated", "updated_at", "id"),
     Index("ix_leads_stage", "stage"),
     # The morning queue's lead lanes, each served by one index that also covers
     # its COUNT: unanswered new inquiries (oldest first), open leads with nothing
     # planned, leads sitting too long in one stage, and the do-not-contact check
-    # when a lane joins its follow-ups to their leads (migration 0002).
-    Index("ix_leads_first_reply", "stage", "last_messaged_at", "do_not_contact", "created_at"),
+    # when a lane joins its follow-ups to their leads (migration 0002). Each ends
+    # with the owner's key, which one person's queue tests (migration 0008).
+    Index(
+        "ix_leads_first_reply",
+        "stage",
+        "last_messaged_at",
+        "do_not_contact",
+        "created_at",
+        "owner_key",
+    ),
     Index(
         "ix_leads_quiet",
         "do_not_contact",
@@ -79,8 +92,9 @@ leads = Table(
         "stage",
         "stage_since",
         "last_messaged_at",
+        "owner_key",
     ),
-    Index("ix_leads_stage_since", "stage", "do_not_contact", "stage_since"),
+    Index("ix_leads_stage_since", "stage", "do_not_contact", "stage_since", "owner_key"),
     Index("ix_leads_id_dnc", "id", "do_not_contact"),
 )
 
@@ -130,7 +144,14 @@ followups = Table(
     Column("created_at", UTCDateTime(), nullable=False),
     Column("done_at", UTCDateTime()),
     Column("snoozed_until", UTCDateTime()),
-    # lead_id rides along so counting a lane never reads the table.
-    Index("ix_followups_status_due", "status", "due_at", "lead_id"),
+    # Who is responsible for it (seed 003); None: anyone on the team.
+    Column("assignee", String(100)),
+    Column("assignee_key", String(100), Computed("lower(assignee)")),
+    Column("version", Integer, nullable=False, default=1, server_default="1"),
+    Column("updated_at", UTCDateTime()),
+    Column("updated_by", String(100)),
+    # lead_id rides along so counting a lane never reads the table; so does the
+    # assignee's key, so one person's lanes read the same ranges.
+    Index("ix_followups_status_due", "status", "due_at", "lead_id", "assignee_key"),
     Index("ix_followups_lead_status", "lead_id", "status", "due_at"),
 )

@@ -44,6 +44,11 @@ class FollowUp:
     created_at: datetime
     done_at: datetime | None
     snoozed_until: datetime | None
+    assignee: str | None = None
+    """Who is responsible for it (seed 003); None: anyone on the team."""
+    version: int = 1
+    updated_by: str | None = None
+    updated_at: datetime | None = None
 
     def to_json(self) -> dict[str, Any]:
         return _jsonable(asdict(self))
@@ -64,6 +69,10 @@ class QueueItem:
     template: str | None
     status: str
     stale: bool = False
+    assignee: str | None = None
+    """Who is responsible for it; None: anyone on the team."""
+    version: int = 1
+    """The follow-up's version as read: a change made on it says so (`sellerdesk.stale`)."""
 
     @property
     def name(self) -> str:
@@ -177,6 +186,15 @@ class Queue:
     no_next_step: Lane
     stale_count: int
     activity: Activity
+    person: str | None = None
+    """Whose queue this is (theirs and what nobody is responsible for); None: the team's."""
+    team_due: int | None = None
+    """With a person: what is due across the whole team (first replies, overdue, today)."""
+
+    @property
+    def due_for_others(self) -> int:
+        """How much of what is due this person's queue leaves to the rest of the team."""
+        return 0 if self.team_due is None else max(0, self.team_due - self.due_count)
 
     @property
     def lanes(self) -> tuple[Lane, Lane, Lane, Lane]:
@@ -194,4 +212,6 @@ class Queue:
             "no_next_step": self.no_next_step.to_json(),
             "stale_count": self.stale_count,
             "activity": self.activity.to_json(),
+            "person": self.person,
+            "due_for_others": self.due_for_others,
         }

@@ -68,46 +68,63 @@ class StaleRule:
 
 # Every statement `assemble` may run: their SQLite SQL is generated ahead
 # (`sellerdesk.gen_statements`) for reading without SQLAlchemy.
+# The last argument of each key but the first and the last: one person's queue
+# ("mine") or the whole team's.
+_BOTH = (False, True)
+_LANES = ("overdue", "today", "upcoming")
 STATEMENT_KEYS: list[tuple] = [
     ("queue.dnc_with_plans",),
-    ("queue.lane_counts", False),
-    ("queue.lane_counts", True),
-    ("queue.lead_counts",),
-    ("queue.lane", "overdue"),
-    ("queue.lane", "today"),
-    ("queue.lane", "upcoming"),
-    ("queue.first_replies",),
-    ("queue.quiet",),
+    *(("queue.lane_counts", excluding, mine) for mine in _BOTH for excluding in _BOTH),
+    *(("queue.lead_counts", mine) for mine in _BOTH),
+    *(("queue.lane", key, mine) for mine in _BOTH for key in _LANES),
+    *(("queue.first_replies", mine) for mine in _BOTH),
+    *(("queue.quiet", mine) for mine in _BOTH),
     ("queue.activity",),
 ]
 
 
-def assemble(reader: Reader, settings: Settings, *, limit: int) -> Queue:
+def assemble(reader: Reader, settings: Settings, *, limit: int, person: str | None = None) -> Queue:
+    """The queue of the whole team, or with `person`, of what they are responsible
+    for (their follow-ups, the leads they own) and of what nobody is."""
     now = clock.now()
     day = clock.local_now().date()
     start, tomorrow, week_end = day_bounds(day)
     stale = StaleRule(settings.followups.stale_days, now)
+    mine = bool(person)
+    me = {"me": person} if person else {}
     # Marking a lead do-not-contact cancels its follow-ups, so normally no
     # waiting follow-up belongs to one and the counts need not look at leads.
     # Should one slip through (a row written by another tool), it is left out.
     excluding = bool(reader.rows(("queue.dnc_with_plans",)))
     # A follow-up due at a time today is overdue once that time has passed.
     bounds = {"start": start, "tomorrow": tomorrow, "week_end": week_end, "now": now}
-    overdue_n, today_n, upcoming_n = reader.rows(("queue.lane_counts", excluding), bounds)[0]
-    first_n, quiet_n, stale_n = reader.rows(("queue.lead_counts",), stale.params())[0]
+
+    def counts(mine: bool) -> tuple[int, ...]:
+        params = {"me": person} if mine else {}
+        lanes_n = reader.rows(("queue.lane_counts", excluding, mine), {**bounds, **params})[0]
+        leads_n = reader.rows(("queue.lead_counts", mine), {**stale.params(), **params})[0]
+        return (*lanes_n, *leads_n)
+
+    overdue_n, today_n, upcoming_n, first_n, quiet_n, stale_n = counts(mine)
+    team_due = None
+    if mine:
+        team_overdue, team_today, _, team_first, _, _ = counts(False)
+        team_due = team_overdue + team_today + team_first
 
     def lane(key: str, count: int) -> Lane:
-        rows = reader.rows(("queue.lane", key), {**bounds, "limit": limit})
+        rows = reader.rows(("queue.lane", key, mine), {**bounds, **me, "limit": limit})
         return Lane(key, LANE_TITLES[key], count, tuple(_item(row, stale) for row in rows))
 
     return Queue(
         day=day.isoformat(),
         generated_at=now,
+        person=person or None,
+        team_due=team_due,
         first_replies=Lane(
             "first_replies",
             LANE_TITLES["first_replies"],
             first_n,
-            _first_replies(reader, settings, now, stale, limit),
+            _first_replies(reader, settings, now, stale, limit, me),
         ),
         overdue=lane("overdue", overdue_n),
         today=lane("today", today_n),
@@ -119,7 +136,7 @@ def assemble(reader: Reader, settings: Settings, *, limit: int) -> Queue:
             tuple(
                 QuietLead(lead_id, username, name, stage, since, stale(stage, since))
                 for lead_id, username, name, stage, since in reader.rows(
-                    ("queue.quiet",), {"limit": limit}
+                    ("queue.quiet", mine), {"limit": limit, **me}
                 )
             ),
         ),
@@ -129,7 +146,9 @@ def assemble(reader: Reader, settings: Settings, *, limit: int) -> Queue:
 
 
 def _item(row, stale: StaleRule) -> QueueItem:
-    (fid, lead_id, username, name, stage, since, due_at, has_time, reason, template, status) = row
+    (fid, lead_id, username, name, stage, since, due_at, has_time, reason, template, status) = row[
+        :11
+    ]
     return QueueItem(
         followup_id=fid,
         lead_id=lead_id,
@@ -142,15 +161,22 @@ def _item(row, stale: StaleRule) -> QueueItem:
         template=template,
         status=status,
         stale=stale(stage, since),
+        assignee=row[11],
+        version=row[12],
     )
 
 
 def _first_replies(
-    reader: Reader, settings: Settings, now: datetime, stale: StaleRule, limit: int
+    reader: Reader,
+    settings: Settings,
+    now: datetime,
+    stale: StaleRule,
+    limit: int,
+    me: dict[str, str],
 ) -> tuple[FirstReply, ...]:
     window = timedelta(hours=settings.followups.first_reply_hours)
     items = []
-    rows = reader.rows(("queue.first_replies",), {"limit": limit})
+    rows = reader.rows(("queue.first_replies", bool(me)), {"limit": limit, **me})
     for lead_id, username, name, created_at, stage, since, source, by, project_type in rows:
         reply_by = created_at + window
         items.append(

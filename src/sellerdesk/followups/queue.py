@@ -6,7 +6,8 @@ stays instant with a hundred thousand leads. The statements are registered
 by name (`sellerdesk.db.statements`), built once per process and run through
 SQLAlchemy Core: at this size building a statement and loading rows through
 the ORM cost more than the queries. How rows become lanes is in
-`followups/lanes.py`. Do-not-contact leads never appear.
+`followups/lanes.py`. Do-not-contact leads never appear. One person's queue
+("mine") adds one test on the last column of the same indexes.
 """
 
 from __future__ import annotations
@@ -16,12 +17,14 @@ from datetime import datetime
 from sqlalchemy import (
     Integer,
     Select,
+    String,
     and_,
     bindparam,
     func,
     literal,
     or_,
     select,
+    true,
     union_all,
 )
 from sqlalchemy.sql.expression import BindParameter, ScalarSelect
@@ -42,9 +45,19 @@ followup = FOLLOWUPS.c
 event = EVENTS.c
 
 
-def build(db: Database, settings: Settings | None = None, *, limit: int = 50) -> Queue:
+def build(
+    db: Database,
+    settings: Settings | None = None,
+    *,
+    limit: int = 50,
+    person: str | None = None,
+) -> Queue:
+    """The morning queue of the whole team, or with `person`, theirs: what they
+    are responsible for and what nobody is (see `lanes.assemble`)."""
     with db.connect() as conn:
-        return lanes.assemble(CoreReader(conn), settings or load_settings(), limit=limit)
+        return lanes.assemble(
+            CoreReader(conn), settings or load_settings(), limit=limit, person=person
+        )
 
 
 def _not_dnc():
@@ -58,15 +71,32 @@ def _one_of(column, values: tuple[str, ...]):
     return column.in_([literal(value) for value in values])
 
 
-def _awaiting_first_reply():
-    return and_(lead.stage == "new", lead.last_messaged_at.is_(None), _not_dnc())
+def _me():
+    # Compared as the database folds case, as the generated keys are (migration 0008).
+    return func.lower(bindparam("me", type_=String))
 
 
-def _quiet(stage: str):
+def _mine_lead(mine: bool):
+    """One person's leads: theirs, and those nobody owns (the last column of each index)."""
+    return or_(lead.owner_key == _me(), lead.owner_key.is_(None)) if mine else true()
+
+
+def _mine_followup(mine: bool):
+    """One person's follow-ups: theirs, and those nobody is named for."""
+    return or_(followup.assignee_key == _me(), followup.assignee_key.is_(None)) if mine else true()
+
+
+def _awaiting_first_reply(mine: bool = False):
+    return and_(
+        lead.stage == "new", lead.last_messaged_at.is_(None), _not_dnc(), _mine_lead(mine)
+    )
+
+
+def _quiet(stage: str, mine: bool = False):
     # next_followup_at always equals the earliest waiting follow-up, so NULL
     # means none is planned. New inquiries still waiting for a first reply are
     # already at the top of the queue and are not counted twice.
-    where = [_not_dnc(), lead.next_followup_at.is_(None), lead.stage == stage]
+    where = [_not_dnc(), lead.next_followup_at.is_(None), lead.stage == stage, _mine_lead(mine)]
     if stage == "new":
         where.append(lead.last_messaged_at.is_not(None))
     return and_(*where)
@@ -97,16 +127,16 @@ def _any_dnc_with_plans_stmt() -> Select:
 
 
 @statement("queue.lane_counts")
-def _lane_counts_stmt(excluding_dnc: bool) -> Select:
+def _lane_counts_stmt(excluding_dnc: bool, mine: bool = False) -> Select:
     """The three follow-up lanes counted in one statement, each a range of the
-    (status, due_at, lead_id) index, without visiting a single lead. A
-    follow-up due today at a time that has passed is overdue, not today's."""
+    (status, due_at, lead_id, assignee_key) index, without visiting a single
+    lead. A follow-up due today at a time that has passed is overdue, not today's."""
 
     def counted(*where) -> ScalarSelect[int]:
         stmt = (
             select(func.count())
             .select_from(FOLLOWUPS)
-            .where(_one_of(followup.status, ACTIVE), *where)
+            .where(_one_of(followup.status, ACTIVE), _mine_followup(mine), *where)
         )
         if excluding_dnc:
             stmt = stmt.where(followup.lead_id.not_in(_dnc_with_plans()))
@@ -130,16 +160,21 @@ def _late_today() -> tuple:
 
 
 @statement("queue.lead_counts")
-def _lead_counts_stmt() -> Select:
+def _lead_counts_stmt(mine: bool = False) -> Select:
     """Every lead count in one statement: each subquery reads one index. Every
     stage has a stale cutoff (far in the past where there is no limit)."""
-    quiet = [_counted(_quiet(stage)) for stage in OPEN_STAGES]
+    quiet = [_counted(_quiet(stage, mine)) for stage in OPEN_STAGES]
     stale = [
-        _counted(lead.stage == stage, _not_dnc(), lead.stage_since < bindparam(f"cutoff_{stage}"))
+        _counted(
+            lead.stage == stage,
+            _not_dnc(),
+            lead.stage_since < bindparam(f"cutoff_{stage}"),
+            _mine_lead(mine),
+        )
         for stage in STAGES.keys
     ]
     return select(
-        _counted(_awaiting_first_reply()).label("first_replies"),
+        _counted(_awaiting_first_reply(mine)).label("first_replies"),
         sum(quiet[1:], quiet[0]).label("no_next_step"),
         sum(stale[1:], stale[0]).label("stale"),
     )
@@ -160,7 +195,7 @@ def _merged(parts: list[Select], *order: str) -> Select:
 
 
 @statement("queue.first_replies")
-def _first_replies_stmt() -> Select:
+def _first_replies_stmt(mine: bool = False) -> Select:
     return (
         select(
             lead.id,
@@ -173,7 +208,7 @@ def _first_replies_stmt() -> Select:
             lead.referred_by,
             lead.project_type,
         )
-        .where(_awaiting_first_reply())
+        .where(_awaiting_first_reply(mine))
         .order_by(lead.created_at, lead.id)
         .limit(_limit())
     )
@@ -194,7 +229,7 @@ def _lane_windows(lane: str) -> list[tuple]:
 
 
 @statement("queue.lane")
-def _lane_stmt(lane: str) -> Select:
+def _lane_stmt(lane: str, mine: bool = False) -> Select:
     base = (
         select(
             followup.id,
@@ -208,9 +243,11 @@ def _lane_stmt(lane: str) -> Select:
             followup.reason,
             followup.template,
             followup.status,
+            followup.assignee,
+            followup.version,
         )
         .join_from(FOLLOWUPS, LEADS, lead.id == followup.lead_id)
-        .where(_not_dnc())
+        .where(_not_dnc(), _mine_followup(mine))
         .order_by(followup.due_at, followup.id)
         .limit(_limit())
     )
@@ -223,10 +260,10 @@ def _lane_stmt(lane: str) -> Select:
 
 
 @statement("queue.quiet")
-def _quiet_stmt() -> Select:
+def _quiet_stmt(mine: bool = False) -> Select:
     parts = [
         select(lead.id, lead.username, lead.display_name, lead.stage, lead.stage_since)
-        .where(_quiet(stage))
+        .where(_quiet(stage, mine))
         .order_by(lead.stage_since, lead.id)
         .limit(_limit())
         for stage in OPEN_STAGES

@@ -8,6 +8,7 @@ follow-up still waiting (open, or snoozed until a moment).
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -39,6 +40,10 @@ def to_record(model: FollowUpModel) -> FollowUp:
         created_at=model.created_at,
         done_at=model.done_at,
         snoozed_until=model.snoozed_until,
+        assignee=model.assignee,
+        version=model.version,
+        updated_by=model.updated_by,
+        updated_at=model.updated_at,
     )
 
 
@@ -77,12 +82,14 @@ def schedule(
     *,
     has_time: bool = True,
     rule: str | None = None,
+    assignee: str | None = None,
 ) -> FollowUpModel | None:
     """Plan a follow-up on `lead` inside the caller's write unit.
 
     Returns None, and changes nothing, when the same follow-up is already
     waiting (same template, or with no template the same moment and reason):
-    nothing is scheduled twice. Refuses a do-not-contact lead.
+    nothing is scheduled twice. Refuses a do-not-contact lead. The person
+    responsible is `assignee`, else the lead's owner, else whoever plans it.
     """
     if lead.do_not_contact:
         raise Invalid(f"{lead.username} is marked do-not-contact; no follow-up was planned.")
@@ -108,15 +115,31 @@ def schedule(
         status="open",
         created_by=author,
         created_at=now,
+        assignee=responsible(assignee, lead, author),
     )
     session.add(followup)
     session.flush()
     body = f"Follow up {when_.describe(due, has_time)}"
     if reason:
         body += f": {reason}"
+    if followup.assignee and followup.assignee != author:
+        body += f" (for {followup.assignee})"
     record(session, lead, "followup_scheduled", body, author=author, data=_data(followup))
     refresh_next(session, lead)
     return followup
+
+
+def responsible(assignee: str | None, lead: LeadModel, author: str) -> str | None:
+    """Who a new follow-up is for: the one named, else the lead's owner, else its planner."""
+    named = clean_person(assignee)
+    return named or lead.owner or author or None
+
+
+def clean_person(name: str | None) -> str | None:
+    """A person's name as typed, checked like an owner (None when blank)."""
+    from sellerdesk.checks import clean_field
+
+    return clean_field("owner", name) if name and name.strip() else None
 
 
 def cancel_active(
@@ -190,9 +213,19 @@ def _waiting(session: Session, username: str) -> tuple[FollowUpModel, LeadModel]
     return waiting[0], lead
 
 
-def _require_active(followup: FollowUpModel) -> None:
+def _require_active(followup: FollowUpModel, expected_version: Any = None) -> None:
+    """Refuse a change to a follow-up that is closed, or that changed since it was read.
+
+    `expected_version` is the version read, or the follow-up as read (a queue
+    line, a `FollowUp`), which lets the refusal say what changed."""
     if followup.status not in ACTIVE:
-        raise Invalid(f"That follow-up is already {followup.status}; nothing was changed.")
+        by = f" by {followup.updated_by}" if followup.updated_by else ""
+        raise Invalid(f"That follow-up is already {followup.status}{by}; nothing was changed.")
+    from sellerdesk.stale import refuse_if_stale
+
+    seen = None if isinstance(expected_version, int | None) else expected_version
+    version = expected_version if seen is None else seen.version
+    refuse_if_stale(followup, version, "That follow-up", seen=seen)
 
 
 def add(
@@ -202,8 +235,10 @@ def add(
     *,
     reason: str = "",
     template: str | None = None,
+    assignee: str | None = None,
 ) -> FollowUp:
-    """Plan a follow-up by hand ("call me back in 2 weeks" → `2w`)."""
+    """Plan a follow-up by hand ("call me back in 2 weeks" → `2w`), for `assignee`
+    (default: the lead's owner, else whoever plans it)."""
     when = when_text if isinstance(when_text, when_.When) else when_.parse(when_text)
     template = (template or "").strip() or None
     if template is not None:
@@ -213,7 +248,14 @@ def add(
     with db.write() as session:
         lead = _lead(session, username)
         followup = schedule(
-            session, lead, when.due_at, reason, template, db.author, has_time=when.has_time
+            session,
+            lead,
+            when.due_at,
+            reason,
+            template,
+            db.author,
+            has_time=when.has_time,
+            assignee=assignee,
         )
         if followup is None:
             raise Invalid(f"{lead.username} already has that follow-up planned.")
@@ -221,12 +263,18 @@ def add(
         return to_record(followup)
 
 
-def done(db: Database, username: str | None = None, *, followup_id: int | None = None) -> FollowUp:
+def done(
+    db: Database,
+    username: str | None = None,
+    *,
+    followup_id: int | None = None,
+    expected_version: Any = None,
+) -> FollowUp:
     """Mark a follow-up done: the given one, or the lead's earliest waiting one."""
     with db.write() as session:
         if followup_id is not None:
             followup, lead = _followup(session, followup_id)
-            _require_active(followup)
+            _require_active(followup, expected_version)
         else:
             followup, lead = _waiting(session, username or "")
         mark_done(session, lead, followup, db.author)
@@ -261,13 +309,14 @@ def snooze(
     when_text: str | when_.When = "",
     *,
     followup_id: int | None = None,
+    expected_version: Any = None,
 ) -> FollowUp:
     """Put a follow-up off until a later moment; it comes back then, status snoozed."""
     when = when_text if isinstance(when_text, when_.When) else when_.parse(when_text)
     with db.write() as session:
         if followup_id is not None:
             followup, lead = _followup(session, followup_id)
-            _require_active(followup)
+            _require_active(followup, expected_version)
         else:
             followup, lead = _waiting(session, username or "")
         followup.status = "snoozed"
@@ -283,7 +332,9 @@ def snooze(
         return to_record(followup)
 
 
-def snooze_days(db: Database, followup_id: int, days: int) -> FollowUp:
+def snooze_days(
+    db: Database, followup_id: int, days: int, *, expected_version: Any = None
+) -> FollowUp:
     """Snooze by whole days from today, keeping the time of day when one was given."""
     with db.read() as session:
         followup, _ = _followup(session, followup_id)
@@ -293,15 +344,21 @@ def snooze_days(db: Database, followup_id: int, days: int) -> FollowUp:
         when = when_.When(when_.at_local(day, clock.to_local(due_at).time()), True)
     else:
         when = when_.When(when_.start_of_day(day), False)
-    return snooze(db, when_text=when, followup_id=followup_id)
+    return snooze(db, when_text=when, followup_id=followup_id, expected_version=expected_version)
 
 
-def reschedule(db: Database, followup_id: int, when_text: str | when_.When) -> FollowUp:
+def reschedule(
+    db: Database,
+    followup_id: int,
+    when_text: str | when_.When,
+    *,
+    expected_version: Any = None,
+) -> FollowUp:
     """Move a follow-up to a new due moment; it stays (or becomes) open."""
     when = when_text if isinstance(when_text, when_.When) else when_.parse(when_text)
     with db.write() as session:
         followup, lead = _followup(session, followup_id)
-        _require_active(followup)
+        _require_active(followup, expected_version)
         before = when_.describe(followup.due_at, followup.has_time)
         followup.status = "open"
         followup.due_at = when.due_at
@@ -316,10 +373,12 @@ def reschedule(db: Database, followup_id: int, when_text: str | when_.When) -> F
         return to_record(followup)
 
 
-def cancel(db: Database, followup_id: int, why: str = "") -> FollowUp:
+def cancel(
+    db: Database, followup_id: int, why: str = "", *, expected_version: Any = None
+) -> FollowUp:
     with db.write() as session:
         followup, lead = _followup(session, followup_id)
-        _require_active(followup)
+        _require_active(followup, expected_version)
         mark_cancelled(session, lead, followup, db.author, why.strip())
         lead.updated_at = clock.now()
         refresh_next(session, lead)

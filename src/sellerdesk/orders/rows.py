@@ -78,14 +78,12 @@ def load_id(session: Session, order_id: int) -> tuple[OrderModel, LeadModel]:
     return order, session.get_one(LeadModel, order.lead_id)
 
 
-def check_version(order: OrderModel, expected: int | None) -> None:
-    from sellerdesk.errors import Conflict
+def check_version(order: OrderModel, expected: int | None, seen: Order | None = None) -> None:
+    from sellerdesk.stale import refuse_if_stale
 
-    if expected is not None and order.version != expected:
-        raise Conflict(
-            f"Order {order.number} was changed by someone else since you opened it; "
-            "reload it and try again."
-        )
+    if expected is None and seen is not None:
+        expected = seen.version
+    refuse_if_stale(order, expected, f"Order {order.number}", seen=seen)
 
 
 def move_lead(session: Session, lead: LeadModel, new: str, author: str, why: str) -> None:

@@ -58,8 +58,13 @@ def earn(
     touch(referrer)
 
 
-def redeem(db: Database, referrer_username: str, note: str = "") -> Referral:
-    """Mark the referrer's oldest earned reward as used (e.g. on their next order)."""
+def redeem(
+    db: Database, referrer_username: str, note: str = "", *, seen: Referral | None = None
+) -> Referral:
+    """Mark the referrer's oldest earned reward as used (e.g. on their next order).
+
+    With `seen`, the reward as the writer saw it: that one, refused if someone
+    changed it since (redeemed it already), rather than the next one silently."""
     note = " ".join((note or "").split())
     if len(note) > MAX_NOTE:
         raise Invalid(f"A redeem note can be at most {MAX_NOTE} characters.")
@@ -67,12 +72,21 @@ def redeem(db: Database, referrer_username: str, note: str = "") -> Referral:
         referrer = find_lead(session, referrer_username)
         if referrer is None:
             raise NotFound(f"No lead with username '{referrer_username.strip()}'.")
-        model = session.scalars(
-            select(ReferralModel)
-            .where(ReferralModel.referrer_id == referrer.id, ReferralModel.status == "earned")
-            .order_by(ReferralModel.earned_at, ReferralModel.id)
-        ).first()
-        if model is None:
+        if seen is not None:
+            from sellerdesk.stale import refuse_if_stale
+
+            model = session.get(ReferralModel, seen.id)
+            if model is None or model.referrer_id != referrer.id:
+                raise NotFound(f"That reward of {referrer.username}'s is no longer recorded.")
+            what = f"The reward for referring {seen.referred}"
+            refuse_if_stale(model, seen.version, what, seen=seen)
+        else:
+            model = session.scalars(
+                select(ReferralModel)
+                .where(ReferralModel.referrer_id == referrer.id, ReferralModel.status == "earned")
+                .order_by(ReferralModel.earned_at, ReferralModel.id)
+            ).first()
+        if model is None or model.status != "earned":
             pending = session.scalar(
                 select(func.count(ReferralModel.id)).where(
                     ReferralModel.referrer_id == referrer.id, ReferralModel.status == "pending"

@@ -37,6 +37,9 @@ class Referral:
     earned_at: datetime | None
     redeemed_at: datetime | None
     redeemed_note: str | None
+    version: int = 1
+    updated_by: str | None = None
+    updated_at: datetime | None = None
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
@@ -80,6 +83,9 @@ def to_record(model: ReferralModel, names: dict[int, str]) -> Referral:
         earned_at=model.earned_at,
         redeemed_at=model.redeemed_at,
         redeemed_note=model.redeemed_note,
+        version=model.version,
+        updated_by=model.updated_by,
+        updated_at=model.updated_at,
     )
 
 

@@ -129,6 +129,14 @@ class HomeScreen(DeskScreen):
         if self.app.db is not None:
             self.refresh_data()
 
+    def book_changed(self) -> None:
+        """Someone else changed the book: the list and the queue are read again;
+        the highlighted lead and queue line stay where they are."""
+        if self.app.db is None or self.typing_pending:
+            return  # the search about to run reads the book as it is now
+        self.refresh_data()
+        self.query_one(QueuePanel).reload()
+
     # ------------------------------------------------------------ searching
 
     @property

@@ -114,6 +114,10 @@ class LeadScreen(DeskScreen):
         # Also on coming back from a dialog or the form: someone may have changed the lead.
         self.reload()
 
+    def book_changed(self) -> None:
+        """Someone else changed the book (perhaps this lead): read it again."""
+        self.reload()
+
     # ------------------------------------------------------------ loading
 
     def reload(self) -> None:
@@ -239,6 +243,7 @@ class LeadScreen(DeskScreen):
         if self.lead is None:
             return
         username = self.lead.username
+        seen = self.lead
         from sellerdesk.screens.stage_picker import DECLINED, StagePickerScreen
 
         def move(stage: str | None, reason: str = "") -> None:
@@ -257,7 +262,7 @@ class LeadScreen(DeskScreen):
                     return decline_offer(db, username, reason, days=days)
                 from sellerdesk.leads import set_stage
 
-                return set_stage(db, username, stage, reason=reason)
+                return set_stage(db, username, stage, reason=reason, seen=seen)
 
             if stage == DECLINED:
                 done = f"Back to Qualified; a nurture follow-up in {days} days."
@@ -325,7 +330,7 @@ class LeadScreen(DeskScreen):
             def job(db):
                 from sellerdesk.leads import set_do_not_contact
 
-                return set_do_not_contact(db, lead.username, on, reason)
+                return set_do_not_contact(db, lead.username, on, reason, seen=lead)
 
             self._change(job, "Marked do-not-contact." if on else "Contact allowed again.")
 

@@ -299,7 +299,7 @@ class LeadFormScreen(DeskScreen[int | None]):
         elif self.lead is None:
             run_db(self, _add_job(values), self._saved, self._failed, group="form-save")
         else:
-            job = _update_job(self.lead.username, self.lead.version, values)
+            job = _update_job(self.lead, values)
             run_db(self, job, self._saved, self._failed, group="form-save")
 
     def _field_names(self) -> list[str]:
@@ -393,10 +393,10 @@ def _add_referred_job(values: dict[str, str], settings: Any) -> Callable[[Any], 
     return job
 
 
-def _update_job(username: str, version: int, values: dict[str, str]) -> Callable[[Any], Lead]:
+def _update_job(seen: Lead, values: dict[str, str]) -> Callable[[Any], Lead]:
     def job(db) -> Lead:
         from sellerdesk.leads import update_lead
 
-        return update_lead(db, username, expected_version=version, **values)
+        return update_lead(db, seen.username, expected_version=seen.version, seen=seen, **values)
 
     return job

@@ -23,6 +23,7 @@ from sellerdesk.ui.user_text import plain
 
 if TYPE_CHECKING:
     # The domain is imported only when its data is loaded, off the first frame.
+    from sellerdesk.errors import SellerdeskError
     from sellerdesk.referrals.report import ReferrerLine, Report
     from sellerdesk.referrals.tracking import Referral
 
@@ -159,6 +160,10 @@ class ReferralsScreen(DeskScreen):
             )
             return
         referrer = line.referrer
+        # The reward redeemed is the one shown: if a teammate redeemed it meanwhile,
+        # this is refused rather than spending the next one.
+        earned = [r for r in line.referrals if r.status == "earned"]
+        seen = min(earned, key=lambda r: (r.earned_at or r.created_at, r.id)) if earned else None
 
         def confirmed(note: str | None) -> None:
             if note is None:
@@ -167,7 +172,7 @@ class ReferralsScreen(DeskScreen):
             def job(db):
                 from sellerdesk.referrals.earning import redeem
 
-                return redeem(db, referrer, note)
+                return redeem(db, referrer, note, seen=seen)
 
             def done(r: Referral) -> None:
                 self.notify(
@@ -175,7 +180,11 @@ class ReferralsScreen(DeskScreen):
                 )
                 self.reload()
 
-            run_db(self, job, done, group="referral-write")
+            def failed(exc: SellerdeskError) -> None:
+                self.notify(str(exc), severity="error", timeout=8)
+                self.reload()  # what is there now
+
+            run_db(self, job, done, failed, group="referral-write")
 
         self.app.push_screen(RedeemScreen(line), confirmed)
 

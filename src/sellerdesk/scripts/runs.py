@@ -23,7 +23,7 @@ from sellerdesk import clock, rules
 from sellerdesk.config import Limits
 from sellerdesk.db.engine import Database
 from sellerdesk.db.models import EventModel, LeadLabelModel, LeadModel, ScriptRunModel
-from sellerdesk.errors import Conflict, Invalid, NotFound
+from sellerdesk.errors import Invalid, NotFound
 from sellerdesk.leads import load, touch
 from sellerdesk.scripts.engine import Script, State, Step
 from sellerdesk.scripts.fields import display, parse
@@ -43,6 +43,7 @@ from sellerdesk.scripts.standing import (  # noqa: F401
     step_marks,
     to_run,
 )
+from sellerdesk.stale import refuse_if_stale
 from sellerdesk.timeline import record
 from sellerdesk.vocab import STAGES
 
@@ -82,11 +83,7 @@ def _open(
     if model is None:
         which = f"the {get_script(script_id).title} script" if script_id else "a script"
         raise NotFound(f"{lead.username} has not started {which}; start it first.")
-    if expected_version is not None and model.version != expected_version:
-        raise Conflict(
-            f"{lead.username}'s script was changed by someone else since you opened it; "
-            "it has been reloaded, try again."
-        )
+    refuse_if_stale(model, expected_version, f"{lead.username}'s {get_script(model.script).title}")
     return lead, model, get_script(model.script)
 
 

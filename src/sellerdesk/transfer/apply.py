@@ -262,6 +262,8 @@ class _Adder:
                         "created_at": self.now,
                         "done_at": None,
                         "snoozed_until": None,
+                        # As `followups.store.schedule` plans one: the owner's, else the importer's.
+                        "assignee": lead.fields.get("owner") or self.author,
                     }
                 )
                 keys.append((lead_id, 0))

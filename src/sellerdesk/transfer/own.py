@@ -103,7 +103,7 @@ def _with_parts(conn, rows) -> Iterator[dict[str, Any]]:
         values[lead_id][name] = value
     for row in conn.execute(select(fu).where(fu.c.lead_id.in_(ids)).order_by(fu.c.id)).mappings():
         followups[row["lead_id"]].append(
-            {key: row[key] for key in row if key != "lead_id"}
+            {key: row[key] for key in row if key not in ("lead_id", "assignee_key")}
         )
     for row in conn.execute(
         select(ev).where(ev.c.lead_id.in_(ids)).order_by(ev.c.lead_id, ev.c.at, ev.c.id)

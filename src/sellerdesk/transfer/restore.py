@@ -143,6 +143,7 @@ def _followups(text: str) -> list[dict[str, Any]]:
                     "created_at": _maybe_instant(item.get("created_at"), "created_at") or due,
                     "done_at": _maybe_instant(item.get("done_at"), "done_at"),
                     "snoozed_until": _maybe_instant(item.get("snoozed_until"), "snoozed_until"),
+                    "assignee": _text(item, "assignee", 100),
                 }
             )
         except Invalid as exc:

@@ -66,12 +66,13 @@ SUCCESS_BOLD = "bold $success"
 GOLD = "$gold"
 GOLD_BOLD = "bold $gold"
 AQUA = "$aqua"
+LILAC = "$lilac"
 LILAC_BOLD = "bold $lilac"
 
 TONES = (
     MUTED, MUTED_BOLD, MUTED_ITALIC, MUTED_STRIKE, TEXT, PRIMARY, PRIMARY_BOLD, ACCENT,
     WARNING, WARNING_BOLD, ERROR, ERROR_BOLD, SUCCESS, SUCCESS_BOLD, GOLD, GOLD_BOLD, AQUA,
-    LILAC_BOLD,
+    LILAC, LILAC_BOLD,
 )  # fmt: skip
 
 _VARIABLE = re.compile(r"\$([a-z][a-z0-9-]*)")

@@ -14,6 +14,11 @@ seller is told to look again.
 
 The home screen lists as many items per lane as `sellerdesk today` does; the
 whole queue is one key further (`QueueScreen`), loading more as it is read.
+
+It shows the queue of the person at the keyboard ("mine": what they are
+responsible for and what nobody is) until `t` switches to the whole team's;
+the summary says how much is left to the others. Each change carries the
+version of the follow-up it was made on (`sellerdesk.stale`).
 """
 
 from __future__ import annotations
@@ -42,6 +47,7 @@ from sellerdesk.ui.theme import (
     ERROR_BOLD,
     GOLD,
     GOLD_BOLD,
+    LILAC,
     LILAC_BOLD,
     MUTED,
     MUTED_BOLD,
@@ -103,6 +109,7 @@ class QueuePanel(Vertical):
         Binding("z", "snooze", "Snooze", id="queue-snooze"),
         Binding("r", "reschedule", "Move", id="queue-reschedule"),
         Binding("a", "plan", "Plan", id="queue-plan"),
+        Binding("t", "toggle_team", "Mine/team", id="queue-team"),
     ]
 
     class Shown(Message):
@@ -120,6 +127,7 @@ class QueuePanel(Vertical):
         self.loads = 0  # how many times the queue was shown (tests wait on it)
         # When the rows under the cursor last changed by themselves (monotonic).
         self.moved_at: float | None = None
+        self.team = False  # the whole team's queue, rather than the person's own
 
     def compose(self) -> ComposeResult:
         yield Static("Loading what is due…", id="queue-summary")
@@ -149,14 +157,15 @@ class QueuePanel(Vertical):
         if self.app.db is None:
             return
         settings = self.app.settings
-
         per_lane = self.per_lane
+        team = self.team
 
         def job(db):
             from sellerdesk.followups import queue
 
             warm()
-            return queue.build(db, settings, limit=per_lane)
+            person = None if team else db.author
+            return queue.build(db, settings, limit=per_lane, person=person)
 
         run_db(self, job, self._show, self._load_failed, group="queue", exclusive=True)
 
@@ -181,7 +190,7 @@ class QueuePanel(Vertical):
             for item in lane.items:
                 key = _key(item)
                 self.entries[key] = item
-                rows.append(Option(_line(item), id=key))
+                rows.append(Option(_line(item, queue.person), id=key))
             if lane.hidden:
                 more = "enter shows more" if self.full else "enter shows the whole queue"
                 rows.append(Option(f"  … and {lane.hidden} more ({more})", id=f"more:{lane.key}"))
@@ -337,7 +346,7 @@ class QueuePanel(Vertical):
         def job(db):
             from sellerdesk.followups import store
 
-            return store.done(db, followup_id=item.followup_id)
+            return store.done(db, followup_id=item.followup_id, expected_version=item)
 
         self._write(job, f"Done: {item.username} — {item.reason or 'follow-up'}.")
 
@@ -364,7 +373,9 @@ class QueuePanel(Vertical):
             def job(db):
                 from sellerdesk.followups import store
 
-                return store.snooze(db, when_text=when, followup_id=item.followup_id)
+                return store.snooze(
+                    db, when_text=when, followup_id=item.followup_id, expected_version=item
+                )
 
             self._write(job, f"Snoozed {item.username} to {when.describe()}.")
 
@@ -374,7 +385,7 @@ class QueuePanel(Vertical):
         def job(db):
             from sellerdesk.followups import store
 
-            return store.snooze_days(db, item.followup_id, days)
+            return store.snooze_days(db, item.followup_id, days, expected_version=item)
 
         def done(followup) -> None:
             from sellerdesk.followups.when import describe
@@ -384,7 +395,11 @@ class QueuePanel(Vertical):
             )
             self.reload()
 
-        run_db(self, job, done, group="queue-write")
+        def failed(exc: SellerdeskError) -> None:
+            self.notify(str(exc), severity="error", timeout=8)
+            self.reload()
+
+        run_db(self, job, done, failed, group="queue-write")
 
     def action_reschedule(self) -> None:
         from sellerdesk.widgets.queue_prompts import WhenPrompt
@@ -401,7 +416,7 @@ class QueuePanel(Vertical):
             def job(db):
                 from sellerdesk.followups import store
 
-                return store.reschedule(db, item.followup_id, when)
+                return store.reschedule(db, item.followup_id, when, expected_version=item)
 
             self._write(job, f"Moved {item.username}'s follow-up to {when.describe()}.")
 
@@ -416,12 +431,22 @@ class QueuePanel(Vertical):
         username = item.username
         plan_followup(self.screen, username, f"Plan a follow-up for {username}", self._write)
 
+    def action_toggle_team(self) -> None:
+        self.team = not self.team
+        self.notify("The whole team's queue." if self.team else "Your queue.")
+        self.reload()
+
     def _write(self, job, message: str) -> None:
         def done(_result: Any) -> None:
             self.notify(message)
             self.reload()
 
-        run_db(self, job, done, group="queue-write")
+        def failed(exc: SellerdeskError) -> None:
+            # Refused (a teammate got there first): say so, and show what is there now.
+            self.notify(str(exc), severity="error", timeout=8)
+            self.reload()
+
+        run_db(self, job, done, failed, group="queue-write")
 
 
 def _key(item: FirstReply | QueueItem | QuietLead) -> str:
@@ -434,9 +459,10 @@ def _key(item: FirstReply | QueueItem | QuietLead) -> str:
     return f"quiet:{item.lead_id}"
 
 
-def _line(item: FirstReply | QueueItem | QuietLead) -> Text:
+def _line(item: FirstReply | QueueItem | QuietLead, person: str | None = None) -> Text:
     from sellerdesk.followups.items import FirstReply, QueueItem
     from sellerdesk.followups.show import due_text, referrer_hint, reply_clock, why_text
+    from sellerdesk.people import same
     from sellerdesk.referrals.next_message import paired
 
     line = Text("  ")
@@ -457,6 +483,8 @@ def _line(item: FirstReply | QueueItem | QuietLead) -> Text:
         if item.template and _warmed:
             titles = " + ".join(template_title(t) for t in paired(item.template))
             line.append(f"  → {titles}", style=MUTED)
+        if item.assignee and not same(item.assignee, person):
+            line.append(f"  @{visible(item.assignee)}", style=LILAC)
     else:
         line.append(f" {STAGES.label(item.stage):<20}")
         line.append(" no follow-up planned" + (" [stale]" if item.stale else ""), style=MUTED)
@@ -501,11 +529,14 @@ def template_title(template_id: str) -> str:
 
 def _summary(queue: Queue) -> Text:
     parts = [f"{lane.title} {lane.count}" for lane in queue.lanes]
-    text = Text(" · ".join(parts))
+    text = Text("Team: " if queue.person is None else "Mine: ", style="bold")
+    text.append(" · ".join(parts))
     if queue.no_next_step.count:
         text.append(f" · No next step {queue.no_next_step.count}", style=GOLD)
     if queue.stale_count:
         text.append(f" · Stale {queue.stale_count}", style=MUTED)
+    if queue.due_for_others:
+        text.append(f" · {queue.due_for_others} more due for the team (t)", style=LILAC)
     return text
 
 

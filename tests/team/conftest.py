@@ -1,0 +1,34 @@
+"""Two people on one book: each has a database connection of their own (a
+real second connection, on SQLite or the PostgreSQL server), signed with
+their name, and the clock is frozen (Monday 2026-11-23 10:00 UTC)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from sellerdesk.db.engine import Database
+from sellerdesk.orders.gate import Draft
+
+
+@pytest.fixture
+def colleague(db_url, db, frozen_now) -> Iterator[Database]:
+    """Sam, a teammate on the same book (opened after `db`, which migrated it)."""
+    from sellerdesk.db.open import open_database
+
+    other = open_database(db_url, author="Sam")
+    yield other
+    other.close()
+
+
+def draft(number: str = "") -> Draft:
+    return Draft(
+        consent="Yes, please place the order",
+        number=number,
+        price_cents=45000,
+        delivery_days=7,
+        pages="Home, About, Services, Contact",
+        design_direction="brightclean.com",
+        scope_confirmed=True,
+    )
