@@ -368,13 +368,17 @@ class SellerdeskApp(OrderedKeys, DeskApp):
         run_db(self.screen, job, done, group="add-lead")
 
     def action_whole_queue(self) -> None:
-        self.open_whole_queue()
+        from sellerdesk.widgets.queue_panel import QueuePanel
 
-    def open_whole_queue(self, lane: str | None = None) -> None:
+        # The same queue as the one on the screen: the person's own, or the team's.
+        shown = self.screen.query(QueuePanel)
+        self.open_whole_queue(team=bool(shown) and shown.first().team)
+
+    def open_whole_queue(self, lane: str | None = None, *, team: bool = False) -> None:
         from sellerdesk.screens.queue import QueueScreen
 
         if not isinstance(self.screen, QueueScreen):
-            self.push_screen(QueueScreen(lane))
+            self.push_screen(QueueScreen(lane, team=team))
 
     def action_settings(self) -> None:
         from sellerdesk.screens.settings import SettingsScreen

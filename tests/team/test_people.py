@@ -133,6 +133,21 @@ async def test_the_queue_panel_opens_on_mine_and_t_shows_the_team(db, colleague)
         assert _queued(panel) == {"mine_lead", "nobodys_lead"}
 
 
+async def test_the_whole_queue_opens_on_the_queue_the_home_screen_shows(db, colleague):
+    _book(db, colleague)
+    app = make_app(colleague.url)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.screen.query_one("#queue-list").focus()
+        await pilot.press("t")
+        await settle(pilot)
+        await pilot.press("ctrl+t")
+        await settle(pilot)
+        whole = app.screen.query_one("#queue-full-panel", QueuePanel)
+        assert whole.team and str(whole.query_one("#queue-summary").render()).startswith("Team: ")
+        assert _queued(whole) == {"mine_lead", "nobodys_lead", "sams_lead"}
+
+
 def _queued(panel: QueuePanel) -> set[str]:
     return {item.username for item in panel.entries.values()}
 

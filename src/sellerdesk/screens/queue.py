@@ -25,15 +25,16 @@ class QueueScreen(DeskScreen):
     HELP = HELP
     BINDINGS = [Binding("escape,backspace", "back", "Back", id="queue-screen-back")]
 
-    def __init__(self, lane: str | None = None) -> None:
+    def __init__(self, lane: str | None = None, *, team: bool = False) -> None:
         super().__init__()
         self.lane = lane
+        self.team = team
         self._placed = False
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="queue-full"):
-            yield QueuePanel(full=True, id="queue-full-panel")
+            yield QueuePanel(full=True, team=self.team, id="queue-full-panel")
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:

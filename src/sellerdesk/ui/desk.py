@@ -64,8 +64,9 @@ class DeskApp(App[int]):
         """The full form for a new lead, its username filled in with `username`."""
         raise NotImplementedError
 
-    def open_whole_queue(self, lane: str | None = None) -> None:
-        """Show the whole queue (at `lane`'s first item the home screen could not list)."""
+    def open_whole_queue(self, lane: str | None = None, *, team: bool = False) -> None:
+        """Show the whole queue (at `lane`'s first item the home screen could not list),
+        the person's own or, with `team`, the whole team's."""
         raise NotImplementedError
 
 

@@ -115,7 +115,9 @@ class QueuePanel(Vertical):
     class Shown(Message):
         """The queue was (read and) shown again."""
 
-    def __init__(self, *, full: bool = False, id: str | None = "queue-panel") -> None:
+    def __init__(
+        self, *, full: bool = False, team: bool = False, id: str | None = "queue-panel"
+    ) -> None:
         from sellerdesk.followups.items import TODAY_PER_LANE
 
         super().__init__(id=id, classes="-full" if full else "")
@@ -127,7 +129,7 @@ class QueuePanel(Vertical):
         self.loads = 0  # how many times the queue was shown (tests wait on it)
         # When the rows under the cursor last changed by themselves (monotonic).
         self.moved_at: float | None = None
-        self.team = False  # the whole team's queue, rather than the person's own
+        self.team = team  # the whole team's queue, rather than the person's own
 
     def compose(self) -> ComposeResult:
         yield Static("Loading what is due…", id="queue-summary")
@@ -280,7 +282,7 @@ class QueuePanel(Vertical):
             self.per_lane += FULL_PAGE
             self.reload()
             return
-        self.app.open_whole_queue(lane)
+        self.app.open_whole_queue(lane, team=self.team)
 
     def action_copy(self) -> None:
         from sellerdesk.followups.items import FirstReply
