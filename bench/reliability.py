@@ -438,7 +438,7 @@ def edit_races(workdir: Path, rounds: int) -> Figures:
                 figures.fail(f"{tag}: {problem}")
             elif ran.code == 0:
                 saved.append(("edit", tag))
-            elif "changed by someone else since you read it" in err:
+            elif "since you opened it" in err or "since you read it" in err:
                 refused += 1
             else:
                 figures.fail(f"{tag}: exit {ran.code}: {err.strip()[:200]}")

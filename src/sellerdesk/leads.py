@@ -250,12 +250,14 @@ def edit_lead(
     remove: Iterable[str] = (),
     do_not_contact: str | None = None,
     allow_contact: bool = False,
+    seen: Lead | None = None,
 ) -> Lead:
     """Every change to one lead in one write unit: all of it saved, or none.
 
     With `expected_version` (the version the caller read), the edit is refused
-    if anyone saved the lead in between, as the app's form is. `reason` goes with
-    the stage (Lost needs one).
+    if anyone saved the lead in between, as the app's form is, saying who and
+    (given `seen`, the lead as read) what they changed. `reason` goes with the
+    stage (Lost needs one).
     """
     clean = _clean_changes(changes or {})
     new_stage = STAGES.parse(stage) if stage else None
@@ -268,7 +270,7 @@ def edit_lead(
         raise Invalid(NEEDS_REASON)
     with db.write() as session:
         lead = load(session, username)
-        check_version(lead, expected_version)
+        check_version(lead, expected_version, seen)
         edit_fields(session, lead, clean, db.author)
         if new_stage is not None:
             move_stage(session, lead, new_stage, db.author, reason)

@@ -12,11 +12,11 @@ from sellerdesk.followups import store
 
 
 @pytest.fixture
-def run(db, db_path):
+def run(db, db_url):
     leads.add_lead(db, "ann")
 
     def _run(*argv: str):
-        return run_cli("--db", str(db_path), *argv)
+        return run_cli("--db", db_url, *argv)
 
     return _run
 

@@ -29,7 +29,7 @@ def _lanes(result) -> dict[str, list[str]]:
     return {lane.key: [item.username for item in lane.items] for lane in result.lanes[1:]}
 
 
-def test_a_timed_follow_up_is_overdue_once_its_time_has_passed(db, db_path, set_clock, capsys):
+def test_a_timed_follow_up_is_overdue_once_its_time_has_passed(db, db_url, set_clock, capsys):
     _book(db, set_clock)
     before = queue.build(db, Settings())
     assert _lanes(before) == {
@@ -44,7 +44,7 @@ def test_a_timed_follow_up_is_overdue_once_its_time_has_passed(db, db_path, set_
     assert (after.overdue.count, after.today.count) == (1, 2)
 
     # `sellerdesk today` reads the same through sqlite3 and the generated SQL
-    assert main(["--db", str(db_path), "today", "--json"]) == 0
+    assert main(["--db", db_url, "today", "--json"]) == 0
     printed = json.loads(capsys.readouterr().out)
     by_key = {lane["key"]: lane for lane in printed["lanes"]}
     assert [i["username"] for i in by_key["overdue"]["items"]] == ["morning"]

@@ -52,7 +52,7 @@ def test_counting_back_says_past_dates_are_not_allowed(set_clock, typed):
     assert parse(typed, allow_past=True).due_at < clock.now()
 
 
-def test_a_far_date_stored_by_an_older_version_does_not_break_listing(db, db_path, set_clock):
+def test_a_far_date_stored_by_an_older_version_does_not_break_listing(db, db_url, set_clock):
     """9999-12-31 23:59 UTC has no local time east of Greenwich; it is shown as stored."""
     leads.add_lead(db, "ann")
     with db.write() as session:
@@ -62,7 +62,7 @@ def test_a_far_date_stored_by_an_older_version_does_not_break_listing(db, db_pat
         lead.next_followup_at = datetime(9999, 12, 31, 23, 59, tzinfo=UTC)
     set_clock(NOW, "Asia/Kolkata")
     assert clock.local_zone() == ZoneInfo("Asia/Kolkata")
-    ran = run_cli("--db", str(db_path), "lead", "list")
+    ran = run_cli("--db", db_url, "lead", "list")
     assert ran.code == 0, ran.err
     assert "9999-12-31 23:59" in ran.out
 

@@ -8,8 +8,9 @@ import pytest
 
 
 @pytest.fixture
-def run(run, frozen_now):
-    """The shared `run`, with the lead these orders are for."""
+def run(run, engine, frozen_now):
+    """The shared `run`, with the lead these orders are for (on each engine: the
+    shared one's parameter is not seen through an override, so it is asked for here)."""
     run("lead", "add", "brightsmile", "--name", "Maya", "--stage", "offer sent")
     return run
 

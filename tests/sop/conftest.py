@@ -15,12 +15,12 @@ from sellerdesk.orders.gate import Draft
 
 
 @pytest.fixture
-def cli(db_path):
+def cli(db_url):
     """`sellerdesk ARGS --db PATH` in its own process; returns (code, stdout, stderr)."""
 
     def run(*argv: str) -> tuple[int, str, str]:
         done = subprocess.run(
-            [sys.executable, "-m", "sellerdesk", *argv, "--db", str(db_path)],
+            [sys.executable, "-m", "sellerdesk", *argv, "--db", db_url],
             capture_output=True,
             stdin=subprocess.DEVNULL,
             text=True,

@@ -122,25 +122,26 @@ async def test_when_the_highlighted_item_leaves_the_cursor_moves_on_and_says_so(
         )
 
 
-def _many_overdue(db, db_path, count: int) -> None:
-    import sqlite3
+def _many_overdue(db, count: int) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from sellerdesk.db.models import FollowupModel
 
     for n in range(count):
         leads.add_lead(db, f"lead{n:03d}", stage="qualified")
         store.add(db, f"lead{n:03d}", "tomorrow", reason=f"chase {n}")
-    with sqlite3.connect(db_path) as conn:  # all due in the past, in a known order
-        conn.execute(
-            "UPDATE followups SET due_at = datetime('2026-11-01', '+' || (id % 7) || ' hours')"
-        )
+    with db.write() as session:  # all due in the past, in a known order
+        for followup in session.query(FollowupModel):
+            followup.due_at = datetime(2026, 11, 1, tzinfo=UTC) + timedelta(hours=followup.id % 7)
 
 
 async def test_every_item_is_reachable_in_the_order_today_prints(
-    db, db_url, db_path, frozen_now, capsys
+    db, db_url, frozen_now, capsys
 ):
-    _many_overdue(db, db_path, 120)
-    assert main(["--db", str(db_path), "today", "--json"]) == 0
+    _many_overdue(db, 120)
+    assert main(["--db", db_url, "today", "--json"]) == 0
     printed = {lane["key"]: lane for lane in json.loads(capsys.readouterr().out)["lanes"]}
-    assert main(["--db", str(db_path), "today", "--json", "--limit", "500"]) == 0
+    assert main(["--db", db_url, "today", "--json", "--limit", "500"]) == 0
     everything = {lane["key"]: lane for lane in json.loads(capsys.readouterr().out)["lanes"]}
     all_overdue = [item["followup_id"] for item in everything["overdue"]["items"]]
     assert len(all_overdue) == 120

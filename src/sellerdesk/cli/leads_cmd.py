@@ -138,11 +138,12 @@ def run_edit(ctx) -> int:
     changes = {key: getattr(a, key) for key in RECORD_FIELDS if getattr(a, key) is not None}
     # Like the app's form: the edit carries the version it read, and is refused
     # whole if someone saved the lead in between (nothing is overwritten silently).
-    version = a.expect_version or leads.get_lead(ctx.db, a.username).version
+    seen = None if a.expect_version else leads.get_lead(ctx.db, a.username)
     lead = leads.edit_lead(
         ctx.db,
         a.username,
-        expected_version=version,
+        expected_version=a.expect_version or (seen.version if seen else None),
+        seen=seen,
         changes=changes,
         stage=a.stage,
         reason=a.reason,
