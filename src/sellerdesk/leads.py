@@ -209,7 +209,7 @@ def edit_fields(session: Session, lead: LeadModel, clean: dict[str, Any], author
     for key, value in changed.items():
         setattr(lead, key, value)
     if "owner" in changed:
-        from sellerdesk.team import owner_changed
+        from sellerdesk.followups.store import owner_changed
 
         owner_changed(session, lead, old_owner, lead.owner)
     touch(lead)

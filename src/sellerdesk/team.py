@@ -8,18 +8,14 @@ or nobody's. One someone else was named for stays theirs.
 
 from __future__ import annotations
 
-from sqlalchemy.orm import Session
-
 from sellerdesk.db.engine import Database
-from sellerdesk.db.models import LeadModel
 from sellerdesk.errors import Invalid
-from sellerdesk.people import same
 from sellerdesk.records import Lead
 
 
 def assign(db: Database, username: str, person: str, *, seen: Lead | None = None) -> Lead:
     """Make `person` the lead's owner, with its waiting follow-ups (logged)."""
-    from sellerdesk.followups.store import clean_person
+    from sellerdesk.followups.store import clean_person, owner_changed
     from sellerdesk.leads import check_version, load, to_record, touch
     from sellerdesk.timeline import record
 
@@ -42,17 +38,3 @@ def assign(db: Database, username: str, person: str, *, seen: Lead | None = None
         record(session, lead, "assigned", body, author=db.author, data=data)
         session.flush()
         return to_record(lead)
-
-
-def owner_changed(session: Session, lead: LeadModel, old: str | None, new: str | None) -> int:
-    """Inside a write unit: hand the old owner's (and nobody's) waiting follow-ups
-    to the new owner; returns how many moved."""
-    from sellerdesk.followups.store import active_for
-
-    moved = 0
-    for followup in active_for(session, lead.id):
-        theirs = followup.assignee is None or same(followup.assignee, old)
-        if theirs and followup.assignee != new:
-            followup.assignee = new
-            moved += 1
-    return moved

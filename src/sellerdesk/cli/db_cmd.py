@@ -32,18 +32,26 @@ def register(subparsers) -> None:
 
 def run_copy(ctx) -> int:
     from sellerdesk.db.open import open_database
-    from sellerdesk.paths import resolve_db_url, shown_url
+    from sellerdesk.errors import NotFound
+    from sellerdesk.paths import resolve_db_url, shown_url, sqlite_path
     from sellerdesk.transfer.book_copy import copy_book
 
     here = ctx.db_url
     there = resolve_db_url(ctx.args.to or ctx.args.source)
     source_url, target_url = (here, there) if ctx.args.to else (there, here)
+    source_file = sqlite_path(source_url)
+    if source_file is not None and not source_file.is_file():
+        # Opening it would make an empty book there: a mistyped path copies nothing.
+        raise NotFound(f"There is no lead book at {source_file}; nothing was copied.")
     author = ctx.settings.author
     source = open_database(source_url, author)
     try:
         target = open_database(target_url, author)
         try:
-            print(f"Copying {shown_url(source_url)} → {shown_url(target_url)} …", file=sys.stderr)
+            print(
+                f"sellerdesk: copying {shown_url(source_url)} → {shown_url(target_url)} …",
+                file=sys.stderr,
+            )
             done = copy_book(source, target, merge=ctx.args.merge)
         finally:
             target.close()

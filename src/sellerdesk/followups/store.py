@@ -20,6 +20,7 @@ from sellerdesk.db.models import FollowUpModel, LeadModel
 from sellerdesk.errors import Invalid, NotFound
 from sellerdesk.followups import when as when_
 from sellerdesk.followups.items import ACTIVE, FollowUp
+from sellerdesk.people import same
 from sellerdesk.timeline import record
 
 MAX_REASON = 500
@@ -401,3 +402,15 @@ def for_lead(db: Database, lead_id: int, *, include_closed: bool = False) -> lis
 def get(db: Database, followup_id: int) -> FollowUp:
     with db.read() as session:
         return to_record(_followup(session, followup_id)[0])
+
+
+def owner_changed(session: Session, lead: LeadModel, old: str | None, new: str | None) -> int:
+    """Inside a write unit: hand the old owner's (and nobody's) waiting follow-ups
+    to the new owner; returns how many moved."""
+    moved = 0
+    for followup in active_for(session, lead.id):
+        theirs = followup.assignee is None or same(followup.assignee, old)
+        if theirs and followup.assignee != new:
+            followup.assignee = new
+            moved += 1
+    return moved
