@@ -7,6 +7,8 @@ import json
 import sqlite3
 from datetime import UTC, datetime
 
+import pytest
+
 from sellerdesk.db.open import _upgrade, open_database
 from sellerdesk.orders import checklists
 from sellerdesk.scripts.standing import get_run
@@ -54,6 +56,7 @@ def _old_book(db_path) -> None:
     con.close()
 
 
+@pytest.mark.sqlite_only("the old book is written through sqlite3")
 def test_old_ticks_land_on_the_shared_lists_and_nothing_is_lost(db_path, db_url):
     _old_book(db_path)
     db = open_database(db_url, author="tester")

@@ -88,3 +88,12 @@ def _leads(db, search: str = ""):
     from sellerdesk.search import list_leads
 
     return list_leads(db, search)
+
+
+@pytest.mark.sqlite_only("a missing file is a SQLite matter")
+def test_a_source_book_that_is_not_there_is_refused_and_not_made(db_url, tmp_path, capsys):
+    missing = tmp_path / "typo.sqlite3"
+    code, out, err = copy(capsys, "--db", db_url, "--from", str(missing))
+    assert code == 1 and out == ""
+    assert err.strip() == f"sellerdesk: There is no lead book at {missing}; nothing was copied."
+    assert not missing.exists()

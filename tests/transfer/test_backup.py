@@ -93,6 +93,7 @@ def test_restore_checks_the_file_and_keeps_what_it_replaces(db, db_path, run, tm
     assert os.stat(kept).st_mode & 0o777 == 0o600
 
 
+@FILE_ONLY
 def test_backup_and_restore_take_a_path_relative_to_where_they_run(
     db, db_path, run, tmp_path, monkeypatch
 ):
