@@ -5,7 +5,6 @@ week [--json]`, each row opening its lead."""
 from __future__ import annotations
 
 import json
-import sqlite3
 from datetime import timedelta
 
 import pytest
@@ -14,6 +13,7 @@ from tests.tui.conftest import SIZE, settle
 from textual.widgets import OptionList
 
 from sellerdesk import clock, leads
+from sellerdesk.db.models import FollowUpModel
 from sellerdesk.followups import store
 from sellerdesk.orders.store import create_order
 from sellerdesk.referrals.recording import record_referral
@@ -25,7 +25,7 @@ pytestmark = pytest.mark.usefixtures("no_display")
 COMPLETE = {"website": "example.com", "project_type": "redesign", "owner": "ann"}
 
 
-def _week(db, db_path, draft, cli) -> None:
+def _week(db, draft, cli) -> None:
     """A week with one lead for each thing the review looks for, and one that is fine."""
     leads.add_lead(db, "tidy", stage="qualified", **COMPLETE)
     store.add(db, "tidy", "3d", reason="send the pages list")
@@ -51,17 +51,16 @@ def _week(db, db_path, draft, cli) -> None:
     record_referral(db, "newbie", "maya")
     leads.update_lead(db, "newbie", **COMPLETE)
     create_order(db, "newbie", draft.with_changes(number="FO2", requirements="partial"))
-    with sqlite3.connect(db_path) as conn:  # the call back was due three days ago
-        when = (clock.now() - timedelta(days=3)).replace(tzinfo=None).isoformat(" ")
-        conn.execute("UPDATE followups SET due_at = ? WHERE id = ?", (when, late.id))
+    with db.write() as session:  # the call back was due three days ago
+        session.get_one(FollowUpModel, late.id).due_at = clock.now() - timedelta(days=3)
 
 
 def _sections(data) -> dict[str, list[str]]:
     return {s["key"]: [r["username"] for r in s["rows"]] for s in data["sections"]}
 
 
-def test_the_week_from_the_shell(db, db_path, draft, cli):
-    _week(db, db_path, draft, cli)
+def test_the_week_from_the_shell(db, draft, cli):
+    _week(db, draft, cli)
     code, out, err = cli("week", "--json")
     assert code == 0, err
     data = json.loads(out)
@@ -88,9 +87,9 @@ def test_the_week_from_the_shell(db, db_path, draft, cli):
 
 
 async def test_the_weekly_screen_opens_each_rows_lead_and_comes_back(
-    db, db_url, db_path, draft, cli
+    db, db_url, draft, cli
 ):
-    _week(db, db_path, draft, cli)
+    _week(db, draft, cli)
     app = make_app(db_url)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)

@@ -125,13 +125,13 @@ async def test_when_the_highlighted_item_leaves_the_cursor_moves_on_and_says_so(
 def _many_overdue(db, count: int) -> None:
     from datetime import UTC, datetime, timedelta
 
-    from sellerdesk.db.models import FollowupModel
+    from sellerdesk.db.models import FollowUpModel
 
     for n in range(count):
         leads.add_lead(db, f"lead{n:03d}", stage="qualified")
         store.add(db, f"lead{n:03d}", "tomorrow", reason=f"chase {n}")
     with db.write() as session:  # all due in the past, in a known order
-        for followup in session.query(FollowupModel):
+        for followup in session.query(FollowUpModel):
             followup.due_at = datetime(2026, 11, 1, tzinfo=UTC) + timedelta(hours=followup.id % 7)
 
 
