@@ -67,7 +67,18 @@ def resolve_db_url(cli_value: str | None = None, configured: str | None = None) 
     value = cli_value or os.environ.get(DB_ENV) or configured or str(default_db_path())
     if "://" in value:
         return value
-    return "sqlite:///" + str(Path(value).expanduser().resolve())
+    return "sqlite:///" + str(user_path(value).resolve())
+
+
+def user_path(text: str) -> Path:
+    """A path as typed, `~` and `~name` expanded; a home folder that cannot be
+    found (`~nobody`) is said in one line, not raised as a bug."""
+    try:
+        return Path(text).expanduser()
+    except RuntimeError as exc:
+        from sellerdesk.errors import Invalid
+
+        raise Invalid(f"Cannot find the home folder that {text!r} starts with.") from exc
 
 
 def shown_url(url: str) -> str:

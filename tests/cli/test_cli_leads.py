@@ -164,3 +164,10 @@ def test_a_reader_that_stops_early_gets_no_traceback(db_url):
     _, err = listing.communicate(timeout=30)
     assert listing.returncode == 0
     assert b"Traceback" not in err
+
+
+@pytest.mark.parametrize("argv", [["import", "~0"], ["backup", "~nobody-here/saved.sqlite3"]])
+def test_a_home_folder_that_cannot_be_found_is_said_in_one_line(run, argv):
+    code, out, err = run(*argv)
+    assert (code, out) == (1, "")
+    assert err == f"sellerdesk: Cannot find the home folder that {argv[1]!r} starts with.\n"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from sellerdesk.cli.common import db_option, file_path
+from sellerdesk.paths import user_path
 
 
 def register(subparsers) -> None:
@@ -35,7 +36,7 @@ def _url(ctx) -> str:
 def run_backup(ctx) -> int:
     from sellerdesk.transfer.backup import backup
 
-    target = Path(ctx.args.path).expanduser() if ctx.args.path else None
+    target = user_path(ctx.args.path) if ctx.args.path else None
     copy = backup(_url(ctx), target)
     size = copy.size / (1024 * 1024)
     print(f"Backed up {copy.leads:,} lead{'s' if copy.leads != 1 else ''} to {copy.path} "

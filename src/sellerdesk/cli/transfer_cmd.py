@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from sellerdesk.cli.common import db_option, file_path
+from sellerdesk.paths import user_path
 from sellerdesk.transfer.fields import FIELD_NAMES
 
 IMPORT_FLAGS = (
@@ -70,7 +71,7 @@ def run_import(ctx) -> int:
     from sellerdesk.transfer.plan import Options, make_plan
 
     a = ctx.args
-    table = read_table(Path(a.file).expanduser())
+    table = read_table(user_path(a.file))
     mapping = detect(table.header, parse_maps(a.map))
     options = Options(update=a.update, day_first=a.day_first, new_labels=a.new_labels)
     with progress_bar("Checking", len(table.rows)) as tick:
@@ -203,7 +204,7 @@ def run_export(ctx) -> int:
     a = ctx.args
     since = _since(a.since) if a.since else None
     today = clock.local_now().strftime("%Y%m%d")
-    target = Path(a.output).expanduser() if a.output else Path(default_name(a.what, a.fmt, today))
+    target = user_path(a.output) if a.output else Path(default_name(a.what, a.fmt, today))
     with progress_bar("Exporting", count_rows(ctx.db, a.what, since)) as tick:
         done = export(ctx.db, target, what=a.what, fmt=a.fmt, since=since, force=a.force,
                       progress=tick)  # fmt: skip
