@@ -30,6 +30,8 @@ import insights  # noqa: E402
 import report  # noqa: E402
 import startup  # noqa: E402
 
+import suggest as suggest_bench  # noqa: E402
+
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -43,6 +45,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "--query-repeats", type=int, default=30, help="timed calls per query figure"
     )
     parser.add_argument("--out", type=Path, default=HERE / "out", help="cache and results folder")
+    parser.add_argument(
+        "--no-suggest", action="store_true", help="skip the reply suggester's accuracy and speed"
+    )
     return parser.parse_args(argv)
 
 
@@ -128,6 +133,12 @@ def main(argv: list[str] | None = None) -> int:
     text = json.dumps(document, indent=2)
     (args.out / "results.json").write_text(text + "\n", encoding="utf-8")
     print(text)
+    if args.no_suggest:
+        return 0
+    # The suggester reads one message at a time, whatever the book's size: measured once.
+    print("\n== reply suggester (bench/suggest.py, the held-back half)")
+    # Its PASS/MISS lines are the verdict; a miss is a figure, not a failed run.
+    suggest_bench.main(["--repeats", str(min(args.repeats, 5))])
     return 0
 
 
