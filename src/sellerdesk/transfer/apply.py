@@ -132,7 +132,7 @@ class _Adder:
         self.labels: list[dict[str, Any]] = []
 
     def add(self, steps: list[Step], counter: _Counter) -> None:
-        from sellerdesk.db.models import LeadValueModel
+        from sellerdesk.db.models import LeadValueModel, ScriptRunModel
 
         if not steps:
             return
@@ -148,6 +148,7 @@ class _Adder:
         referrals.record(steps, ids)
         self._flush(everything=True)
         self._insert(LeadValueModel.__table__, self._values(steps, ids))
+        self._insert(ScriptRunModel.__table__, self._script_runs(steps, ids))
 
     def label(self, lead_id: int, labels: list[str]) -> None:
         self.labels.extend(_label_rows(lead_id, labels))
@@ -380,6 +381,28 @@ class _Adder:
         for step, lead_id in zip(steps, ids, strict=True):
             values = ((step.lead.restore or {}).get("values") or {}) if step.lead else {}
             rows.extend({"lead_id": lead_id, "name": k, "value": v} for k, v in values.items())
+        return rows
+
+
+    def _script_runs(self, steps: list[Step], ids: list[int]) -> list[dict[str, Any]]:
+        """The script runs a sellerdesk export carries, stored as `scripts.runs` stores them."""
+        rows: list[dict[str, Any]] = []
+        for step, lead_id in zip(steps, ids, strict=True):
+            runs = ((step.lead.restore or {}).get("script_runs") or []) if step.lead else []
+            rows.extend(
+                {
+                    "lead_id": lead_id,
+                    "script": run["script"],
+                    "step": run["step"],
+                    "answers": json.dumps(run["answers"], sort_keys=True),
+                    "ticks": json.dumps(run["ticks"]),
+                    "status": run["status"],
+                    "started_at": run["started_at"],
+                    "updated_at": run["updated_at"],
+                    "version": 1,
+                }
+                for run in runs
+            )
         return rows
 
 
