@@ -380,3 +380,38 @@ def test_do_not_contact_rows_import_and_get_no_follow_up(run, write, db_path, fr
     again = write("again.csv", "Username,Next Follow-up\nanna,2026-12-01\n")
     code, _, err = run("import", str(again), "--update")
     assert code == 1 and "anna is marked do-not-contact, so no follow-up can be planned" in err
+
+
+@pytest.mark.parametrize(
+    "notes",
+    [
+        "Wants 4 pages; Referred by: bakerybob",
+        "Wants 4 pages. referred by: bakerybob",
+        '"Referred by: bakerybob, wants 4 pages"',
+        '"Wants 4 pages\nREFERRED BY:bakerybob"',
+    ],
+)
+def test_referred_by_is_read_wherever_the_notes_say_it(run, write, db_path, notes):
+    path = write("crm.csv", f"Username,Category,Notes\nflowershop,Qualified,{notes}\n")
+    code, out, err = run("import", str(path), "--dry-run")
+    assert code == 0, err
+    assert "line 2: add flowershop (Qualified; referred by bakerybob)" in out.splitlines()
+    assert count_leads(db_path) == 0
+
+    code, out, err = run("import", str(path))
+    assert code == 0, err
+    assert "(1 referral recorded)" in out
+    lead = json.loads(run("lead", "show", "flowershop", "--json")[1])
+    assert lead["referred_by"] == "bakerybob" and lead["labels"] == ["Referral"]
+    # The notes said it already: it is not written a second time.
+    assert lead["notes"].lower().count("referred by") == 1
+    referrals = json.loads(run("referrals", "--json")[1])
+    assert "bakerybob" in json.dumps(referrals) and "flowershop" in json.dumps(referrals)
+
+
+def test_referred_by_inside_a_sentence_is_not_a_referral(run, write, db_path):
+    path = write("crm.csv", "Username,Notes\nflowershop,Asked who referred by: bakerybob\n")
+    code, out, err = run("import", str(path))
+    assert code == 0, err
+    assert "referral" not in out
+    assert json.loads(run("lead", "show", "flowershop", "--json")[1])["referred_by"] is None
