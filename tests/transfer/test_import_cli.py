@@ -415,3 +415,36 @@ def test_referred_by_inside_a_sentence_is_not_a_referral(run, write, db_path):
     assert code == 0, err
     assert "referral" not in out
     assert json.loads(run("lead", "show", "flowershop", "--json")[1])["referred_by"] is None
+
+
+def test_imported_leads_are_a_backlog_not_todays_contacts_or_inquiries(
+    run, write, db_path, frozen_now
+):
+    """Four old spreadsheet leads and one inquiry that arrived today: only the
+    inquiry is a new contact, a first reply due and an inquiry for the response rate."""
+    path = write(
+        "old.csv",
+        "Username,Category,Last Messaged,Source,Notes\n"
+        "old1,New,,,\n"
+        "old2,Qualified,,,\n"
+        "old3,New,2026-10-01,,\n"
+        "old4,New,,Fiverr inbox,Wants 4 pages; Referred by: bakerybob\n",
+    )
+    code, _out, err = run("import", str(path))
+    assert code == 0, err
+    run("lead", "add", "fresh")
+
+    today = json.loads(run("today", "--json")[1])
+    first = next(lane for lane in today["lanes"] if lane["key"] == "first_replies")
+    # A row that names where the lead came from keeps that source, and with it a
+    # place among the first replies (README); one that says nothing is a backlog lead.
+    assert [item["username"] for item in first["items"]] == ["old4", "fresh"]
+    quiet = [item["username"] for item in today["no_next_step"]["items"]]
+    assert {"old1", "old2", "old3"} <= set(quiet)  # still in the queue, with nothing planned
+    assert today["activity"]["new_contacts"] == 1  # fresh; not the imports, not bakerybob
+
+    report = json.loads(run("report", "--json")[1])
+    assert report["first_replies"]["inquiries"] == 1
+    day = next(d for d in report["targets"]["days"] if d["day"] == frozen_now.date().isoformat())
+    assert day["new_contacts"] == 1
+    assert json.loads(run("lead", "show", "old1", "--json")[1])["source"] == "imported"

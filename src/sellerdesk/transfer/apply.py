@@ -25,7 +25,7 @@ from sellerdesk.followups.when import describe
 from sellerdesk.referrals.recording import notes_with_referrer
 from sellerdesk.transfer.layouts import OWN
 from sellerdesk.transfer.plan import Plan, Progress, Step
-from sellerdesk.vocab import STAGES
+from sellerdesk.vocab import IMPORTED_SOURCE, STAGES
 
 if TYPE_CHECKING:
     from sqlalchemy import Table
@@ -214,7 +214,8 @@ class _Adder:
             "username": lead.username,
             "username_key": lead.username.lower(),
             "display_name": fields.get("display_name"),
-            "source": fields.get("source") or clean_field("source", None),
+            # A row that does not say where the lead came from is a backlog lead.
+            "source": fields.get("source") or IMPORTED_SOURCE,
             "stage": lead.stage or "new",
             "stage_since": restore.get("stage_since") or self.now,
             "website": fields.get("website"),
@@ -475,7 +476,9 @@ class _Referrals:
             return
         for key, lead_id in zip(self.new, adder._insert_leads(rows, len(rows), None), strict=True):
             self.ids[key] = lead_id
-            adder.event(lead_id, "created", past_client_text(self.first[key]), None)
+            # Named by the file, not met today: no new contact (`activity.imported`).
+            adder.event(lead_id, "created", past_client_text(self.first[key]),
+                        {"import": adder.source})  # fmt: skip
             adder.label(lead_id, [PAST_CLIENT_LABEL])
             adder.event(lead_id, "label_added", PAST_CLIENT_LABEL, None)
 
