@@ -366,7 +366,7 @@ class QueuePanel(Vertical):
 
                 return store.snooze(db, when_text=when, followup_id=item.followup_id)
 
-            self._write(job, f"Snoozed {item.username} to {when.describe()}.")
+            self._snoozed(item, job)
 
         self.app.push_screen(SnoozeChoice(f"{item.username} — {item.reason}"), chosen)
 
@@ -375,6 +375,11 @@ class QueuePanel(Vertical):
             from sellerdesk.followups import store
 
             return store.snooze_days(db, item.followup_id, days)
+
+        self._snoozed(item, job)
+
+    def _snoozed(self, item: QueueItem, job) -> None:
+        """Run the snooze and say when it is due now, as stored (a day keeps its time)."""
 
         def done(followup) -> None:
             from sellerdesk.followups.when import describe
