@@ -185,10 +185,15 @@ class QueuePanel(Vertical):
             if lane.hidden:
                 more = "enter shows more" if self.full else "enter shows the whole queue"
                 rows.append(Option(f"  … and {lane.hidden} more ({more})", id=f"more:{lane.key}"))
+        # A follow-up done whose lead now has no next step: the cursor follows the
+        # lead to the No next step lane, where `a` plans its next one.
+        follow = _now_quiet(before.get(keep_id or ""), self.entries)
         with options.prevent(OptionList.OptionHighlighted):
             options.set_options(rows)
             if keep_id is not None and keep_id in self.entries:
                 options.highlighted = options.get_option_index(keep_id)
+            elif follow is not None:
+                options.highlighted = options.get_option_index(follow)
             elif self.entries:
                 options.highlighted = _nearest_enabled(options, keep_index)
         self._note_moves(before, keep_id, keep_index)
@@ -212,8 +217,13 @@ class QueuePanel(Vertical):
         if gone is None or keep_id in self.entries or not options.has_focus:
             return
         landed = self.entries.get(now_id or "")
+        if landed is not None and landed.username == gone.username and _is_quiet(landed):
+            self.notify(f"{gone.username} has no next step now — plan one with a.", timeout=6)
+            return
         where = f"the cursor is on {landed.username} now" if landed else "nothing else is due"
-        self.notify(f"{gone.username} left the queue; {where}.", timeout=4)
+        still = any(item.username == gone.username for item in self.entries.values())
+        what = f"{gone.username}'s follow-up" if still else gone.username
+        self.notify(f"{what} left the queue; {where}.", timeout=4)
 
     def guard_moved(self) -> bool:
         """True (and the seller told) when the rows under the cursor changed a
@@ -427,6 +437,22 @@ class QueuePanel(Vertical):
             self.reload()
 
         run_db(self, job, done, group="queue-write")
+
+
+def _now_quiet(gone: Any, entries: dict[str, Any]) -> str | None:
+    """The key of `gone`'s lead in the No next step lane, if it is there now."""
+    if gone is None:
+        return None
+    return next(
+        (k for k, item in entries.items() if _is_quiet(item) and item.username == gone.username),
+        None,
+    )
+
+
+def _is_quiet(item: Any) -> bool:
+    from sellerdesk.followups.items import QuietLead
+
+    return isinstance(item, QuietLead)
 
 
 def _key(item: FirstReply | QueueItem | QuietLead) -> str:
