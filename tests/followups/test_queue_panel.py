@@ -195,6 +195,13 @@ async def test_copy_puts_the_suggested_message_on_the_timeline(desk, db_url, mon
         await settle(pilot)
         targets = str(panel.query_one("#queue-targets").render())
         assert "Follow-ups 1/15" in targets
+        # the home list's row shows the copy as Last messaged at once, not at its next refresh
+        rows = app.screen_stack[0].lead_list
+        await wait_until(
+            pilot,
+            lambda: str(rows.get_cell(str(lead.id), "last")) == "2026-11-23",
+            "maria's row in the home list to show Last messaged 2026-11-23",
+        )
 
 
 async def test_a_typed_day_keeps_the_time_and_a_day_shows_no_time(desk, db_url):

@@ -108,6 +108,10 @@ class QueuePanel(Vertical):
     class Shown(Message):
         """The queue was (read and) shown again."""
 
+    class Wrote(Message):
+        """Something was recorded for a lead from the queue (a copy, a follow-up
+        done, snoozed, moved or planned): whatever lists leads reads them again."""
+
     def __init__(self, *, full: bool = False, id: str | None = "queue-panel") -> None:
         from sellerdesk.followups.items import TODAY_PER_LANE
 
@@ -335,7 +339,7 @@ class QueuePanel(Vertical):
         def loaded(lead) -> None:
             from sellerdesk.ui.copy_flow import copy_message
 
-            copy_message(screen, template, lead, on_done=self.reload)
+            copy_message(screen, template, lead, on_done=self._written)
 
         run_db(self, job, loaded, group="queue-copy")
 
@@ -397,7 +401,7 @@ class QueuePanel(Vertical):
             self.notify(
                 f"Snoozed {item.username} to {describe(followup.due_at, followup.has_time)}."
             )
-            self.reload()
+            self._written()
 
         run_db(self, job, done, group="queue-write")
 
@@ -431,10 +435,14 @@ class QueuePanel(Vertical):
         username = item.username
         plan_followup(self.screen, username, f"Plan a follow-up for {username}", self._write)
 
+    def _written(self) -> None:
+        self.post_message(self.Wrote())
+        self.reload()
+
     def _write(self, job, message: str) -> None:
         def done(_result: Any) -> None:
             self.notify(message)
-            self.reload()
+            self._written()
 
         run_db(self, job, done, group="queue-write")
 
