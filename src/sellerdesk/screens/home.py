@@ -129,6 +129,11 @@ class HomeScreen(DeskScreen):
         if self.app.db is not None:
             self.refresh_data()
 
+    def on_queue_panel_wrote(self, _message: QueuePanel.Wrote) -> None:
+        # A copy from the queue sets the lead's Last messaged (and may move its
+        # stage and next follow-up): its row shows it now, not at the next refresh.
+        self.search()
+
     # ------------------------------------------------------------ searching
 
     @property
