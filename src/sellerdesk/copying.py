@@ -41,7 +41,7 @@ from sellerdesk.rulebook import (
 from sellerdesk.rulebook.given import given_answers
 from sellerdesk.rulebook.override import clean_reason, record_override
 from sellerdesk.rulebook.scope import governing
-from sellerdesk.templates.lint import check_copy
+from sellerdesk.templates.lint import check_copy, reference_sites
 from sellerdesk.templates.model import WARNING, Finding, Template
 from sellerdesk.templates.render import Rendered, render
 from sellerdesk.templates.values import SETTINGS, ValueInfo, build_values, info
@@ -142,7 +142,13 @@ def prepare_with(
         extra = {k: v for k, v in (extra or {}).items() if k not in given}
     values = build_values(lead, settings, extra)
     rendered = render(template.body, values)
-    findings = check_copy(template, rendered, settings, website=values.get("website"))
+    findings = check_copy(
+        template,
+        rendered,
+        settings,
+        website=values.get("website"),
+        client_sites=reference_sites(template, values),
+    )
     if lead is not None and lead.do_not_contact:
         reason = f" ({lead.dnc_reason})" if lead.dnc_reason else ""
         findings.append(
