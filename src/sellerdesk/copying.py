@@ -246,7 +246,9 @@ def commit_copy(
                 session, lead, refusal, prepared.override, db.author, template=template.id
             )
         current = {value.name: value for value in lead.values}
-        for name, value in lead_values_to_remember(remember or {}).items():
+        # A value the script keeps (see `rulebook.given`) is not kept twice.
+        typed = {k: v for k, v in (remember or {}).items() if k not in prepared.answers}
+        for name, value in lead_values_to_remember(typed).items():
             if name in current:
                 current[name].value = value
             else:

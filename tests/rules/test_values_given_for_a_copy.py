@@ -136,3 +136,15 @@ async def test_the_library_form_fills_the_offer_and_the_script_keeps_it(db, db_u
     stored = runs.get_run(db, "givenvalues")
     assert stored.answers["price"] == "300" and stored.answers["delivery_days"] == 7
     assert leads.get_lead(db, "givenvalues").stage == "offer_sent"
+
+
+def test_a_value_given_as_the_script_already_has_it_reads_as_the_script_has_it(db, run):
+    _confirmed_at_step_8(db)
+    runs.set_answers(db, "givenvalues", {"price": "300", "delivery_days": "7"})
+    code, out, err = run(
+        "copy", "redesign.custom_offer", "--lead", "givenvalues", "--set", "price=$300", "--print"
+    )
+    assert code == 0, err
+    assert "Fixed price: $300\n" in out
+    # The script keeps it; the lead does not keep a second copy of it.
+    assert "price" not in leads.get_lead(db, "givenvalues").values

@@ -28,8 +28,8 @@ def given_answers(
 ) -> dict[str, Any]:
     """The answers `given` supplies to the lead's governing run: values for the
     template's placeholders that its script captures, parsed (a value the field
-    refuses raises `Invalid` naming it), those equal to the stored answer left
-    out. Empty when the lead has no run of that script to keep them."""
+    refuses raises `Invalid` naming it). Empty when the lead has no run of that
+    script to keep them."""
     use, run = governing(template, facts.lead, facts.runs)
     if use is None or run is None:
         return {}
@@ -39,9 +39,7 @@ def given_answers(
         item = use.script.field(name)
         if item is None or name not in names or not (text or "").strip():
             continue
-        value = parse(item, text, limits).value
-        if run.answers.get(name) != value:
-            out[name] = value
+        out[name] = parse(item, text, limits).value
     return out
 
 

@@ -145,10 +145,10 @@ def state_refusals(
     if use is not None:
         state = state_with(run, facts, given or {}) if run is not None else State()
         if use.gate is not None:
-            gate = use.gate
+            wanted = use.gate
             if asked:
-                gate = replace(gate, fields=tuple(f for f in gate.fields if f not in asked))
-            missing = use.script.missing(gate, state)
+                wanted = replace(wanted, fields=tuple(f for f in wanted.fields if f not in asked))
+            missing = use.script.missing(wanted, state)
             if missing:
                 rule = OFFER_GATE if use.offer else SCRIPT_GATE
                 out.append(Refusal(rule, use.gate.reason, missing, use.gate.can_override))
