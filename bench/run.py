@@ -31,6 +31,8 @@ import insights  # noqa: E402
 import report  # noqa: E402
 import startup  # noqa: E402
 
+import suggest as suggest_bench  # noqa: E402
+
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -54,6 +56,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "--pg-url",
         help="a PostgreSQL server to use (its maintenance database's URL); "
         "default: a throwaway local one",
+    )
+    parser.add_argument(
+        "--no-suggest", action="store_true", help="skip the reply suggester's accuracy and speed"
     )
     return parser.parse_args(argv)
 
@@ -153,6 +158,12 @@ def main(argv: list[str] | None = None) -> int:
     name = "results.json" if args.db == "sqlite" else f"results-{args.db}.json"
     (args.out / name).write_text(text + "\n", encoding="utf-8")
     print(text)
+    if args.no_suggest:
+        return 0
+    # The suggester reads one message at a time, whatever the book's size: measured once.
+    print("\n== reply suggester (bench/suggest.py, the held-back half)")
+    # Its PASS/MISS lines are the verdict; a miss is a figure, not a failed run.
+    suggest_bench.main(["--repeats", str(min(args.repeats, 5))])
     return 0
 
 

@@ -38,9 +38,10 @@ from sellerdesk.rulebook import (
     state_refusals,
     text_refusals,
 )
+from sellerdesk.rulebook.given import given_answers
 from sellerdesk.rulebook.override import clean_reason, record_override
 from sellerdesk.rulebook.scope import governing
-from sellerdesk.templates.lint import check_copy
+from sellerdesk.templates.lint import check_copy, reference_sites
 from sellerdesk.templates.model import WARNING, Finding, Template
 from sellerdesk.templates.render import Rendered, render
 from sellerdesk.templates.values import SETTINGS, ValueInfo, build_values, info
@@ -62,6 +63,9 @@ class PreparedCopy:
     checked: bool = False
     """True when the rule book judged the lead's stored state (not a preview)."""
     settings: Settings | None = field(default=None, repr=False, compare=False)
+    answers: dict[str, Any] = field(default_factory=dict)
+    """Values given for this copy that are the governing script's answers
+    (parsed): recording the copy stores them on the run."""
 
     @property
     def text(self) -> str:
@@ -90,15 +94,28 @@ class PreparedCopy:
         return [(name, info(name)) for name in self.missing]
 
 
-def script_values(template: Template, facts: LeadFacts) -> dict[str, str]:
+def script_values(
+    template: Template, facts: LeadFacts, given: dict[str, Any] | None = None
+) -> dict[str, str]:
     """Placeholder values from the lead's script answers, as the script screen
-    has them: every run's answers, the run that governs this template on top."""
+    has them: every run's answers, the run that governs this template on top,
+    with the answers given for this copy (`given`, parsed) on it."""
     _use, governing_run = governing(template, facts.lead, facts.runs)
     out: dict[str, str] = {}
-    for run in (*reversed(facts.runs), governing_run):
-        if run is not None:
-            out.update(run.definition.values(run.answers))
+    for run in reversed(facts.runs):
+        out.update(run.definition.values(run.answers))
+    if governing_run is not None:
+        answers = {**governing_run.answers, **(given or {})}
+        out.update(governing_run.definition.values(answers))
     return out
+
+
+def _lead_values(template: Template, facts: LeadFacts) -> dict[str, str]:
+    """Values kept on the lead, less those a gate of the governing script asks
+    for: only the script's answers (or a value given for this copy) pass a gate."""
+    use, _run = governing(template, facts.lead, facts.runs)
+    gated = set(use.gate.fields) if use is not None and use.gate is not None else set()
+    return {k: v for k, v in facts.lead.values.items() if k not in gated}
 
 
 def prepare_with(
@@ -109,14 +126,29 @@ def prepare_with(
     *,
     override: str | None = None,
     checked: bool = False,
+    ask: bool = True,
 ) -> PreparedCopy:
-    """A copy prepared on facts already read (a preview, or `prepare_copy`)."""
+    """A copy prepared on facts already read (a preview, or `prepare_copy`).
+    Values in `extra` that the lead's script captures are parsed as its answers
+    (see `rulebook.given`); one the field refuses raises `Invalid`. With `ask`,
+    a gate leaves the placeholders still empty to the small form (or `--set`);
+    without (the custom offer's form, made of the run's answers), it names them."""
     lead = facts.lead if facts is not None else None
+    given: dict[str, Any] = {}
     if facts is not None:
-        lead = replace(facts.lead, values={**facts.lead.values, **script_values(template, facts)})
+        given = given_answers(template, facts, extra or {}, settings.limits)
+        known = {**_lead_values(template, facts), **script_values(template, facts, given)}
+        lead = replace(facts.lead, values=known)
+        extra = {k: v for k, v in (extra or {}).items() if k not in given}
     values = build_values(lead, settings, extra)
     rendered = render(template.body, values)
-    findings = check_copy(template, rendered, settings, website=values.get("website"))
+    findings = check_copy(
+        template,
+        rendered,
+        settings,
+        website=values.get("website"),
+        client_sites=reference_sites(template, values),
+    )
     if lead is not None and lead.do_not_contact:
         reason = f" ({lead.dnc_reason})" if lead.dnc_reason else ""
         findings.append(
@@ -126,7 +158,9 @@ def prepare_with(
     if facts is not None:
         refusals = [
             *text_refusals(template, rendered.text, findings, settings),
-            *state_refusals(template, facts, settings),
+            *state_refusals(
+                template, facts, settings, given, asked=rendered.missing if ask else ()
+            ),
         ]
     return PreparedCopy(
         template,
@@ -138,6 +172,7 @@ def prepare_with(
         clean_reason(override),
         checked and facts is not None,
         settings,
+        given,
     )
 
 
@@ -149,12 +184,15 @@ def prepare_copy(
     extra: dict[str, str] | None = None,
     *,
     override: str | None = None,
+    ask: bool = True,
 ) -> PreparedCopy:
     """Fill `template` for `lead` and ask the rule book on the lead's stored state."""
     # The lead as the caller read it a moment ago; its runs and orders as they are
     # now. `commit_copy` judges again on everything as it is when it records.
     facts = read_facts(db, lead.id, lead) if lead is not None else None
-    return prepare_with(template, facts, settings, extra, override=override, checked=True)
+    return prepare_with(
+        template, facts, settings, extra, override=override, checked=True, ask=ask
+    )
 
 
 def lead_values_to_remember(values: dict[str, str]) -> dict[str, str]:
@@ -184,9 +222,15 @@ def commit_copy(
     with db.write() as session:
         lead = load_id(session, prepared.lead.id)
         facts = facts_in_unit(session, lead.id)
+        _use, run = governing(template, facts.lead, facts.runs)
+        given = {
+            name: value
+            for name, value in prepared.answers.items()
+            if run is not None and run.answers.get(name) != value
+        }
         refusals = [
             *text_refusals(template, text, prepared.findings, settings),
-            *state_refusals(template, facts, settings),
+            *state_refusals(template, facts, settings, given),
         ]
         stopped = blocking(refusals, prepared.override)
         if stopped is not None:
@@ -194,13 +238,17 @@ def commit_copy(
         if not prepared.ready:
             names = ", ".join("{" + n + "}" for n in (*prepared.missing, *prepared.rendered.bad))
             raise Invalid(f"Not copied: the text still has unfilled placeholders ({names}).")
+        if given and run is not None:
+            _keep_answers(session, lead, run, given, db.author)
         for refusal in refusals:
             assert prepared.override is not None  # `blocking` passed them for a reason
             record_override(
                 session, lead, refusal, prepared.override, db.author, template=template.id
             )
         current = {value.name: value for value in lead.values}
-        for name, value in lead_values_to_remember(remember or {}).items():
+        # A value the script keeps (see `rulebook.given`) is not kept twice.
+        typed = {k: v for k, v in (remember or {}).items() if k not in prepared.answers}
+        for name, value in lead_values_to_remember(typed).items():
             if name in current:
                 current[name].value = value
             else:
@@ -221,6 +269,14 @@ def commit_copy(
             event.data = json.dumps({**data, "moved": moved}, sort_keys=True)
         session.flush()
         return event_record(event)
+
+
+def _keep_answers(session, lead, run, given: dict[str, Any], author: str) -> None:
+    """The answers given for this copy, stored on the run that governs it."""
+    from sellerdesk.scripts.runs import capture_in_unit
+
+    model = session.get(ScriptRunModel, run.id)
+    capture_in_unit(session, lead, model, run.definition, given, author)
 
 
 def _sent(session, lead, template: Template, facts: LeadFacts, author: str) -> dict[str, Any]:

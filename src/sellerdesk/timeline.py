@@ -106,7 +106,13 @@ def kind_label(kind: str) -> str:
 
 
 def event_label(event: Event) -> str:
-    """The kind as a person reads it; for a copy, also which way the text went."""
+    """The kind as a person reads it; for a copy, also which way the text went
+    and whether it was taken back (not sent after all)."""
     label = kind_label(event.kind)
-    way = (event.data or {}).get("path") if event.kind == COPIED_KIND else None
-    return f"{label} · {way}" if isinstance(way, str) and way else label
+    if event.kind != COPIED_KIND:
+        return label
+    data = event.data or {}
+    way = data.get("path")
+    if isinstance(way, str) and way:
+        label = f"{label} · {way}"
+    return f"{label} · taken back" if data.get("taken_back") else label

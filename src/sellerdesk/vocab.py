@@ -73,8 +73,12 @@ SOURCES = Vocabulary(
         ("fiverr_order", "Fiverr direct order"),
         ("off_platform", "Off-platform"),
         ("referral", "Referral"),
+        # An imported row that did not say where the lead came from: a backlog
+        # lead, never a new inquiry waiting for its first reply.
+        ("imported", "Imported file"),
     ),
 )
+IMPORTED_SOURCE = "imported"
 
 PROJECT_TYPES = Vocabulary(
     "project type",

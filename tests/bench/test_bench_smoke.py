@@ -41,6 +41,7 @@ def test_bench_runs_at_a_tiny_size(tmp_path):
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert "search, worst keystroke" in proc.stdout
     assert "first frame ≤ 1.10× bare" in proc.stdout
+    assert "reply suggester" in proc.stdout and "read time p95" in proc.stdout
 
     document = json.loads((out / "results.json").read_text(encoding="utf-8"))
     measures = document["sizes"][str(SIZE)]

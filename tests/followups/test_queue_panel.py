@@ -195,3 +195,48 @@ async def test_copy_puts_the_suggested_message_on_the_timeline(desk, db_url, mon
         await settle(pilot)
         targets = str(panel.query_one("#queue-targets").render())
         assert "Follow-ups 1/15" in targets
+        # the home list's row shows the copy as Last messaged at once, not at its next refresh
+        rows = app.screen_stack[0].lead_list
+        await wait_until(
+            pilot,
+            lambda: str(rows.get_cell(str(lead.id), "last")) == "2026-11-23",
+            "maria's row in the home list to show Last messaged 2026-11-23",
+        )
+
+
+async def test_a_typed_day_keeps_the_time_and_a_day_shows_no_time(desk, db_url):
+    """`z`, `t fri` on a follow-up due at 10:00 puts it off to Friday 10:00; a
+    follow-up planned for a day shows the date alone on the lead screen."""
+    callback = leads.get_lead(desk, "callback")
+    followup = store.for_lead(desk, callback.id)[0]
+    store.reschedule(desk, followup.id, "tomorrow 10:00")
+    store.add(desk, "newbie", "2026-12-02", reason="send examples")
+    app = SellerdeskApp(db_url, Settings())
+    async with app.run_test(size=(130, 40)) as pilot:
+        await settle(pilot)
+        panel = _panel(app)
+        loads = panel.loads
+        await highlight(pilot, panel, f"followup:{followup.id}")
+        await pilot.press("z")
+        await pilot.pause()
+        await pilot.press("t")
+        await pilot.pause()
+        await pilot.press(*"fri", "enter")
+        await settle(pilot, loads + 1)
+        snoozed = store.get(desk, followup.id)
+        assert (snoozed.status, snoozed.due_at, snoozed.has_time) == (
+            "snoozed",
+            utc(2026, 11, 27, 10),
+            True,
+        )
+        assert any("Fri 2026-11-27 10:00" in n.message for n in app._notifications)
+
+        app.open_lead(leads.get_lead(desk, "newbie").id)
+        await wait_until(
+            pilot,
+            lambda: type(app.screen).__name__ == "LeadScreen" and app.screen.lead is not None,
+            "newbie's lead screen to show the lead",
+        )
+        await settle_app(pilot)
+        shot = app.export_screenshot()
+        assert "2026-12-02" in shot and "2026-12-02 00:00" not in shot

@@ -97,7 +97,8 @@ def test_followup_commands_then_today_plain(run, db_url, set_clock):
         "Done: maria's follow-up of Sat 2026-11-21 09:00 (Offer follow-up (day 1)).\n",
     )
     code, out, _ = run("followup", "snooze", "maria", "3d")
-    assert (code, out) == (0, "Snoozed maria's follow-up to Thu 2026-11-26.\n")
+    # the follow-up was due at 09:00: put off by days, it keeps its time of day
+    assert (code, out) == (0, "Snoozed maria's follow-up to Thu 2026-11-26 09:00.\n")
     code, out, _ = run("today", "--json")
     data = json.loads(out)
     lanes = {lane["key"]: lane for lane in data["lanes"]}
@@ -214,3 +215,24 @@ def test_today_on_a_database_needing_migration_migrates_it_first(db_url, capsys)
     assert main(["--db", db_url, "today"]) == 0
     assert capsys.readouterr().out.startswith("Morning review for ")
     assert raw_sql(db_url, "SELECT version_num FROM alembic_version") == [(HEAD,)]
+
+
+def test_a_day_shows_no_time_and_snoozing_to_a_day_keeps_the_time(run, frozen_now, tmp_path):
+    """An imported date (no time) reads as the date in `lead list` and `lead show`;
+    `followup snooze fri` on a follow-up due at 10:00 keeps 10:00."""
+    sheet = tmp_path / "leads.csv"
+    sheet.write_text("Username,Next Follow-up\ncarol,12/02/2026\n", encoding="utf-8")
+    assert run("import", str(sheet))[0] == 0
+    assert run("lead", "add", "bob")[0] == 0
+    assert run("followup", "add", "bob", "tomorrow", "10:00")[0] == 0
+    code, out, err = run("followup", "snooze", "bob", "fri")
+    assert code == 0, err
+    assert "Fri 2026-11-27 10:00" in out
+    code, out, _ = run("lead", "list")
+    lines = {line.split()[0]: line for line in out.splitlines()}
+    assert lines["carol"].endswith(" 2026-12-02")
+    assert lines["bob"].endswith(" 2026-11-27 10:00")
+    shown = dict(
+        (line[:15].strip(), line[16:]) for line in run("lead", "show", "carol")[1].splitlines()[:8]
+    )
+    assert shown["Next follow-up"] == "2026-12-02"

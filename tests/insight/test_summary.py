@@ -29,6 +29,16 @@ def move(was: str, to: str) -> str:
     return json.dumps({"from": was, "to": to})
 
 
+def test_a_lead_an_import_created_is_no_new_contact_and_no_inquiry():
+    from sellerdesk.followups.activity import contact_kind
+
+    by_import = json.dumps({"import": "old.csv", "line": 2})
+    assert lead_facts(T0, "new", [(T0, "created", by_import)]).imported
+    assert not lead_facts(T0, "new", [(T0, "created", None)]).imported
+    assert contact_kind("created", by_import) is None
+    assert contact_kind("created", None) == "new_contacts"
+
+
 def test_the_first_reply_is_a_copy_or_a_persons_note_after_creation():
     events = [
         (hours(-1), "message_copied", None),  # before the lead existed (imported history)

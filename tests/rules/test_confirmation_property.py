@@ -43,7 +43,9 @@ OFFER = load_library().get("redesign.custom_offer")
 
 def _composable(db, username: str) -> bool:
     prepared = prepare_copy(db, OFFER, leads.get_lead(db, username), Settings())
-    return prepared.blocked is None
+    # An answer still empty is asked for (the small form, --set), not refused:
+    # composable means nothing refuses and nothing is left to ask.
+    return prepared.blocked is None and prepared.ready
 
 
 def _confirmed_lead(db) -> str:
@@ -77,6 +79,7 @@ class Model:
         self.time = 0
         self.confirmed_at = 0
         self.confirmed: set[str] = set(START)
+        self.ticked: set[str] = set(CONFIRMATION)
         self.changed_at: dict[str, int] = {}
         self.answers.update(delivery_days="7", price="450")  # captured after confirming
 
@@ -84,13 +87,19 @@ class Model:
         self.time += 1
         kind, name, pick = op
         if kind == "tick":
-            self.confirmed_at = self.time
-            self.confirmed = set(self.answers)
+            if name not in self.ticked:  # ticking a ticked line confirms nothing new
+                self.ticked.add(name)
+                self.confirmed_at = self.time
+                self.confirmed = set(self.answers)
+        elif kind == "untick":
+            self.ticked.discard(name)
         elif kind in ("set", "clear"):
             options = VALUES[name]
             value = options[pick % len(options)] if kind == "set" else None
             if self.answers.get(name) != value:
                 self.changed_at[name] = self.time
+                if name in self.confirmed:  # the app clears the confirmation
+                    self.ticked.clear()
                 if value is None:
                     self.answers.pop(name, None)
                 else:

@@ -167,3 +167,27 @@ async def test_one_key_takes_back_the_offer_just_copied(db, db_url):
         await pilot.press("u")  # nothing more to take back
         await settle(pilot)
         assert "Nothing to take back" in [n.message for n in app._notifications][-1]
+
+
+async def test_the_timeline_marks_a_copy_taken_back_in_the_shell_and_the_app(db, db_url, run):
+    from tests.tui.conftest import settle, shown
+    from textual.widgets import Static
+
+    from sellerdesk.app import SellerdeskApp
+    from sellerdesk.config import Settings
+    from sellerdesk.screens.lead import LeadScreen
+
+    lead = leads.add_lead(db, "markme")
+    code, _out, err = run("copy", "chat.stay_on_fiverr", "--lead", "markme", "--print")
+    assert code == 0, err
+    assert run("take-back", "markme")[0] == 0
+    code, out, _err = run("lead", "show", "markme")
+    assert code == 0
+    assert "Message copied · printed · taken back" in out
+    app = SellerdeskApp(db_url, Settings())
+    async with app.run_test(size=(140, 48)) as pilot:
+        await settle(pilot)
+        app.push_screen(LeadScreen(lead.id))
+        await settle(pilot)
+        body = shown(app.screen.query_one("#timeline-body", Static))
+        assert "Message copied · printed · taken back" in body

@@ -55,10 +55,8 @@ def test_the_composed_offer_holds_every_answer_and_the_closing_line(db, lead):
     )
     assert (offer.delivery_days, offer.price, offer.revisions) == (10, "1250", "3")
     assert [m["title"] for m in offer.milestones] == ["Design", "Build"]
-    # The message lint still speaks: a competitor's domain in the text may get it held.
-    assert offer.warnings == (
-        "warning [link] acme.com links outside Fiverr and the client's website.",
-    )
+    # The design direction the client named, as they named it: no link warning.
+    assert offer.warnings == ()
     assert offer.counter == f"{len(offer.description)}/1,500 characters"
     form = offer.form_text()
     for part in (

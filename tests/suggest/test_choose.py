@@ -4,6 +4,7 @@ reply back. The states here are built from facts by hand, no database."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 
 import pytest
@@ -242,3 +243,22 @@ def test_a_wish_for_everything_on_the_homepage_sets_off_step_5():
         sent=frozenset({"redesign.first_reply"}),
     )
     assert choice.template == "redesign.homepage_embedding" and choice.step.number == 5
+
+
+def test_a_step_further_on_than_the_script_stands_says_where_the_script_stands():
+    """Answers saved while the run stayed at step 3 (pages, design direction),
+    and a budget in the message: the reply is step 8's, and the why says the
+    script still stands at step 3 with steps 3–7 to pass."""
+    lead = lead_record()
+    at_pages = replace(run_of(REDESIGN, SCOPE), step="pages")
+    facts = LeadFacts(lead, (at_pages,), (), NOW)
+    choice = choose(
+        read("Hi, I need a new website for my bakery, budget $300"),
+        state_of(facts, frozenset({"redesign.first_reply"})),
+    )
+    assert choice.step.number == 8 and choice.template == "redesign.scope_confirmation"
+    assert "still stands at step 3/9 (Pages Discovery (Mandatory)): steps 3–7 are" in choice.why
+    at_start = choose(read("Hi, budget $300"), state(answers=SCOPE))
+    assert "still stands" in at_start.why and "steps 1–" in at_start.why
+    fresh = choose(read("Hi, I need a new website for my bakery"), state(has_run=False))
+    assert "still stands" not in fresh.why

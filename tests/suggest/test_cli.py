@@ -87,3 +87,28 @@ def test_an_unknown_lead_is_one_line_on_stderr(suggest):
     proc = suggest("--lead", "nobody", stdin="hello")
     assert proc.returncode == 1
     assert proc.stderr.decode().strip() == "sellerdesk: No lead with username 'nobody'."
+
+
+def test_a_stated_budget_in_a_new_inquiry_is_no_price_question(suggest):
+    """The client names a budget and asks nothing: a new inquiry, with the
+    budget, the page count and the business as facts."""
+    message = "Hi, I need a new website for my bakery, 5 pages, budget $300"
+    proc = suggest("--lead", "brightevents", "--json", stdin=message)
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout)
+    assert data["intent"] == "new_inquiry"
+    assert data["template"] == "redesign.first_reply" and data["blocked"] is None
+    assert "asked the price" not in data["why"]
+    facts = {f["name"]: f for f in data["facts"]}
+    assert facts["budget"]["value"] == {"amount": "300", "currency": "USD"}
+    assert facts["page_count"]["value"] == 5 and facts["page_count"]["text"] == "5 pages"
+    assert facts["business"]["value"] == "bakery"
+    plain = suggest("--lead", "brightevents", stdin=message).stdout.decode()
+    assert "Intent: new_inquiry" in plain and "page_count: 5" in plain
+
+
+def test_a_budget_asked_about_is_still_a_price_question(suggest):
+    proc = suggest(
+        "--lead", "brightevents", "--json", stdin="I want a website for my cafe. Is $200 enough?"
+    )
+    assert json.loads(proc.stdout)["intent"] == "asks_price"

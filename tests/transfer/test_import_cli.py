@@ -376,3 +376,71 @@ def test_do_not_contact_rows_import_and_get_no_follow_up(run, write, db_url, fro
     again = write("again.csv", "Username,Next Follow-up\nanna,2026-12-01\n")
     code, _, err = run("import", str(again), "--update")
     assert code == 1 and "anna is marked do-not-contact, so no follow-up can be planned" in err
+
+
+@pytest.mark.parametrize(
+    "notes",
+    [
+        "Wants 4 pages; Referred by: bakerybob",
+        "Wants 4 pages. referred by: bakerybob",
+        '"Referred by: bakerybob, wants 4 pages"',
+        '"Wants 4 pages\nREFERRED BY:bakerybob"',
+    ],
+)
+def test_referred_by_is_read_wherever_the_notes_say_it(run, write, db_path, notes):
+    path = write("crm.csv", f"Username,Category,Notes\nflowershop,Qualified,{notes}\n")
+    code, out, err = run("import", str(path), "--dry-run")
+    assert code == 0, err
+    assert "line 2: add flowershop (Qualified; referred by bakerybob)" in out.splitlines()
+    assert count_leads(db_path) == 0
+
+    code, out, err = run("import", str(path))
+    assert code == 0, err
+    assert "(1 referral recorded)" in out
+    lead = json.loads(run("lead", "show", "flowershop", "--json")[1])
+    assert lead["referred_by"] == "bakerybob" and lead["labels"] == ["Referral"]
+    # The notes said it already: it is not written a second time.
+    assert lead["notes"].lower().count("referred by") == 1
+    referrals = json.loads(run("referrals", "--json")[1])
+    assert "bakerybob" in json.dumps(referrals) and "flowershop" in json.dumps(referrals)
+
+
+def test_referred_by_inside_a_sentence_is_not_a_referral(run, write, db_path):
+    path = write("crm.csv", "Username,Notes\nflowershop,Asked who referred by: bakerybob\n")
+    code, out, err = run("import", str(path))
+    assert code == 0, err
+    assert "referral" not in out
+    assert json.loads(run("lead", "show", "flowershop", "--json")[1])["referred_by"] is None
+
+
+def test_imported_leads_are_a_backlog_not_todays_contacts_or_inquiries(
+    run, write, db_path, frozen_now
+):
+    """Four old spreadsheet leads and one inquiry that arrived today: only the
+    inquiry is a new contact, a first reply due and an inquiry for the response rate."""
+    path = write(
+        "old.csv",
+        "Username,Category,Last Messaged,Source,Notes\n"
+        "old1,New,,,\n"
+        "old2,Qualified,,,\n"
+        "old3,New,2026-10-01,,\n"
+        "old4,New,,Fiverr inbox,Wants 4 pages; Referred by: bakerybob\n",
+    )
+    code, _out, err = run("import", str(path))
+    assert code == 0, err
+    run("lead", "add", "fresh")
+
+    today = json.loads(run("today", "--json")[1])
+    first = next(lane for lane in today["lanes"] if lane["key"] == "first_replies")
+    # A row that names where the lead came from keeps that source, and with it a
+    # place among the first replies (README); one that says nothing is a backlog lead.
+    assert [item["username"] for item in first["items"]] == ["old4", "fresh"]
+    quiet = [item["username"] for item in today["no_next_step"]["items"]]
+    assert {"old1", "old2", "old3"} <= set(quiet)  # still in the queue, with nothing planned
+    assert today["activity"]["new_contacts"] == 1  # fresh; not the imports, not bakerybob
+
+    report = json.loads(run("report", "--json")[1])
+    assert report["first_replies"]["inquiries"] == 1
+    day = next(d for d in report["targets"]["days"] if d["day"] == frozen_now.date().isoformat())
+    assert day["new_contacts"] == 1
+    assert json.loads(run("lead", "show", "old1", "--json")[1])["source"] == "imported"

@@ -1,11 +1,13 @@
 """Export → import into an empty book gives the same book back: leads, labels,
-values, follow-ups, timeline and referrals (database ids aside), through CSV and JSON."""
+values, follow-ups, timeline, referrals and script runs (database ids aside),
+through CSV and JSON."""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
+import sqlite3
 from datetime import timedelta
 
 import pytest
@@ -18,6 +20,7 @@ from sellerdesk.followups import store
 from sellerdesk.orders.gate import Draft
 from sellerdesk.orders.store import create_order
 from sellerdesk.referrals.recording import record_referral
+from sellerdesk.scripts import runs
 
 TRICKY_NOTES = '=HYPERLINK("http://evil.example","click")\n+1 555 0100\n@home\n-5 off'
 
@@ -31,6 +34,7 @@ def build_book(db, frozen_now) -> None:
     leads.set_stage(db, "alice", "qualified")
     leads.add_note(db, "alice", "Wants 5 pages\n\tand a blog")
     leads.remember_values(db, "alice", {"competitors": "a.com, b.com"})
+    walk_script(db, "alice")
     # Follow-ups of different leads interleaved, so restored ids cannot match by chance.
     leads.add_lead(db, "bob", stage="offer sent")
     store.add(db, "bob", "3d", reason="first nudge")
@@ -57,6 +61,25 @@ def build_book(db, frozen_now) -> None:
     clock.freeze(frozen_now)
 
 
+def walk_script(db, username: str) -> None:
+    """Part way through the redesign chat: answers captured, the scope confirmed,
+    a step passed on purpose; and a second script finished."""
+    runs.start(db, username, "redesign")
+    runs.set_answers(db, username, {"website": "alice.com", "competitors": "a.com, b.com"})
+    runs.next_step(db, username)
+    runs.next_step(db, username)
+    runs.set_answers(db, username, {"pages": "Home, About, Listings"})
+    runs.next_step(db, username)
+    runs.set_answers(db, username, {"design_direction": "*a.com"})
+    runs.next_step(db, username)
+    runs.set_answers(db, username, {"price": "650", "delivery_days": "10"})
+    for item in ("confirm_design", "confirm_pages", "confirm_focus"):
+        runs.tick(db, username, item)
+    runs.start(db, username, "qualification")
+    while not runs.next_step(db, username, script="qualification", override="test").finished:
+        pass
+
+
 # Bookkeeping a copy does not carry: who last saved a record, and when.
 BOOKKEEPING = ("version", "updated_by")
 
@@ -70,6 +93,7 @@ def snapshot(db_url: str) -> dict:
     engine = create_engine(db_url, poolclass=NullPool)
     conn = engine.connect()
     try:
+
         def rows(name: str, *where, order=("id",)):
             t = table[name]
             stmt = select(t).where(*where).order_by(*(t.c[c] for c in order))
@@ -116,6 +140,11 @@ def snapshot(db_url: str) -> dict:
                      *plain(r, ("id", "referrer_id", "referred_id", "updated_at")).values())
                     for r in referrals.values() if r["referred_id"] == lead_id
                 ],
+                "script_runs": [
+                    plain(r, ("id", "lead_id")) for r in rows(
+                        "script_runs", table["script_runs"].c.lead_id == lead_id,
+                        order=("script",))
+                ],
             }  # fmt: skip
         return book
     finally:
@@ -134,6 +163,8 @@ def test_export_then_import_into_an_empty_book_gives_the_same_book(
     assert set(before) == {"alice", "bob", "carol", "dave"}
     assert before["carol"]["referred_by"][0][0] == "bob"
     assert any(kind == "referral_earned" for _, _, kind, _, _ in before["bob"]["timeline"])
+    assert [run["script"] for run in before["alice"]["script_runs"]] == [
+        "qualification", "redesign"]  # fmt: skip
 
     exported = tmp_path / f"book.{fmt}"
     assert main(["--db", db_url, "export", "--format", fmt, "-o", str(exported)]) == 0
@@ -164,3 +195,31 @@ def test_the_export_is_formula_safe_and_private(db, db_path, tmp_path, frozen_no
     for row in rows:
         for cell in row.values():
             assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), cell
+
+
+@pytest.mark.parametrize(
+    ("run", "why"),
+    [
+        ({"script": "cold_call", "step": "x"}, "script run 1: No script 'cold_call'"),
+        ({"script": "redesign", "step": "haggle"}, "script run 1: redesign has no step 'haggle'"),
+        ({"script": "redesign", "step": "pages", "answers": {"colour": "blue"}},
+         "script run 1: redesign captures no 'colour'"),
+    ],
+)  # fmt: skip
+def test_a_script_run_this_version_cannot_read_is_refused(
+    run, why, tmp_path, db_path, capsys, frozen_now
+):
+    from sellerdesk.cli.main import main
+
+    lead = {"username": "alice", "stage": "new", "timeline": [], "stage_since": "2026-11-01",
+            "script_runs": [run | {"started_at": "2026-11-02T10:00:00+00:00"}]}  # fmt: skip
+    path = tmp_path / "book.json"
+    path.write_text(json.dumps({"format": "sellerdesk-export", "what": "leads", "leads": [lead]}))
+    assert main(["--db", str(db_path), "import", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert f"lead 1, column script_runs: {why}" in err, err
+    conn = sqlite3.connect(db_path)
+    try:
+        assert conn.execute("SELECT count(*) FROM leads").fetchone()[0] == 0
+    finally:
+        conn.close()

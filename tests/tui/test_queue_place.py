@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 
-from tests.tui.conftest import make_app, settle
+from tests.tui.conftest import make_app, settle, wait_until
 
 from sellerdesk import leads
 from sellerdesk.cli.main import main
@@ -114,12 +114,35 @@ async def test_when_the_highlighted_item_leaves_the_cursor_moves_on_and_says_so(
         await settle(pilot)
         panel = _panel(app)
         await _highlight(pilot, panel, f"followup:{ids['ann']}")
-        store.done(db, followup_id=ids["ann"])  # done elsewhere (the CLI)
+        store.snooze(db, when_text="2w", followup_id=ids["ann"])  # elsewhere (the CLI)
         await _reloaded(pilot, panel)
         assert panel.current.followup_id == ids["ben"]
         assert any(
             n.message == "ann left the queue; the cursor is on ben now." for n in app._notifications
         )
+
+
+async def test_done_with_no_next_step_left_says_so_and_the_cursor_follows_the_lead(
+    db, db_url, frozen_now
+):
+    """`d` on ann's only follow-up: ann moves to the No next step lane of the same
+    queue; the message says so (never "left the queue"), and `a` then plans ann's."""
+    ids = _book(db, frozen_now)
+    app = make_app(db_url)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        panel = _panel(app)
+        await _highlight(pilot, panel, f"followup:{ids['ann']}")
+        ann = leads.get_lead(db, "ann")
+        await pilot.press("d")
+        await wait_until(
+            pilot, lambda: f"quiet:{ann.id}" in panel.entries, "ann in the No next step lane"
+        )
+        await settle(pilot)
+        messages = [n.message for n in app._notifications]
+        assert "ann has no next step now — plan one with a." in messages
+        assert not any("left the queue" in m for m in messages)
+        assert panel.current.username == "ann"
 
 
 def _many_overdue(db, count: int) -> None:
@@ -135,9 +158,7 @@ def _many_overdue(db, count: int) -> None:
             followup.due_at = datetime(2026, 11, 1, tzinfo=UTC) + timedelta(hours=followup.id % 7)
 
 
-async def test_every_item_is_reachable_in_the_order_today_prints(
-    db, db_url, frozen_now, capsys
-):
+async def test_every_item_is_reachable_in_the_order_today_prints(db, db_url, frozen_now, capsys):
     _many_overdue(db, 120)
     assert main(["--db", db_url, "today", "--json"]) == 0
     printed = {lane["key"]: lane for lane in json.loads(capsys.readouterr().out)["lanes"]}

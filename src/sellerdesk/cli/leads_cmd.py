@@ -49,7 +49,7 @@ def register(subparsers) -> None:
         "--expect-version",
         metavar="N",
         type=whole_number(1, 2**31 - 1),
-        help="refuse unless the lead is still at this version (\"version\" in lead show --json); "
+        help='refuse unless the lead is still at this version ("version" in lead show --json); '
         "by default, the version the command reads as it starts",
     )
     edit.set_defaults(handler=run_edit)
@@ -206,13 +206,15 @@ def run_show(ctx) -> int:
 
 def record_lines(lead: Lead) -> list[tuple[str, str]]:
     """The lead record in the order of seed 002's CRM card, then the rest."""
+    from sellerdesk.followups.when import day_or_moment
+
     lines = [
         ("Username", lead.username),
         ("Name", lead.display_name or ""),
         ("Stage", STAGES.label(lead.stage)),
         ("Website", lead.website or ""),
         ("Last messaged", local_time(lead.last_messaged_at, with_time=False)),
-        ("Next follow-up", local_time(lead.next_followup_at)),
+        ("Next follow-up", day_or_moment(lead.next_followup_at)),
         ("Labels", ", ".join(lead.labels)),
         ("Notes", lead.notes or ""),
         ("Source", SOURCES.label(lead.source)),
@@ -237,11 +239,13 @@ def run_list(ctx) -> int:
     if not rows:
         print("No leads match.")
         return 0
+    from sellerdesk.followups.when import day_or_moment
+
     for row in rows:
         flag = "  [do not contact]" if row.do_not_contact else ""
         print(
             f"{row.username:<24} {STAGES.label(row.stage):<18} "
             f"{(row.display_name or ''):<20} {(row.website or ''):<28} "
-            f"{local_time(row.next_followup_at)}{flag}".rstrip()
+            f"{day_or_moment(row.next_followup_at)}{flag}".rstrip()
         )
     return 0

@@ -257,10 +257,12 @@ STATEMENTS = {
             "SELECT (SELECT count(*) AS count_1 \n"
             "FROM leads \n"
             "WHERE leads.stage = :stage_1 AND leads.last_messaged_at IS NULL AND "
-            "leads.do_not_contact = 0) AS first_replies, (SELECT count(*) AS count_2 \n"
+            "leads.do_not_contact = 0 AND leads.source != :param_1) AS first_replies, (SELECT "
+            "count(*) AS count_2 \n"
             "FROM leads \n"
             "WHERE leads.do_not_contact = 0 AND leads.next_followup_at IS NULL AND leads.stage = "
-            ":stage_2 AND leads.last_messaged_at IS NOT NULL) + (SELECT count(*) AS count_3 \n"
+            ":stage_2 AND (leads.last_messaged_at IS NOT NULL OR leads.source = :param_2)) + "
+            "(SELECT count(*) AS count_3 \n"
             "FROM leads \n"
             "WHERE leads.do_not_contact = 0 AND leads.next_followup_at IS NULL AND leads.stage = "
             ":stage_3) + (SELECT count(*) AS count_4 \n"
@@ -300,7 +302,9 @@ STATEMENTS = {
         ),
         constants={
             "stage_1": "new",
+            "param_1": "imported",
             "stage_2": "new",
+            "param_2": "imported",
             "stage_3": "qualified",
             "stage_4": "hot_lead",
             "stage_5": "offer_sent",
@@ -332,12 +336,14 @@ STATEMENTS = {
             "SELECT (SELECT count(*) AS count_1 \n"
             "FROM leads \n"
             "WHERE leads.stage = :stage_1 AND leads.last_messaged_at IS NULL AND "
-            "leads.do_not_contact = 0 AND (leads.owner_key = lower(:me) OR leads.owner_key IS "
-            "NULL)) AS first_replies, (SELECT count(*) AS count_2 \n"
+            "leads.do_not_contact = 0 AND leads.source != :param_1 AND (leads.owner_key = "
+            "lower(:me) OR leads.owner_key IS NULL)) AS first_replies, (SELECT count(*) AS count_2 "
+            "\n"
             "FROM leads \n"
             "WHERE leads.do_not_contact = 0 AND leads.next_followup_at IS NULL AND leads.stage = "
             ":stage_2 AND (leads.owner_key = lower(:me) OR leads.owner_key IS NULL) AND "
-            "leads.last_messaged_at IS NOT NULL) + (SELECT count(*) AS count_3 \n"
+            "(leads.last_messaged_at IS NOT NULL OR leads.source = :param_2)) + (SELECT count(*) "
+            "AS count_3 \n"
             "FROM leads \n"
             "WHERE leads.do_not_contact = 0 AND leads.next_followup_at IS NULL AND leads.stage = "
             ":stage_3 AND (leads.owner_key = lower(:me) OR leads.owner_key IS NULL)) + (SELECT "
@@ -388,7 +394,9 @@ STATEMENTS = {
         ),
         constants={
             "stage_1": "new",
+            "param_1": "imported",
             "stage_2": "new",
+            "param_2": "imported",
             "stage_3": "qualified",
             "stage_4": "hot_lead",
             "stage_5": "offer_sent",
@@ -811,12 +819,14 @@ STATEMENTS = {
             "leads.stage_since, leads.source, leads.referred_by, leads.project_type \n"
             "FROM leads \n"
             "WHERE leads.stage = :stage_1 AND leads.last_messaged_at IS NULL AND "
-            "leads.do_not_contact = 0 ORDER BY leads.created_at, leads.id\n"
-            " LIMIT :limit OFFSET :param_1"
+            "leads.do_not_contact = 0 AND leads.source != :param_1 ORDER BY leads.created_at, "
+            "leads.id\n"
+            " LIMIT :limit OFFSET :param_2"
         ),
         constants={
             "stage_1": "new",
-            "param_1": 0,
+            "param_1": "imported",
+            "param_2": 0,
         },
         params={
             "limit": "",
@@ -829,13 +839,14 @@ STATEMENTS = {
             "leads.stage_since, leads.source, leads.referred_by, leads.project_type \n"
             "FROM leads \n"
             "WHERE leads.stage = :stage_1 AND leads.last_messaged_at IS NULL AND "
-            "leads.do_not_contact = 0 AND (leads.owner_key = lower(:me) OR leads.owner_key IS "
-            "NULL) ORDER BY leads.created_at, leads.id\n"
-            " LIMIT :limit OFFSET :param_1"
+            "leads.do_not_contact = 0 AND leads.source != :param_1 AND (leads.owner_key = "
+            "lower(:me) OR leads.owner_key IS NULL) ORDER BY leads.created_at, leads.id\n"
+            " LIMIT :limit OFFSET :param_2"
         ),
         constants={
             "stage_1": "new",
-            "param_1": 0,
+            "param_1": "imported",
+            "param_2": 0,
         },
         params={
             "me": "",
@@ -853,8 +864,9 @@ STATEMENTS = {
             "display_name, leads.stage AS stage, leads.stage_since AS stage_since \n"
             "FROM leads \n"
             "WHERE leads.do_not_contact = 0 AND leads.next_followup_at IS NULL AND leads.stage = "
-            ":stage_1 AND leads.last_messaged_at IS NOT NULL ORDER BY leads.stage_since, leads.id\n"
-            " LIMIT :limit OFFSET :param_1) AS anon_2 UNION ALL SELECT anon_3.id AS id, "
+            ":stage_1 AND (leads.last_messaged_at IS NOT NULL OR leads.source = :param_1) ORDER BY "
+            "leads.stage_since, leads.id\n"
+            " LIMIT :limit OFFSET :param_2) AS anon_2 UNION ALL SELECT anon_3.id AS id, "
             "anon_3.username AS username, anon_3.display_name AS display_name, anon_3.stage AS "
             "stage, anon_3.stage_since AS stage_since \n"
             "FROM (SELECT leads.id AS id, leads.username AS username, leads.display_name AS "
@@ -862,7 +874,7 @@ STATEMENTS = {
             "FROM leads \n"
             "WHERE leads.do_not_contact = 0 AND leads.next_followup_at IS NULL AND leads.stage = "
             ":stage_2 ORDER BY leads.stage_since, leads.id\n"
-            " LIMIT :limit OFFSET :param_2) AS anon_3 UNION ALL SELECT anon_4.id AS id, "
+            " LIMIT :limit OFFSET :param_3) AS anon_3 UNION ALL SELECT anon_4.id AS id, "
             "anon_4.username AS username, anon_4.display_name AS display_name, anon_4.stage AS "
             "stage, anon_4.stage_since AS stage_since \n"
             "FROM (SELECT leads.id AS id, leads.username AS username, leads.display_name AS "
@@ -870,7 +882,7 @@ STATEMENTS = {
             "FROM leads \n"
             "WHERE leads.do_not_contact = 0 AND leads.next_followup_at IS NULL AND leads.stage = "
             ":stage_3 ORDER BY leads.stage_since, leads.id\n"
-            " LIMIT :limit OFFSET :param_3) AS anon_4 UNION ALL SELECT anon_5.id AS id, "
+            " LIMIT :limit OFFSET :param_4) AS anon_4 UNION ALL SELECT anon_5.id AS id, "
             "anon_5.username AS username, anon_5.display_name AS display_name, anon_5.stage AS "
             "stage, anon_5.stage_since AS stage_since \n"
             "FROM (SELECT leads.id AS id, leads.username AS username, leads.display_name AS "
@@ -878,20 +890,21 @@ STATEMENTS = {
             "FROM leads \n"
             "WHERE leads.do_not_contact = 0 AND leads.next_followup_at IS NULL AND leads.stage = "
             ":stage_4 ORDER BY leads.stage_since, leads.id\n"
-            " LIMIT :limit OFFSET :param_4) AS anon_5) AS anon_1 ORDER BY anon_1.stage_since, "
+            " LIMIT :limit OFFSET :param_5) AS anon_5) AS anon_1 ORDER BY anon_1.stage_since, "
             "anon_1.id\n"
-            " LIMIT :limit OFFSET :param_5"
+            " LIMIT :limit OFFSET :param_6"
         ),
         constants={
             "stage_1": "new",
-            "param_1": 0,
-            "stage_2": "qualified",
+            "param_1": "imported",
             "param_2": 0,
-            "stage_3": "hot_lead",
+            "stage_2": "qualified",
             "param_3": 0,
-            "stage_4": "offer_sent",
+            "stage_3": "hot_lead",
             "param_4": 0,
+            "stage_4": "offer_sent",
             "param_5": 0,
+            "param_6": 0,
         },
         params={
             "limit": "",
@@ -909,8 +922,9 @@ STATEMENTS = {
             "FROM leads \n"
             "WHERE leads.do_not_contact = 0 AND leads.next_followup_at IS NULL AND leads.stage = "
             ":stage_1 AND (leads.owner_key = lower(:me) OR leads.owner_key IS NULL) AND "
-            "leads.last_messaged_at IS NOT NULL ORDER BY leads.stage_since, leads.id\n"
-            " LIMIT :limit OFFSET :param_1) AS anon_2 UNION ALL SELECT anon_3.id AS id, "
+            "(leads.last_messaged_at IS NOT NULL OR leads.source = :param_1) ORDER BY "
+            "leads.stage_since, leads.id\n"
+            " LIMIT :limit OFFSET :param_2) AS anon_2 UNION ALL SELECT anon_3.id AS id, "
             "anon_3.username AS username, anon_3.display_name AS display_name, anon_3.stage AS "
             "stage, anon_3.stage_since AS stage_since \n"
             "FROM (SELECT leads.id AS id, leads.username AS username, leads.display_name AS "
@@ -919,7 +933,7 @@ STATEMENTS = {
             "WHERE leads.do_not_contact = 0 AND leads.next_followup_at IS NULL AND leads.stage = "
             ":stage_2 AND (leads.owner_key = lower(:me) OR leads.owner_key IS NULL) ORDER BY "
             "leads.stage_since, leads.id\n"
-            " LIMIT :limit OFFSET :param_2) AS anon_3 UNION ALL SELECT anon_4.id AS id, "
+            " LIMIT :limit OFFSET :param_3) AS anon_3 UNION ALL SELECT anon_4.id AS id, "
             "anon_4.username AS username, anon_4.display_name AS display_name, anon_4.stage AS "
             "stage, anon_4.stage_since AS stage_since \n"
             "FROM (SELECT leads.id AS id, leads.username AS username, leads.display_name AS "
@@ -928,7 +942,7 @@ STATEMENTS = {
             "WHERE leads.do_not_contact = 0 AND leads.next_followup_at IS NULL AND leads.stage = "
             ":stage_3 AND (leads.owner_key = lower(:me) OR leads.owner_key IS NULL) ORDER BY "
             "leads.stage_since, leads.id\n"
-            " LIMIT :limit OFFSET :param_3) AS anon_4 UNION ALL SELECT anon_5.id AS id, "
+            " LIMIT :limit OFFSET :param_4) AS anon_4 UNION ALL SELECT anon_5.id AS id, "
             "anon_5.username AS username, anon_5.display_name AS display_name, anon_5.stage AS "
             "stage, anon_5.stage_since AS stage_since \n"
             "FROM (SELECT leads.id AS id, leads.username AS username, leads.display_name AS "
@@ -937,20 +951,21 @@ STATEMENTS = {
             "WHERE leads.do_not_contact = 0 AND leads.next_followup_at IS NULL AND leads.stage = "
             ":stage_4 AND (leads.owner_key = lower(:me) OR leads.owner_key IS NULL) ORDER BY "
             "leads.stage_since, leads.id\n"
-            " LIMIT :limit OFFSET :param_4) AS anon_5) AS anon_1 ORDER BY anon_1.stage_since, "
+            " LIMIT :limit OFFSET :param_5) AS anon_5) AS anon_1 ORDER BY anon_1.stage_since, "
             "anon_1.id\n"
-            " LIMIT :limit OFFSET :param_5"
+            " LIMIT :limit OFFSET :param_6"
         ),
         constants={
             "stage_1": "new",
-            "param_1": 0,
-            "stage_2": "qualified",
+            "param_1": "imported",
             "param_2": 0,
-            "stage_3": "hot_lead",
+            "stage_2": "qualified",
             "param_3": 0,
-            "stage_4": "offer_sent",
+            "stage_3": "hot_lead",
             "param_4": 0,
+            "stage_4": "offer_sent",
             "param_5": 0,
+            "param_6": 0,
         },
         params={
             "me": "",

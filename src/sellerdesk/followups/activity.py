@@ -60,17 +60,20 @@ def entry_data(data: str | Mapping[str, Any] | None) -> Mapping[str, Any]:
 
 def contact_kind(kind: str, data: str | None) -> str | None:
     """Which target a timeline entry counts towards, if any."""
-    return contact_target(kind, sent_template(kind, data) or "")
+    return contact_target(kind, sent_template(kind, data) or "", data)
 
 
-def contact_target(kind: str, template: str) -> str | None:
+def contact_target(
+    kind: str, template: str, data: str | Mapping[str, Any] | None = None
+) -> str | None:
     """Which target an entry of this kind (a copy: of this template) counts towards.
 
-    A new contact is a lead created; a follow-up is a follow-up done or a
-    follow-up message copied; a referral contact is a referral message copied.
+    A new contact is a lead created, unless an import created it (`imported`);
+    a follow-up is a follow-up done or a follow-up message copied; a referral
+    contact is a referral message copied.
     """
     if kind == "created":
-        return "new_contacts"
+        return None if imported(kind, data) else "new_contacts"
     if kind == "followup_done":
         return "followups"
     if kind == COPIED_KIND:
@@ -79,6 +82,16 @@ def contact_target(kind: str, template: str) -> str | None:
         if template.startswith("referral."):
             return "referral_contacts"
     return None
+
+
+def imported(kind: str, data: str | Mapping[str, Any] | None) -> bool:
+    """Whether the entry is the "created" entry of a lead an import added.
+
+    An import brings in a backlog: it is no contact made that day and no new
+    inquiry waiting for a first reply. Its "created" entry names the file it
+    came from (`transfer.apply`), and an export carries that entry across.
+    """
+    return kind == "created" and "import" in entry_data(data)
 
 
 def count_contacts(rows: Iterable[Sequence[Any]]) -> dict[str, int]:

@@ -35,7 +35,7 @@ from sellerdesk.db.engine import Database
 from sellerdesk.db.statements import CoreReader, statement
 from sellerdesk.followups import activity, lanes
 from sellerdesk.followups.items import ACTIVE, Queue
-from sellerdesk.vocab import OPEN_STAGES, STAGES
+from sellerdesk.vocab import IMPORTED_SOURCE, OPEN_STAGES, STAGES
 
 LEADS = tables.leads
 FOLLOWUPS = tables.followups
@@ -87,18 +87,27 @@ def _mine_followup(mine: bool):
 
 
 def _awaiting_first_reply(mine: bool = False):
+    # A lead an import brought in with no source is a backlog, not an inquiry
+    # that arrived today: it has no first reply due (`vocab.IMPORTED_SOURCE`).
     return and_(
-        lead.stage == "new", lead.last_messaged_at.is_(None), _not_dnc(), _mine_lead(mine)
+        lead.stage == "new",
+        lead.last_messaged_at.is_(None),
+        _not_dnc(),
+        lead.source != literal(IMPORTED_SOURCE),
+        _mine_lead(mine),
     )
 
 
 def _quiet(stage: str, mine: bool = False):
     # next_followup_at always equals the earliest waiting follow-up, so NULL
     # means none is planned. New inquiries still waiting for a first reply are
-    # already at the top of the queue and are not counted twice.
+    # already at the top of the queue and are not counted twice; an imported
+    # lead never messaged is not waiting for one, so it is here.
     where = [_not_dnc(), lead.next_followup_at.is_(None), lead.stage == stage, _mine_lead(mine)]
     if stage == "new":
-        where.append(lead.last_messaged_at.is_not(None))
+        where.append(
+            or_(lead.last_messaged_at.is_not(None), lead.source == literal(IMPORTED_SOURCE))
+        )
     return and_(*where)
 
 

@@ -312,7 +312,8 @@ def snooze(
     followup_id: int | None = None,
     expected_version: Any = None,
 ) -> FollowUp:
-    """Put a follow-up off until a later moment; it comes back then, status snoozed."""
+    """Put a follow-up off until a later moment; it comes back then, status snoozed.
+    A day without a time keeps the follow-up's own time of day, if it had one."""
     when = when_text if isinstance(when_text, when_.When) else when_.parse(when_text)
     with db.write() as session:
         if followup_id is not None:
@@ -320,6 +321,7 @@ def snooze(
             _require_active(followup, expected_version)
         else:
             followup, lead = _waiting(session, username or "")
+        when = when_.keeping_time(when, followup.due_at, followup.has_time)
         followup.status = "snoozed"
         followup.due_at = when.due_at
         followup.has_time = when.has_time
@@ -337,15 +339,13 @@ def snooze_days(
     db: Database, followup_id: int, days: int, *, expected_version: Any = None
 ) -> FollowUp:
     """Snooze by whole days from today, keeping the time of day when one was given."""
-    with db.read() as session:
-        followup, _ = _followup(session, followup_id)
-        has_time, due_at = followup.has_time, followup.due_at
     day = clock.local_now().date() + timedelta(days=days)
-    if has_time:
-        when = when_.When(when_.at_local(day, clock.to_local(due_at).time()), True)
-    else:
-        when = when_.When(when_.start_of_day(day), False)
-    return snooze(db, when_text=when, followup_id=followup_id, expected_version=expected_version)
+    return snooze(
+        db,
+        when_text=when_.When(when_.start_of_day(day), False),
+        followup_id=followup_id,
+        expected_version=expected_version,
+    )
 
 
 def reschedule(

@@ -70,6 +70,34 @@ def describe(due_at: datetime, has_time: bool) -> str:
     return f"{text} {local:%H:%M}" if has_time else text
 
 
+def day_or_moment(due_at: datetime | None) -> str:
+    """A lead's next follow-up as lists show it: "2026-12-04", or "2026-12-04 10:00"
+    when it has a time of day.
+
+    The lead keeps only the moment of its earliest follow-up, not whether a time
+    was given; a follow-up planned for a day is due at the start of that local
+    day, so local midnight reads as the day alone.
+    """
+    if due_at is None:
+        return ""
+    local = clock.to_local(clock.as_utc(due_at))
+    if local.time() == time(0):
+        return f"{local:%Y-%m-%d}"
+    return f"{local:%Y-%m-%d %H:%M}"
+
+
+def keeping_time(when: When, before: datetime, had_time: bool) -> When:
+    """`when`, at the time of day `before` had when `when` names a day only:
+    a 10:00 follow-up put off to Friday is due Friday 10:00. A day whose kept
+    time has passed already (today, later than that time) stays the day."""
+    if when.has_time or not had_time:
+        return when
+    moment = at_local(when.local.date(), clock.to_local(clock.as_utc(before)).time())
+    if moment <= clock.now():
+        return when
+    return When(moment, True)
+
+
 def start_of_day(day: date) -> datetime:
     """The UTC moment the local day begins (local midnight, whatever the offset that day)."""
     return datetime.combine(day, time(0), tzinfo=clock.local_zone()).astimezone(UTC)

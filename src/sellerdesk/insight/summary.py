@@ -24,7 +24,7 @@ from sqlalchemy import delete, func, insert, select, update
 from sellerdesk.db import insight_tables as summary
 from sellerdesk.db import tables
 from sellerdesk.event_kinds import COPIED_KIND, TAKEN_BACK_KIND
-from sellerdesk.followups.activity import contact_target, entry_data, sent_template
+from sellerdesk.followups.activity import contact_target, entry_data, imported, sent_template
 from sellerdesk.vocab import STAGES
 
 if TYPE_CHECKING:
@@ -39,10 +39,11 @@ PROGRESS = summary.insight_progress
 # The stages a lead moves forward through; "lost" can come from any of them.
 LADDER = tuple(key for key in STAGES.keys if key != "lost")
 ORDERED = LADDER[LADDER.index("ordered") :]
-# Leads that came in as an inquiry, whose first reply Fiverr's response rate counts.
+# Leads that came in as an inquiry, whose first reply Fiverr's response rate counts
+# (unless an import added them: `activity.imported`).
 INQUIRY_SOURCES = ("fiverr_inbox",)
 # The timeline kinds a lead's facts are read from.
-FACT_KINDS = (COPIED_KIND, "note", "stage", "order_created")
+FACT_KINDS = (COPIED_KIND, "note", "stage", "order_created", "created")
 LEADS_PER_UNIT = 500
 EVENTS_PER_UNIT = 20_000
 
@@ -59,6 +60,7 @@ class LeadFacts:
     first_reply_at: datetime | None
     ordered_at: datetime | None
     stays: tuple[Stay, ...]
+    imported: bool = False  # added by an import: a backlog, never an inquiry
 
     @property
     def stage(self) -> str:
@@ -98,9 +100,11 @@ def lead_facts(
     The first reply is the first reply at or after the lead was created. The
     lead starts in the stage its first move left (or, never moved, where it
     is now) and each move closes one stay and opens the next. It reached
-    Ordered at its first stay in Ordered or later, or its first order.
+    Ordered at its first stay in Ordered or later, or its first order. It was
+    imported when its "created" entry says an import added it.
     """
     first_reply: datetime | None = None
+    was_imported = False
     ordered: list[datetime] = []
     initial: str | None = None
     moves: list[tuple[datetime, str]] = []
@@ -115,6 +119,8 @@ def lead_facts(
             moves.append((at, to))
         elif kind == "order_created":
             ordered.append(at)
+        elif kind == "created":
+            was_imported = was_imported or imported(kind, data)
         elif first_reply is None and at >= created_at and is_reply(kind, data):
             first_reply = at
     stays: list[Stay] = []
@@ -124,7 +130,7 @@ def lead_facts(
         stage, since = to, at
     stays.append(Stay(stage, since, None))
     ordered.extend(stay.entered_at for stay in stays if stay.stage in ORDERED)
-    return LeadFacts(first_reply, min(ordered, default=None), tuple(stays))
+    return LeadFacts(first_reply, min(ordered, default=None), tuple(stays), was_imported)
 
 
 # ------------------------------------------------------------------ refreshing
@@ -252,7 +258,7 @@ def _add_events(conn: Connection, after: int, upto: int) -> None:
                     "ordered_after": False,
                 }
             )
-        target = contact_target(kind, template or "")
+        target = contact_target(kind, template or "", data)
         if target is not None:
             contact_rows.append({"event_id": eid, "lead_id": lead_id, "target": target, "at": at})
     for table, rows in ((copies, copy_rows), (contacts, contact_rows)):
@@ -298,7 +304,7 @@ def _summarise(conn: Connection, lead_ids: list[int]) -> None:
             {
                 "lead_id": lead_id,
                 "created_at": created_at,
-                "inquiry": source in INQUIRY_SOURCES,
+                "inquiry": source in INQUIRY_SOURCES and not facts.imported,
                 "owner_key": owner_key(owner),
                 "project_type": project_type,
                 "reply_seconds": None if replied is None else _seconds(replied - created_at),

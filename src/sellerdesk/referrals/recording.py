@@ -21,6 +21,7 @@ from sellerdesk.leads import attach_labels, clean_username, touch
 from sellerdesk.records import Lead
 from sellerdesk.referrals import reward
 from sellerdesk.referrals.earning import earn, has_order
+from sellerdesk.referrals.said import says_referred_by
 from sellerdesk.referrals.tracking import Recorded, find_lead, referral_of, usernames
 from sellerdesk.timeline import record
 from sellerdesk.vocab import STAGES
@@ -206,10 +207,11 @@ def referred_line(by: str) -> str:
 
 
 def notes_with_referrer(notes: str | None, by: str) -> str | None:
-    """The notes with the "Referred by: <by>" line added, or None if they have it."""
+    """The notes with the "Referred by: <by>" line added, or None if they say it
+    already (on a line of its own or after other words: `said.REFERRED_BY`)."""
     line = referred_line(by)
     text = (notes or "").strip()
-    if line in text.splitlines():
+    if says_referred_by(text, by):
         return None
     return f"{text}\n{line}" if text else line
 

@@ -4,8 +4,10 @@ state that existed, never a mix of two."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -16,7 +18,7 @@ from sellerdesk.db.models import ScriptRunModel
 from sellerdesk.leads import load_id, to_record
 from sellerdesk.records import Lead
 from sellerdesk.referrals.gate import OrderFacts
-from sellerdesk.scripts.standing import ACTIVE, Run, to_run
+from sellerdesk.scripts.standing import ACTIVE, Run, confirmed_answers, to_run
 
 
 @dataclass(frozen=True)
@@ -26,6 +28,9 @@ class LeadFacts:
     """Active runs first, then the most recently changed."""
     orders: tuple[OrderFacts, ...] = ()
     now: datetime | None = None
+    confirmed: Mapping[str, Mapping[str, Any] | None] = field(default_factory=dict)
+    """By script id, the answers its offer's latest confirmation covered (see
+    `standing.confirmed_answers`); a script not here was not read."""
 
 
 def facts_in_unit(session: Session, lead_id: int, lead: Lead | None = None) -> LeadFacts:
@@ -45,7 +50,14 @@ def facts_in_unit(session: Session, lead_id: int, lead: Lead | None = None) -> L
         )
     )
     runs = tuple(to_run(row) for row in rows)
-    return LeadFacts(lead, runs, tuple(order_facts(session, lead_id)), clock.now())
+    confirmed: dict[str, Mapping[str, Any] | None] = {}
+    for run in runs:
+        spec = run.definition.offer
+        if spec is not None and run.ticks & set(spec.confirmation):
+            confirmed[run.script] = confirmed_answers(
+                session, lead_id, run.definition, spec.confirmation
+            )
+    return LeadFacts(lead, runs, tuple(order_facts(session, lead_id)), clock.now(), confirmed)
 
 
 def read_facts(db: Database, lead_id: int, lead: Lead | None = None) -> LeadFacts:

@@ -11,14 +11,17 @@ gates can be passed on purpose with a reason (`override`), the ranges not.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
 from sellerdesk import clock
 from sellerdesk.config import Settings
 from sellerdesk.errors import Invalid
 from sellerdesk.referrals.gate import evaluate
 from sellerdesk.rulebook.facts import LeadFacts
+from sellerdesk.rulebook.given import state_with
 from sellerdesk.rulebook.scope import governing
 from sellerdesk.scripts.engine import Script, State
 from sellerdesk.scripts.fields import days_warnings, price_warnings
@@ -126,13 +129,26 @@ def text_refusals(
 # ------------------------------------------------------------ rules on the lead
 
 
-def state_refusals(template: Template, facts: LeadFacts, settings: Settings) -> list[Refusal]:
+def state_refusals(
+    template: Template,
+    facts: LeadFacts,
+    settings: Settings,
+    given: Mapping[str, Any] | None = None,
+    asked: Collection[str] = (),
+) -> list[Refusal]:
+    """`given`: the script answers this copy supplies (`given.given_answers`);
+    the gates judge the run as it stands with them. `asked`: placeholders still
+    empty, which the copy asks for before it goes anywhere: a gate does not
+    refuse for those, the form (or `--set`) asks for them instead."""
     out: list[Refusal] = []
     use, run = governing(template, facts.lead, facts.runs)
     if use is not None:
-        state = run.state if run is not None else State()
+        state = state_with(run, facts, given or {}) if run is not None else State()
         if use.gate is not None:
-            missing = use.script.missing(use.gate, state)
+            wanted = use.gate
+            if asked:
+                wanted = replace(wanted, fields=tuple(f for f in wanted.fields if f not in asked))
+            missing = use.script.missing(wanted, state)
             if missing:
                 rule = OFFER_GATE if use.offer else SCRIPT_GATE
                 out.append(Refusal(rule, use.gate.reason, missing, use.gate.can_override))

@@ -137,6 +137,11 @@ class HomeScreen(DeskScreen):
         self.refresh_data()
         self.query_one(QueuePanel).reload()
 
+    def on_queue_panel_wrote(self, _message: QueuePanel.Wrote) -> None:
+        # A copy from the queue sets the lead's Last messaged (and may move its
+        # stage and next follow-up): its row shows it now, not at the next refresh.
+        self.search()
+
     # ------------------------------------------------------------ searching
 
     @property

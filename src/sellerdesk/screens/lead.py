@@ -147,6 +147,8 @@ class LeadScreen(DeskScreen):
         show_script_step(self, self.lead)
 
     def _card(self, lead: Lead) -> Table:
+        from sellerdesk.followups.when import day_or_moment
+
         table = Table.grid(padding=(0, 2))
         table.add_column(style=MUTED, no_wrap=True)
         table.add_column(overflow="fold")
@@ -162,7 +164,7 @@ class LeadScreen(DeskScreen):
         )
         row("Website", lead.website and plain(lead.website))
         row("Last messaged", when(lead.last_messaged_at, with_time=False))
-        row("Next follow-up", when(lead.next_followup_at))
+        row("Next follow-up", day_or_moment(lead.next_followup_at))
         row("Labels", plain("  ".join(f"[{label}]" for label in lead.labels), style=WARNING))
         row("Notes", lead.notes and plain(lead.notes))
         table.add_row("", "")

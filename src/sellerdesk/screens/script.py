@@ -378,9 +378,23 @@ class ScriptScreen(DeskScreen):
         try:
             offer = self.offer()
         except Invalid as exc:
-            self.notify(str(exc), severity="warning", timeout=8)
+            self.notify(str(exc) + self._how_to_capture(), severity="warning", timeout=10)
             return
         self.app.push_screen(ShowTextScreen("Custom offer", offer.form_text()))
+
+    def _how_to_capture(self) -> str:
+        """Where the answers the offer waits on are typed, when a later step has the boxes."""
+        from sellerdesk.scripts.offer import captured_later
+
+        later = captured_later(self.run) if self.run is not None else None
+        if later is None:
+            return ""
+        number, labels = later
+        what = " and the ".join(labels)
+        return (
+            f" Step {number} has the boxes for the {what}: n goes there once this "
+            "step's gate holds, then f fills them in."
+        )
 
     def action_pick(self, first: bool = False) -> None:
         from sellerdesk.screens.script_dialogs import ScriptPickerScreen

@@ -19,6 +19,7 @@ from sellerdesk.safe_text import visible
 from sellerdesk.scripts.fields import CHOICE, Field, parse
 from sellerdesk.ui.desk import DeskModal
 from sellerdesk.ui.user_text import plain
+from sellerdesk.ui.value_box import ValueBox
 
 # Given the typed texts, the line to show under the form (e.g. "412/1500 characters").
 Preview = Callable[[dict[str, str]], Text]
@@ -55,7 +56,7 @@ class ScriptFieldsScreen(DeskModal[dict[str, str] | None]):
             yield Static(f"[b]{self.title_text}[/b]: answers, as written in chat", markup=True)
             for item in self.fields:
                 yield Label(self._label(item), classes="script-field-label")
-                yield Input(
+                yield ValueBox(
                     visible(self.values.get(item.name, "")),
                     placeholder=item.hint,
                     id=f"answer-{item.name}",
@@ -63,7 +64,8 @@ class ScriptFieldsScreen(DeskModal[dict[str, str] | None]):
             yield Static("", id="script-fields-preview")
             yield Static(plain(self.error), id="script-fields-error")
             yield Static(
-                "enter: next / save · f2 saves · an empty box clears that answer · escape cancels",
+                "enter: next / save · f2 saves · ctrl+a selects a box's answer · an empty box "
+                "clears that answer · escape cancels",
                 classes="hint",
             )
         yield Footer(show_command_palette=False)

@@ -8,7 +8,7 @@ hold answers with one sentence naming what is missing.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -123,6 +123,29 @@ class OfferSpec:
     revisions: str = "revisions"
     milestones: str = "milestones"
     stage: str = "offer_sent"
+
+    def unconfirmed_by(
+        self, changed: Iterable[str], covered: Mapping[str, Any] | None
+    ) -> list[str]:
+        """Of the answers `changed`, those the confirmation covered (`covered`: the
+        answers as confirmed; None when the tick did not say, so every one counts):
+        changing any of them clears the confirmation."""
+        return [
+            name
+            for name in changed
+            if name in self.gate.fields and (covered is None or name in covered)
+        ]
+
+    def after_change(
+        self, state: State, changes: Mapping[str, Any], covered: Mapping[str, Any] | None
+    ) -> State:
+        """The run's state once `changes` are captured, as `runs.set_answers` leaves it."""
+        answers = {**state.answers, **changes}
+        ticks = state.ticks
+        changed = [name for name, value in changes.items() if state.answers.get(name) != value]
+        if ticks & set(self.confirmation) and self.unconfirmed_by(changed, covered):
+            ticks = ticks - set(self.confirmation)
+        return State(answers, ticks)
 
 
 @dataclass(frozen=True)

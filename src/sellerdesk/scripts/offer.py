@@ -90,7 +90,7 @@ def compose_offer(
     Raises `Refused` with the rule book's sentence."""
     template = _offer_template(run.definition, templates)
     facts = LeadFacts(lead, (run,), orders, clock.now())
-    return _offer(run, prepare_with(template, facts, settings, checked=False))
+    return _offer(run, prepare_with(template, facts, settings, checked=False, ask=False))
 
 
 def offer_for(
@@ -111,7 +111,29 @@ def offer_for(
         raise NotFound(f"{username} has no script run yet; `sellerdesk script start`.")
     template = _offer_template(run.definition)
     lead = get_lead(db, username)
-    return _offer(run, prepare_copy(db, template, lead, settings, override=override))
+    return _offer(run, prepare_copy(db, template, lead, settings, override=override, ask=False))
+
+
+def captured_later(run: Run) -> tuple[int, list[str]] | None:
+    """What the offer still needs that a step after the run's own captures: that
+    step's number and the answers' labels (a screen can say how to get there)."""
+    script = run.definition
+    if script.offer is None:
+        return None
+    later = [
+        name
+        for name in script.offer.gate.fields
+        if not run.state.has(name) and script.field_step(name) > run.index + 1
+    ]
+    if not later:
+        return None
+    number = min(script.field_step(name) for name in later)
+    labels = [
+        script.fields[name].label.lower()
+        for name in later
+        if script.field_step(name) == number
+    ]
+    return number, labels
 
 
 def _offer_template(script: Script, templates: Library | None = None) -> Template:

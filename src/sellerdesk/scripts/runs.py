@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from sellerdesk import clock, rules
 from sellerdesk.config import Limits
 from sellerdesk.db.engine import Database
-from sellerdesk.db.models import EventModel, LeadLabelModel, LeadModel, ScriptRunModel
+from sellerdesk.db.models import LeadLabelModel, LeadModel, ScriptRunModel
 from sellerdesk.errors import Invalid, NotFound
 from sellerdesk.leads import load, touch
 from sellerdesk.scripts.engine import Script, State, Step
@@ -33,7 +33,9 @@ from sellerdesk.scripts.registry import for_project_type, get_script
 from sellerdesk.scripts.standing import (  # noqa: F401
     ACTIVE,
     FINISHED,
+    TICK_KIND,
     Run,
+    confirmed_answers,
     current_run,
     current_steps,
     default_script,
@@ -49,7 +51,6 @@ from sellerdesk.vocab import STAGES
 
 STEP_KIND = "script_step"
 ANSWER_KIND = "script_answer"
-TICK_KIND = "script_tick"
 
 
 class Blocked(Invalid):
@@ -161,11 +162,9 @@ def set_answers(
     value cannot be taken, nothing is saved and every problem is named."""
     with db.write() as session:
         lead, model, definition = _open(session, username, script, expected_version)
-        answers = json.loads(model.answers or "{}")
         problems: list[str] = []
         warnings: list[str] = []
-        changed: list[str] = []
-        names: list[str] = []
+        changes: dict[str, Any] = {}
         for name, text in raw.items():
             item = definition.field(name)
             if item is None:
@@ -173,10 +172,7 @@ def set_answers(
                 problems.append(f"'{name}' is not captured by {definition.title} ({known}).")
                 continue
             if not (text or "").strip():
-                if name in answers:
-                    del answers[name]
-                    changed.append(f"{item.label}: cleared")
-                    names.append(name)
+                changes[name] = None
                 continue
             try:
                 parsed = parse(item, text, limits)
@@ -184,30 +180,56 @@ def set_answers(
                 problems.append(str(exc))
                 continue
             warnings.extend(parsed.warnings)
-            if answers.get(name) != parsed.value:
-                answers[name] = parsed.value
-                changed.append(f"{item.label}: {display(item, parsed.value)}")
-                names.append(name)
+            changes[name] = parsed.value
         if problems:
             raise Invalid(" ".join(problems) + " Nothing was saved.")
-        if changed:
-            ticks = set(json.loads(model.ticks or "[]"))
-            _save(model, answers, ticks)
-            _remember_website(session, lead, answers, db.author)
-            touch(lead)
-            record(
-                session,
-                lead,
-                ANSWER_KIND,
-                f"{definition.title}: " + "; ".join(changed),
-                author=db.author,
-                data={"script": definition.id, "fields": sorted(raw)},
-            )
-            cleared = _unconfirm(session, lead, model, definition, names, ticks, db.author)
-            if cleared:
-                warnings.append(cleared)
+        cleared = capture_in_unit(session, lead, model, definition, changes, db.author)
+        if cleared:
+            warnings.append(cleared)
         session.flush()
         return to_run(model), warnings
+
+
+def capture_in_unit(
+    session: Session,
+    lead: LeadModel,
+    model: ScriptRunModel,
+    definition: Script,
+    changes: dict[str, Any],
+    author: str,
+) -> str | None:
+    """Store parsed answers on the run (None clears one), in the caller's unit:
+    on the timeline, the website remembered, and the confirmation cleared if
+    it covered one that changed (the sentence saying so, else None)."""
+    answers = json.loads(model.answers or "{}")
+    changed: list[str] = []
+    names: list[str] = []
+    for name, value in changes.items():
+        item = definition.fields[name]
+        if value is None:
+            if name in answers:
+                del answers[name]
+                changed.append(f"{item.label}: cleared")
+                names.append(name)
+        elif answers.get(name) != value:
+            answers[name] = value
+            changed.append(f"{item.label}: {display(item, value)}")
+            names.append(name)
+    if not changed:
+        return None
+    ticks = set(json.loads(model.ticks or "[]"))
+    _save(model, answers, ticks)
+    _remember_website(session, lead, answers, author)
+    touch(lead)
+    record(
+        session,
+        lead,
+        ANSWER_KIND,
+        f"{definition.title}: " + "; ".join(changed),
+        author=author,
+        data={"script": definition.id, "fields": sorted(changes)},
+    )
+    return _unconfirm(session, lead, model, definition, names, ticks, author)
 
 
 def _unconfirm(
@@ -224,12 +246,8 @@ def _unconfirm(
     spec = definition.offer
     if spec is None or not (ticks & set(spec.confirmation)):
         return None
-    covered = _confirmed_answers(session, lead.id, definition, spec.confirmation)
-    touched = [
-        name
-        for name in changed
-        if name in spec.gate.fields and (covered is None or name in covered)
-    ]
+    covered = confirmed_answers(session, lead.id, definition, spec.confirmation)
+    touched = spec.unconfirmed_by(changed, covered)
     if not touched:
         return None
     number, _check = definition.check(spec.confirmation[0])
@@ -252,24 +270,6 @@ def _unconfirm(
         },
     )
     return sentence
-
-
-def _confirmed_answers(
-    session: Session, lead_id: int, definition: Script, items: tuple[str, ...]
-) -> dict[str, Any] | None:
-    """The answers the latest confirmation covered, as ticked; None when it did not
-    say (ticked before confirmations were bound: every answer counts as covered)."""
-    rows = session.scalars(
-        select(EventModel.data)
-        .where(EventModel.lead_id == lead_id, EventModel.kind == TICK_KIND)
-        .order_by(EventModel.at.desc(), EventModel.id.desc())
-    )
-    for raw in rows:
-        data = json.loads(raw or "{}")
-        if data.get("script") == definition.id and data.get("item") in items and data.get("on"):
-            confirmed = data.get("confirmed")
-            return confirmed if isinstance(confirmed, dict) else None
-    return None
 
 
 def _join(items: list[str]) -> str:

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sellerdesk.db.engine import Database
-from sellerdesk.db.models import ScriptRunModel
+from sellerdesk.db.models import EventModel, ScriptRunModel
 from sellerdesk.errors import NotFound
 from sellerdesk.leads import load
 from sellerdesk.records import Lead
@@ -20,6 +20,7 @@ from sellerdesk.scripts.engine import Script, State, Step
 from sellerdesk.scripts.registry import first_reply, for_project_type, get_script
 
 ACTIVE = "active"
+TICK_KIND = "script_tick"
 FINISHED = "finished"
 
 
@@ -201,3 +202,21 @@ def find_run(session: Session, lead_id: int, script: str) -> ScriptRunModel | No
             ScriptRunModel.lead_id == lead_id, ScriptRunModel.script == script
         )
     )
+
+
+def confirmed_answers(
+    session: Session, lead_id: int, definition: Script, items: tuple[str, ...]
+) -> dict[str, Any] | None:
+    """The answers the latest confirmation covered, as ticked; None when it did not
+    say (ticked before confirmations were bound: every answer counts as covered)."""
+    rows = session.scalars(
+        select(EventModel.data)
+        .where(EventModel.lead_id == lead_id, EventModel.kind == TICK_KIND)
+        .order_by(EventModel.at.desc(), EventModel.id.desc())
+    )
+    for raw in rows:
+        data = json.loads(raw or "{}")
+        if data.get("script") == definition.id and data.get("item") in items and data.get("on"):
+            confirmed = data.get("confirmed")
+            return confirmed if isinstance(confirmed, dict) else None
+    return None

@@ -91,6 +91,8 @@ def proposals(script: Script, reading: Reading, current: dict[str, Any]) -> list
             offer("design_direction", ", ".join([f"*{value}", *references]), fact)
         elif fact.name == "budget":
             offer("budget", budget_text(value), fact)
+        elif fact.name == "business":
+            offer("business", value, fact)
         elif fact.name == "hosting_scenario":
             offer("scenario", value, fact)
     return out

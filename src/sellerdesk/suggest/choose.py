@@ -166,12 +166,27 @@ def _continue(
     why = f"{step.purpose}" if template else f"No message at this step: {step.purpose}"
     if held:
         why = "The client asked the price before the scope: keep the frame and move to the scope."
-    return Choice(template, _ref(script, index), held, why)
+    return Choice(template, _ref(script, index), held, why + _ahead(script, index, state))
 
 
-def _budget_held_back(
-    script: Script, index: int, state: LeadState, answers: Mapping
-) -> str | None:
+def _ahead(script: Script, index: int, state: LeadState) -> str:
+    """Why the reply's step is further on than the lead's script stands, when it
+    is: the steps in between are answered (captured, or given by this message)
+    or were never set off, but nobody passed them in the script yet."""
+    if not state.has_run or state.script is not script or state.finished:
+        return ""
+    at = state.run_index
+    if index <= at:
+        return ""
+    between = f"step {at + 1} is" if index == at + 1 else f"steps {at + 1}–{index} are"
+    return (
+        f" The script still stands at step {at + 1}/{len(script.steps)} "
+        f"({script.steps[at].title}): {between} answered or not needed, "
+        "so pass them in the script (g)."
+    )
+
+
+def _budget_held_back(script: Script, index: int, state: LeadState, answers: Mapping) -> str | None:
     budget = next(
         (
             i

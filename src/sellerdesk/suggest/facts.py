@@ -1,8 +1,9 @@
 """Every fact a message states, each with the words it came from: the site
 and competitors, pages, design, budget and delivery time (their own
-modules), and here the client's yes to the order, who referred them, when
-to follow up, their hosting, and the signals that steer the reply (do not
-contact, everything on the homepage, requirements still to come).
+modules), and here the business the site is for, the client's yes to the
+order, who referred them, when to follow up, their hosting, and the signals
+that steer the reply (do not contact, everything on the homepage,
+requirements still to come).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import re
 from sellerdesk.errors import SellerdeskError
 from sellerdesk.suggest.amounts import budget_fact, count_of, delivery_fact
 from sellerdesk.suggest.model import Fact
-from sellerdesk.suggest.pages import page_fact
+from sellerdesk.suggest.pages import page_count_fact, page_fact
 from sellerdesk.suggest.sites import site_facts
 from sellerdesk.suggest.text import sentence_at
 
@@ -122,6 +123,15 @@ _HAS_DOMAIN = re.compile(
     _I,
 )
 
+_BUSINESS = re.compile(
+    r"\b(?:web\s?site|site|web\s?shop|online\s+store|store|shop|page)\s+for\s+(?:my|our)\s+"
+    r"(?P<b>[^\W\d_][\w'’&-]*(?:[ \t]+[^\W\d_][\w'’&-]*){0,3}?)"
+    r"(?=[ \t]*(?:[,.!?;:\n()]|$|\b(?:in|which|that|and|with|who|where|called|named|business"
+    r"|company)\b))",
+    _I,
+)
+_NOT_A_BUSINESS = frozenset("own new old current existing first".split())  # noqa: SIM905
+
 _DO_NOT_CONTACT = re.compile(
     r"\b(?:don['’]?t|dont|do\s+not|never)\s+(?:contact|message|text|e-?mail|call|bother"
     r"|write\s+to)\s+"
@@ -146,8 +156,11 @@ _PENDING = re.compile(
 def collect(text: str) -> list[Fact]:
     """Every fact found in `text` (already cleaned), in a stable order."""
     facts = site_facts(text)
+    pages = page_fact(text)
     for found in (
-        page_fact(text),
+        pages,
+        page_count_fact(text) if pages is None else None,
+        business_fact(text),
         budget_fact(text),
         delivery_fact(text),
         consent_fact(text),
@@ -180,6 +193,18 @@ def sentences(text: str):
         right = len(raw.rstrip())
         if right > left:
             yield match.start() + left, match.start() + right
+
+
+def business_fact(text: str) -> Fact | None:
+    """What the site is for, in the client's words ("a website for my bakery")."""
+    match = _BUSINESS.search(text)
+    if match is None:
+        return None
+    words = match.group("b").strip()
+    if words.lower().split()[0] in _NOT_A_BUSINESS:
+        return None
+    start = match.start("b")
+    return Fact("business", words, start, start + len(words), words)
 
 
 def consent_fact(text: str) -> Fact | None:

@@ -327,8 +327,31 @@ def scores(words: str, facts: list[Fact], off_platform: bool) -> dict[str, int]:
     }
 
 
-def top(found: dict[str, int]) -> str:
+_SENTENCE_END = re.compile(r"[.!?\n]")
+# A price question, as opposed to a budget the client states ("budget $300"):
+# the rules of `asks_price` that ask, or a question mark.
+_PRICE_QUESTION = tuple(pattern for pattern, weight in _COMPILED["asks_price"] if weight >= 3)
+
+
+def asks_a_price(words: str, text: str, facts: list[Fact]) -> bool:
+    """Whether the client asks what it costs, rather than only naming a budget
+    ("Is $300 ok?" asks; "budget $300" states)."""
+    if any(pattern.search(words) for pattern in _PRICE_QUESTION):
+        return True
+    budget = next((f for f in facts if f.name == "budget"), None)
+    if budget is None:
+        return False
+    # The end of the budget's sentence: "Is $300 ok?" asks, "budget $300." states.
+    stop = _SENTENCE_END.search(text, budget.end)
+    return stop is not None and stop.group() == "?"
+
+
+def top(found: dict[str, int], price_asked: bool = True) -> str:
+    """The intent that decides the reply. A new inquiry that only states a
+    budget is a new inquiry: the client asked nothing about the price."""
     for intent in PRECEDENCE:
+        if intent == "asks_price" and not price_asked and "new_inquiry" in found:
+            continue
         if intent in found:
             return intent
     return OTHER

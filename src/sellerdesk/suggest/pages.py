@@ -8,12 +8,16 @@ website has (the vocabulary) and it is long enough: three items, or two
 right after "pages". Items that start with a verb ("update prices") are
 changes, not pages. Names come out capitalised, without "a"/"the" or a
 trailing "page"; "homepage" is Home.
+
+A number of pages without their names ("5 pages", "a five-page site") is
+the page count: the size of the site, not yet its pages list.
 """
 
 from __future__ import annotations
 
 import re
 
+from sellerdesk.suggest.amounts import COUNTS
 from sellerdesk.suggest.model import Fact
 from sellerdesk.suggest.vocabulary import CHANGE_VERBS, PAGE_LEAD_INS, PAGE_WORDS, SMALL_WORDS
 
@@ -57,6 +61,25 @@ def page_fact(text: str) -> Fact | None:
     names = _unique([name for name, _start, _end in best])
     start, end = best[0][1], best[-1][2]
     return Fact("pages", names, start, end, text[start:end])
+
+
+_COUNT = re.compile(
+    r"(?<![\w$£€₹.,])(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)"
+    r"[\s-]?pages?\b",
+    re.I,
+)
+
+
+def page_count_fact(text: str) -> Fact | None:
+    """How many pages the client wants when they give a number ("5 pages")."""
+    match = _COUNT.search(text)
+    if match is None:
+        return None
+    word = match.group("n").lower()
+    count = int(word) if word.isdigit() else COUNTS[word]
+    if count < 1:
+        return None
+    return Fact("page_count", count, match.start(), match.end(), match.group())
 
 
 Item = tuple[str, int, int]

@@ -32,7 +32,7 @@ def read(raw: str | None) -> Reading:
     hits = offplatform.find(text)
     words = words_of(_blank_out(text, facts))
     found = intents.scores(words, facts, bool(hits))
-    intent = intents.top(found)
+    intent = intents.top(found, intents.asks_a_price(words, text, facts))
     note = NO_STEP if intent == OTHER else ""
     alerts = list(_off_platform(text, hits))
     if "asks_mockup" in found:

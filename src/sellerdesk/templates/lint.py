@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator, Mapping
 from functools import lru_cache
 
 from sellerdesk.config import Settings
@@ -27,7 +27,7 @@ from sellerdesk.templates import fiverr_words as words
 from sellerdesk.templates.model import ERROR, WARNING, Finding, Template
 from sellerdesk.templates.render import Rendered, bad_findings, brace_parts, literal_text
 from sellerdesk.templates.scanning import matches, sub
-from sellerdesk.templates.values import KNOWN, reward_text
+from sellerdesk.templates.values import CLIENT_REFERENCES, KNOWN, reward_text
 
 FORBIDDEN_PHRASES = (
     "Please help me",
@@ -145,9 +145,14 @@ def lint_text(
     field: str = "message",
     website: str | None = None,
     referral: bool = False,
+    client_sites: Collection[str] = (),
 ) -> list[Finding]:
     """Findings on text as it would be sent (placeholders already filled or removed).
-    `referral`: the text asks for referrals, so ratings may not come up at all."""
+    `referral`: the text asks for referrals, so ratings may not come up at all.
+    `client_sites`: hosts the client named as references (see `reference_sites`):
+    written bare, as the client named them, they are no link warning; written
+    as a link, the finding suggests the bare name. A marketplace or portfolio
+    site is flagged whoever named it."""
     found: list[Finding] = []
     normal = _normal(text)
     for phrase in (*FORBIDDEN_PHRASES, *settings.lint.extra_forbidden_phrases):
@@ -195,11 +200,22 @@ def lint_text(
     allowed = [d.lower().removeprefix("www.") for d in settings.lint.allowed_domains]
     if website:
         allowed.append(host_of(website))
+    named = {host for host in client_sites if host and not _marketplace(host)}
     for link in _links(rest, _lower(rest)):
-        if not _allowed(host_of(link), allowed):
-            found.append(
-                Finding("link", WARNING, f"{link} links outside Fiverr and the client's website.")
+        host = host_of(link)
+        if _allowed(host, allowed):
+            continue
+        bare = not link.lower().startswith(("http://", "https://", "www."))
+        if host in named and bare:
+            continue  # the client's own reference, as they named it
+        found.append(
+            Finding(
+                "link",
+                WARNING,
+                f"{link} links outside Fiverr and the client's website.",
+                host if host in named else "",
             )
+        )
     limit = limit_for(field, settings)
     if len(text) > limit:
         found.append(
@@ -413,8 +429,31 @@ def check_template(template: Template, settings: Settings) -> list[Finding]:
     )
 
 
+def _marketplace(host: str) -> bool:
+    names = next(listed for code, _why, listed, _s in words.FLAGGED_WORDS if code == "marketplace")
+    labels = set(host.split("."))
+    return any(name.lower().split(".")[0] in labels for name in names)
+
+
+def reference_sites(template: Template, values: Mapping[str, str]) -> list[str]:
+    """Hosts of the sites the client named as references (design direction,
+    competitors) that fill this template's placeholders."""
+    used = set(brace_parts(template.body)[0])
+    return [
+        host_of(item)
+        for name in CLIENT_REFERENCES
+        if name in used
+        for item in re.split(r"[,\s]+", values.get(name, ""))
+        if item
+    ]
+
+
 def check_copy(
-    template: Template, rendered: Rendered, settings: Settings, website: str | None = None
+    template: Template,
+    rendered: Rendered,
+    settings: Settings,
+    website: str | None = None,
+    client_sites: Collection[str] = (),
 ) -> list[Finding]:
     """Findings on a filled-in text about to be copied."""
     return capped(
@@ -426,6 +465,7 @@ def check_copy(
                 field=template.field,
                 website=website,
                 referral=is_referral_template(template),
+                client_sites=client_sites,
             ),
         ]
     )

@@ -47,6 +47,11 @@ KNOWN: dict[str, ValueInfo] = {
     "pointing_time": ValueInfo("Pointing time", ANSWER, "e.g. 10 pm your time"),
 }
 
+# Answers that hold sites the client named as references (seed 000 step 4: "Which
+# competitor do you like most in terms of design?"); `references` is the rest of
+# the design direction (see `scripts.fields.template_values`).
+CLIENT_REFERENCES = ("design_direction", "references", "competitors")
+
 SETTINGS_FIELDS = {
     "seller_name": "name",
     "profile_url": "profile_url",

@@ -25,7 +25,7 @@ from sellerdesk.followups.when import describe
 from sellerdesk.referrals.recording import notes_with_referrer
 from sellerdesk.transfer.layouts import OWN
 from sellerdesk.transfer.plan import Plan, Progress, Step
-from sellerdesk.vocab import STAGES
+from sellerdesk.vocab import IMPORTED_SOURCE, STAGES
 
 if TYPE_CHECKING:
     from sqlalchemy import Table
@@ -132,7 +132,7 @@ class _Adder:
         self.labels: list[dict[str, Any]] = []
 
     def add(self, steps: list[Step], counter: _Counter) -> None:
-        from sellerdesk.db.models import LeadValueModel
+        from sellerdesk.db.models import LeadValueModel, ScriptRunModel
 
         if not steps:
             return
@@ -148,6 +148,7 @@ class _Adder:
         referrals.record(steps, ids)
         self._flush(everything=True)
         self._insert(LeadValueModel.__table__, self._values(steps, ids))
+        self._insert(ScriptRunModel.__table__, self._script_runs(steps, ids))
 
     def label(self, lead_id: int, labels: list[str]) -> None:
         self.labels.extend(_label_rows(lead_id, labels))
@@ -213,7 +214,8 @@ class _Adder:
             "username": lead.username,
             "username_key": lead.username.lower(),
             "display_name": fields.get("display_name"),
-            "source": fields.get("source") or clean_field("source", None),
+            # A row that does not say where the lead came from is a backlog lead.
+            "source": fields.get("source") or IMPORTED_SOURCE,
             "stage": lead.stage or "new",
             "stage_since": restore.get("stage_since") or self.now,
             "website": fields.get("website"),
@@ -385,6 +387,28 @@ class _Adder:
         return rows
 
 
+    def _script_runs(self, steps: list[Step], ids: list[int]) -> list[dict[str, Any]]:
+        """The script runs a sellerdesk export carries, stored as `scripts.runs` stores them."""
+        rows: list[dict[str, Any]] = []
+        for step, lead_id in zip(steps, ids, strict=True):
+            runs = ((step.lead.restore or {}).get("script_runs") or []) if step.lead else []
+            rows.extend(
+                {
+                    "lead_id": lead_id,
+                    "script": run["script"],
+                    "step": run["step"],
+                    "answers": json.dumps(run["answers"], sort_keys=True),
+                    "ticks": json.dumps(run["ticks"]),
+                    "status": run["status"],
+                    "started_at": run["started_at"],
+                    "updated_at": run["updated_at"],
+                    "version": 1,
+                }
+                for run in runs
+            )
+        return rows
+
+
 def _label_rows(lead_id: int, labels: list[str]) -> list[dict[str, Any]]:
     return [{"lead_id": lead_id, "label": label, "label_key": label.lower()} for label in labels]
 
@@ -454,7 +478,9 @@ class _Referrals:
             return
         for key, lead_id in zip(self.new, adder._insert_leads(rows, len(rows), None), strict=True):
             self.ids[key] = lead_id
-            adder.event(lead_id, "created", past_client_text(self.first[key]), None)
+            # Named by the file, not met today: no new contact (`activity.imported`).
+            adder.event(lead_id, "created", past_client_text(self.first[key]),
+                        {"import": adder.source})  # fmt: skip
             adder.label(lead_id, [PAST_CLIENT_LABEL])
             adder.event(lead_id, "label_added", PAST_CLIENT_LABEL, None)
 

@@ -1,8 +1,8 @@
-"""sellerdesk's own export: every field of a lead, its follow-ups, timeline and
-referral, in one row (CSV) or one object (JSON), so that exporting and
-importing into an empty book gives the same book back.
+"""sellerdesk's own export: every field of a lead, its follow-ups, timeline,
+referral and script runs, in one row (CSV) or one object (JSON), so that
+exporting and importing into an empty book gives the same book back.
 
-In CSV the structured parts (values, follow-ups, timeline, referral) are
+In CSV the structured parts (values, follow-ups, timeline, referral, script runs) are
 compact JSON in their cell; labels are a list separated by ", " (or JSON,
 when a label itself holds a separator).
 """
@@ -39,9 +39,11 @@ OWN_COLUMNS = (
     "followups",
     "timeline",
     "referral",
+    # Last, so a file written before runs were exported reads the same.
+    "script_runs",
 )
 OWN_MARKERS = {"username", "stage_since", "timeline"}
-STRUCTURED = ("values", "followups", "timeline", "referral")
+STRUCTURED = ("values", "followups", "timeline", "referral", "script_runs")
 FORMAT = "sellerdesk-export"
 VERSION = 1
 # How long each column may be when an export is read back.
@@ -51,7 +53,7 @@ OWN_LIMITS = {
     "source": 100, "referred_by": 200, "project_type": 100, "industry": 100, "owner": 200,
     "do_not_contact": 16, "dnc_reason": 2000, "stage_since": 64, "created_at": 64,
     "updated_at": 64, "values": 1_000_000, "followups": 8_000_000, "timeline": 30_000_000,
-    "referral": 20_000,
+    "referral": 20_000, "script_runs": 2_000_000,
 }  # fmt: skip
 
 
@@ -60,7 +62,7 @@ OWN_LIMITS = {
 
 def iter_leads(db, since: datetime | None = None, chunk: int = 500) -> Iterator[dict[str, Any]]:
     """Every lead (changed since `since`) with its labels, values, follow-ups,
-    timeline (oldest first) and referral, read in one consistent snapshot."""
+    timeline (oldest first), referral and script runs, read in one consistent snapshot."""
     from sqlalchemy import select
 
     from sellerdesk.db import tables
@@ -83,7 +85,7 @@ def _with_parts(conn, rows) -> Iterator[dict[str, Any]]:
     from sqlalchemy import select
 
     from sellerdesk.db import tables
-    from sellerdesk.db.models import LeadModel, LeadValueModel, ReferralModel
+    from sellerdesk.db.models import LeadModel, LeadValueModel, ReferralModel, ScriptRunModel
 
     ids = [row["id"] for row in rows]
     labels: dict[int, list[str]] = {i: [] for i in ids}
@@ -91,6 +93,7 @@ def _with_parts(conn, rows) -> Iterator[dict[str, Any]]:
     followups: dict[int, list[dict]] = {i: [] for i in ids}
     timeline: dict[int, list[dict]] = {i: [] for i in ids}
     referral: dict[int, dict] = {}
+    script_runs: dict[int, list[dict]] = {i: [] for i in ids}
     ll, fu, ev = tables.lead_labels, tables.followups, tables.events
     for lead_id, label in conn.execute(
         select(ll.c.lead_id, ll.c.label).where(ll.c.lead_id.in_(ids)).order_by(ll.c.id)
@@ -135,6 +138,21 @@ def _with_parts(conn, rows) -> Iterator[dict[str, Any]]:
             "redeemed_at": row["redeemed_at"],
             "redeemed_note": row["redeemed_note"],
         }
+    sr = ScriptRunModel.__table__
+    for row in conn.execute(
+        select(sr).where(sr.c.lead_id.in_(ids)).order_by(sr.c.lead_id, sr.c.id)
+    ).mappings():
+        script_runs[row["lead_id"]].append(
+            {
+                "script": row["script"],
+                "step": row["step"],
+                "answers": _loads(row["answers"]) or {},
+                "ticks": _loads(row["ticks"]) or [],
+                "status": row["status"],
+                "started_at": row["started_at"],
+                "updated_at": row["updated_at"],
+            }
+        )
     for row in rows:
         lead_id = row["id"]
         lead = {key: row[key] for key in OWN_COLUMNS if key in row}
@@ -143,6 +161,7 @@ def _with_parts(conn, rows) -> Iterator[dict[str, Any]]:
         lead["followups"] = followups[lead_id]
         lead["timeline"] = timeline[lead_id]
         lead["referral"] = referral.get(lead_id)
+        lead["script_runs"] = script_runs[lead_id]
         yield lead
 
 

@@ -1,5 +1,6 @@
 """Reading a row of sellerdesk's own export back: every field as it was, with
-its follow-ups, timeline and referral, each checked before anything is written.
+its follow-ups, timeline, referral and script runs, each checked before
+anything is written.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sellerdesk.checks import clean_field, clean_username
-from sellerdesk.errors import Invalid
+from sellerdesk.errors import Invalid, NotFound
 from sellerdesk.followups.items import STATUSES as FOLLOWUP_STATUSES
 from sellerdesk.transfer.dates import Moment, parse_moment
 from sellerdesk.transfer.own import OWN_COLUMNS
@@ -81,6 +82,9 @@ def read_restore(
     restore["timeline"] = check_cell(problems, "timeline", _timeline, given.get("timeline", "[]"))
     if given.get("referral"):
         restore["referral"] = check_cell(problems, "referral", _referral, given["referral"])
+    restore["script_runs"] = check_cell(
+        problems, "script_runs", _script_runs, given.get("script_runs", "[]")
+    )
     if not restore.get("followups") and given.get("next_followup_at"):
         at = check_cell(problems, "next_followup_at", instant, given["next_followup_at"])
         if at is not None:
@@ -190,3 +194,60 @@ def _referral(text: str) -> dict[str, Any]:
         "redeemed_at": _maybe_instant(item.get("redeemed_at"), "redeemed_at"),
         "redeemed_note": _text(item, "redeemed_note", 500),
     }
+
+
+def _script_runs(text: str) -> list[dict[str, Any]]:
+    """A lead's runs through the scripts, each checked against the script it names
+    (a run of a script this version does not have, or at a step it does not have,
+    is refused rather than stored where `sellerdesk script` could not read it)."""
+    from sellerdesk.scripts.registry import get_script
+    from sellerdesk.scripts.standing import ACTIVE, FINISHED
+
+    out = []
+    seen: set[str] = set()
+    for number, item in enumerate(_json(text, list), start=1):
+        try:
+            if not isinstance(item, dict):
+                raise Invalid("is not an object")
+            script_id = _text(item, "script", 48, required=True)
+            assert script_id is not None  # required
+            try:
+                script = get_script(script_id)
+            except NotFound as exc:
+                raise Invalid(str(exc).rstrip(".")) from None
+            if script_id in seen:
+                raise Invalid(f"{script_id} is listed twice")
+            seen.add(script_id)
+            step = _text(item, "step", 64, required=True)
+            if step not in {s.id for s in script.steps}:
+                raise Invalid(f"{script_id} has no step '{str(step)[:30]}'")
+            status = item.get("status", ACTIVE)
+            if status not in (ACTIVE, FINISHED):
+                raise Invalid(f"status '{str(status)[:20]}' is not one of {(ACTIVE, FINISHED)}")
+            answers = item.get("answers") or {}
+            if not isinstance(answers, dict):
+                raise Invalid("answers should be a JSON object")
+            unknown = [name for name in answers if script.field(name) is None]
+            if unknown:
+                raise Invalid(f"{script_id} captures no '{str(unknown[0])[:30]}'")
+            ticks = item.get("ticks") or []
+            items = {c.id for s in script.steps for c in s.checklist}
+            if not isinstance(ticks, list) or not all(
+                isinstance(t, str) and t in items for t in ticks
+            ):
+                raise Invalid(f"ticks should be checklist items of {script_id}")
+            started = instant(item.get("started_at"), "started_at")
+            out.append(
+                {
+                    "script": script_id,
+                    "step": step,
+                    "answers": answers,
+                    "ticks": sorted(set(ticks)),
+                    "status": status,
+                    "started_at": started,
+                    "updated_at": _maybe_instant(item.get("updated_at"), "updated_at") or started,
+                }
+            )
+        except Invalid as exc:
+            raise Invalid(f"script run {number}: {exc}") from None
+    return out

@@ -15,6 +15,7 @@ from typing import Any, NamedTuple
 
 from sellerdesk.checks import clean_field, clean_label, clean_username
 from sellerdesk.errors import Invalid
+from sellerdesk.referrals.said import referrer_said
 from sellerdesk.transfer.csv_read import Row
 from sellerdesk.transfer.dates import Moment, parse_moment
 from sellerdesk.transfer.fields import BY_NAME
@@ -32,7 +33,6 @@ PLACEHOLDERS = {
     "mm/dd/yyyy update",
     "search or select labels",
 }
-REFERRED_LINE = re.compile(r"^\s*referred by\s*:\s*(.*?)\s*$", re.IGNORECASE | re.MULTILINE)
 YES = {"yes", "y", "true", "1", "x", "dnc", "do not contact"}
 NO = {"no", "n", "false", "0", ""}
 # Formula-safe exports put a quote before a cell starting with one of these.
@@ -274,10 +274,10 @@ def _notes(
 ) -> None:
     notes = given.get("notes", "")
     column = headers.get("notes", "")
-    said = REFERRED_LINE.search(notes)
+    said = referrer_said(notes)
     by_notes = None
-    if said:
-        by_notes = check_cell(problems, column, _referrer, said.group(1))
+    if said is not None:
+        by_notes = check_cell(problems, column, _referrer, said)
     by_column = None
     if "referred_by" in given:
         by_column = check_cell(

@@ -15,6 +15,7 @@ from textual.widgets import Footer, Input, Label, Static
 from sellerdesk.templates.values import ValueInfo
 from sellerdesk.ui.desk import DeskModal
 from sellerdesk.ui.user_text import plain
+from sellerdesk.ui.value_box import ValueBox
 
 
 class FillValuesScreen(DeskModal[dict[str, str] | None]):
@@ -50,14 +51,15 @@ class FillValuesScreen(DeskModal[dict[str, str] | None]):
             yield Static(plain(self.title_text, "bold") + " needs:")
             for name, info in self.fields:
                 yield Label(f"{info.label} {{{name}}}", classes="fill-label")
-                yield Input(
+                yield ValueBox(
                     self.initial.get(name, ""),
                     placeholder=info.hint,
                     id=f"value-{name}",
                 )
             yield Static("", id="fill-error")
             yield Static(
-                "enter: next / copy · f2 copies · escape cancels (nothing is copied)",
+                "enter: next / copy · f2 copies · ctrl+a selects a box · "
+                "escape cancels (nothing copied)",
                 classes="fill-hint",
             )
         yield Footer(show_command_palette=False)

@@ -25,7 +25,8 @@ class ShowTextScreen(DeskModal[None]):
 
     BINDINGS = [
         Binding("escape,q", "close", "Close", id="show-close"),
-        Binding("ctrl+a", "select_all", "Select all", id="show-select-all"),
+        # Priority: the text area's own ctrl+a goes to the line's start.
+        Binding("ctrl+a", "select_all", "Select all", id="show-select-all", priority=True),
     ]
 
     def __init__(self, title: str, text: str, note: str = "") -> None:

@@ -115,6 +115,10 @@ class QueuePanel(Vertical):
     class Shown(Message):
         """The queue was (read and) shown again."""
 
+    class Wrote(Message):
+        """Something was recorded for a lead from the queue (a copy, a follow-up
+        done, snoozed, moved or planned): whatever lists leads reads them again."""
+
     def __init__(
         self, *, full: bool = False, team: bool = False, id: str | None = "queue-panel"
     ) -> None:
@@ -196,10 +200,15 @@ class QueuePanel(Vertical):
             if lane.hidden:
                 more = "enter shows more" if self.full else "enter shows the whole queue"
                 rows.append(Option(f"  … and {lane.hidden} more ({more})", id=f"more:{lane.key}"))
+        # A follow-up done whose lead now has no next step: the cursor follows the
+        # lead to the No next step lane, where `a` plans its next one.
+        follow = _now_quiet(before.get(keep_id or ""), self.entries)
         with options.prevent(OptionList.OptionHighlighted):
             options.set_options(rows)
             if keep_id is not None and keep_id in self.entries:
                 options.highlighted = options.get_option_index(keep_id)
+            elif follow is not None:
+                options.highlighted = options.get_option_index(follow)
             elif self.entries:
                 options.highlighted = _nearest_enabled(options, keep_index)
         self._note_moves(before, keep_id, keep_index)
@@ -223,8 +232,13 @@ class QueuePanel(Vertical):
         if gone is None or keep_id in self.entries or not options.has_focus:
             return
         landed = self.entries.get(now_id or "")
+        if landed is not None and landed.username == gone.username and _is_quiet(landed):
+            self.notify(f"{gone.username} has no next step now — plan one with a.", timeout=6)
+            return
         where = f"the cursor is on {landed.username} now" if landed else "nothing else is due"
-        self.notify(f"{gone.username} left the queue; {where}.", timeout=4)
+        still = any(item.username == gone.username for item in self.entries.values())
+        what = f"{gone.username}'s follow-up" if still else gone.username
+        self.notify(f"{what} left the queue; {where}.", timeout=4)
 
     def guard_moved(self) -> bool:
         """True (and the seller told) when the rows under the cursor changed a
@@ -336,7 +350,7 @@ class QueuePanel(Vertical):
         def loaded(lead) -> None:
             from sellerdesk.ui.copy_flow import copy_message
 
-            copy_message(screen, template, lead, on_done=self.reload)
+            copy_message(screen, template, lead, on_done=self._written)
 
         run_db(self, job, loaded, group="queue-copy")
 
@@ -379,7 +393,7 @@ class QueuePanel(Vertical):
                     db, when_text=when, followup_id=item.followup_id, expected_version=item
                 )
 
-            self._write(job, f"Snoozed {item.username} to {when.describe()}.")
+            self._snoozed(item, job)
 
         self.app.push_screen(SnoozeChoice(f"{item.username} — {item.reason}"), chosen)
 
@@ -389,13 +403,18 @@ class QueuePanel(Vertical):
 
             return store.snooze_days(db, item.followup_id, days, expected_version=item)
 
+        self._snoozed(item, job)
+
+    def _snoozed(self, item: QueueItem, job) -> None:
+        """Run the snooze and say when it is due now, as stored (a day keeps its time)."""
+
         def done(followup) -> None:
             from sellerdesk.followups.when import describe
 
             self.notify(
                 f"Snoozed {item.username} to {describe(followup.due_at, followup.has_time)}."
             )
-            self.reload()
+            self._written()
 
         def failed(exc: SellerdeskError) -> None:
             self.notify(str(exc), severity="error", timeout=8)
@@ -438,10 +457,14 @@ class QueuePanel(Vertical):
         self.notify("The whole team's queue." if self.team else "Your queue.")
         self.reload()
 
+    def _written(self) -> None:
+        self.post_message(self.Wrote())
+        self.reload()
+
     def _write(self, job, message: str) -> None:
         def done(_result: Any) -> None:
             self.notify(message)
-            self.reload()
+            self._written()
 
         def failed(exc: SellerdeskError) -> None:
             # Refused (a teammate got there first): say so, and show what is there now.
@@ -449,6 +472,22 @@ class QueuePanel(Vertical):
             self.reload()
 
         run_db(self, job, done, failed, group="queue-write")
+
+
+def _now_quiet(gone: Any, entries: dict[str, Any]) -> str | None:
+    """The key of `gone`'s lead in the No next step lane, if it is there now."""
+    if gone is None:
+        return None
+    return next(
+        (k for k, item in entries.items() if _is_quiet(item) and item.username == gone.username),
+        None,
+    )
+
+
+def _is_quiet(item: Any) -> bool:
+    from sellerdesk.followups.items import QuietLead
+
+    return isinstance(item, QuietLead)
 
 
 def _key(item: FirstReply | QueueItem | QuietLead) -> str:
