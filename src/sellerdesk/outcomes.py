@@ -19,7 +19,7 @@ from sellerdesk.errors import Invalid
 from sellerdesk.followups import store
 from sellerdesk.followups.cadence import OFFER_RULE
 from sellerdesk.followups.when import after_days
-from sellerdesk.leads import load, move_stage, to_record, touch
+from sellerdesk.leads import check_version, load, move_stage, to_record, touch
 from sellerdesk.records import Lead
 from sellerdesk.timeline import record
 from sellerdesk.vocab import OPEN_STAGES, STAGES
@@ -66,11 +66,16 @@ def back_to_qualification(
     )  # fmt: skip
 
 
-def decline_offer(db: Database, username: str, why: str, *, days: int | None = None) -> Lead:
-    """The client declined the offer: back to Qualified with why, and a nurture follow-up."""
+def decline_offer(
+    db: Database, username: str, why: str, *, days: int | None = None, seen: Lead | None = None
+) -> Lead:
+    """The client declined the offer: back to Qualified with why, and a nurture follow-up.
+    With `seen` (the lead as the screen read it), refused if a teammate changed it since."""
     reason = clean_why(why, "why the client declined")
     with db.write() as session:
         lead = load(session, username)
+        if seen is not None:
+            check_version(lead, None, seen, writes=("stage",))
         if lead.stage == "lost":
             raise Invalid(
                 f"{lead.username} is Lost already; move them to Qualified if they come back."

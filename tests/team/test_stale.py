@@ -35,10 +35,11 @@ def test_a_follow_up_changed_or_closed_by_a_teammate_is_not_changed_again(db, co
     # Given the follow-up as it was read, the refusal says what changed.
     with pytest.raises(Conflict) as refused:
         store.cancel(db, seen.id, "not needed", expected_version=seen)
-    assert "(due at: 2026-11-23 15:00 → 2026-11-27 00:00; has time: yes → no; " in str(
+    # (snoozed to a day, the follow-up kept its time of day)
+    assert "(due at: 2026-11-23 15:00 → 2026-11-27 15:00; status: open → snoozed; " in str(
         refused.value
     )
-    assert "status: open → snoozed; snoozed until: — → 2026-11-27 00:00)" in str(refused.value)
+    assert "snoozed until: — → 2026-11-27 15:00)" in str(refused.value)
     snoozed = store.get(db, seen.id)
     store.done(colleague, followup_id=seen.id, expected_version=snoozed.version)
     with pytest.raises(Invalid, match="That follow-up is already done by Sam; nothing was changed"):
@@ -97,3 +98,18 @@ async def test_the_queue_says_a_teammate_got_there_first(db, colleague):
         said = [n.message for n in app._notifications]
         assert "That follow-up is already done by Sam; nothing was changed." in said
     assert [f.status for f in store.for_lead(db, item.lead_id, include_closed=True)] == ["done"]
+
+
+def test_declining_an_offer_on_a_lead_a_teammate_moved_since_is_refused(db, colleague):
+    from sellerdesk.outcomes import decline_offer
+
+    leads.add_lead(db, "maria", stage="offer sent")
+    seen = leads.get_lead(db, "maria")
+    leads.set_stage(colleague, "maria", "hot lead")
+    with pytest.raises(Conflict) as refused:
+        decline_offer(db, "maria", "Too expensive.", seen=seen)
+    assert "changed by Sam" in str(refused.value)
+    assert leads.get_lead(db, "maria").stage == "hot_lead"  # nothing of the decline saved
+    # Read again, the same decline goes through.
+    decline_offer(db, "maria", "Too expensive.", seen=leads.get_lead(db, "maria"))
+    assert leads.get_lead(db, "maria").stage == "qualified"

@@ -261,7 +261,7 @@ class LeadScreen(DeskScreen):
                 if stage == DECLINED:
                     from sellerdesk.outcomes import decline_offer
 
-                    return decline_offer(db, username, reason, days=days)
+                    return decline_offer(db, username, reason, days=days, seen=seen)
                 from sellerdesk.leads import set_stage
 
                 return set_stage(db, username, stage, reason=reason, seen=seen)
