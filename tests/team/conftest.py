@@ -32,3 +32,20 @@ def draft(number: str = "") -> Draft:
         design_direction="brightclean.com",
         scope_confirmed=True,
     )
+
+
+async def type_a_new_website(pilot, lead_id: int, website: str):
+    """Open the lead, its edit form (e), and type another website (not saved yet);
+    the website box."""
+    from tests.tui.conftest import fill, settle
+
+    app = pilot.app
+    app.open_lead(lead_id)
+    await settle(pilot)
+    await pilot.press("e")
+    await settle(pilot)
+    box = app.screen.query_one("#f-website")
+    box.value = ""
+    await fill(pilot, box, website)
+    return box
+

@@ -5,7 +5,8 @@ in the form, and the same key saves it once the server is back."""
 from __future__ import annotations
 
 import pytest
-from tests.tui.conftest import SIZE, drawn, fill, make_app, settle
+from tests.team.conftest import type_a_new_website
+from tests.tui.conftest import SIZE, drawn, make_app, settle
 
 from sellerdesk import leads
 from sellerdesk.db.open import open_database
@@ -40,13 +41,7 @@ async def test_a_save_while_the_server_is_gone_keeps_the_form_and_saves_on_retry
     app = make_app(url)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        app.open_lead(lead.id)
-        await settle(pilot)
-        await pilot.press("e")
-        await settle(pilot)
-        website = app.screen.query_one("#f-website")
-        website.value = ""
-        await fill(pilot, website, "codecamp.dev")
+        website = await type_a_new_website(pilot, lead.id, "codecamp.dev")
         _close_the_doors(pg_server, name, closed=True)
         try:
             await pilot.press("f2")

@@ -8,7 +8,8 @@ import os
 import subprocess
 import sys
 
-from tests.tui.conftest import SIZE, drawn, fill, make_app, settle, wait_until
+from tests.team.conftest import type_a_new_website
+from tests.tui.conftest import SIZE, drawn, make_app, settle, wait_until
 
 from sellerdesk import leads
 from sellerdesk.followups import store
@@ -105,13 +106,7 @@ async def test_two_apps_on_one_book_see_and_refuse_each_others_changes(db, db_ur
     app = make_app(db_url)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        app.open_lead(lead.id)
-        await settle(pilot)
-        await pilot.press("e")
-        await settle(pilot)
-        website = app.screen.query_one("#f-website")
-        website.value = ""
-        await fill(pilot, website, "codecamp.org")
+        website = await type_a_new_website(pilot, lead.id, "codecamp.org")
         # While my form is open, Sam saves another website from his app.
         before = app.live_changes
         said = subprocess.run(
