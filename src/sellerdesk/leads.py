@@ -141,6 +141,10 @@ def add_lead(
     }
     clean = {key: clean_field(key, value) for key, value in fields.items()}
     stage_key = STAGES.parse(stage) if stage else "new"
+    if stage_key == "lost":
+        # Lost is a decision with its reason on record (seed 003); a new lead has
+        # no conversation to have ended yet.
+        raise Invalid(NEW_NOT_LOST)
     label_list = _dedupe_labels(labels)
     now = clock.now()
     with db.write() as session:
@@ -232,6 +236,10 @@ def check_version(
     refuse_if_stale(lead, expected, lead.username, seen=seen, writes=writes)
 
 
+NEW_NOT_LOST = (
+    "A new lead can't start as Lost: add it, then move it to Lost with the reason "
+    "(s on its screen, or sellerdesk lead edit USERNAME --stage lost --reason WHY)."
+)
 LOST_NEEDS_REASON = (
     "Say why the lead is lost (kept on record); a client who declined an offer goes back "
     "to Qualified instead (sellerdesk lead decline)."

@@ -14,6 +14,7 @@ from textual.widgets import Input, OptionList
 
 from sellerdesk import clock, leads
 from sellerdesk.config import Settings, save_settings
+from sellerdesk.errors import NotFound
 from sellerdesk.followups import store
 from sellerdesk.screens.stage_picker import StagePickerScreen
 from sellerdesk.ui.prompts import TextPromptScreen
@@ -98,6 +99,11 @@ def test_from_the_shell_decline_lost_and_do_not_contact(db, cli):
     leads.add_lead(db, "spam", stage="qualified")
     code, _, err = cli("lead", "edit", "maria", "--stage", "lost")
     assert code == 1 and err.count("\n") == 1 and "Say why the lead is lost" in err
+    # A new lead can't start as Lost either: there is no reason to record yet.
+    code, _, err = cli("lead", "add", "ghost", "--stage", "lost")
+    assert code == 1 and err.count("\n") == 1 and "can't start as Lost" in err
+    with pytest.raises(NotFound):
+        leads.get_lead(db, "ghost")
     assert leads.get_lead(db, "maria").stage == "offer_sent"
     code, out, err = cli("lead", "decline", "maria", "Went", "with", "a", "cheaper", "option")
     assert code == 0, err
