@@ -166,7 +166,9 @@ def test_a_reader_that_stops_early_gets_no_traceback(db_url):
     assert b"Traceback" not in err
 
 
-@pytest.mark.parametrize("argv", [["import", "~0"], ["backup", "~nobody-here/saved.sqlite3"]])
+@pytest.mark.parametrize(
+    "argv", [["import", "~0"], ["backup", "~nobody-here/saved.sqlite3"], ["restore", "~0"]]
+)
 def test_a_home_folder_that_cannot_be_found_is_said_in_one_line(run, argv):
     code, out, err = run(*argv)
     assert (code, out) == (1, "")

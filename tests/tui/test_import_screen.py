@@ -126,3 +126,17 @@ async def test_f6_is_listed_in_help(app, db):
         await pilot.press("f1")
         keys = str(app.screen.query_one("#help-keys", Static).content.columns[1]._cells)
         assert "Import leads" in keys
+
+
+async def test_a_home_folder_that_cannot_be_found_is_said_on_the_screen(app, tmp_path):
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f6")
+        await settle(pilot)
+        screen = app.screen
+        await fill(pilot, screen.query_one("#import-path", Input), "~0")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen is screen  # still open, nothing crashed
+        said = _text(screen, "#import-error")
+        assert said == "Cannot find the home folder that '~0' starts with."

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from sellerdesk.cli.common import db_option, file_path
 from sellerdesk.paths import user_path
 
@@ -49,7 +47,7 @@ def run_restore(ctx) -> int:
     from sellerdesk.transfer.backup import restore
 
     url = _url(ctx)
-    done = restore(url, Path(ctx.args.path))
+    done = restore(url, user_path(ctx.args.path))
     # Opening it upgrades a backup made by an older sellerdesk, and proves it opens.
     open_database(url, ctx.settings.author).close()
     print(f"Restored {done.leads:,} lead{'s' if done.leads != 1 else ''} from {done.source}.")

@@ -8,8 +8,6 @@ the file says is shown as plain text, never as markup.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -129,11 +127,18 @@ class ImportScreen(DeskModal[bool]):
     def _plan_now(self) -> None:
         self._generation += 1
         generation = self._generation
-        path = Path(self.query_one("#import-path", Input).value.strip()).expanduser()
+        from sellerdesk.errors import Invalid
+        from sellerdesk.paths import user_path
+
+        self._say_error("")
+        try:
+            path = user_path(self.query_one("#import-path", Input).value.strip())
+        except Invalid as exc:
+            self._say_error(str(exc))
+            return
         table, overrides, options = self._table, dict(self._overrides), self.options
         bar = self.query_one("#import-progress", ProgressBar)
         bar.update(total=None, progress=0)
-        self._say_error("")
         app = self.app
 
         def progress(done: int, total: int) -> None:

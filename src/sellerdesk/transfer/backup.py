@@ -19,7 +19,7 @@ from pathlib import Path
 
 from sellerdesk import clock
 from sellerdesk.errors import DatabaseError, Invalid
-from sellerdesk.paths import sqlite_path
+from sellerdesk.paths import sqlite_path, user_path
 
 MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_S = 10.0
@@ -177,7 +177,7 @@ def restore(url: str, source: Path) -> Restored:
     sellerdesk is upgraded the next time the database is opened.
     """
     target = _file(url, "restore")
-    source = source.expanduser()
+    source = user_path(str(source))
     revision, leads = check(source)
     if target.exists() and target.resolve() == source.resolve():
         raise Invalid(f"{source} is the database itself; nothing to restore.")
