@@ -3,14 +3,25 @@ file, so nothing depends on (or touches) the developer's own sellerdesk."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 from sellerdesk import clock
 from sellerdesk.config import Settings
+
+# The suite draws the same examples on every run, so a landing never depends on
+# luck; the long fuzz (bench/reliability.py) and SELLERDESK_TEST_EXPLORE=1 look
+# for new ones.
+hypothesis_settings.register_profile("suite", derandomize=True, database=None)
+hypothesis_settings.register_profile("explore")
+hypothesis_settings.load_profile(
+    "explore" if os.environ.get("SELLERDESK_TEST_EXPLORE") else "suite"
+)
 
 
 @pytest.fixture(autouse=True)
