@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from tests.conftest import order_draft
 
 from sellerdesk import leads
 from sellerdesk.orders.gate import Draft
@@ -10,14 +11,7 @@ from sellerdesk.orders.gate import Draft
 
 @pytest.fixture
 def draft() -> Draft:
-    return Draft(
-        consent="Yes, please place the order",
-        price_cents=45000,
-        delivery_days=7,
-        pages="Home, About, Services, Contact",
-        design_direction="brightclean.com",
-        scope_confirmed=True,
-    )
+    return order_draft(number="")
 
 
 @pytest.fixture

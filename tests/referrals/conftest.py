@@ -4,20 +4,14 @@ orders code, and the clock frozen (Monday 2026-11-23 10:00 UTC)."""
 from __future__ import annotations
 
 import pytest
+from tests.conftest import order_draft
 
 from sellerdesk.orders.gate import Draft
 
 
 @pytest.fixture
 def draft() -> Draft:
-    return Draft(
-        consent="Yes, please place the order",
-        price_cents=45000,
-        delivery_days=7,
-        pages="Home, About, Services, Contact",
-        design_direction="brightclean.com",
-        scope_confirmed=True,
-    )
+    return order_draft(number="")
 
 
 def place(db, username: str, draft: Draft, number: str):

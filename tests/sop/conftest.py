@@ -8,6 +8,7 @@ import subprocess
 import sys
 
 import pytest
+from tests.conftest import order_draft
 
 from sellerdesk.app import SellerdeskApp
 from sellerdesk.config import Settings
@@ -34,14 +35,7 @@ def cli(db_url):
 
 @pytest.fixture
 def draft() -> Draft:
-    return Draft(
-        consent="Yes, please place the order",
-        price_cents=45000,
-        delivery_days=7,
-        pages="Home, About, Services, Contact",
-        design_direction="brightclean.com",
-        scope_confirmed=True,
-    )
+    return order_draft(number="")
 
 
 def make_app(db_url: str, settings: Settings | None = None) -> SellerdeskApp:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from tests.conftest import order_draft
 
 from sellerdesk.db.engine import Database
 from sellerdesk.orders.gate import Draft
@@ -23,15 +24,7 @@ def colleague(db_url, db, frozen_now) -> Iterator[Database]:
 
 
 def draft(number: str = "") -> Draft:
-    return Draft(
-        consent="Yes, please place the order",
-        number=number,
-        price_cents=45000,
-        delivery_days=7,
-        pages="Home, About, Services, Contact",
-        design_direction="brightclean.com",
-        scope_confirmed=True,
-    )
+    return order_draft(number=number)
 
 
 async def type_a_new_website(pilot, lead_id: int, website: str):
