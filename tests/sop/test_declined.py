@@ -102,6 +102,8 @@ def test_from_the_shell_decline_lost_and_do_not_contact(db, cli):
     # A new lead can't start as Lost either: there is no reason to record yet.
     code, _, err = cli("lead", "add", "ghost", "--stage", "lost")
     assert code == 1 and err.count("\n") == 1 and "can't start as Lost" in err
+    code, _, err = cli("lead", "add", "ghost", "--referred-by", "maria", "--stage", "lost")
+    assert code == 1 and err.count("\n") == 1 and "can't start as Lost" in err
     with pytest.raises(NotFound):
         leads.get_lead(db, "ghost")
     assert leads.get_lead(db, "maria").stage == "offer_sent"

@@ -167,8 +167,8 @@ def add_referred_lead(
         raise Invalid(f"Cannot set {', '.join(sorted(unknown))} here.")
     for key, value in fields.items():
         clean_field(key, value)
-    if stage:
-        STAGES.parse(stage)
+    if stage and STAGES.parse(stage) == "lost":
+        raise Invalid(leads.NEW_NOT_LOST)  # asked before anything below is written
     wanted = [clean_label(label) for label in labels]
     existing = leads.find_lead(db, name)
     if existing is not None:
