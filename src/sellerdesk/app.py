@@ -109,9 +109,12 @@ class SellerdeskApp(OrderedKeys, DeskApp):
         """Start in `name` as if it were Textual's default theme. Assigning
         `self.theme` here would have Textual parse every stylesheet a second
         time right after the first (its watcher refreshes the CSS), delaying
-        the first frame; nothing is drawn yet, so the watcher has nothing to do
-        but set the app's theme classes."""
+        the first frame. Nothing is parsed or drawn yet: the stylesheet only
+        needs the theme's variables, and the app its theme classes."""
         self.set_reactive(SellerdeskApp.theme, name)
+        # Textual took the default theme's variables when it made the stylesheet;
+        # nothing is parsed yet, so giving it this theme's costs nothing.
+        self.stylesheet.set_variables(self.get_css_variables())
         dark = self.current_theme.dark
         self.set_class(True, f"-theme-{name}", update=False)
         self.set_class(dark, "-dark-mode", update=False)

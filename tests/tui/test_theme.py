@@ -142,6 +142,8 @@ async def test_the_app_starts_in_its_theme_without_reading_its_stylesheets_twice
         assert app.has_class(f"-theme-{theme.DARK}", "-dark-mode")
         assert not app.has_class("-light-mode")
         assert reparsed == []
+        # ...and its stylesheet holds this theme's colours, not Textual's default's.
+        assert app.screen.styles.background == Color.parse(app.current_theme.background)
         # Switching still works, and reads them again with the new colours.
         app.theme = theme.LIGHT
         await settle(pilot)
