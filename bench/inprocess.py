@@ -55,7 +55,7 @@ def measure_queue(db, repeats: int) -> dict[str, Result]:
         return {"queue": Result.missing()}
     from sellerdesk.config import Settings
     from sellerdesk.followups import queue
-    from sellerdesk.followups.items import PANEL_PER_LANE
+    from sellerdesk.followups.lane_size import PANEL_PER_LANE
 
     settings = Settings()
     # As the home screen's panel asks for it.

@@ -85,7 +85,7 @@ class SellerdeskApp(OrderedKeys, DeskApp):
         super().__init__()
         for each in theme.load_themes():
             self.register_theme(each)
-        self.theme = theme.DARK
+        self._start_in_theme(theme.DARK)
         self.db_url = db_url
         self.settings = settings if settings is not None else load_settings()
         self.demo = demo
@@ -104,6 +104,21 @@ class SellerdeskApp(OrderedKeys, DeskApp):
         return HomeScreen()
 
     # ------------------------------------------------------------ theme
+
+    def _start_in_theme(self, name: str) -> None:
+        """Start in `name` as if it were Textual's default theme. Assigning
+        `self.theme` here would have Textual parse every stylesheet a second
+        time right after the first (its watcher refreshes the CSS), delaying
+        the first frame. Nothing is parsed or drawn yet: the stylesheet only
+        needs the theme's variables, and the app its theme classes."""
+        self.set_reactive(SellerdeskApp.theme, name)
+        # Textual took the default theme's variables when it made the stylesheet;
+        # nothing is parsed yet, so giving it this theme's costs nothing.
+        self.stylesheet.set_variables(self.get_css_variables())
+        dark = self.current_theme.dark
+        self.set_class(True, f"-theme-{name}", update=False)
+        self.set_class(dark, "-dark-mode", update=False)
+        self.set_class(not dark, "-light-mode", update=False)
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         # Textual's own themes lack this app's variables: take them from their colours.

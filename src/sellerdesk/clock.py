@@ -9,7 +9,6 @@ import os
 from datetime import UTC, datetime, tzinfo
 from functools import cache
 from pathlib import Path
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 _frozen: datetime | None = None
 _zone_override: tzinfo | None = None
@@ -46,7 +45,11 @@ def local_zone() -> tzinfo:
 def _system_zone(tz: str) -> tzinfo:
     # Looked up once per TZ value: resolving /etc/localtime for every date shown
     # cost the home screen 40 ms a fill. A machine moved to another zone while
-    # the app runs is seen at its next start.
+    # the app runs is seen at its next start. zoneinfo is imported here, not
+    # with the module: the home screen's modules need this one before the
+    # first frame, and a zone only once there are dates to show.
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
     name = tz.lstrip(":")
     if name:
         try:

@@ -65,7 +65,7 @@ def read_home(db, settings: Settings, person: str | None = None) -> HomeData:
 def home_from(reader: Reader, settings: Settings, person: str | None = None) -> HomeData:
     """The home screen's first data, read by statement key (see db/statements.py)."""
     from sellerdesk.followups import lanes
-    from sellerdesk.followups.items import PANEL_PER_LANE
+    from sellerdesk.followups.lane_size import PANEL_PER_LANE
     from sellerdesk.records import LeadRow
 
     rows = [LeadRow(*row) for row in reader.rows(("search.first_page",), {"limit": PAGE_SIZE})]

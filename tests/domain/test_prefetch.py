@@ -13,7 +13,7 @@ import pytest
 from sellerdesk import leads, prefetch, search
 from sellerdesk.config import Settings
 from sellerdesk.followups import queue, store
-from sellerdesk.followups.items import PANEL_PER_LANE
+from sellerdesk.followups.lane_size import PANEL_PER_LANE
 
 
 def _some_leads(db) -> None:

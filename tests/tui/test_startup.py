@@ -176,3 +176,38 @@ async def test_the_app_removes_the_statements_file_earlier_versions_kept(db_url,
         await settle(pilot)
         assert app.db is not None
     assert not leftover.exists()
+
+
+FIRST_FRAME_PROBE = """
+import sys
+from textual import events
+from textual._context import message_hook
+from sellerdesk.launch import make_app
+
+app = make_app(sys.argv[1])
+
+def hook(message):
+    if isinstance(message, events.Ready):
+        print(" ".join(sorted(sys.modules)))
+        app.exit()
+
+message_hook.set(hook)
+app.run(headless=True, size=(120, 40))
+"""
+
+
+def test_the_first_frame_waits_for_nothing_it_does_not_draw(db_url, db):
+    """What is loaded when the first frame is out: the database layer, the
+    follow-up records and the time zones come after it."""
+    db.close()
+    out = subprocess.run(
+        [sys.executable, "-c", FIRST_FRAME_PROBE, db_url],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=TIMEOUT_S,
+    )
+    loaded = set(out.stdout.split())
+    assert "sellerdesk.screens.home" in loaded
+    assert not loaded & {"sqlalchemy", "zoneinfo", "sellerdesk.followups.items"}
+    assert not {m for m in loaded if m.startswith("sellerdesk.db")}

@@ -120,3 +120,31 @@ def test_tones_name_only_variables_every_theme_has():
             for word in spec.split():
                 if word.startswith("$"):
                     assert word[1:] in variables, (name, word)
+
+
+async def test_the_app_starts_in_its_theme_without_reading_its_stylesheets_twice(
+    db_url, db, monkeypatch
+):
+    from textual.css.stylesheet import Stylesheet
+
+    reparsed: list[int] = []
+    original = Stylesheet.reparse
+
+    def counted(self) -> None:
+        reparsed.append(1)
+        original(self)
+
+    monkeypatch.setattr(Stylesheet, "reparse", counted)
+    app = make_app(db_url)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.theme == theme.DARK
+        assert app.has_class(f"-theme-{theme.DARK}", "-dark-mode")
+        assert not app.has_class("-light-mode")
+        assert reparsed == []
+        # ...and its stylesheet holds this theme's colours, not Textual's default's.
+        assert app.screen.styles.background == Color.parse(app.current_theme.background)
+        # Switching still works, and reads them again with the new colours.
+        app.theme = theme.LIGHT
+        await settle(pilot)
+        assert reparsed and app.has_class("-light-mode")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sellerdesk.cli.common import db_option, whole_number
-from sellerdesk.followups.items import TODAY_PER_LANE
+from sellerdesk.followups.lane_size import TODAY_PER_LANE
 
 
 def register(subparsers) -> None:

@@ -9,11 +9,6 @@ from typing import Any
 STATUSES = ("open", "done", "snoozed", "cancelled")
 # Still waiting to be done: what the queue shows and next_followup_at follows.
 ACTIVE = ("open", "snoozed")
-# How many items of each lane `sellerdesk today` lists unless told otherwise,
-# and the home screen's queue panel too: the same items in the same order
-# (the whole queue is one key further in the app).
-TODAY_PER_LANE = 50
-PANEL_PER_LANE = TODAY_PER_LANE
 
 
 def _jsonable(data: dict[str, Any]) -> dict[str, Any]:

@@ -19,7 +19,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Input, Select, Static
+from textual.widgets import Header, Input, Select, Static
 
 from sellerdesk.checks import as_username
 from sellerdesk.prefetch import COUNT_CAP, PAGE_SIZE
@@ -27,6 +27,7 @@ from sellerdesk.ui.desk import DeskScreen
 from sellerdesk.ui.tasks import run_db
 from sellerdesk.ui.user_text import plain
 from sellerdesk.vocab import COMMON_LABELS, STAGES
+from sellerdesk.widgets.data_first_footer import DataFirstFooter
 from sellerdesk.widgets.lead_list import LeadList
 from sellerdesk.widgets.queue_panel import QueuePanel
 from sellerdesk.widgets.username_box import link_to_username
@@ -93,7 +94,7 @@ class HomeScreen(DeskScreen):
             yield Select([], prompt="All labels", id="label-filter", compact=True)
         yield Static("Opening your lead book…", id="count")
         yield LeadList(id="leads")
-        yield Footer(show_command_palette=False)
+        yield DataFirstFooter(show_command_palette=False)
 
     def on_mount(self) -> None:
         # Once open, the database is read the ordinary way, replacing whatever
@@ -121,9 +122,9 @@ class HomeScreen(DeskScreen):
         the database is open."""
         self._show_labels(data.labels)
         self.query_one(QueuePanel).show_queue(data.queue)
-        if any(self._criteria()):  # the user got ahead: their search will run instead
-            return
-        self._show_first_page((self._generation, data.rows, data.total))
+        if not any(self._criteria()):  # else the user got ahead: their search will run instead
+            self._show_first_page((self._generation, data.rows, data.total))
+        self.query_one(DataFirstFooter).data_shown()
 
     def on_screen_resume(self) -> None:
         if self.app.db is not None:
@@ -219,6 +220,7 @@ class HomeScreen(DeskScreen):
         if keep is not None and str(keep) in self.lead_list.rows:
             self.lead_list.move_cursor(row=self.lead_list.get_row_index(str(keep)), animate=False)
         self._show_count()
+        self.query_one(DataFirstFooter).data_shown()
         if self._open_when_shown:
             self._open_when_shown = False
             self._open_at_cursor()

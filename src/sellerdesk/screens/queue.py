@@ -52,7 +52,7 @@ class QueueScreen(DeskScreen):
             start = options.get_option_index(f"lane:{self.lane}")
         except Exception:
             return
-        from sellerdesk.followups.items import TODAY_PER_LANE
+        from sellerdesk.followups.lane_size import TODAY_PER_LANE
 
         target = min(start + TODAY_PER_LANE + 1, options.option_count - 1)
         if not options.get_option_at_index(target).disabled:

@@ -39,6 +39,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from sellerdesk.errors import SellerdeskError
+from sellerdesk.followups.lane_size import TODAY_PER_LANE
 from sellerdesk.safe_text import visible
 from sellerdesk.ui.desk import DeskApp
 from sellerdesk.ui.tasks import run_db
@@ -122,8 +123,6 @@ class QueuePanel(Vertical):
     def __init__(
         self, *, full: bool = False, team: bool = False, id: str | None = "queue-panel"
     ) -> None:
-        from sellerdesk.followups.items import TODAY_PER_LANE
-
         super().__init__(id=id, classes="-full" if full else "")
         self.full = full
         # As many as `sellerdesk today` lists; the whole queue starts at a page.
