@@ -44,6 +44,7 @@ class FilterChoice(Widget, can_focus=True):
     }
     FilterChoice:focus {
         background: $selection;
+        color: $foreground;
     }
     FilterChoice > .filter-choice--arrow {
         color: $text-muted;

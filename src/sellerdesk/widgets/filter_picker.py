@@ -72,7 +72,7 @@ class FilterPicker(DeskModal[int | None]):
         with Vertical(classes="dialog", id="filter-dialog"):
             yield Static(plain(self.title_text), classes="dialog-title")
             yield TypeToJump(self.rows, id="filter-options")
-            yield Static("enter picks · type to jump · escape cancels", classes="hint")
+            yield Static("type to jump · enter picks · escape cancels", classes="hint")
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
