@@ -2,12 +2,25 @@
 
 from __future__ import annotations
 
-from tests.tui.conftest import SIZE, notified, settle, type_text, wait_until
-from textual.widgets import Input, Select, Static
+import pytest
+from tests.tui.conftest import (
+    SIZE,
+    drawn,
+    notified,
+    settle,
+    type_text,
+    wait_for_screen,
+    wait_until,
+)
+from textual.widgets import Input, OptionList, Static
 
 from sellerdesk import leads
 from sellerdesk.db.models import LeadModel
+from sellerdesk.screens.home import HomeScreen
 from sellerdesk.screens.lead import LeadScreen
+from sellerdesk.vocab import STAGES
+from sellerdesk.widgets.filter_choice import FilterChoice
+from sellerdesk.widgets.filter_picker import FilterPicker
 from sellerdesk.widgets.lead_list import ADD_ROW, LeadList
 
 
@@ -78,6 +91,24 @@ async def test_only_the_newest_search_lands(app, db):
         assert _listed(app) == ["beta_builders"]
 
 
+async def _pick(pilot, key: str, typed: str) -> list[str]:
+    """Open a filter's picker with its key, jump by typing, pick with enter;
+    the rows the picker listed."""
+    await pilot.press(key)
+    picker = await wait_for_screen(pilot, FilterPicker, f"the picker of {key!r}")
+    options = picker.query_one(OptionList)
+    rows = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+    await type_text(pilot, typed)
+    await pilot.press("enter")
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, HomeScreen)
+    return rows
+
+
+def _filter_shows(app, widget_id: str) -> str:
+    return str(app.screen.query_one(f"#{widget_id}", FilterChoice).render()).rstrip(" ▼")
+
+
 async def test_stage_and_label_filters(app, db):
     leads.add_lead(db, "inzoneagency", stage="hot_lead", labels=["Referral"])
     leads.add_lead(db, "bgsone", stage="completed", labels=["Past Client"])
@@ -85,20 +116,85 @@ async def test_stage_and_label_filters(app, db):
     leads.add_lead(db, "plain_lead")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        label_filter = app.screen.query_one("#label-filter", Select)
-        options = [str(prompt) for prompt, _value in label_filter._options]
-        assert "Referral" in options and "Past Client" in options
-        label_filter.value = "Referral"
-        await settle(pilot)
+        await pilot.press("down")  # into the list, where l and s are the filters' keys
+        list_ = app.focused
+        rows = await _pick(pilot, "l", "ref")
+        assert rows[0] == "All labels" and "Referral" in rows and "Past Client" in rows
         assert sorted(_listed(app)) == ["greenthumb", "inzoneagency"]
         assert _count(app) == "2 leads match"
-        app.screen.query_one("#stage-filter", Select).value = "hot_lead"
-        await settle(pilot)
+        assert _filter_shows(app, "label-filter") == "Referral"
+        assert app.focused is list_  # the focus stays where the key was pressed
+        rows = await _pick(pilot, "s", "hot")
+        assert rows == ["All stages", *(label for _key, label in STAGES.items)]
         assert _listed(app) == ["inzoneagency"]
+        assert _filter_shows(app, "stage-filter") == "Hot Lead"
         await pilot.press("escape")  # clears search and both filters
         await settle(pilot)
         assert len(_listed(app)) == 4
         assert _count(app) == "4 leads"
+        assert _filter_shows(app, "stage-filter") == "All stages"
+        assert _filter_shows(app, "label-filter") == "All labels"
+
+
+async def test_a_filter_opens_with_enter_from_its_place_and_the_picker_jumps_as_typed(app, db):
+    leads.add_lead(db, "bgsone", stage="completed")
+    leads.add_lead(db, "newbie")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        stage_filter = app.screen.query_one("#stage-filter", FilterChoice)
+        await pilot.press("tab")  # from the search box to the stage filter
+        assert app.focused is stage_filter
+        await pilot.press("enter")
+        picker = await wait_for_screen(pilot, FilterPicker)
+        options = picker.query_one(OptionList)
+        assert options.highlighted == 0  # "All stages": nothing chosen yet
+        await pilot.press("o")  # Offer Sent, the first word starting with o
+        assert str(options.get_option_at_index(options.highlighted).prompt) == "Offer Sent"
+        await pilot.press("o")  # the same letter again: the next one (Order under review)
+        assert str(options.get_option_at_index(options.highlighted).prompt) == (
+            "Order under review"
+        )
+        await pilot.press("c", "o")  # "co": Completed
+        assert str(options.get_option_at_index(options.highlighted).prompt) == "Completed"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert _listed(app) == ["bgsone"]
+        assert app.focused is stage_filter
+        await pilot.press("space")  # opens again, on the stage chosen
+        picker = await wait_for_screen(pilot, FilterPicker)
+        options = picker.query_one(OptionList)
+        assert str(options.get_option_at_index(options.highlighted).prompt) == "Completed"
+        await pilot.press("home", "enter")  # "All stages"
+        await settle(pilot)
+        assert sorted(_listed(app)) == ["bgsone", "newbie"]
+        assert stage_filter.value is None
+
+
+@pytest.mark.parametrize("label", ["[/]", "[b]x[/b]"])
+async def test_escape_in_a_picker_keeps_the_filter_and_labels_show_as_written(app, db, label):
+    leads.add_lead(db, "marked", labels=[label])
+    leads.add_lead(db, "referred", labels=["Referral"])
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("down", "l")
+        picker = await wait_for_screen(pilot, FilterPicker)
+        assert label in drawn(app)  # listed as written: no markup read, no crash
+        options = picker.query_one(OptionList)
+        rows = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        options.highlighted = rows.index(label)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert _listed(app) == ["marked"]
+        assert _filter_shows(app, "label-filter") == label
+        assert label in drawn(app)  # and so is it in the filter's place
+        await pilot.click("#label-filter")  # a click opens it too
+        picker = await wait_for_screen(pilot, FilterPicker)
+        await pilot.press("r")  # Referral highlighted, then cancelled
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen)
+        assert app.screen.query_one("#label-filter", FilterChoice).value == label
+        assert _listed(app) == ["marked"]
 
 
 def _bulk_insert(db, count: int) -> None:

@@ -69,6 +69,6 @@ async def test_help_on_home_lists_the_keys_of_the_list_too(app, db):
         sections = [str(cell) for cell in table.columns[0]._cells]
         described = [str(cell) for cell in table.columns[1]._cells]
         assert "In the lead list" in sections and "Lead book" in sections
-        assert "Stage filter" in described and "Last" in described
+        assert "Filter stage" in described and "Last" in described
         # Textual's own focus keys are not listed as if they were sellerdesk's.
         assert "Focus Next" not in described

@@ -9,7 +9,7 @@ import sys
 import pytest
 from tests.conftest import raw_sql
 from tests.tui.conftest import SIZE, TIMEOUT_S, make_app, settle, type_text
-from textual.widgets import Input, Static
+from textual.widgets import Input, OptionList, Select, Static
 
 from sellerdesk.screens.home import HomeScreen
 from sellerdesk.screens.problem import ProblemScreen
@@ -38,6 +38,9 @@ def test_importing_the_app_leaves_the_database_layer_unloaded():
     assert "sqlalchemy" not in loaded
     assert not {m for m in loaded if m.startswith("sellerdesk.db")}
     assert "sellerdesk.leads" not in loaded
+    # the filters' picker (an OptionList in a dialog) is imported when it is opened
+    assert "sellerdesk.widgets.filter_choice" in loaded
+    assert "sellerdesk.widgets.filter_picker" not in loaded
 
 
 async def test_first_frame_comes_before_the_database_is_open(db_url):
@@ -46,6 +49,10 @@ async def test_first_frame_comes_before_the_database_is_open(db_url):
         # The home screen is up and the search box has focus at once.
         assert isinstance(app.screen, HomeScreen)
         assert isinstance(app.focused, Input) and app.focused.id == "search"
+        # Nothing composed before the first frame that it does not show: no Select
+        # (its hidden list and styles), and no list but the queue's.
+        assert not app.screen.query(Select)
+        assert [node.id for node in app.screen.query(OptionList)] == ["queue-list"]
         await settle(pilot)
         assert app.db is not None
         assert "No leads yet" in str(app.screen.query_one("#count", Static).render())

@@ -59,7 +59,7 @@ async def test_a_label_with_markup_is_listed_as_written_where_labels_are_chosen(
     leads.add_note(db, "eve", "she wrote [/] twice")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("down", "l", "enter")  # from the list: the label filter, opened
+        await pilot.press("down", "l")  # from the list: the label filter's picker
         await settle(pilot)
         assert "[/]urgent" in drawn(app)
         await pilot.press("escape")

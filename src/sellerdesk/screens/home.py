@@ -19,7 +19,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
-from textual.widgets import Header, Input, Select, Static
+from textual.widgets import Header, Input, Static
 
 from sellerdesk.checks import as_username
 from sellerdesk.prefetch import COUNT_CAP, PAGE_SIZE
@@ -28,6 +28,7 @@ from sellerdesk.ui.tasks import run_db
 from sellerdesk.ui.user_text import plain
 from sellerdesk.vocab import COMMON_LABELS, STAGES
 from sellerdesk.widgets.data_first_footer import DataFirstFooter
+from sellerdesk.widgets.filter_choice import FilterChoice
 from sellerdesk.widgets.lead_list import LeadList
 from sellerdesk.widgets.queue_panel import QueuePanel
 from sellerdesk.widgets.username_box import link_to_username
@@ -47,7 +48,10 @@ HELP = (
     "above it, escape back to the search box (and clears it). In the morning review, c "
     "copies the suggested message for the highlighted line (a first reply asks which kind "
     "of project it is, once), d marks a follow-up done, z snoozes it, r moves it, a plans "
-    "one. ctrl+t shows the whole queue. ctrl+p jumps to any lead from any screen."
+    "one. Away from the search box, s filters the list by stage and l by label: the "
+    "choice opens at once (type to jump, enter picks, escape cancels); escape on this screen "
+    "clears the search and both filters. ctrl+t shows the whole queue. ctrl+p jumps to any "
+    "lead from any screen."
 )
 
 
@@ -55,6 +59,15 @@ class SearchBox(Input):
     BINDINGS = [
         Binding("down", "screen.focus_list", "List", id="search-to-list"),
         Binding("up", "screen.focus_queue", "Queue", id="search-to-queue"),
+    ]
+
+
+class HomeFilter(FilterChoice):
+    """A filter beside the search box: ↓ and ↑ go where they go from the box."""
+
+    BINDINGS = [
+        Binding("down", "screen.focus_list", "List", id="filter-to-list"),
+        Binding("up", "screen.focus_queue", "Queue", id="filter-to-queue"),
     ]
 
 
@@ -66,8 +79,8 @@ class HomeScreen(DeskScreen):
         Binding("slash", "focus_search", "Search", id="home-search"),
         Binding("escape", "clear", "Search", id="home-clear"),
         Binding("ctrl+t", "app.whole_queue", "Whole queue", id="home-whole-queue"),
-        Binding("s", "focus_filter('stage-filter')", "Stage filter", id="home-stage-filter"),
-        Binding("l", "focus_filter('label-filter')", "Label filter", id="home-label-filter"),
+        Binding("s", "open_filter('stage-filter')", "Filter stage", id="home-stage-filter"),
+        Binding("l", "open_filter('label-filter')", "Filter label", id="home-label-filter"),
         Binding("ctrl+r", "reload", "Reload", id="home-reload", show=False),
     ]
 
@@ -85,13 +98,15 @@ class HomeScreen(DeskScreen):
             yield SearchBox(
                 placeholder="Username, Fiverr link, name or website", id="search", compact=True
             )
-            yield Select(
+            yield HomeFilter(
                 [(label, key) for key, label in STAGES.items],
                 prompt="All stages",
+                title="Show the leads at stage…",
                 id="stage-filter",
-                compact=True,
             )
-            yield Select([], prompt="All labels", id="label-filter", compact=True)
+            yield HomeFilter(
+                prompt="All labels", title="Show the leads labelled…", id="label-filter"
+            )
         yield Static("Opening your lead book…", id="count")
         yield LeadList(id="leads")
         yield DataFirstFooter(show_command_palette=False)
@@ -156,13 +171,9 @@ class HomeScreen(DeskScreen):
 
     def _criteria(self) -> tuple[str, str | None, str | None]:
         query = self.query_one("#search", Input).value
-        stage = self.query_one("#stage-filter", Select).value
-        label = self.query_one("#label-filter", Select).value
-        return (
-            query.strip(),
-            stage if isinstance(stage, str) else None,
-            label if isinstance(label, str) else None,
-        )
+        stage = self.query_one("#stage-filter", FilterChoice).value
+        label = self.query_one("#label-filter", FilterChoice).value
+        return query.strip(), stage, label
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id != "search":
@@ -171,9 +182,8 @@ class HomeScreen(DeskScreen):
             self._debounce.stop()
         self._debounce = self.set_timer(DEBOUNCE_S, self.search)
 
-    def on_select_changed(self, event: Select.Changed) -> None:
-        if event.select.id in ("stage-filter", "label-filter"):
-            self.search()
+    def on_filter_choice_changed(self, _event: FilterChoice.Changed) -> None:
+        self.search()
 
     def refresh_data(self) -> None:
         self.search()
@@ -294,13 +304,10 @@ class HomeScreen(DeskScreen):
         seen: dict[str, str] = {}
         for label in (*COMMON_LABELS, *labels):
             seen.setdefault(label.lower(), label)
-        select = self.query_one("#label-filter", Select)
-        current = select.value
-        options = [(plain(label), label) for label in seen.values()]
-        with select.prevent(Select.Changed):
-            select.set_options(options)
-            if isinstance(current, str) and current in seen.values():
-                select.value = current
+        # The labels are drawn as plain text (FilterChoice), in the row and in its picker.
+        self.query_one("#label-filter", FilterChoice).set_options(
+            [(label, label) for label in seen.values()]
+        )
 
     # ------------------------------------------------------------ actions
 
@@ -341,23 +348,21 @@ class HomeScreen(DeskScreen):
     def action_focus_queue(self) -> None:
         self.set_focus(self.query_one("#queue-list"))
 
-    def action_focus_filter(self, widget_id: str) -> None:
-        self.set_focus(self.query_one(f"#{widget_id}", Select))
+    def action_open_filter(self, widget_id: str) -> None:
+        """The filter's picker at once: the list shows the pick, and the focus
+        stays where it was."""
+        self.query_one(f"#{widget_id}", FilterChoice).open_picker()
 
     def action_clear(self) -> None:
         search = self.query_one("#search", Input)
-        stage = self.query_one("#stage-filter", Select)
-        label = self.query_one("#label-filter", Select)
-        if not (search.value or isinstance(stage.value, str) or isinstance(label.value, str)):
+        stage = self.query_one("#stage-filter", FilterChoice)
+        label = self.query_one("#label-filter", FilterChoice)
+        if not (search.value or stage.value or label.value):
             self.set_focus(search)
             return
-        with (
-            stage.prevent(Select.Changed),
-            label.prevent(Select.Changed),
-            search.prevent(Input.Changed),
-        ):
-            stage.clear()
-            label.clear()
+        stage.clear()  # silent, as the box is below: one search for all three
+        label.clear()
+        with search.prevent(Input.Changed):
             search.value = ""
         self.set_focus(search)
         self.search()
