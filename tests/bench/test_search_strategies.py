@@ -1,9 +1,12 @@
-"""Search answers the same whichever way it runs.
+"""Search answers the same whichever way it runs, on either engine.
 
-`list_leads` walks the most recent leads for common terms and asks the
-trigram index for rare ones; both must give exactly the rows a plain
+`list_leads` walks the most recent leads for common terms and asks an index
+for rare ones (SQLite: trigrams and character pairs; PostgreSQL: pg_trgm and
+its index of short terms); every way must give exactly the rows a plain
 substring filter gives, in recency order, page by page. The walk's limits are
-shrunk here so a few hundred generated leads exercise every path.
+shrunk here so a few hundred generated leads exercise every path. On
+PostgreSQL the same book is copied onto the server and analysed, so the
+planner's estimates (which choose the way there) are those of real data.
 """
 
 from __future__ import annotations
@@ -49,6 +52,42 @@ def generated(tmp_path_factory):
     return generate.ensure_database(folder, generate.Size(400), log=lambda _m: None)
 
 
+@pytest.fixture(scope="module")
+def pg_generated(generated, pg_server):
+    """The generated book copied onto the test server, with fresh statistics."""
+    from sellerdesk.transfer.book_copy import copy_book
+
+    name = pg_server.new_database()
+    source = open_database(f"sqlite:///{generated}", author="tester")
+    target = open_database(pg_server.url_for(name), author="tester")
+    try:
+        copy_book(source, target)
+    finally:
+        source.close()
+        target.close()
+    with psycopg_connect(pg_server, name) as conn:
+        conn.execute("VACUUM ANALYZE")
+    yield pg_server.url_for(name)
+    pg_server.drop(name)
+
+
+def psycopg_connect(server, name: str):
+    import psycopg
+
+    url = server.url
+    return psycopg.connect(
+        host=url.host, port=url.port, user=url.username, password=url.password,
+        dbname=name, autocommit=True,
+    )
+
+
+@pytest.fixture
+def book(engine, generated, request) -> str:
+    if engine == "sqlite":
+        return f"sqlite:///{generated}"
+    return request.getfixturevalue("pg_generated")
+
+
 @pytest.fixture
 def small_walk(monkeypatch):
     monkeypatch.setattr(search, "_WALK_ROWS", 60)
@@ -71,8 +110,8 @@ def expected(db, term: str, stage: str | None = None) -> list[int]:
 
 
 @pytest.mark.parametrize("term", TERMS)
-def test_every_path_gives_the_plain_substring_answer(generated, small_walk, term):
-    db = open_database(f"sqlite:///{generated}", author="tester")
+def test_every_path_gives_the_plain_substring_answer(book, small_walk, term):
+    db = open_database(book, author="tester")
     try:
         want = expected(db, term)
         for limit, offset in ((100, 0), (20, 0), (20, 20), (50, 100)):
@@ -89,9 +128,9 @@ def test_every_path_gives_the_plain_substring_answer(generated, small_walk, term
         db.close()
 
 
-def test_common_and_rare_terms_exist_in_the_data(generated, small_walk):
+def test_common_and_rare_terms_exist_in_the_data(book, small_walk):
     # Without both kinds the test above would not reach both ways of searching.
-    db = open_database(f"sqlite:///{generated}", author="tester")
+    db = open_database(book, author="tester")
     try:
         assert len(expected(db, "com")) > search._COMMON
         assert 0 < len(expected(db, "smith")) < search._COMMON
@@ -99,3 +138,20 @@ def test_common_and_rare_terms_exist_in_the_data(generated, small_walk):
         assert 0 < len(expected(db, "q")) < search._COMMON
     finally:
         db.close()
+
+
+WAYS = [("com", True), ("ro", True), ("xq", False), ("q", False)]
+
+
+@pytest.mark.parametrize(("term", "walked"), WAYS)
+def test_common_terms_walk_and_rare_ones_read_an_index(book, small_walk, monkeypatch, term, walked):
+    # The data test above shows both kinds exist; this shows each takes its own way.
+    calls = []
+    walk = search._walk_recent
+    monkeypatch.setattr(search, "_walk_recent", lambda *a: calls.append(a[2]) or walk(*a))
+    db = open_database(book, author="tester")
+    try:
+        search.list_leads(db, term, limit=20)
+    finally:
+        db.close()
+    assert bool(calls) == walked, term

@@ -22,6 +22,7 @@ REVISIONS: tuple[str, ...] = (
     "0006_sop_records",
     "0007_shown_not_copied",
     "0008_team",
+    "0009_server_speed",
 )
 HEAD = REVISIONS[-1]
 
