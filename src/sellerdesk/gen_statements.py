@@ -1,5 +1,6 @@
-"""Writes `sellerdesk/db/startup_sql.py`: the SQLite SQL of every statement
-the home screen's first look and `sellerdesk today` read without SQLAlchemy.
+"""Writes `sellerdesk/db/startup_sql.py`: the SQLite and the PostgreSQL SQL of
+every statement the home screen's first look and `sellerdesk today` read
+without SQLAlchemy.
 
 Run from a checkout after changing any statement, table, column type or the
 vocabulary they use (stages, follow-up statuses):
@@ -11,7 +12,8 @@ edited, not from an installed copy.) `--check` only compares. A test
 regenerates the module and fails on any difference, so the SQL shipped can
 never drift from the statements it comes from.
 
-Each statement is compiled for SQLite with named parameters. A parameter with
+Each statement is compiled for SQLite with named parameters (`STATEMENTS`)
+and for PostgreSQL with psycopg's named parameters (`PG_STATEMENTS`). A parameter with
 a value fixed in the statement is kept as a constant, already converted as
 SQLAlchemy would bind it; one given at each read must be of a kind the plain
 reader converts (`statements.SqliteReader`), and so must every result column.
@@ -30,6 +32,8 @@ from typing import Any
 
 from sqlalchemy import Boolean
 from sqlalchemy.dialects import sqlite
+from sqlalchemy.dialects.postgresql import psycopg
+from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator, TypeEngine
 
 from sellerdesk.db.coltypes import UTCDateTime
@@ -37,9 +41,10 @@ from sellerdesk.db.statements import Compiled, Key, build
 
 TARGET = Path(__file__).parent / "db" / "startup_sql.py"
 DIALECT = sqlite.dialect(paramstyle="named")
+PG_DIALECT = psycopg.dialect(paramstyle="pyformat")
 
-HEADER = '''"""The SQLite SQL of the statements read without SQLAlchemy: the home
-screen's first look and `sellerdesk today` (see `sellerdesk.db.statements`).
+HEADER = '''"""The SQLite and PostgreSQL SQL of the statements read without SQLAlchemy:
+the home screen's first look and `sellerdesk today` (see `sellerdesk.db.statements`).
 
 Generated from the SQLAlchemy statements by `sellerdesk.gen_statements`;
 do not edit by hand. A test regenerates it and fails on any difference.
@@ -54,49 +59,50 @@ class NotReplayable(TypeError):
     SQLAlchemy does."""
 
 
-def _has_processor(type_: TypeEngine, result: bool) -> bool:
+def _has_processor(type_: TypeEngine, result: bool, dialect: Dialect) -> bool:
     """Whether SQLAlchemy converts values of this type on their way in (or out)."""
     if isinstance(type_, TypeDecorator):
         return True
-    impl = type_.dialect_impl(DIALECT)
-    processor = impl.result_processor(DIALECT, None) if result else impl.bind_processor(DIALECT)
+    impl = type_.dialect_impl(dialect)
+    processor = impl.result_processor(dialect, None) if result else impl.bind_processor(dialect)
     return processor is not None
 
 
-def result_kind(type_: TypeEngine, where: str) -> str:
+def result_kind(type_: TypeEngine, where: str, dialect: Dialect = DIALECT) -> str:
     if isinstance(type_, UTCDateTime):
         return "utc"
     if isinstance(type_, Boolean):
         return "bool"
-    if _has_processor(type_, result=True):
+    if _has_processor(type_, result=True, dialect=dialect):
         raise NotReplayable(f"{where}: no plain reading for a {type_!r} column")
     return ""
 
 
-def param_kind(type_: TypeEngine, where: str) -> str:
+def param_kind(type_: TypeEngine, where: str, dialect: Dialect = DIALECT) -> str:
     if isinstance(type_, UTCDateTime):
         return "utc"
-    if _has_processor(type_, result=False):
+    if _has_processor(type_, result=False, dialect=dialect):
         raise NotReplayable(f"{where}: no plain binding for a {type_!r} parameter")
     return ""
 
 
-def compile_statement(stmt: Any, where: str = "statement") -> Compiled:
-    """`stmt` as SQLite SQL, with how to bind its parameters and read its rows."""
-    compiled = stmt.compile(dialect=DIALECT)
+def compile_statement(stmt: Any, where: str = "statement", dialect: Dialect = DIALECT) -> Compiled:
+    """`stmt` as SQL of `dialect` (SQLite unless told), with how to bind its
+    parameters and read its rows."""
+    compiled = stmt.compile(dialect=dialect)
     if "POSTCOMPILE" in compiled.string:
         raise NotReplayable(f"{where}: a parameter is rendered at run time (an expanding IN?)")
     constants: dict[str, Any] = {}
     params: dict[str, str] = {}
     for bind, name in compiled.bind_names.items():
         if bind.value is None and bind.callable is None and bind.required:
-            params[name] = param_kind(bind.type, f"{where}, :{name}")
+            params[name] = param_kind(bind.type, f"{where}, :{name}", dialect)
             continue
-        process = bind.type.dialect_impl(DIALECT).bind_processor(DIALECT)
+        process = bind.type.dialect_impl(dialect).bind_processor(dialect)
         value = bind.effective_value
         constants[name] = process(value) if process is not None else value
     columns = tuple(
-        result_kind(column.type, f"{where}, column {column.name}")
+        result_kind(column.type, f"{where}, column {column.name}", dialect)
         for column in stmt.selected_columns
     )
     return Compiled(compiled.string, constants, params, columns)
@@ -112,18 +118,21 @@ def startup_keys() -> list[Key]:
 
 def render(keys: Iterable[Key] | None = None) -> str:
     """The text of `startup_sql.py`, built from the statements as the code is now."""
-    lines = [HEADER, "STATEMENTS = {"]
-    for key in keys if keys is not None else startup_keys():
-        entry = compile_statement(build(key, fresh=True), repr(key))
-        lines.append(f"    {_literal(key)}: Compiled(")
-        lines.append("        sql=(")
-        lines.extend(f"            {_literal(piece)}" for piece in _pieces(entry.sql, 100 - 12))
-        lines.append("        ),")
-        lines.extend(_mapping("constants", entry.constants))
-        lines.extend(_mapping("params", entry.params))
-        lines.append(f"        columns={_literal(entry.columns)},")
-        lines.append("    ),")
-    lines.append("}")
+    keys = list(keys if keys is not None else startup_keys())
+    lines = [HEADER]
+    for name, dialect in (("STATEMENTS", DIALECT), ("PG_STATEMENTS", PG_DIALECT)):
+        lines.append(f"{name} = {{")
+        for key in keys:
+            entry = compile_statement(build(key, fresh=True), repr(key), dialect)
+            lines.append(f"    {_literal(key)}: Compiled(")
+            lines.append("        sql=(")
+            lines.extend(f"            {_literal(piece)}" for piece in _pieces(entry.sql, 100 - 12))
+            lines.append("        ),")
+            lines.extend(_mapping("constants", entry.constants))
+            lines.extend(_mapping("params", entry.params))
+            lines.append(f"        columns={_literal(entry.columns)},")
+            lines.append("    ),")
+        lines.append("}")
     return "\n".join(lines) + "\n"
 
 

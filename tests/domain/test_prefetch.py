@@ -1,6 +1,6 @@
-"""The home screen's first look: read through sqlite3 with the generated SQL,
-exactly what the home screen reads through SQLAlchemy, without importing it,
-without writing anything, and only where it applies."""
+"""The home screen's first look: read through sqlite3 (psycopg on a server)
+with the generated SQL, exactly what the home screen reads through SQLAlchemy,
+without importing it, without writing anything, and only where it applies."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import subprocess
 import sys
 
 import pytest
+from tests.conftest import raw_sql
 
 from sellerdesk import leads, prefetch, search
 from sellerdesk.config import Settings
@@ -41,7 +42,6 @@ def _files(folder) -> list[tuple[str, int]]:
     return sorted((p.name, p.stat().st_mtime_ns) for p in folder.iterdir())
 
 
-@pytest.mark.sqlite_only("the first look reads a SQLite file; a server is read through SQLAlchemy")
 def test_the_first_look_is_what_the_home_screen_reads(db, db_url, frozen_now):
     _some_leads(db)
     settings = Settings()
@@ -53,7 +53,6 @@ def test_the_first_look_is_what_the_home_screen_reads(db, db_url, frozen_now):
     assert prefetch.read_home(db, settings) == expected
 
 
-@pytest.mark.sqlite_only("the first look reads a SQLite file; a server is read through SQLAlchemy")
 def test_a_full_first_page_counts_every_lead(db, db_url, frozen_now):
     for n in range(prefetch.PAGE_SIZE + 3):
         leads.add_lead(db, f"lead{n:03}")
@@ -63,13 +62,12 @@ def test_a_full_first_page_counts_every_lead(db, db_url, frozen_now):
     assert look == _as_the_home_screen_reads(db, Settings())
 
 
-@pytest.mark.sqlite_only("the first look reads a SQLite file; a server is read through SQLAlchemy")
 def test_the_first_look_imports_no_sqlalchemy_and_writes_nothing(
-    db, db_url, db_path, frozen_now, isolated_home
+    db, db_url, tmp_path, frozen_now, isolated_home
 ):
     _some_leads(db)
     db.close()
-    before = _files(db_path.parent)
+    before = _files(tmp_path)
     code = (
         "import sys\n"
         "from datetime import datetime\n"
@@ -81,7 +79,7 @@ def test_the_first_look_imports_no_sqlalchemy_and_writes_nothing(
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["4", "1", "False"]
-    assert _files(db_path.parent) == before
+    assert _files(tmp_path) == before
     assert not (isolated_home / "data").exists()  # nothing kept in the data folder
 
 
@@ -93,27 +91,40 @@ def test_no_file_no_first_look_and_no_file_created(tmp_path):
 
 def test_other_databases_are_left_to_the_ordinary_path(monkeypatch):
     def no_connecting(*_args, **_kwargs):
-        raise AssertionError("the first look must not connect to a PostgreSQL URL")
+        raise AssertionError("the first look must not open a file for another database")
 
     monkeypatch.setattr(sqlite3, "connect", no_connecting)
-    url = "postgresql+psycopg://seller@127.0.0.1:5432/desk"
+    assert prefetch.first_look("mysql://seller@127.0.0.1/desk", Settings()) is None
+
+
+def test_a_server_that_does_not_answer_is_left_to_the_app_to_explain():
+    import socket
+
+    with socket.socket() as probe:  # a port nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    url = f"postgresql+psycopg://seller@127.0.0.1:{port}/desk"
     assert prefetch.first_look(url, Settings()) is None
 
 
-@pytest.mark.sqlite_only("the first look reads a SQLite file; a server is read through SQLAlchemy")
-def test_a_database_needing_migration_is_left_to_the_app(db, db_path, db_url, frozen_now):
+def test_a_server_url_reaches_libpq_without_the_driver_name_and_with_its_options():
+    url = "postgresql+psycopg://me:secret@db.example:5433/desk?sslmode=require"
+    assert prefetch.libpq_url(url) == "postgresql://me:secret@db.example:5433/desk?sslmode=require"
+    assert prefetch.libpq_url("postgresql://h/d") == "postgresql://h/d"
+    assert prefetch.libpq_url("sqlite:////tmp/x.sqlite3") is None
+
+
+def test_a_database_needing_migration_is_left_to_the_app(db, tmp_path, db_url, frozen_now):
     _some_leads(db)
     db.close()
-    with sqlite3.connect(db_path) as conn:
-        conn.execute("UPDATE alembic_version SET version_num = '0003_scripts_orders_referrals'")
-    before = _files(db_path.parent)
+    raw_sql(db_url, "UPDATE alembic_version SET version_num = '0003_scripts_orders_referrals'")
+    before = _files(tmp_path)
     assert prefetch.first_look(db_url, Settings()) is None
-    with sqlite3.connect(db_path) as conn:
-        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == (
-            "0003_scripts_orders_referrals",
-        )
+    assert raw_sql(db_url, "SELECT version_num FROM alembic_version") == [
+        ("0003_scripts_orders_referrals",)
+    ]
     # No backup copy, no migration: the first look only reads.
-    assert _files(db_path.parent) == before
+    assert _files(tmp_path) == before
 
 
 def test_a_file_that_is_not_a_database_is_left_to_the_app_to_explain(tmp_path):
@@ -134,6 +145,21 @@ def test_the_first_look_connection_cannot_write(db, db_path, frozen_now):
         prefetch.replay(db_path, write)
     with sqlite3.connect(db_path) as conn:
         assert conn.execute("SELECT count(*) FROM leads").fetchone() == (4,)
+
+
+def test_the_first_look_on_a_server_cannot_write(db, db_url, engine, frozen_now):
+    if engine != "postgresql":
+        pytest.skip("the SQLite connection is checked above")
+    import psycopg
+
+    _some_leads(db)
+
+    def write(reader):
+        return reader.conn.execute("DELETE FROM leads")
+
+    with pytest.raises(psycopg.errors.ReadOnlySqlTransaction):
+        prefetch.replay_server(prefetch.libpq_url(db_url), write)
+    assert raw_sql(db_url, "SELECT count(*) FROM leads") == [(4,)]
 
 
 def test_the_statements_file_of_earlier_versions_is_removed(isolated_home):

@@ -52,21 +52,18 @@ def run_today(ctx) -> int:
 
 
 def _read_plain(ctx, limit: int, person: str | None):
-    """The queue read through sqlite3 with the SQL generated from the queue's
+    """The queue read through sqlite3 (psycopg on a server) with the SQL generated from the queue's
     statements, without importing SQLAlchemy (`sellerdesk.prefetch`); None to
     read it the ordinary way (another database, one to create or migrate, or
     anything that went wrong, which the ordinary way then explains)."""
     from sellerdesk import prefetch
     from sellerdesk.followups import lanes
-    from sellerdesk.paths import sqlite_path
 
-    path = sqlite_path(ctx.db_url)
-    if path is None:
-        return None
     settings = ctx.settings
     try:
-        return prefetch.replay(
-            path, lambda reader: lanes.assemble(reader, settings, limit=limit, person=person)
+        return prefetch.replay_url(
+            ctx.db_url,
+            lambda reader: lanes.assemble(reader, settings, limit=limit, person=person),
         )
     except Exception:
         return None

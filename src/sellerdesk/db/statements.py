@@ -13,7 +13,9 @@ screen's first page) runs the same keys either way:
 - `SqliteReader` runs the SQLite SQL generated from the same statements at
   development time (`sellerdesk.db.startup_sql`, written by
   `sellerdesk.gen_statements`) through the standard library's sqlite3, and
-  converts parameters and results as SQLAlchemy would.
+  converts parameters and results as SQLAlchemy would;
+- `PsycopgReader` does the same with the PostgreSQL SQL, through psycopg
+  alone (a team's server).
 
 This module imports nothing from SQLAlchemy until something is built.
 """
@@ -78,7 +80,8 @@ class CoreReader:
 
 
 class Compiled(NamedTuple):
-    """One statement as SQLite SQL with named parameters (`:name`)."""
+    """One statement as SQL with named parameters (`:name` for SQLite,
+    `%(name)s` for psycopg)."""
 
     sql: str
     # Parameters whose values were fixed when the statement was built
@@ -104,13 +107,28 @@ def _flag(value: int | None) -> bool | None:
     return None if value is None else bool(value)
 
 
-_BINDS: dict[str, Callable[[Any], Any]] = {"utc": _utc_text, "": lambda value: value}
-_RESULTS: dict[str, Callable[[Any], Any]] = {"utc": _utc, "bool": _flag}
+def _as_is(value: Any) -> Any:
+    return value
+
+
+def _utc_moment(value: datetime) -> datetime:
+    # How a UTCDateTime goes to PostgreSQL: an aware moment, in UTC.
+    return value.astimezone(UTC)
+
+
+def _utc_read(value: datetime | None) -> datetime | None:
+    # psycopg gives a timestamptz in the session's zone; SQLAlchemy's type says UTC.
+    if value is None:
+        return None
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
 class SqliteReader:
     """Runs keys on a standard-library sqlite3 connection, from their SQL
     generated at development time."""
+
+    BINDS: Mapping[str, Callable[[Any], Any]] = {"utc": _utc_text, "": _as_is}
+    RESULTS: Mapping[str, Callable[[Any], Any]] = {"utc": _utc, "bool": _flag}
 
     def __init__(self, conn: Any, compiled: Mapping[Key, Compiled]) -> None:
         self.conn = conn
@@ -121,9 +139,9 @@ class SqliteReader:
         given = params or {}
         args = dict(entry.constants)
         for name, kind in entry.params.items():
-            args[name] = _BINDS[kind](given[name])
+            args[name] = self.BINDS[kind](given[name])
         rows = self.conn.execute(entry.sql, args).fetchall()
-        converted = [(i, _RESULTS[kind]) for i, kind in enumerate(entry.columns) if kind]
+        converted = [(i, self.RESULTS[kind]) for i, kind in enumerate(entry.columns) if kind]
         if not converted:
             return rows
         out = []
@@ -133,3 +151,11 @@ class SqliteReader:
                 values[i] = convert(values[i])
             out.append(tuple(values))
         return out
+
+
+class PsycopgReader(SqliteReader):
+    """Runs keys on a psycopg connection, from their PostgreSQL SQL generated
+    at development time (booleans come back as booleans there)."""
+
+    BINDS = {"utc": _utc_moment, "": _as_is}
+    RESULTS = {"utc": _utc_read, "bool": _flag}
