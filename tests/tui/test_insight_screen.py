@@ -152,9 +152,12 @@ async def test_p_o_and_t_step_through_periods_owners_and_project_types(db, db_ur
         await settle(pilot)
         assert screen.owner is None
         assert numbers(app, "funnel")[0][2] == "1"  # ann, the one redesign
-        await pilot.press("p", "p", "p")  # all time, the last 30 days, the last 90
+        await pilot.press("p", "p", "p")  # all time, the last 30 days, the last 90: quick taps
         await settle(pilot)
-        assert screen.days == 90 and screen.loads == 9
+        # The newest choice is what is shown; a read overtaken by the next tap
+        # is dropped, so on a busy machine fewer than three reads may land.
+        assert screen.days == 90 and 7 <= screen.loads <= 9
+        assert "(90 days)" in screen.query_one("#insight-status").render().plain
 
 
 async def test_stored_text_is_shown_as_written(db, db_url, isolated_home):
