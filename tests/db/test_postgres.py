@@ -26,15 +26,6 @@ def empty_url(pg_server, request) -> str:
     return pg_server.url_for(name)
 
 
-@pytest.fixture
-def pg_db(pg_server, request):
-    name = pg_server.new_database()
-    request.addfinalizer(lambda: pg_server.drop(name))
-    db = open_database(pg_server.url_for(name), author="tester")
-    yield db
-    db.close()
-
-
 def _closed_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))

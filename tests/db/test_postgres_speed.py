@@ -24,15 +24,6 @@ from sellerdesk.followups.lanes import StaleRule, day_bounds
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 
 
-@pytest.fixture
-def pg_db(pg_server, request):
-    name = pg_server.new_database()
-    request.addfinalizer(lambda: pg_server.drop(name))
-    db = open_database(pg_server.url_for(name), author="tester")
-    yield db
-    db.close()
-
-
 def _plan(db, stmt, params: dict | None = None) -> str:
     """The server's plan for `stmt` with table scans off, after fresh statistics."""
     with db.engine.connect() as conn:
