@@ -50,12 +50,14 @@ def bulk_fill(db_path) -> Iterator[sqlite3.Connection]:
 
 
 def recorded(db) -> list[tuple[str, tuple]]:
-    """Every statement `db` runs from now on, with its parameters (the list fills up)."""
+    """Every statement `db` runs on its SQLite file from now on, with its
+    parameters written in (the list fills up): those run through SQLAlchemy
+    and those run on the driver's connection beneath it (db/reading.py)."""
     statements: list[tuple[str, tuple]] = []
 
-    @event.listens_for(db.engine, "before_cursor_execute")
-    def _seen(_conn, _cursor, statement, parameters, _context, _many) -> None:
-        statements.append((statement, tuple(parameters or ())))
+    @event.listens_for(db.engine, "checkout")
+    def _watch(dbapi_conn, _record, _proxy) -> None:
+        dbapi_conn.set_trace_callback(lambda sql: statements.append((sql, ())))
 
     return statements
 

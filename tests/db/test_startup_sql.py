@@ -19,17 +19,16 @@ from sqlalchemy import (
     bindparam,
     insert,
     select,
-    update,
 )
 
-from sellerdesk import gen_statements, leads, prefetch
+from sellerdesk import gen_statements, prefetch
 from sellerdesk.config import Settings
 from sellerdesk.db import models
 from sellerdesk.db.coltypes import UTCDateTime
 from sellerdesk.db.engine import make_engine
 from sellerdesk.db.startup_sql import PG_STATEMENTS, STATEMENTS
-from sellerdesk.db.statements import CoreReader, PsycopgReader, SqliteReader
-from sellerdesk.followups import lanes, store
+from sellerdesk.db.statements import CoreReader, OneByOne, PsycopgReader, SqliteReader
+from sellerdesk.followups import lanes
 from sellerdesk.paths import sqlite_path
 
 SOURCE = Path(__file__).resolve().parents[2] / "src" / "sellerdesk" / "db" / "startup_sql.py"
@@ -103,7 +102,7 @@ def test_limit_is_a_bound_parameter_in_every_listing(statements, placeholder):
 # ------------------------------------------------------------------ same answers
 
 
-class Recording:
+class Recording(OneByOne):
     """A reader that runs through SQLAlchemy and remembers every call."""
 
     def __init__(self, conn) -> None:
@@ -113,58 +112,6 @@ class Recording:
     def rows(self, key, params=None):
         self.calls.append((key, dict(params or {})))
         return self.core.rows(key, params)
-
-
-def _book(db, frozen_now) -> None:
-    """Leads, labels, follow-ups and a timeline giving every statement rows,
-    and every column of their rows a value somewhere (and NULL somewhere)."""
-    leads.add_lead(db, "ann", stage="qualified", labels=["Hot Lead"], website="annbakes.com")
-    leads.add_lead(db, "ben", display_name="Ben Roofing", labels=["Past Client"])
-    leads.add_lead(db, "cat", stage="qualified")
-    leads.set_stage(db, "cat", "offer_sent")  # the offer's follow-ups, with templates
-    leads.add_lead(db, "dan", stage="qualified")
-    leads.add_lead(db, "eve", display_name="Eve Studio", stage="hot_lead")  # no next step
-    # a first reply still due
-    leads.add_lead(db, "fay", display_name="Fay Ó'Brien", project_type="new_website")
-    leads.add_lead(db, "gus", source="referral", referred_by="ann")  # one by referral
-    store.add(db, "ann", "today 15:30", reason="send the mockup")
-    store.add(db, "ben", "today 18:00", reason="evening call", template="followup.offer_day3")
-    store.add(db, "ann", "fri", reason="check in")
-    store.add(db, "ben", "fri", reason="check in", template="redesign.pages")
-    store.add(db, "dan", "today", reason="afternoon call")
-    leads.set_do_not_contact(db, "dan", True, "asked us to stop")
-    later = store.add(db, "ben", "tomorrow", reason="pages list")
-    store.snooze_days(db, later.id, 2)
-    followups, leads_table = models.FollowUpModel.__table__, models.LeadModel.__table__
-    with db.write() as session:
-        overdue = frozen_now - timedelta(days=3)
-        session.execute(
-            update(followups).where(followups.c.reason == "check in").values(due_at=overdue)
-        )
-        messaged = frozen_now - timedelta(hours=2)
-        session.execute(
-            update(leads_table)
-            .where(leads_table.c.username == "ann")
-            .values(last_messaged_at=messaged)
-        )
-        # Another tool left a waiting follow-up on a do-not-contact lead.
-        session.execute(
-            update(followups).where(followups.c.reason == "afternoon call").values(status="open")
-        )
-        session.execute(
-            update(leads_table)
-            .where(leads_table.c.username == "dan")
-            .values(next_followup_at=frozen_now)
-        )
-    with db.write() as session:
-        for template, key in (("followup.offer_day1", "template"), ("referral.forward", "id")):
-            data = f'{{"{key}": "{template}", "template_id": "{template}"}}'
-            row = {"lead_id": 1, "at": frozen_now, "author": "tester", "body": "hello"}
-            session.execute(
-                insert(models.EventModel.__table__).values(
-                    **row, kind="message_copied", data=data
-                )
-            )
 
 
 def _plain_reader(db_url: str):
@@ -180,9 +127,9 @@ def _plain_reader(db_url: str):
 
 
 def test_every_statement_answers_the_same_replayed_and_through_sqlalchemy(
-    db, db_url, frozen_now
+    every_statement_book, db_url
 ):
-    _book(db, frozen_now)
+    db = every_statement_book
     with db.connect() as conn:
         recording = Recording(conn)
         prefetch.home_from(recording, Settings())  # the whole team's queue

@@ -17,18 +17,28 @@ screen's first page) runs the same keys either way:
 - `PsycopgReader` does the same with the PostgreSQL SQL, through psycopg
   alone (a team's server).
 
+A reader takes its reads one at a time (`rows`), all at once (`many`), or
+in groups that may run at the same time (`side_by_side`): psycopg sends a
+batch in one pipeline, each statement prepared, so a server answers a dozen
+reads in one round trip and plans each once per connection. `db/reading.py`
+runs the generated SQL on the driver connections beneath SQLAlchemy's.
+
 This module imports nothing from SQLAlchemy until something is built.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from contextlib import ExitStack
 from datetime import UTC, datetime
 from functools import cache
 from importlib import import_module
 from typing import Any, NamedTuple, Protocol
 
 Key = tuple[Any, ...]
+# One read: a statement's key and its parameters.
+Request = tuple[Key, Mapping[str, Any]]
+Rows = Sequence[Sequence[Any]]
 
 _BUILDERS: dict[str, Callable[..., Any]] = {}
 
@@ -61,18 +71,42 @@ def build(key: Key, *, fresh: bool = False) -> Any:
 
 
 class Reader(Protocol):
-    def rows(self, key: Key, params: Mapping[str, Any] | None = None) -> Sequence[Sequence[Any]]:
+    def rows(self, key: Key, params: Mapping[str, Any] | None = None) -> Rows:
         """The result rows of the statement `key` with these parameters."""
         ...
 
+    def many(self, requests: Sequence[Request]) -> list[Rows]:
+        """The result rows of each request, in order."""
+        ...
 
-class CoreReader:
+    def side_by_side(self, groups: Sequence[Sequence[Request]]) -> list[list[Rows]]:
+        """The result rows of each group of requests: a reader holding more than
+        one connection runs the groups at the same time."""
+        ...
+
+
+class OneByOne:
+    """`many` as one read after another, and groups one after another
+    (what a reader on one connection to a file gains nothing over)."""
+
+    def rows(self, key: Key, params: Mapping[str, Any] | None = None) -> Rows:
+        raise NotImplementedError
+
+    def many(self, requests: Sequence[Request]) -> list[Rows]:
+        return [self.rows(key, params) for key, params in requests]
+
+    def side_by_side(self, groups: Sequence[Sequence[Request]]) -> list[list[Rows]]:
+        results = iter(self.many([request for group in groups for request in group]))
+        return [[next(results) for _ in group] for group in groups]
+
+
+class CoreReader(OneByOne):
     """Runs keys on an open SQLAlchemy connection."""
 
     def __init__(self, conn: Any) -> None:
         self.conn = conn
 
-    def rows(self, key: Key, params: Mapping[str, Any] | None = None) -> Sequence[Sequence[Any]]:
+    def rows(self, key: Key, params: Mapping[str, Any] | None = None) -> Rows:
         return self.conn.execute(build(key), dict(params or {})).all()
 
 
@@ -123,7 +157,7 @@ def _utc_read(value: datetime | None) -> datetime | None:
     return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
-class SqliteReader:
+class SqliteReader(OneByOne):
     """Runs keys on a standard-library sqlite3 connection, from their SQL
     generated at development time."""
 
@@ -134,13 +168,19 @@ class SqliteReader:
         self.conn = conn
         self.compiled = compiled
 
-    def rows(self, key: Key, params: Mapping[str, Any] | None = None) -> Sequence[Sequence[Any]]:
+    def rows(self, key: Key, params: Mapping[str, Any] | None = None) -> Rows:
         entry = self.compiled[key]
+        return self._converted(entry, self.conn.execute(entry.sql, self._args(entry, params)))
+
+    def _args(self, entry: Compiled, params: Mapping[str, Any] | None) -> dict[str, Any]:
         given = params or {}
         args = dict(entry.constants)
         for name, kind in entry.params.items():
             args[name] = self.BINDS[kind](given[name])
-        rows = self.conn.execute(entry.sql, args).fetchall()
+        return args
+
+    def _converted(self, entry: Compiled, cursor: Any) -> Rows:
+        rows = cursor.fetchall()
         converted = [(i, self.RESULTS[kind]) for i, kind in enumerate(entry.columns) if kind]
         if not converted:
             return rows
@@ -155,7 +195,38 @@ class SqliteReader:
 
 class PsycopgReader(SqliteReader):
     """Runs keys on a psycopg connection, from their PostgreSQL SQL generated
-    at development time (booleans come back as booleans there)."""
+    at development time (booleans come back as booleans there).
+
+    Every statement is prepared: a connection the pool keeps plans each one
+    once, not at every read. A batch goes in one pipeline.
+    """
 
     BINDS = {"utc": _utc_moment, "": _as_is}
     RESULTS = {"utc": _utc_read, "bool": _flag}
+
+    def rows(self, key: Key, params: Mapping[str, Any] | None = None) -> Rows:
+        return self.many([(key, params or {})])[0]
+
+    def many(self, requests: Sequence[Request]) -> list[Rows]:
+        with ExitStack() as stack:
+            return self.send(requests, stack)()
+
+    def send(self, requests: Sequence[Request], stack: ExitStack) -> Callable[[], list[Rows]]:
+        """Send `requests` down a pipeline that `stack` closes; the call
+        returned waits for their rows (others can be sent meanwhile)."""
+        from psycopg.pq import TransactionStatus
+
+        conn = self.conn
+        if conn.info.transaction_status == TransactionStatus.IDLE:
+            # A transaction of its own, committed: psycopg forgets every prepared
+            # statement at a ROLLBACK (the pool's reset on return is one), not at COMMIT.
+            stack.enter_context(conn.transaction())
+        stack.enter_context(conn.pipeline())
+        entries = [self.compiled[key] for key, _ in requests]
+        cursors = [
+            conn.execute(entry.sql, self._args(entry, params), prepare=True)
+            for entry, (_, params) in zip(entries, requests, strict=True)
+        ]
+        return lambda: [
+            self._converted(entry, cursor) for entry, cursor in zip(entries, cursors, strict=True)
+        ]

@@ -28,7 +28,7 @@ from sellerdesk.vocab import STAGES
 
 if TYPE_CHECKING:
     from sellerdesk.config import Settings
-    from sellerdesk.db.statements import Reader
+    from sellerdesk.db.statements import Reader, Request, Rows
 
 UPCOMING_DAYS = 7
 LANE_TITLES = {
@@ -86,63 +86,105 @@ STATEMENT_KEYS: list[tuple] = [
 def assemble(reader: Reader, settings: Settings, *, limit: int, person: str | None = None) -> Queue:
     """The queue of the whole team, or with `person`, of what they are responsible
     for (their follow-ups, the leads they own) and of what nobody is."""
-    now = clock.now()
-    day = clock.local_now().date()
-    start, tomorrow, week_end = day_bounds(day)
-    stale = StaleRule(settings.followups.stale_days, now)
-    mine = bool(person)
-    me = {"me": person} if person else {}
-    # Marking a lead do-not-contact cancels its follow-ups, so normally no
-    # waiting follow-up belongs to one and the counts need not look at leads.
-    # Should one slip through (a row written by another tool), it is left out.
-    excluding = bool(reader.rows(("queue.dnc_with_plans",)))
-    # A follow-up due at a time today is overdue once that time has passed.
-    bounds = {"start": start, "tomorrow": tomorrow, "week_end": week_end, "now": now}
+    reads = QueueReads(settings, limit=limit, person=person)
+    counts, lists = reader.side_by_side([reads.counts, reads.lists])
+    return reads.queue(reader, counts + lists)
 
-    def counts(mine: bool) -> tuple[int, ...]:
-        params = {"me": person} if mine else {}
-        lanes_n = reader.rows(("queue.lane_counts", excluding, mine), {**bounds, **params})[0]
-        leads_n = reader.rows(("queue.lead_counts", mine), {**stale.params(), **params})[0]
-        return (*lanes_n, *leads_n)
 
-    overdue_n, today_n, upcoming_n, first_n, quiet_n, stale_n = counts(mine)
-    team_due = None
-    if mine:
-        team_overdue, team_today, _, team_first, _, _ = counts(False)
-        team_due = team_overdue + team_today + team_first
+class QueueReads:
+    """Every read the queue needs, known before any is run: a reader can send
+    them all at once, with other reads of the same screen, in two groups that
+    may run at the same time (`Reader.side_by_side`): the counts, which read
+    thousands of index entries at 100k leads, and the lists, which read a few
+    rows each."""
 
-    def lane(key: str, count: int) -> Lane:
-        rows = reader.rows(("queue.lane", key, mine), {**bounds, **me, "limit": limit})
-        return Lane(key, LANE_TITLES[key], count, tuple(_item(row, stale) for row in rows))
+    def __init__(self, settings: Settings, *, limit: int, person: str | None = None) -> None:
+        self.settings = settings
+        self.limit = limit
+        self.person = person or None
+        self.now = now = clock.now()
+        self.day = clock.local_now().date()
+        self.start, self.tomorrow, week_end = day_bounds(self.day)
+        self.stale = StaleRule(settings.followups.stale_days, now)
+        mine = bool(person)
+        me = {"me": person} if person else {}
+        # A follow-up due at a time today is overdue once that time has passed.
+        bounds = {"start": self.start, "tomorrow": self.tomorrow, "week_end": week_end, "now": now}
+        self.bounds = bounds
+        lists_params = {"limit": limit, **me}
+        counts: dict[str, Request] = {
+            # Counted as if no waiting follow-up belonged to a do-not-contact
+            # lead; `queue` counts again in the rare case one does.
+            "lane_counts": (("queue.lane_counts", False, mine), {**bounds, **me}),
+            "lead_counts": (("queue.lead_counts", mine), {**self.stale.params(), **me}),
+        }
+        if mine:  # the whole team's counts too, for "the team has N due"
+            counts["team_lane_counts"] = (("queue.lane_counts", False, False), bounds)
+            counts["team_lead_counts"] = (("queue.lead_counts", False), self.stale.params())
+        lists: dict[str, Request] = {
+            "dnc": (("queue.dnc_with_plans",), {}),
+            **{
+                key: (("queue.lane", key, mine), {**bounds, **lists_params})
+                for key in ("overdue", "today", "upcoming")
+            },
+            "first_replies": (("queue.first_replies", mine), lists_params),
+            "quiet": (("queue.quiet", mine), lists_params),
+            "activity": (("queue.activity",), {"start": self.start, "end": self.tomorrow}),
+        }
+        self.by_name = {**counts, **lists}
+        self.counts = list(counts.values())
+        self.lists = list(lists.values())
 
-    return Queue(
-        day=day.isoformat(),
-        generated_at=now,
-        person=person or None,
-        team_due=team_due,
-        first_replies=Lane(
-            "first_replies",
-            LANE_TITLES["first_replies"],
-            first_n,
-            _first_replies(reader, settings, now, stale, limit, me),
-        ),
-        overdue=lane("overdue", overdue_n),
-        today=lane("today", today_n),
-        upcoming=lane("upcoming", upcoming_n),
-        no_next_step=Lane(
-            "no_next_step",
-            LANE_TITLES["no_next_step"],
-            quiet_n,
-            tuple(
-                QuietLead(lead_id, username, name, stage, since, stale(stage, since))
-                for lead_id, username, name, stage, since in reader.rows(
-                    ("queue.quiet", mine), {"limit": limit, **me}
-                )
+    def queue(self, reader: Reader, results: list[Rows]) -> Queue:
+        """The queue from the results of `counts` then `lists`, in their order."""
+        got = dict(zip(self.by_name, results, strict=True))
+        stale = self.stale
+        # Marking a lead do-not-contact cancels its follow-ups, so normally no
+        # waiting follow-up belongs to one and the counts need not look at leads.
+        # Should one slip through (a row written by another tool), it is left out.
+        if got["dnc"]:
+            for name in ("lane_counts", "team_lane_counts"):
+                if name in got:
+                    (_, _, mine), params = self.by_name[name]
+                    got[name] = reader.rows(("queue.lane_counts", True, mine), params)
+        overdue_n, today_n, upcoming_n = got["lane_counts"][0]
+        first_n, quiet_n, stale_n = got["lead_counts"][0]
+        team_due = None
+        if self.person:
+            team_overdue, team_today, _ = got["team_lane_counts"][0]
+            team_due = team_overdue + team_today + got["team_lead_counts"][0][0]
+
+        def lane(key: str, count: int) -> Lane:
+            return Lane(key, LANE_TITLES[key], count, tuple(_item(row, stale) for row in got[key]))
+
+        return Queue(
+            day=self.day.isoformat(),
+            generated_at=self.now,
+            person=self.person,
+            team_due=team_due,
+            first_replies=Lane(
+                "first_replies",
+                LANE_TITLES["first_replies"],
+                first_n,
+                _first_replies(got["first_replies"], self.settings, self.now, stale),
             ),
-        ),
-        stale_count=stale_n,
-        activity=_activity(reader, settings, start, tomorrow),
-    )
+            overdue=lane("overdue", overdue_n),
+            today=lane("today", today_n),
+            upcoming=lane("upcoming", upcoming_n),
+            no_next_step=Lane(
+                "no_next_step",
+                LANE_TITLES["no_next_step"],
+                quiet_n,
+                tuple(
+                    QuietLead(lead_id, username, name, stage, since, stale(stage, since))
+                    for lead_id, username, name, stage, since in got["quiet"]
+                ),
+            ),
+            stale_count=stale_n,
+            activity=Activity(
+                **count_contacts(got["activity"]), targets=daily_targets(self.settings)
+            ),
+        )
 
 
 def _item(row, stale: StaleRule) -> QueueItem:
@@ -167,16 +209,10 @@ def _item(row, stale: StaleRule) -> QueueItem:
 
 
 def _first_replies(
-    reader: Reader,
-    settings: Settings,
-    now: datetime,
-    stale: StaleRule,
-    limit: int,
-    me: dict[str, str],
+    rows: Rows, settings: Settings, now: datetime, stale: StaleRule
 ) -> tuple[FirstReply, ...]:
     window = timedelta(hours=settings.followups.first_reply_hours)
     items = []
-    rows = reader.rows(("queue.first_replies", bool(me)), {"limit": limit, **me})
     for lead_id, username, name, created_at, stage, since, source, by, project_type in rows:
         reply_by = created_at + window
         items.append(
@@ -193,9 +229,3 @@ def _first_replies(
             )
         )
     return tuple(items)
-
-
-def _activity(reader: Reader, settings: Settings, start: datetime, end: datetime) -> Activity:
-    """Today's contacts, counted from the timeline (the rules are in `activity`)."""
-    counts = count_contacts(reader.rows(("queue.activity",), {"start": start, "end": end}))
-    return Activity(**counts, targets=daily_targets(settings))

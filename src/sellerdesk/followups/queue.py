@@ -3,11 +3,14 @@
 It reads only what it shows: each lane is one indexed query with a LIMIT, and
 every count comes from two more statements that read indexes alone, so it
 stays instant with a hundred thousand leads. The statements are registered
-by name (`sellerdesk.db.statements`), built once per process and run through
-SQLAlchemy Core: at this size building a statement and loading rows through
-the ORM cost more than the queries. How rows become lanes is in
-`followups/lanes.py`. Do-not-contact leads never appear. One person's queue
-("mine") adds one test on the last column of the same indexes.
+by name (`sellerdesk.db.statements`); their SQL is generated ahead for each
+engine and runs on the driver's own connection in one batch (`db/reading.py`:
+on a server, a round trip per connection, each statement prepared once per
+connection): at this size building statements, loading rows through the ORM
+and waiting for a server to answer a dozen times cost more than the queries.
+How rows become lanes is in `followups/lanes.py`. Do-not-contact leads never
+appear. One person's queue ("mine") adds one test on the last column of the
+same indexes.
 """
 
 from __future__ import annotations
@@ -32,7 +35,8 @@ from sqlalchemy.sql.expression import BindParameter, ScalarSelect
 from sellerdesk.config import Settings, load_settings
 from sellerdesk.db import tables
 from sellerdesk.db.engine import Database
-from sellerdesk.db.statements import CoreReader, statement
+from sellerdesk.db.reading import reading
+from sellerdesk.db.statements import statement
 from sellerdesk.followups import activity, lanes
 from sellerdesk.followups.items import ACTIVE, Queue
 from sellerdesk.vocab import IMPORTED_SOURCE, OPEN_STAGES, STAGES
@@ -54,10 +58,8 @@ def build(
 ) -> Queue:
     """The morning queue of the whole team, or with `person`, theirs: what they
     are responsible for and what nobody is (see `lanes.assemble`)."""
-    with db.connect() as conn:
-        return lanes.assemble(
-            CoreReader(conn), settings or load_settings(), limit=limit, person=person
-        )
+    with reading(db) as reader:
+        return lanes.assemble(reader, settings or load_settings(), limit=limit, person=person)
 
 
 def _not_dnc():
