@@ -76,6 +76,43 @@ def test_the_queue_counts_test_source_and_time_inside_their_indexes(pg_db):
         assert all(scan.startswith("->  Index Only Scan") for scan in scans), plan
 
 
+@pytest.mark.parametrize("person", [None, "Tester"])
+def test_every_queue_statement_reads_through_indexes_on_its_generic_plan(pg_db, person):
+    # The queue's reads run on generic plans (db/statements.py): one plan for
+    # any values must still walk an index, never a whole table.
+    import psycopg
+
+    from sellerdesk.config import Settings
+    from sellerdesk.db.startup_sql import PG_STATEMENTS
+    from sellerdesk.followups.lanes import QueueReads
+    from sellerdesk.prefetch import libpq_url
+
+    _fill_queue(pg_db)
+    _plan(pg_db, select(1))  # fresh statistics
+    reads = QueueReads(Settings(), limit=50, person=person)
+    with psycopg.connect(libpq_url(pg_db.url)) as conn:
+        cursor = psycopg.ClientCursor(conn)  # EXECUTE takes its values as literals
+        for key, params in reads.counts + reads.lists:
+            entry = PG_STATEMENTS[key]
+            names = list(dict.fromkeys(re.findall(r"%\((\w+)\)s", entry.sql)))
+            numbered = entry.sql
+            for number, name in enumerate(names, 1):
+                numbered = numbered.replace(f"%({name})s", f"${number}")
+            values = {**entry.constants, **params}
+            with conn.transaction(force_rollback=True):
+                for switch in ("enable_seqscan = off", "enable_bitmapscan = off"):
+                    conn.execute(f"SET LOCAL {switch}")
+                conn.execute("SET LOCAL plan_cache_mode = force_generic_plan")
+                conn.execute(f"PREPARE queue_read AS {numbered}")
+                marks = ", ".join(["%s"] * len(names))
+                cursor.execute(
+                    f"EXPLAIN EXECUTE queue_read({marks})", [values[name] for name in names]
+                )
+                plan = "\n".join(row[0] for row in cursor.fetchall())
+                conn.execute("DEALLOCATE queue_read")
+            assert "Seq Scan" not in plan, (key, plan)
+
+
 def test_a_rare_short_term_reads_the_index_of_short_terms(pg_db):
     for n in range(40):
         leads.add_lead(pg_db, f"user{n:03d}", website=f"site{n}.example")

@@ -217,11 +217,16 @@ class PsycopgReader(SqliteReader):
         from psycopg.pq import TransactionStatus
 
         conn = self.conn
-        if conn.info.transaction_status == TransactionStatus.IDLE:
-            # A transaction of its own, committed: psycopg forgets every prepared
-            # statement at a ROLLBACK (the pool's reset on return is one), not at COMMIT.
-            stack.enter_context(conn.transaction())
+        idle = conn.info.transaction_status == TransactionStatus.IDLE
         stack.enter_context(conn.pipeline())
+        if idle:
+            # A transaction of its own, committed: psycopg forgets every prepared
+            # statement at a ROLLBACK (the pool's reset on return is one), not at
+            # COMMIT. Begun inside the pipeline, its BEGIN costs no round trip.
+            stack.enter_context(conn.transaction())
+        # Each statement walks its own index whatever the values: planning it
+        # afresh at every read (custom plans) costs more than running it.
+        conn.execute("SET LOCAL plan_cache_mode = force_generic_plan")
         entries = [self.compiled[key] for key, _ in requests]
         cursors = [
             conn.execute(entry.sql, self._args(entry, params), prepare=True)
