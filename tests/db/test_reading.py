@@ -82,3 +82,82 @@ def test_a_failing_read_is_raised_as_sqlalchemy_raises_it(db, db_url):
     raw_sql(db_url, "ALTER TABLE followups RENAME TO followups_gone")
     with pytest.raises(DBAPIError, match="followups"):
         queue.build(db, Settings())
+
+
+def test_a_server_answers_each_connection_s_reads_in_one_round_trip(pg_db, tmp_path):
+    import re
+
+    from psycopg import pq
+    from sqlalchemy import event
+
+    queue.build(pg_db, Settings())
+    traced = []
+    trace = (tmp_path / "protocol.txt").open("w")
+
+    @event.listens_for(pg_db.engine, "checkout")
+    def _trace(dbapi_conn, _record, _proxy) -> None:
+        pgconn = dbapi_conn.pgconn
+        pgconn.trace(trace.fileno())
+        pgconn.set_trace_flags(pq.Trace.SUPPRESS_TIMESTAMPS)
+        traced.append(pgconn)
+
+    try:
+        queue.build(pg_db, Settings())
+    finally:
+        event.remove(pg_db.engine, "checkout", _trace)
+        for pgconn in traced:
+            pgconn.untrace()
+        trace.close()
+    sent = re.findall(r"^F\t\d+\t(\w+)", (tmp_path / "protocol.txt").read_text(), re.MULTILINE)
+    reads = lanes.QueueReads(Settings(), limit=5)
+    # Two connections, each: BEGIN, the plan setting, its group, COMMIT, then
+    # one Sync, the only time it waits for the server.
+    assert len(traced) == 2
+    assert sent.count("Execute") == len(reads.counts) + len(reads.lists) + 2 * 3
+    assert sent.count("Sync") == 2
+    assert "Query" not in sent
+
+
+def test_a_server_with_no_second_connection_to_spare_reads_on_one(pg_db, frozen_now):
+    # A role allowed one connection: the queue's second connection is refused,
+    # and the read goes on, whole, on the first.
+    import secrets
+
+    from sqlalchemy.engine import make_url
+
+    from sellerdesk.db.open import open_database
+
+    role = f"sd_one_{secrets.token_hex(4)}"
+    for sql in (
+        f"CREATE ROLE {role} LOGIN CONNECTION LIMIT 1",
+        f"GRANT ALL ON SCHEMA public TO {role}",
+        f"GRANT ALL ON ALL TABLES IN SCHEMA public TO {role}",
+        f"GRANT ALL ON ALL SEQUENCES IN SCHEMA public TO {role}",
+    ):
+        raw_sql(pg_db.url, sql)
+    expected = queue.build(pg_db, Settings())
+    limited = open_database(
+        make_url(pg_db.url).set(username=role).render_as_string(hide_password=False),
+        author="tester",
+    )
+    try:
+        with limited.connect(), pytest.raises(DatabaseError, match="too many connections"):
+            limited.connect().__enter__()
+        assert queue.build(limited, Settings()) == expected
+    finally:
+        limited.close()
+        raw_sql(pg_db.url, f"DROP OWNED BY {role}")
+        raw_sql(pg_db.url, f"DROP ROLE {role}")
+
+
+def test_a_read_that_fails_on_one_connection_leaves_both_ready(pg_db):
+    # Only the lists read the timeline: their connection fails, the counts' does not.
+    queue.build(pg_db, Settings())
+    raw_sql(pg_db.url, "ALTER TABLE events RENAME TO events_gone")
+    with pytest.raises(DBAPIError, match="events"):
+        queue.build(pg_db, Settings())
+    raw_sql(pg_db.url, "ALTER TABLE events_gone RENAME TO events")
+    with pg_db.connect() as one, pg_db.connect() as two:
+        drivers = [conn.connection.driver_connection for conn in (one, two)]
+        assert [(d.info.transaction_status, d.autocommit) for d in drivers] == [(0, False)] * 2
+    assert queue.build(pg_db, Settings()).due_count == 0

@@ -8,7 +8,8 @@ no row goes through SQLAlchemy's result machinery. On a server a read takes
 two connections from the pool, so that the counts, which read thousands of
 index entries, run while the other connection fetches the lists: each
 statement sees its own snapshot there anyway (READ COMMITTED), as it did
-through SQLAlchemy.
+through SQLAlchemy. A server with no second connection to spare gets every
+read on the first.
 
 A failure is raised as SQLAlchemy would raise it, so `db.engine.translate`
 explains it, and a connection that broke is dropped from the pool.
@@ -40,13 +41,22 @@ if TYPE_CHECKING:
 @contextmanager
 def reading(db: Database) -> Iterator[Reader]:
     """A reader of `db` for the length of the block (see the module's docstring)."""
-    with db.connect() as conn:
-        if conn.dialect.driver != "psycopg":
+    with db.connect() as conn, ExitStack() as stack:
+        other = _another(db, stack) if conn.dialect.driver == "psycopg" else None
+        if other is None:
             yield driver_reader(conn)
             return
-        with db.connect() as other:
-            readers = [PsycopgReader(c.connection.driver_connection, _pg()) for c in (conn, other)]
-            yield _Translated([conn, other], SideBySide(readers))
+        readers = [PsycopgReader(c.connection.driver_connection, _pg()) for c in (conn, other)]
+        yield _Translated([conn, other], SideBySide(readers))
+
+
+def _another(db: Database, stack: ExitStack) -> Connection | None:
+    """A second connection from the pool, or None where there is none to spare
+    (a server at its `max_connections`, a role at its limit): one reads it all."""
+    try:
+        return stack.enter_context(db.connect())
+    except Exception:
+        return None
 
 
 def driver_reader(conn: Connection) -> Reader:
@@ -88,8 +98,8 @@ class SideBySide(OneByOne):
             return super().side_by_side(groups)
         with ExitStack() as stack:
             pairs = zip(self.readers, groups, strict=False)
-            waits = [reader.send(group, stack) for reader, group in pairs]
-            return [wait() for wait in waits]
+            collects = [reader.send(group, stack) for reader, group in pairs]
+        return [collect() for collect in collects]
 
 
 class _Translated(OneByOne):

@@ -28,6 +28,7 @@ This module imports nothing from SQLAlchemy until something is built.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Mapping, Sequence
 from contextlib import ExitStack
 from datetime import UTC, datetime
@@ -204,26 +205,38 @@ class PsycopgReader(SqliteReader):
     BINDS = {"utc": _utc_moment, "": _as_is}
     RESULTS = {"utc": _utc_read, "bool": _flag}
 
+    def __init__(self, conn: Any, compiled: Mapping[Key, Compiled]) -> None:
+        super().__init__(conn, compiled)
+        _quiet_psycopg()
+
     def rows(self, key: Key, params: Mapping[str, Any] | None = None) -> Rows:
         return self.many([(key, params or {})])[0]
 
     def many(self, requests: Sequence[Request]) -> list[Rows]:
         with ExitStack() as stack:
-            return self.send(requests, stack)()
+            collect = self.send(requests, stack)
+        return collect()
 
     def send(self, requests: Sequence[Request], stack: ExitStack) -> Callable[[], list[Rows]]:
-        """Send `requests` down a pipeline that `stack` closes; the call
-        returned waits for their rows (others can be sent meanwhile)."""
+        """Queue `requests` down a pipeline: closing `stack` sends them and
+        waits for every answer in one round trip (other connections' reads
+        can be sent meanwhile), after which the call returned gives their rows.
+
+        A connection not in a transaction reads in one of its own, committed:
+        psycopg forgets every prepared statement at a ROLLBACK (the pool's reset
+        on return is one), not at COMMIT. Its BEGIN and COMMIT go down the same
+        pipeline (psycopg's own transaction blocks would wait on the server).
+        """
         from psycopg.pq import TransactionStatus
 
         conn = self.conn
-        idle = conn.info.transaction_status == TransactionStatus.IDLE
+        own = conn.info.transaction_status == TransactionStatus.IDLE
+        if own:
+            stack.callback(self._restore, conn.autocommit)
+            conn.autocommit = True
         stack.enter_context(conn.pipeline())
-        if idle:
-            # A transaction of its own, committed: psycopg forgets every prepared
-            # statement at a ROLLBACK (the pool's reset on return is one), not at
-            # COMMIT. Begun inside the pipeline, its BEGIN costs no round trip.
-            stack.enter_context(conn.transaction())
+        if own:
+            conn.execute("BEGIN")
         # Each statement walks its own index whatever the values: planning it
         # afresh at every read (custom plans) costs more than running it.
         conn.execute("SET LOCAL plan_cache_mode = force_generic_plan")
@@ -232,6 +245,25 @@ class PsycopgReader(SqliteReader):
             conn.execute(entry.sql, self._args(entry, params), prepare=True)
             for entry, (_, params) in zip(entries, requests, strict=True)
         ]
+        if own:
+            conn.execute("COMMIT")
         return lambda: [
             self._converted(entry, cursor) for entry, cursor in zip(entries, cursors, strict=True)
         ]
+
+    def _restore(self, autocommit: bool) -> None:
+        conn = self.conn
+        if conn.closed or conn.broken:
+            return
+        from psycopg.pq import TransactionStatus
+
+        if conn.info.transaction_status != TransactionStatus.IDLE:
+            conn.rollback()  # a read that failed left its transaction open
+        conn.autocommit = autocommit
+
+
+@cache
+def _quiet_psycopg() -> None:
+    # psycopg warns on stderr (logging's last resort) when a pipeline fails
+    # while closing after an error; the error itself is what the user is told.
+    logging.getLogger("psycopg").addHandler(logging.NullHandler())
