@@ -100,7 +100,6 @@ class QueueReads:
 
     def __init__(self, settings: Settings, *, limit: int, person: str | None = None) -> None:
         self.settings = settings
-        self.limit = limit
         self.person = person or None
         self.now = now = clock.now()
         self.day = clock.local_now().date()
@@ -110,7 +109,6 @@ class QueueReads:
         me = {"me": person} if person else {}
         # A follow-up due at a time today is overdue once that time has passed.
         bounds = {"start": self.start, "tomorrow": self.tomorrow, "week_end": week_end, "now": now}
-        self.bounds = bounds
         lists_params = {"limit": limit, **me}
         counts: dict[str, Request] = {
             # Counted as if no waiting follow-up belonged to a do-not-contact
