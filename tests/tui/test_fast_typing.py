@@ -85,3 +85,34 @@ async def test_a_paste_right_after_tab_lands_in_the_next_field(db, db_url):
         form = app.screen
         assert form.query_one("#f-username", Input).value == "ann"
         assert form.query_one("#f-display_name", Input).value == "Ann Smith"
+
+
+async def test_keys_stay_in_order_when_the_machine_stalls_in_the_middle_of_a_burst(
+    db, db_url, monkeypatch
+):
+    """A busy machine can stop the app for a second while a Tab is on its way;
+    the letters typed after it still wait for the focus to move."""
+    import asyncio
+    import time
+
+    stalled = []
+    on_key = Input._on_key
+
+    async def stalling(self, event):
+        if event.key == "tab" and not stalled:
+            stalled.append(self.id)
+            await asyncio.sleep(0)  # whatever else was ready runs first
+            time.sleep(1.0)  # the whole event loop stops, as when the process is not scheduled
+        await on_key(self, event)
+
+    monkeypatch.setattr(Input, "_on_key", stalling)
+    app = make_app(db_url)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await typed(pilot, "ctrl+n")
+        await settle(pilot)
+        await typed(pilot, "text:ann", "tab", "text:Ann Smith")
+        form = app.screen
+        assert stalled == ["f-username"]
+        assert form.query_one("#f-username", Input).value == "ann"
+        assert form.query_one("#f-display_name", Input).value == "Ann Smith"
