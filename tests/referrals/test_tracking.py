@@ -181,3 +181,32 @@ def test_no_ask_for_a_do_not_contact_lead_and_a_revision_blocks_it(db, frozen_no
     feedback.record_feedback(db, "FO2", "positive")
     set_status(db, "FO2", "revision")
     assert _asks(db, "busy") == []
+
+
+def test_a_new_lead_added_with_its_referrer_gets_every_field_typed(db, frozen_now):
+    leads.add_lead(db, "bgsone", stage="completed")
+    lead = recording.add_referred_lead(
+        db, "newbie", "bgsone", stage="hot lead", labels=["Shopify"],
+        display_name="New Bie", notes="Wants a shop",
+    )  # fmt: skip
+    assert (lead.stage, lead.display_name, lead.source) == ("hot_lead", "New Bie", "referral")
+    assert lead.notes == "Referred by: bgsone\nWants a shop"
+    assert set(lead.labels) == {"Referral", "Shopify"}
+    assert [(r.referrer, r.referred) for r in tracking.list_referrals(db)] == [("bgsone", "newbie")]
+    assert _kinds(db, "newbie").count("stage") == 1
+
+
+def test_a_new_lead_added_with_its_referrer_is_all_or_nothing(db, frozen_now, monkeypatch):
+    leads.add_lead(db, "bgsone", stage="completed")
+
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("the disk went away")
+
+    # The labels are the last part written.
+    monkeypatch.setattr(leads, "attach_labels", broken)
+    monkeypatch.setattr(recording, "attach_labels", broken)
+    with pytest.raises(RuntimeError):
+        recording.add_referred_lead(db, "newbie", "bgsone", labels=["Shopify"], notes="x")
+    assert leads.find_lead(db, "newbie") is None
+    assert tracking.list_referrals(db) == []
+    assert _kinds(db, "bgsone") == ["created"]

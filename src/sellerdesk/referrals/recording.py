@@ -4,7 +4,8 @@ book, with the label, the note and the reward promised, in one write unit.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import select
@@ -63,14 +64,25 @@ def record_referral(
     label, "Referred by: <referrer>" in its notes and on its timeline, and
     `referred_by`; the reward promised is the setting as it is today.
     """
+    new_name, by_name = _names(new_username, referrer_username)
+    promised = reward.in_full(settings or load_settings())
+    with _one_unit(db, new_name, by_name) as session:
+        return record_in_unit(session, new_name, by_name, promised, db.author)
+
+
+def _names(new_username: str, referrer_username: str) -> tuple[str, str]:
     new_name = clean_username(new_username)
     by_name = clean_username(referrer_username)
     if new_name.lower() == by_name.lower():
         raise Invalid(f"{new_name} cannot refer themselves.")
-    promised = reward.in_full(settings or load_settings())
+    return new_name, by_name
+
+
+@contextmanager
+def _one_unit(db: Database, new_name: str, by_name: str) -> Iterator[Session]:
     try:
         with db.write() as session:
-            return record_in_unit(session, new_name, by_name, promised, db.author)
+            yield session
     except IntegrityError as exc:
         # Two people recording the same lead at the same moment (on a shared server).
         raise Duplicate(
@@ -155,37 +167,41 @@ def add_referred_lead(
     """A new lead who names a referrer: the referral is recorded too (label,
     note, reward), since an untracked referral earns nobody anything.
 
-    Everything typed is checked before anything is written, so a refusal
-    leaves no half-made lead. Fields left empty keep what the referral set
-    (source Referral, the "Referred by" note); typed notes follow that note.
+    Everything typed is checked before anything is written, and all of it
+    is written in one unit: a refusal, or a failure halfway, leaves no
+    half-made lead. Fields left empty keep what the referral set (source
+    Referral, the "Referred by" note); typed notes follow that note.
     """
-    name = clean_username(username)
-    clean_username(referrer_username)
+    name, by_name = _names(username, referrer_username)
     # The referrer is the argument; `referred_by` follows from recording it.
     unknown = set(fields) - (set(EDITABLE) - {"referred_by"})
     if unknown:
         raise Invalid(f"Cannot set {', '.join(sorted(unknown))} here.")
     for key, value in fields.items():
-        clean_field(key, value)
-    if stage and STAGES.parse(stage) == "lost":
-        raise Invalid(leads.NEW_NOT_LOST)  # asked before anything below is written
+        clean_field(key, value)  # every field refused before anything is written
+    typed = {key: value for key, value in fields.items() if value not in (None, "")}
+    rest = {key: clean_field(key, value) for key, value in typed.items()}
+    stage_key = STAGES.parse(stage) if stage else None
+    if stage_key == "lost":
+        raise Invalid(leads.NEW_NOT_LOST)
     wanted = [clean_label(label) for label in labels]
-    existing = leads.find_lead(db, name)
-    if existing is not None:
-        raise Duplicate(f"A lead with username '{existing.username}' already exists.")
-    record_referral(db, name, referrer_username, settings=settings)
-    rest = {key: value for key, value in fields.items() if value not in (None, "")}
-    if rest.get("notes"):
-        recorded = leads.get_lead(db, name).notes or ""
-        if recorded not in rest["notes"]:
+    promised = reward.in_full(settings or load_settings())
+    with _one_unit(db, name, by_name) as session:
+        existing = find_lead(session, name)
+        if existing is not None:
+            raise Duplicate(f"A lead with username '{existing.username}' already exists.")
+        record_in_unit(session, name, by_name, promised, db.author)
+        lead = leads.load(session, name)
+        recorded = lead.notes or ""
+        if rest.get("notes") and recorded not in rest["notes"]:
             rest["notes"] = f"{recorded}\n{rest['notes']}".strip()
-    if rest:
-        leads.update_lead(db, name, **rest)
-    if stage:
-        leads.set_stage(db, name, stage)
-    if wanted:
-        leads.add_labels(db, name, wanted)
-    return leads.get_lead(db, name)
+        leads.edit_fields(session, lead, rest, db.author)
+        if stage_key:
+            leads.move_stage(session, lead, stage_key, db.author)
+        if wanted:
+            attach_labels(session, lead, wanted, db.author)
+        session.flush()
+        return leads.to_record(lead)
 
 
 def _mark_referred(session: Session, lead: LeadModel, by: str, author: str) -> None:
