@@ -41,6 +41,7 @@ from sellerdesk.ui.key_order import OrderedKeys
 
 if TYPE_CHECKING:
     from sellerdesk.db.engine import Database
+    from sellerdesk.early_look import EarlyLook
     from sellerdesk.prefetch import HomeData
     from sellerdesk.records import Event
 
@@ -81,6 +82,7 @@ class SellerdeskApp(OrderedKeys, DeskApp):
         settings: Settings | None = None,
         *,
         demo: bool = False,
+        early: EarlyLook | None = None,
     ):
         super().__init__()
         for each in theme.load_themes():
@@ -89,6 +91,7 @@ class SellerdeskApp(OrderedKeys, DeskApp):
         self.db_url = db_url
         self.settings = settings if settings is not None else load_settings()
         self.demo = demo
+        self._early = early  # the first look being read by a forked child (a server)
         self.db: Database | None = None
         self.db_problem: str | None = None
         self._waiting: list[Callable[[], Any]] = []
@@ -188,17 +191,30 @@ class SellerdeskApp(OrderedKeys, DeskApp):
     def _first_look(self) -> None:
         """In a thread: the home screen's first data without SQLAlchemy where
         the database allows it (`sellerdesk.prefetch`), then the database."""
-        from sellerdesk.people import current
-        from sellerdesk.prefetch import first_look
-
-        # The queue panel opens on the person's own queue ("mine").
-        data = first_look(self.db_url, self.settings, current(self.settings))
+        data = self._early_data() if self._early is not None else self._read_first_look()
         if data is None:
             self._open_database()
             return
         # A RuntimeError here means the app is no longer running: nothing to fill.
         with suppress(RuntimeError):
             self.call_from_thread(self._show_first_look, data)
+
+    def _read_first_look(self) -> HomeData | None:
+        from sellerdesk.people import current
+        from sellerdesk.prefetch import first_look
+
+        # The queue panel opens on the person's own queue ("mine").
+        return first_look(self.db_url, self.settings, current(self.settings))
+
+    def _early_data(self) -> HomeData | None:
+        from sellerdesk.early_look import NotRead
+
+        early, self._early = self._early, None
+        assert early is not None
+        try:
+            return early.result()
+        except NotRead:
+            return None  # the ordinary path reads it, and explains any error
 
     def _show_first_look(self, data: HomeData) -> None:
         home = self.screen_stack[0] if self.screen_stack else None
@@ -297,6 +313,8 @@ class SellerdeskApp(OrderedKeys, DeskApp):
 
     def on_unmount(self) -> None:
         self._stop_watching.set()
+        if self._early is not None:  # closed before its first look was needed
+            self._early.discard()
         if self.db is not None:
             self.db.close()
 

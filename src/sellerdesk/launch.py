@@ -7,12 +7,19 @@ from sellerdesk.paths import resolve_db_url
 
 def make_app(db: str | None):
     """The app on the user's database: `--db`, SELLERDESK_DB, the settings' team
-    database or the own file (it reads its first data once drawn)."""
-    from sellerdesk.app import SellerdeskApp
+    database or the own file (it reads its first data once drawn; on a server
+    a forked child starts reading it now, see `sellerdesk.early_look`)."""
     from sellerdesk.config import load_settings
+    from sellerdesk.early_look import start
+    from sellerdesk.people import current
 
     settings = load_settings()
-    return SellerdeskApp(resolve_db_url(db, settings.team.database), settings)
+    url = resolve_db_url(db, settings.team.database)
+    # Before the UI is imported: the child must not copy it, nor wait for it.
+    early = start(url, settings, current(settings))
+    from sellerdesk.app import SellerdeskApp
+
+    return SellerdeskApp(url, settings, early=early)
 
 
 def run_app(db: str | None = None, demo: bool = False) -> int:
