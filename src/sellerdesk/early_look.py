@@ -136,6 +136,8 @@ def _child(write_fd: int, db_url: str, settings: Settings, person: str | None) -
         devnull = os.open(os.devnull, os.O_RDWR)
         for fd in (0, 1, 2):
             os.dup2(devnull, fd)
+        # Where the two compete for a core, the first frame goes first.
+        os.nice(10)
         import pickle
 
         from sellerdesk.prefetch import first_look
