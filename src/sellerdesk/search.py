@@ -235,6 +235,13 @@ def list_leads(
                 return rows[offset:]
         stmt = _filtered(db, select(*_ROW_COLUMNS), text, stage, label, rare=not common)
         stmt = stmt.order_by(*recency).limit(limit).offset(offset)
+        if text and not db.is_sqlite:
+            # Here the matches are too few among the recent leads to walk for
+            # (or the walk fell short), yet PostgreSQL, expecting thousands,
+            # walks the recency index backwards anyway: `smith` at 100k tested
+            # 5,000 rows (10 ms); its trigram indexes find the 1,717 matches,
+            # sorted in 2 ms.
+            conn.exec_driver_sql("SET LOCAL enable_indexscan = off")
         return [LeadRow(*row) for row in conn.execute(stmt)]
 
 
