@@ -207,13 +207,11 @@ class SellerdeskApp(OrderedKeys, DeskApp):
         return first_look(self.db_url, self.settings, current(self.settings))
 
     def _early_data(self) -> HomeData | None:
-        from sellerdesk.early_look import NotRead
-
-        early, self._early = self._early, None
-        assert early is not None
+        assert self._early is not None
         try:
-            return early.result()
-        except NotRead:
+            # Kept on the app meanwhile: closing the app stops the child (on_unmount).
+            return self._early.result()
+        except Exception:
             return None  # the ordinary path reads it, and explains any error
 
     def _show_first_look(self, data: HomeData) -> None:
@@ -313,7 +311,7 @@ class SellerdeskApp(OrderedKeys, DeskApp):
 
     def on_unmount(self) -> None:
         self._stop_watching.set()
-        if self._early is not None:  # closed before its first look was needed
+        if self._early is not None:  # a child still reading is stopped; else nothing to do
             self._early.discard()
         if self.db is not None:
             self.db.close()

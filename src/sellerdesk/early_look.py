@@ -46,69 +46,90 @@ class NotRead(Exception):
 
 
 class EarlyLook:
-    """A forked child reading the first look (see the module's docstring)."""
+    """A forked child reading the first look (see the module's docstring).
+
+    The app's worker collects the answer while the app may be closing and
+    discarding it: the lock makes the hand-over of the pipe happen once, and
+    a discard during the collection kills the child, which ends the wait."""
 
     def __init__(self, pid: int, answer_fd: int) -> None:
         self.pid = pid
         self._fd: int | None = answer_fd
+        self._lock = threading.Lock()
+        self._ended = False
 
     def result(self, wait_s: float = ANSWER_WAIT_S) -> HomeData | None:
         """The first look the child read, or None where the ordinary path must
         fill the screen; raises NotRead when the child gave no answer."""
         import pickle
-        import select
 
-        fd = self._take_fd()
-        chunks: list[bytes] = []
+        with self._lock:
+            fd, self._fd = self._fd, None
+        if fd is None:
+            raise NotRead("already collected or discarded")
         try:
-            while True:
-                ready, _, _ = select.select([fd], [], [], wait_s)
-                if not ready:
-                    raise NotRead(f"no answer in {wait_s:g} s")
-                chunk = os.read(fd, 1 << 16)
-                if not chunk:
-                    break
-                chunks.append(chunk)
+            answer = _read_all(fd, wait_s)
         finally:
             os.close(fd)
             self._end_child()
-        if not chunks:
+        if not answer:
             raise NotRead("the child ended without answering")
         try:
-            return pickle.loads(b"".join(chunks))
+            return pickle.loads(answer)
         except Exception as exc:  # a cut-off answer: whatever unpickling raised
             raise NotRead(f"the answer could not be read: {exc}") from exc
 
     def discard(self) -> None:
-        """Stop waiting for the child (the app closed before it was needed)."""
-        if self._fd is not None:
-            os.close(self._take_fd())
-            self._end_child()
-
-    def _take_fd(self) -> int:
-        fd, self._fd = self._fd, None
-        if fd is None:
-            raise NotRead("already collected")
-        return fd
+        """Stop the child: its answer is no longer wanted (the app is closing).
+        Never raises; a collection under way ends at once, with no answer."""
+        with self._lock:
+            fd, self._fd = self._fd, None
+        if fd is not None:
+            with suppress(OSError):
+                os.close(fd)
+        self._end_child()
 
     def _end_child(self) -> None:
         import signal
 
-        # The child may still be connecting or writing: its answer is no longer wanted.
-        with suppress(ProcessLookupError):
-            os.kill(self.pid, signal.SIGKILL)
-        with suppress(ChildProcessError):
-            os.waitpid(self.pid, 0)  # no zombie left behind
+        with self._lock:
+            if self._ended:
+                return
+            # The child may still be connecting or writing: its answer is no longer wanted.
+            with suppress(OSError):
+                os.kill(self.pid, signal.SIGKILL)
+            with suppress(ChildProcessError):
+                os.waitpid(self.pid, 0)  # no zombie left behind
+            self._ended = True
+
+
+def _read_all(fd: int, wait_s: float) -> bytes:
+    """Everything written to `fd` until the writer closes it; NotRead when
+    nothing comes for `wait_s`."""
+    import selectors
+
+    chunks: list[bytes] = []
+    with selectors.DefaultSelector() as waiting:
+        waiting.register(fd, selectors.EVENT_READ)
+        while True:
+            if not waiting.select(wait_s):
+                raise NotRead(f"no answer in {wait_s:g} s")
+            chunk = os.read(fd, 1 << 16)
+            if not chunk:
+                return b"".join(chunks)
+            chunks.append(chunk)
 
 
 def can_fork() -> bool:
     """Forking is safe here: the call exists, the system's libraries tolerate
-    it (not macOS), and no other thread is running to be copied half-way."""
-    return (
-        hasattr(os, "fork")
-        and sys.platform != "darwin"
-        and threading.active_count() == 1
-    )
+    it (not macOS), and no other thread is running to be copied half-way
+    (on Linux counted by the system, which sees threads started in C too)."""
+    if not hasattr(os, "fork") or sys.platform == "darwin":
+        return False
+    try:
+        return len(os.listdir("/proc/self/task")) == 1
+    except OSError:
+        return threading.active_count() == 1
 
 
 def start(db_url: str, settings: Settings, person: str | None) -> EarlyLook | None:
@@ -117,22 +138,32 @@ def start(db_url: str, settings: Settings, person: str | None) -> EarlyLook | No
     if libpq_url(db_url) is None or not can_fork():
         return None
     read_fd, write_fd = os.pipe()
+    parent = os.getpid()
     try:
         pid = os.fork()
     except OSError:
         os.close(read_fd)
         os.close(write_fd)
         return None
-    if pid == 0:
-        os.close(read_fd)
-        _child(write_fd, db_url, settings, person)  # never returns
+    if pid == 0:  # the child: whatever happens, it ends in `_child`
+        _child(parent, read_fd, write_fd, db_url, settings, person)
     os.close(write_fd)
     return EarlyLook(pid, read_fd)
 
 
-def _child(write_fd: int, db_url: str, settings: Settings, person: str | None) -> None:
+def _child(
+    parent: int, read_fd: int, write_fd: int, db_url: str, settings: Settings, person: str | None
+) -> None:
     try:
-        # The terminal belongs to the parent: nothing here may read or draw on it.
+        import signal
+
+        # Out of the terminal's session: Ctrl-C and a closed terminal are the
+        # parent's to handle, and nothing here can prompt on /dev/tty.
+        for number in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+            signal.signal(number, signal.SIG_DFL)
+        os.setsid()
+        _die_with(parent)
+        os.close(read_fd)
         devnull = os.open(os.devnull, os.O_RDWR)
         for fd in (0, 1, 2):
             os.dup2(devnull, fd)
@@ -147,4 +178,18 @@ def _child(write_fd: int, db_url: str, settings: Settings, person: str | None) -
             out.write(answer)
     finally:
         # Not `sys.exit`: the parent's exit handlers and buffers are not the child's.
+        os._exit(0)
+
+
+def _die_with(parent: int) -> None:
+    """On Linux, have the system kill this child if the app dies first (a
+    child stuck on a server that does not answer must not outlive it)."""
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+
+    pr_set_pdeathsig, sigkill = 1, 9
+    with suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, sigkill)
+    if os.getppid() != parent:  # it died before the call above
         os._exit(0)

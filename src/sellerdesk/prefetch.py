@@ -168,7 +168,9 @@ def replay_server(conninfo: str, read: Callable[[Reader], T]) -> T | None:
     # The ordinary path says why a server cannot be reached: here a short wait.
     with psycopg.connect(conninfo, connect_timeout=SERVER_WAIT_S, autocommit=True) as conn:
         # A migration holding its lock must not hold the first look for longer.
-        conn.execute(f"SET lock_timeout = {SERVER_WAIT_S * 1000}")
+        # Nor a statement stuck on a server that stopped answering mid-way.
+        wait_ms = SERVER_WAIT_S * 1000
+        conn.execute(f"SET lock_timeout = {wait_ms}; SET statement_timeout = {2 * wait_ms}")
         conn.read_only = True
         conn.isolation_level = psycopg.IsolationLevel.REPEATABLE_READ
         with conn.transaction():

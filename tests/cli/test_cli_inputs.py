@@ -139,3 +139,15 @@ def test_script_answers_are_bounded(run, argv, expected):
     assert run("script", "start", "ann", "redesign").code == 0
     ran = run(*argv)
     assert ran.code == 1 and expected in ran.one_line_error()
+
+
+def test_ctrl_c_while_the_app_starts_ends_quietly(monkeypatch, capsys):
+    from sellerdesk import launch
+    from sellerdesk.cli.main import main
+
+    def interrupted(**_kwargs):
+        raise KeyboardInterrupt  # as Ctrl-C raises it before the app reads keys
+
+    monkeypatch.setattr(launch, "run_app", interrupted)
+    assert main([]) == 130
+    assert capsys.readouterr().err == ""

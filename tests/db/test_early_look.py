@@ -36,6 +36,7 @@ def _run(code: str, frozen_now) -> list[str]:
         "from sellerdesk import clock, early_look, prefetch\n"
         "from sellerdesk.config import Settings\n"
         f"clock.freeze(datetime.fromisoformat({frozen_now.isoformat()!r}))\n"
+        "clock.set_local_zone(datetime.fromisoformat('2026-01-01T00:00+00:00').tzinfo)\n"
     )
     out = subprocess.run(
         [sys.executable, "-c", head + code], capture_output=True, text=True, timeout=120
@@ -141,3 +142,107 @@ def test_the_app_launched_on_a_server_shows_the_first_look_the_child_read(server
         frozen_now,
     )
     assert said == ["True", "[2]", "2"]
+
+
+def test_an_answer_larger_than_a_pipe_holds_arrives_whole_from_a_child_off_the_terminal(
+    pg_db, frozen_now
+):
+    name, site = "x" * 190, "w" * 480  # a page of 100 such leads fills more than a pipe
+    for n in range(300):
+        leads.add_lead(pg_db, f"lead{n:03}", display_name=f"{name} {n}", website=f"{site}{n}.com")
+    said = _run(
+        "import pickle, select\n"
+        f"look = early_look.start({pg_db.url!r}, Settings(), None)\n"
+        "select.select([look._fd], [], [], 60)  # the child has started writing\n"
+        "print(*sorted({os.readlink(f'/proc/{look.pid}/fd/{fd}') for fd in (0, 1, 2)}))\n"
+        "print(os.getsid(look.pid) == look.pid)  # out of the terminal's session\n"
+        "got = look.result()\n"
+        "print(len(pickle.dumps(got)) > 65536, len(got.rows), got.total)\n",
+        frozen_now,
+    )
+    assert said == ["/dev/null", "True", "True", "100", "300"]
+
+
+def test_the_parents_exit_handlers_and_buffered_output_run_once(
+    server_url, frozen_now, tmp_path
+):
+    handled, buffered = tmp_path / "handled.txt", tmp_path / "buffered.txt"
+    _run(
+        "import atexit\n"
+        f"atexit.register(lambda: open({str(handled)!r}, 'a').write('exit '))\n"
+        f"kept = open({str(buffered)!r}, 'a')\n"
+        "kept.write('buffered ')  # still in the parent's buffer when it forks\n"
+        f"look = early_look.start({server_url!r}, Settings(), None)\n"
+        "look.result()\n",
+        frozen_now,
+    )
+    assert (handled.read_text(), buffered.read_text()) == ("exit ", "buffered ")
+
+
+def test_a_server_that_never_answers_is_given_up_on(frozen_now):
+    import socket
+
+    with socket.socket() as silent:  # accepts connections, says nothing
+        silent.bind(("127.0.0.1", 0))
+        silent.listen()
+        port = silent.getsockname()[1]
+        url = f"postgresql+psycopg://seller@127.0.0.1:{port}/desk"
+        said = _run(
+            f"look = early_look.start({url!r}, Settings(), None)\n"
+            "try:\n"
+            "    look.result(wait_s=0.5)\n"
+            "except early_look.NotRead as exc:\n"
+            "    print('not-read')\n"
+            "try:\n"
+            "    os.kill(look.pid, 0)\n"
+            "except ProcessLookupError:\n"
+            "    print('gone')\n",
+            frozen_now,
+        )
+    assert said == ["not-read", "gone"]
+
+
+def test_an_app_closed_before_its_first_look_leaves_no_child(server_url, frozen_now):
+    said = _run(
+        "import asyncio\n"
+        "from sellerdesk.launch import make_app\n"
+        f"app = make_app({server_url!r})\n"
+        "pid = app._early.pid\n"
+        "app.on_ready = lambda: None  # closed before the first look is collected\n"
+        "async def main():\n"
+        "    async with app.run_test(size=(120, 40)):\n"
+        "        pass\n"
+        "asyncio.run(main())\n"
+        "try:\n"
+        "    os.kill(pid, 0)\n"
+        "except ProcessLookupError:\n"
+        "    print('gone')\n",
+        frozen_now,
+    )
+    assert said == ["gone"]
+
+
+def test_a_child_whose_app_died_does_not_outlive_it(frozen_now):
+    import socket
+
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen()
+        port = silent.getsockname()[1]
+        url = f"postgresql+psycopg://seller@127.0.0.1:{port}/desk"
+        app = (  # an app that starts the child, then is killed
+            "import os, signal\n"
+            "from sellerdesk import early_look\n"
+            "from sellerdesk.config import Settings\n"
+            f"look = early_look.start({url!r}, Settings(), None)\n"
+            "print(look.pid, flush=True)\n"
+            "os.kill(os.getpid(), signal.SIGKILL)\n"
+        )
+        said = _run(
+            "import select, subprocess\n"
+            f"out = subprocess.run([sys.executable, '-c', {app!r}], capture_output=True)\n"
+            "child = os.pidfd_open(int(out.stdout))  # readable once the child has ended\n"
+            "print('gone' if select.select([child], [], [], 60)[0] else 'still-running')\n",
+            frozen_now,
+        )
+    assert said == ["gone"]

@@ -94,6 +94,36 @@ def test_a_server_that_is_down_is_said_in_one_line_without_the_password():
     assert message.endswith("nothing answers at that address (is the server running?)")
 
 
+def test_a_server_that_accepts_and_never_answers_is_given_up_on_in_one_line(monkeypatch):
+    import socket
+    import threading
+
+    from sellerdesk.db import engine
+
+    monkeypatch.setattr(engine, "CONNECT_TIMEOUT_S", 1)  # the default waits 10 s
+    with socket.socket() as silent:  # accepts connections, says nothing
+        silent.bind(("127.0.0.1", 0))
+        silent.listen()
+        url = f"postgresql+psycopg://ann@127.0.0.1:{silent.getsockname()[1]}/desk"
+        refused: list[BaseException] = []
+
+        def opening() -> None:
+            try:
+                open_database(url)
+            except BaseException as exc:
+                refused.append(exc)
+
+        # In a thread: without a timeout of its own the opening never ends.
+        worker = threading.Thread(target=opening, daemon=True)
+        worker.start()
+        worker.join(60)
+        assert not worker.is_alive(), "the opening still waits for the silent server"
+    assert len(refused) == 1 and isinstance(refused[0], DatabaseError), refused
+    message = _one_line_without(refused[0], "s3cret")
+    assert message.startswith("Cannot open the database at postgresql+psycopg://ann@127.0.0.1")
+    assert message.endswith("the server did not answer in time")
+
+
 def test_no_such_database_is_named(pg_server):
     url = pg_server.url_for("sdt_no_such_book")
     with pytest.raises(DatabaseError) as refused:

@@ -148,3 +148,5 @@ def _launch(args: argparse.Namespace) -> int:
     except SellerdeskError as exc:
         print(f"sellerdesk: {one_line(str(exc))}", file=sys.stderr)
         return 1
+    except KeyboardInterrupt:  # Ctrl-C while starting, before the app reads keys itself
+        return 130

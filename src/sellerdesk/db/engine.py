@@ -35,6 +35,8 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
 BUSY_TIMEOUT_S = 10.0
+# Seconds a server has to answer a new connection (unless the URL says).
+CONNECT_TIMEOUT_S = 10
 
 
 def _install_sqlite_hooks(engine: Engine, foreign_keys: bool) -> None:
@@ -78,9 +80,17 @@ def make_engine(url: str, *, pooled: bool = True, foreign_keys: bool = True) -> 
         )
         _install_sqlite_hooks(engine, foreign_keys)
         return engine
+    from sqlalchemy.engine import make_url
+
     from sellerdesk.db import postgres
 
-    engine = create_engine(url, pool_pre_ping=True)
+    parsed = make_url(url)
+    server = parsed.get_backend_name() == "postgresql"
+    # A server that accepts the connection and never answers would otherwise
+    # hold the app (and its Quit) for as long as the network lets it.
+    waits = server and "connect_timeout" not in parsed.query
+    connect_args = {"connect_timeout": CONNECT_TIMEOUT_S} if waits else {}
+    engine = create_engine(url, pool_pre_ping=True, connect_args=connect_args)
     if engine.dialect.name == "postgresql":
         postgres.install_hooks(engine, lock_timeout_s=BUSY_TIMEOUT_S)
     return engine
