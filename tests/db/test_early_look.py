@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Iterator
 
 import pytest
 
@@ -27,6 +28,27 @@ def _some_leads(db) -> None:
     leads.add_lead(db, "ann", stage="qualified", labels=["Hot Lead"], website="annbakes.com")
     leads.add_lead(db, "ben", display_name="Ben Roofing")
     store.add(db, "ann", "today", reason="send the mockup")
+
+
+def _gone(pid: str) -> str:
+    """Code printing 'gone' when the process `pid` (an expression) has ended and been reaped."""
+    return f"try:\n    os.kill({pid}, 0)\nexcept ProcessLookupError:\n    print('gone')\n"
+
+
+def _not_read(call: str) -> str:
+    """Code printing 'not-read' when `call` says the child gave no answer."""
+    return f"try:\n    {call}\nexcept early_look.NotRead:\n    print('not-read')\n"
+
+
+@pytest.fixture
+def silent_url() -> Iterator[str]:
+    """A server address that accepts connections and never says a word."""
+    import socket
+
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen()
+        yield f"postgresql+psycopg://seller@127.0.0.1:{silent.getsockname()[1]}/desk"
 
 
 def _run(code: str, frozen_now) -> list[str]:
@@ -64,11 +86,8 @@ def test_a_child_that_dies_is_no_answer_and_is_reaped(server_url, frozen_now):
         "import signal\n"
         f"look = early_look.start({server_url!r}, Settings(), None)\n"
         "os.kill(look.pid, signal.SIGKILL)\n"
-        "try:\n"
-        "    look.result()\n"
-        "except early_look.NotRead as exc:\n"
-        "    print('not-read')\n"
-        "try:\n"
+        + _not_read("look.result()")
+        + "try:\n"
         "    os.waitpid(look.pid, os.WNOHANG)\n"
         "except ChildProcessError:\n"
         "    print('reaped')\n",
@@ -80,11 +99,7 @@ def test_a_child_that_dies_is_no_answer_and_is_reaped(server_url, frozen_now):
 def test_a_child_no_longer_wanted_is_stopped_and_reaped(server_url, frozen_now):
     said = _run(
         f"look = early_look.start({server_url!r}, Settings(), None)\n"
-        "look.discard()\n"
-        "try:\n"
-        "    os.kill(look.pid, 0)\n"
-        "except ProcessLookupError:\n"
-        "    print('gone')\n",
+        "look.discard()\n" + _gone("look.pid"),
         frozen_now,
     )
     assert said == ["gone"]
@@ -179,26 +194,13 @@ def test_the_parents_exit_handlers_and_buffered_output_run_once(
     assert (handled.read_text(), buffered.read_text()) == ("exit ", "buffered ")
 
 
-def test_a_server_that_never_answers_is_given_up_on(frozen_now):
-    import socket
-
-    with socket.socket() as silent:  # accepts connections, says nothing
-        silent.bind(("127.0.0.1", 0))
-        silent.listen()
-        port = silent.getsockname()[1]
-        url = f"postgresql+psycopg://seller@127.0.0.1:{port}/desk"
-        said = _run(
-            f"look = early_look.start({url!r}, Settings(), None)\n"
-            "try:\n"
-            "    look.result(wait_s=0.5)\n"
-            "except early_look.NotRead as exc:\n"
-            "    print('not-read')\n"
-            "try:\n"
-            "    os.kill(look.pid, 0)\n"
-            "except ProcessLookupError:\n"
-            "    print('gone')\n",
-            frozen_now,
-        )
+def test_a_server_that_never_answers_is_given_up_on(silent_url, frozen_now):
+    said = _run(
+        f"look = early_look.start({silent_url!r}, Settings(), None)\n"
+        + _not_read("look.result(wait_s=0.5)")
+        + _gone("look.pid"),
+        frozen_now,
+    )
     assert said == ["not-read", "gone"]
 
 
@@ -212,37 +214,26 @@ def test_an_app_closed_before_its_first_look_leaves_no_child(server_url, frozen_
         "async def main():\n"
         "    async with app.run_test(size=(120, 40)):\n"
         "        pass\n"
-        "asyncio.run(main())\n"
-        "try:\n"
-        "    os.kill(pid, 0)\n"
-        "except ProcessLookupError:\n"
-        "    print('gone')\n",
+        "asyncio.run(main())\n" + _gone("pid"),
         frozen_now,
     )
     assert said == ["gone"]
 
 
-def test_a_child_whose_app_died_does_not_outlive_it(frozen_now):
-    import socket
-
-    with socket.socket() as silent:
-        silent.bind(("127.0.0.1", 0))
-        silent.listen()
-        port = silent.getsockname()[1]
-        url = f"postgresql+psycopg://seller@127.0.0.1:{port}/desk"
-        app = (  # an app that starts the child, then is killed
-            "import os, signal\n"
-            "from sellerdesk import early_look\n"
-            "from sellerdesk.config import Settings\n"
-            f"look = early_look.start({url!r}, Settings(), None)\n"
-            "print(look.pid, flush=True)\n"
-            "os.kill(os.getpid(), signal.SIGKILL)\n"
-        )
-        said = _run(
-            "import select, subprocess\n"
-            f"out = subprocess.run([sys.executable, '-c', {app!r}], capture_output=True)\n"
-            "child = os.pidfd_open(int(out.stdout))  # readable once the child has ended\n"
-            "print('gone' if select.select([child], [], [], 60)[0] else 'still-running')\n",
-            frozen_now,
-        )
+def test_a_child_whose_app_died_does_not_outlive_it(silent_url, frozen_now):
+    app = (  # an app that starts the child, then is killed
+        "import os, signal\n"
+        "from sellerdesk import early_look\n"
+        "from sellerdesk.config import Settings\n"
+        f"look = early_look.start({silent_url!r}, Settings(), None)\n"
+        "print(look.pid, flush=True)\n"
+        "os.kill(os.getpid(), signal.SIGKILL)\n"
+    )
+    said = _run(
+        "import select, subprocess\n"
+        f"out = subprocess.run([sys.executable, '-c', {app!r}], capture_output=True)\n"
+        "child = os.pidfd_open(int(out.stdout))  # readable once the child has ended\n"
+        "print('gone' if select.select([child], [], [], 60)[0] else 'still-running')\n",
+        frozen_now,
+    )
     assert said == ["gone"]
