@@ -154,12 +154,12 @@ def test_done_snooze_reschedule_cancel_keep_next_follow_up_the_earliest(db, set_
     assert snoozed.first_due_at == second.due_at
     assert leads.get_lead(db, "maria").next_followup_at == third.due_at
 
-    moved = store.reschedule(db, third.id, "2026-12-10")
-    assert (moved.status, moved.due_at, moved.has_time) == ("open", utc(2026, 12, 10), False)
+    moved = store.reschedule(db, third.id, "2026-12-10")  # a day: its 10:00 is kept
+    assert (moved.status, moved.due_at, moved.has_time) == ("open", utc(2026, 12, 10, 10), True)
     assert leads.get_lead(db, "maria").next_followup_at == utc(2026, 12, 5, 9)
 
     store.cancel(db, second.id, "client replied")
-    assert leads.get_lead(db, "maria").next_followup_at == utc(2026, 12, 10)
+    assert leads.get_lead(db, "maria").next_followup_at == utc(2026, 12, 10, 10)
     store.done(db, followup_id=third.id)
     assert leads.get_lead(db, "maria").next_followup_at is None
     assert_next_is_earliest(db)
@@ -190,6 +190,16 @@ def test_snooze_by_days_keeps_the_time_of_day(db, set_clock):
         "call": (utc(2026, 11, 26, 20), True),  # 15:00 EST
         "email": (utc(2026, 11, 30, 5), False),  # local midnight
     }
+
+
+def test_rescheduling_a_timed_follow_up_to_a_day_keeps_its_time(db, set_clock):
+    set_clock("2026-11-23 08:00", "America/New_York")
+    leads.add_lead(db, "maria")
+    timed = store.add(db, "maria", "today 15:30", reason="call")
+    moved = store.reschedule(db, timed.id, "fri")
+    assert (moved.due_at, moved.has_time) == (utc(2026, 11, 27, 20, 30), True)  # 15:30 EST
+    exact = store.reschedule(db, timed.id, "sat 09:00")  # a time given is the time
+    assert (exact.due_at, exact.has_time) == (utc(2026, 11, 28, 14), True)
 
 
 def test_the_same_follow_up_is_never_planned_twice(db, frozen_now):

@@ -355,11 +355,13 @@ def reschedule(
     *,
     expected_version: Any = None,
 ) -> FollowUp:
-    """Move a follow-up to a new due moment; it stays (or becomes) open."""
+    """Move a follow-up to a new due moment; it stays (or becomes) open. A day
+    without a time keeps the follow-up's own time of day, as a snooze does."""
     when = when_text if isinstance(when_text, when_.When) else when_.parse(when_text)
     with db.write() as session:
         followup, lead = _followup(session, followup_id)
         _require_active(followup, expected_version)
+        when = when_.keeping_time(when, followup.due_at, followup.has_time)
         before = when_.describe(followup.due_at, followup.has_time)
         followup.status = "open"
         followup.due_at = when.due_at
