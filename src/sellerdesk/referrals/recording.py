@@ -177,10 +177,10 @@ def add_referred_lead(
     unknown = set(fields) - (set(EDITABLE) - {"referred_by"})
     if unknown:
         raise Invalid(f"Cannot set {', '.join(sorted(unknown))} here.")
-    for key, value in fields.items():
-        clean_field(key, value)  # every field refused before anything is written
-    typed = {key: value for key, value in fields.items() if value not in (None, "")}
-    rest = {key: clean_field(key, value) for key, value in typed.items()}
+    # Every field is refused before anything is written; the ones left empty
+    # keep what the referral sets.
+    cleaned = {key: clean_field(key, value) for key, value in fields.items()}
+    rest = {key: cleaned[key] for key, value in fields.items() if value not in (None, "")}
     stage_key = STAGES.parse(stage) if stage else None
     if stage_key == "lost":
         raise Invalid(leads.NEW_NOT_LOST)
