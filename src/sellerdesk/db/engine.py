@@ -91,7 +91,7 @@ def make_engine(url: str, *, pooled: bool = True, foreign_keys: bool = True) -> 
     waits = server and "connect_timeout" not in parsed.query
     connect_args = {"connect_timeout": CONNECT_TIMEOUT_S} if waits else {}
     engine = create_engine(url, pool_pre_ping=True, connect_args=connect_args)
-    if engine.dialect.name == "postgresql":
+    if server:
         postgres.install_hooks(engine, lock_timeout_s=BUSY_TIMEOUT_S)
     return engine
 
